@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ThrottlerGuard } from '@nestjs/throttler';
+
+import {
+  CoreModule,
+  createValidationPipe,
+  HttpErrorFilter,
+  type CoreOptions,
+  type HearthConfig,
+} from '@hearth/core';
+import { IdentityModule } from '@hearth/identity';
+
+/** Composes the domain libraries into the Hearth API. */
+@Module({})
+export class AppModule {
+  static register(config: HearthConfig, options: CoreOptions = {}): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CoreModule.forRoot(config, options), IdentityModule],
+      providers: [
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+        { provide: APP_GUARD, useClass: ThrottlerGuard },
+      ],
+    };
+  }
+}

@@ -1,0 +1,23 @@
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+
+import type { HearthConfig } from '@hearth/core';
+
+import { setupOpenApi } from './openapi.js';
+
+/** HTTP conventions shared by the server and the e2e tests, so that tests exercise what production runs. */
+export function configureApp(app: NestExpressApplication, config: HearthConfig): void {
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.http.trustProxy);
+  app.disable('x-powered-by');
+  app.setGlobalPrefix('api');
+  app.use(helmet());
+  app.enableCors({ origin: config.http.corsOrigins, credentials: true, maxAge: 600 });
+  app.useBodyParser('json', { limit: config.http.bodyLimit });
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.enableShutdownHooks();
+  if (config.http.apiDocs) {
+    setupOpenApi(app);
+  }
+}

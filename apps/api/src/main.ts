@@ -1,0 +1,37 @@
+import 'reflect-metadata';
+
+import { existsSync } from 'node:fs';
+
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+
+import { ConfigurationError, loadConfig, type HearthConfig } from '@hearth/core';
+
+import { AppModule } from './app.module.js';
+import { configureApp } from './configure-app.js';
+
+function readConfig(): HearthConfig {
+  if (existsSync('.env')) {
+    process.loadEnvFile('.env');
+  }
+  return loadConfig(process.env);
+}
+
+async function bootstrap(): Promise<void> {
+  const config = readConfig();
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  configureApp(app, config);
+  await app.listen(config.http.port, config.http.host);
+}
+
+bootstrap().catch((error: unknown) => {
+  if (error instanceof ConfigurationError) {
+    console.error(error.message);
+  } else {
+    console.error('Hearth failed to start:', error instanceof Error ? error.message : error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,101 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBase64,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.trim().toLowerCase()) : value;
+
+/**
+ * The process environment as Hearth reads it. Every variable is listed in the README's configuration table;
+ * keep the two in step.
+ */
+export class Environment {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test' = 'development';
+
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number = 3000;
+
+  @IsString()
+  HOST: string = '0.0.0.0';
+
+  @IsString()
+  @MinLength(1)
+  DATA_DIR: string = './data';
+
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, { message: '$property must be a postgres://user@host:port/database URL' })
+  DATABASE_URL?: string;
+
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  SQLITE_BUSY_TIMEOUT_MS: number = 5000;
+
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: '$property must be at least 32 characters of random text' })
+  JWT_SECRET?: string;
+
+  @IsOptional()
+  @IsBase64(undefined, {
+    message: '$property must be 32 random bytes, base64-encoded (openssl rand -base64 32)',
+  })
+  MASTER_KEY?: string;
+
+  @IsInt()
+  @Min(60)
+  @Max(86400)
+  ACCESS_TOKEN_TTL: number = 900;
+
+  @IsInt()
+  @Min(300)
+  @Max(31536000)
+  REFRESH_TOKEN_TTL: number = 2592000;
+
+  @IsIn(['open', 'invite'])
+  REGISTRATION: 'open' | 'invite' = 'open';
+
+  @IsString()
+  CORS_ORIGINS: string = 'http://localhost:3000,http://localhost:5173';
+
+  @Matches(/^\d+(b|kb|mb)$/i, { message: '$property must be a size such as 100kb or 1mb' })
+  BODY_LIMIT: string = '100kb';
+
+  @IsIn(LOG_LEVELS)
+  LOG_LEVEL: (typeof LOG_LEVELS)[number] = 'info';
+
+  @IsInt()
+  @Min(1)
+  THROTTLE_TTL: number = 60;
+
+  @IsInt()
+  @Min(1)
+  THROTTLE_LIMIT: number = 300;
+
+  @IsInt()
+  @Min(1)
+  AUTH_THROTTLE_LIMIT: number = 30;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  TRUST_PROXY: boolean = false;
+
+  @Transform(toBoolean)
+  @IsBoolean()
+  API_DOCS: boolean = true;
+}

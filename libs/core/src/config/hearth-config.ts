@@ -1,0 +1,88 @@
+import { resolve } from 'node:path';
+
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+
+import { Environment } from './environment.js';
+
+export type DatabaseConfig =
+  { type: 'sqlite'; file: string; busyTimeoutMs: number } | { type: 'postgres'; url: string };
+
+export interface HearthConfig {
+  env: Environment['NODE_ENV'];
+  http: {
+    port: number;
+    host: string;
+    corsOrigins: string[];
+    bodyLimit: string;
+    trustProxy: boolean;
+    apiDocs: boolean;
+  };
+  dataDir: string;
+  database: DatabaseConfig;
+  secrets: { jwtSecret?: string; masterKey?: string };
+  auth: {
+    accessTokenTtlSeconds: number;
+    refreshTokenTtlSeconds: number;
+    registration: 'open' | 'invite';
+  };
+  throttle: { ttlSeconds: number; limit: number; authLimit: number };
+  logLevel: Environment['LOG_LEVEL'];
+}
+
+export class ConfigurationError extends Error {
+  override name = 'ConfigurationError';
+}
+
+/** Reads and validates the environment. Throws a ConfigurationError whose message is one line naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, string | undefined>): HearthConfig {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
+  const parsed = plainToInstance(Environment, present, {
+    enableImplicitConversion: true,
+    excludeExtraneousValues: false,
+  });
+  const errors = validateSync(parsed, { whitelist: true });
+  if (errors.length > 0) {
+    throw new ConfigurationError(describe(errors[0], present));
+  }
+  return toConfig(parsed);
+}
+
+function describe(error: ValidationError, raw: Record<string, unknown>): string {
+  const expected = Object.values(error.constraints ?? {})
+    .map((text) => text.replace(`${error.property} `, ''))
+    .join(', ');
+  const shown = /SECRET|KEY/.test(error.property) ? '(hidden)' : JSON.stringify(raw[error.property]);
+  return `Invalid configuration: ${error.property} ${expected} (got ${shown})`;
+}
+
+function toConfig(e: Environment): HearthConfig {
+  const dataDir = resolve(e.DATA_DIR);
+  return {
+    env: e.NODE_ENV,
+    http: {
+      port: e.PORT,
+      host: e.HOST,
+      corsOrigins: e.CORS_ORIGINS.split(',')
+        .map((origin) => origin.trim())
+        .filter(Boolean),
+      bodyLimit: e.BODY_LIMIT.toLowerCase(),
+      trustProxy: e.TRUST_PROXY,
+      apiDocs: e.API_DOCS,
+    },
+    dataDir,
+    database: e.DATABASE_URL
+      ? { type: 'postgres', url: e.DATABASE_URL }
+      : { type: 'sqlite', file: resolve(dataDir, 'hearth.db'), busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
+    secrets: { jwtSecret: e.JWT_SECRET, masterKey: e.MASTER_KEY },
+    auth: {
+      accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
+      refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
+      registration: e.REGISTRATION,
+    },
+    throttle: { ttlSeconds: e.THROTTLE_TTL, limit: e.THROTTLE_LIMIT, authLimit: e.AUTH_THROTTLE_LIMIT },
+    logLevel: e.LOG_LEVEL,
+  };
+}

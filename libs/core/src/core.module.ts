@@ -1,0 +1,58 @@
+import { Global, Module, type DynamicModule } from '@nestjs/common';
+import { ConfigModule } from '@nestjs/config';
+import { EventEmitterModule } from '@nestjs/event-emitter';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
+
+import { Clock } from './clock/clock.js';
+import type { HearthConfig } from './config/hearth-config.js';
+import { resolveSecrets, type Secrets } from './config/secrets.js';
+import { buildDataSourceOptions } from './database/data-source-options.js';
+import { Transactions } from './database/transactions.js';
+import { HealthController } from './health/health.controller.js';
+import { throttlerOptions } from './http/throttler-options.js';
+import { loggerOptions } from './logging/logger-options.js';
+
+export const SECRETS = Symbol('SECRETS');
+
+export interface CoreOptions {
+  /** Where logs go (stdout by default); tests capture them here. */
+  logDestination?: DestinationStream;
+  /** Replaces the system clock; tests move time by hand. */
+  clock?: Clock;
+}
+
+@Global()
+@Module({})
+export class CoreModule {
+  static forRoot(config: HearthConfig, options: CoreOptions = {}): DynamicModule {
+    const secrets: Secrets = resolveSecrets(config);
+    return {
+      module: CoreModule,
+      imports: [
+        ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
+        LoggerModule.forRoot(loggerOptions(config.logLevel, options.logDestination)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({
+            ...buildDataSourceOptions(config.database),
+            autoLoadEntities: true,
+            migrationsRun: true,
+          }),
+        }),
+        EventEmitterModule.forRoot({ wildcard: false }),
+        ThrottlerModule.forRoot(throttlerOptions(config)),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: SECRETS, useValue: secrets },
+        { provide: Clock, useValue: options.clock ?? new Clock() },
+        Transactions,
+      ],
+      exports: [SECRETS, Clock, Transactions],
+    };
+  }
+}

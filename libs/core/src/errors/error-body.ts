@@ -1,0 +1,24 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class FieldError {
+  @ApiProperty({ example: 'password', description: 'Dotted path of the offending field' })
+  field!: string;
+
+  @ApiProperty({ example: 'password must be longer than or equal to 12 characters' })
+  message!: string;
+}
+
+/** The one shape of every HTTP error Hearth returns. */
+export class ErrorBody {
+  @ApiProperty({ example: 400 })
+  statusCode!: number;
+
+  @ApiProperty({ example: 'Bad Request', description: 'The HTTP reason phrase' })
+  error!: string;
+
+  @ApiProperty({ example: 'Validation failed' })
+  message!: string;
+
+  @ApiPropertyOptional({ type: [FieldError] })
+  details?: FieldError[];
+}

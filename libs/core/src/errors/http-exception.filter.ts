@@ -1,0 +1,94 @@
+import { STATUS_CODES } from 'node:http';
+
+import {
+  Catch,
+  HttpException,
+  HttpStatus,
+  Logger,
+  type ArgumentsHost,
+  type ExceptionFilter,
+} from '@nestjs/common';
+import type { Response } from 'express';
+
+import type { ErrorBody } from './error-body.js';
+import { RetryLaterException } from './retry-later.exception.js';
+import { ValidationFailedException } from './validation.js';
+
+/** Errors thrown by the body parser carry an HTTP status and a type. */
+interface BodyParserError {
+  status: number;
+  type: string;
+}
+
+function isBodyParserError(error: unknown): error is BodyParserError {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    typeof (error as BodyParserError).status === 'number' &&
+    typeof (error as BodyParserError).type === 'string'
+  );
+}
+
+const BODY_PARSER_MESSAGES: Record<string, string> = {
+  'entity.too.large': 'Request body is too large',
+  'entity.parse.failed': 'Request body is not valid JSON',
+  'encoding.unsupported': 'Unsupported request body encoding',
+  'charset.unsupported': 'Unsupported request body charset',
+  'request.aborted': 'Request was aborted',
+};
+
+/**
+ * Every HTTP error leaves in one shape: { statusCode, error, message, details? }.
+ * Unexpected errors become a bare 500; their internals stay in the log, never in the response.
+ */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpErrorFilter');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') {
+      throw exception;
+    }
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (response.headersSent) {
+      return;
+    }
+    if (exception instanceof RetryLaterException) {
+      response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof ValidationFailedException) {
+      return { ...this.base(HttpStatus.BAD_REQUEST, 'Validation failed'), details: exception.details };
+    }
+    if (exception instanceof HttpException) {
+      return this.base(exception.getStatus(), this.messageOf(exception));
+    }
+    if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
+      return this.base(exception.status, BODY_PARSER_MESSAGES[exception.type] ?? 'Bad request body');
+    }
+    const error = exception instanceof Error ? exception : new Error(String(exception));
+    // Only name, message and stack: driver errors carry query parameters, which may hold private text.
+    this.logger.error(
+      { err: { type: error.name, message: error.message, stack: error.stack } },
+      'Unhandled error',
+    );
+    return this.base(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');
+  }
+
+  private base(statusCode: number, message: string): ErrorBody {
+    return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+  }
+
+  private messageOf(exception: HttpException): string {
+    const response = exception.getResponse();
+    if (typeof response === 'string') return response;
+    const message = (response as { message?: unknown }).message;
+    if (typeof message === 'string') return message;
+    if (Array.isArray(message)) return message.join('; ');
+    return exception.message;
+  }
+}

@@ -1,0 +1,24 @@
+export { CoreModule, SECRETS, type CoreOptions } from './core.module.js';
+export { Clock, ManualClock } from './clock/clock.js';
+export {
+  loadConfig,
+  ConfigurationError,
+  type HearthConfig,
+  type DatabaseConfig,
+} from './config/hearth-config.js';
+export { resolveSecrets, type Secrets } from './config/secrets.js';
+export { buildDataSourceOptions } from './database/data-source-options.js';
+export { Transactions } from './database/transactions.js';
+export { columnTypes } from './database/column-types.js';
+export { isUniqueViolation } from './database/unique-violation.js';
+export { migrations } from './database/migrations/index.js';
+export { ErrorBody, FieldError } from './errors/error-body.js';
+export { HttpErrorFilter } from './errors/http-exception.filter.js';
+export {
+  createValidationPipe,
+  flattenValidationErrors,
+  ValidationFailedException,
+} from './errors/validation.js';
+export { foundOrFail } from './errors/find-or-fail.js';
+export { RetryLaterException } from './errors/retry-later.exception.js';
+export { AuthThrottle } from './http/auth-throttle.decorator.js';

@@ -1,0 +1,54 @@
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import { ErrorBody } from '@hearth/core';
+
+import { Roles } from '../access/access.decorators.js';
+import { Caller } from '../access/caller.js';
+import { UserView } from '../users/dto/user.view.js';
+import { AdminUsersService } from './admin-users.service.js';
+import { CreateUserDto } from './dto/create-user.dto.js';
+import { ListUsersQuery } from './dto/list-users.query.js';
+import { UpdateUserDto } from './dto/update-user.dto.js';
+import { UserIdParam } from './dto/user-id.param.js';
+import { CreatedUserView, UserPageView } from './dto/user-page.view.js';
+
+@ApiTags('admin')
+@Roles('admin')
+@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
+@Controller('admin/users')
+export class AdminUsersController {
+  constructor(private readonly admin: AdminUsersService) {}
+
+  @Get()
+  @ApiOkResponse({ type: UserPageView })
+  list(@Query() query: ListUsersQuery): Promise<UserPageView> {
+    return this.admin.list(query);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedUserView })
+  @ApiConflictResponse({ type: ErrorBody, description: 'An account with this email already exists' })
+  create(@Body() dto: CreateUserDto): Promise<CreatedUserView> {
+    return this.admin.create(dto);
+  }
+
+  @Patch(':id')
+  @ApiOkResponse({ type: UserView })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The last admin cannot be demoted or disabled' })
+  update(
+    @Caller() caller: Caller,
+    @Param() { id }: UserIdParam,
+    @Body() dto: UpdateUserDto,
+  ): Promise<UserView> {
+    return this.admin.update(caller, id, dto);
+  }
+}

@@ -1,0 +1,18 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import { UserView } from '../../users/dto/user.view.js';
+
+export class UserPageView {
+  @ApiProperty({ type: [UserView] })
+  items!: UserView[];
+
+  @ApiProperty()
+  total!: number;
+}
+
+export class CreatedUserView extends UserView {
+  @ApiPropertyOptional({
+    description: 'Only when the server generated the initial password; shown this once',
+  })
+  temporaryPassword?: string;
+}

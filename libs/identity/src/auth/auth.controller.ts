@@ -1,0 +1,71 @@
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
+
+import { AuthThrottle, ErrorBody } from '@hearth/core';
+
+import { Authenticated } from '../access/access.decorators.js';
+import { Caller } from '../access/caller.js';
+import { TokenPair } from '../sessions/token-pair.js';
+import { AuthService } from './auth.service.js';
+import { AuthSessionView } from './dto/auth-session.view.js';
+import { LoginDto } from './dto/login.dto.js';
+import { RefreshDto } from './dto/refresh.dto.js';
+import { RegisterDto } from './dto/register.dto.js';
+
+@ApiTags('auth')
+@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
+@ApiTooManyRequestsResponse({
+  type: ErrorBody,
+  description: 'Too many attempts from this address or for this account',
+})
+@AuthThrottle()
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('register')
+  @ApiCreatedResponse({
+    type: AuthSessionView,
+    description: 'The first account on an empty instance is the admin',
+  })
+  @ApiConflictResponse({ type: ErrorBody, description: 'An account with this email already exists' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Registration is by invitation only' })
+  register(@Body() dto: RegisterDto, @Headers('user-agent') userAgent?: string): Promise<AuthSessionView> {
+    return this.auth.register(dto, userAgent);
+  }
+
+  @Post('login')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AuthSessionView })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Invalid email or password' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'The account is disabled' })
+  login(@Body() dto: LoginDto, @Headers('user-agent') userAgent?: string): Promise<AuthSessionView> {
+    return this.auth.login(dto, userAgent);
+  }
+
+  @Post('refresh')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: TokenPair, description: 'A new pair; the presented refresh token is spent' })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Invalid, expired or already-used refresh token' })
+  refresh(@Body() dto: RefreshDto): Promise<TokenPair> {
+    return this.auth.refresh(dto.refreshToken);
+  }
+
+  @Post('logout')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Authenticated()
+  @ApiNoContentResponse({ description: 'The session is over; its refresh and access tokens no longer work' })
+  logout(@Caller() caller: Caller): Promise<void> {
+    return this.auth.logout(caller);
+  }
+}

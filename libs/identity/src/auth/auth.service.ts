@@ -1,0 +1,97 @@
+import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+
+import { isUniqueViolation, RetryLaterException, Transactions, type HearthConfig } from '@hearth/core';
+
+import type { Caller } from '../access/caller.js';
+import { IdentityEvents, UserRegisteredEvent } from '../events.js';
+import { PasswordService } from '../passwords/password.service.js';
+import { SessionsService } from '../sessions/sessions.service.js';
+import type { TokenPair } from '../sessions/token-pair.js';
+import { UserView } from '../users/dto/user.view.js';
+import { UsersService } from '../users/users.service.js';
+import type { AuthSessionView } from './dto/auth-session.view.js';
+import type { LoginDto } from './dto/login.dto.js';
+import type { RegisterDto } from './dto/register.dto.js';
+import { LoginThrottleService } from './login-throttle.service.js';
+
+const INVALID_CREDENTIALS = 'Invalid email or password';
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly passwords: PasswordService,
+    private readonly sessions: SessionsService,
+    private readonly throttle: LoginThrottleService,
+    private readonly transactions: Transactions,
+    private readonly events: EventEmitter2,
+    private readonly config: ConfigService<HearthConfig, true>,
+  ) {}
+
+  async register(dto: RegisterDto, userAgent?: string): Promise<AuthSessionView> {
+    if (this.config.get('auth', { infer: true }).registration === 'invite' && (await this.users.anyExist())) {
+      throw new ForbiddenException('Registration on this instance is by invitation only');
+    }
+    const passwordHash = await this.users.hashNewPassword(dto.password);
+    const created = await this.withFirstAdminRetry(() =>
+      this.transactions.run(async (manager) => {
+        const user = await this.users.create(manager, {
+          email: dto.email,
+          displayName: dto.displayName,
+          passwordHash,
+        });
+        return { user, tokens: await this.sessions.start(manager, user.id, userAgent) };
+      }),
+    );
+    this.events.emit(
+      IdentityEvents.userRegistered,
+      new UserRegisteredEvent(created.user.id, created.user.role),
+    );
+    return { user: UserView.of(created.user), tokens: created.tokens };
+  }
+
+  /**
+   * One answer for an unknown address and a wrong password, at the same cost. After repeated failures the
+   * address is locked for a growing while, whether or not an account has it.
+   */
+  async login(dto: LoginDto, userAgent?: string): Promise<AuthSessionView> {
+    const waitMs = await this.throttle.waitFor(dto.email);
+    if (waitMs > 0) {
+      throw new RetryLaterException('Too many failed sign-in attempts. Try again later.', waitMs);
+    }
+    const user = await this.users.findByEmail(dto.email);
+    const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
+    if (!user || !valid) {
+      await this.throttle.recordFailure(dto.email);
+      throw new UnauthorizedException(INVALID_CREDENTIALS);
+    }
+    await this.throttle.clear(dto.email);
+    if (user.disabledAt) {
+      throw new ForbiddenException('This account is disabled');
+    }
+    const tokens = await this.transactions.run((manager) => this.sessions.start(manager, user.id, userAgent));
+    return { user: UserView.of(user), tokens };
+  }
+
+  refresh(refreshToken: string): Promise<TokenPair> {
+    return this.sessions.rotate(refreshToken);
+  }
+
+  logout(caller: Caller): Promise<void> {
+    return this.sessions.revoke(caller.userId, caller.sessionId, 'logout');
+  }
+
+  /** On PostgreSQL two first sign-ups can race for the admin flag; the loser simply tries again as a member. */
+  private async withFirstAdminRetry<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (isUniqueViolation(error, 'instance_flags')) {
+        return work();
+      }
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,49 @@
+import { Module } from '@nestjs/common';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { SECRETS, type Secrets } from '@hearth/core';
+
+import { AccessGuard } from './access/access.guard.js';
+import { AdminUsersController } from './admin/admin-users.controller.js';
+import { AdminUsersService } from './admin/admin-users.service.js';
+import { AuthController } from './auth/auth.controller.js';
+import { AuthService } from './auth/auth.service.js';
+import { LoginThrottle } from './auth/login-throttle.entity.js';
+import { LoginThrottleService } from './auth/login-throttle.service.js';
+import { AccountService } from './me/account.service.js';
+import { MeController } from './me/me.controller.js';
+import { PasswordService } from './passwords/password.service.js';
+import { AccessTokens } from './sessions/access-tokens.js';
+import { RefreshToken } from './sessions/refresh-token.entity.js';
+import { Session } from './sessions/session.entity.js';
+import { SessionsService } from './sessions/sessions.service.js';
+import { InstanceFlag } from './users/instance-flag.entity.js';
+import { User } from './users/user.entity.js';
+import { UsersService } from './users/users.service.js';
+
+export const identityEntities = [User, Session, RefreshToken, LoginThrottle, InstanceFlag];
+
+@Module({
+  imports: [
+    TypeOrmModule.forFeature(identityEntities),
+    JwtModule.registerAsync({
+      inject: [SECRETS],
+      useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret }),
+    }),
+  ],
+  controllers: [AuthController, MeController, AdminUsersController],
+  providers: [
+    AccessGuard,
+    AccessTokens,
+    AccountService,
+    AdminUsersService,
+    AuthService,
+    LoginThrottleService,
+    PasswordService,
+    SessionsService,
+    UsersService,
+  ],
+  exports: [AccessGuard, AccessTokens, SessionsService, UsersService],
+})
+export class IdentityModule {}

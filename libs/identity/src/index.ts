@@ -1,0 +1,11 @@
+export { IdentityModule, identityEntities } from './identity.module.js';
+export { Authenticated, Roles } from './access/access.decorators.js';
+export { AccessGuard, bearerToken } from './access/access.guard.js';
+export { Caller } from './access/caller.js';
+export { AccessTokens, type AccessTokenClaims } from './sessions/access-tokens.js';
+export { SessionsService } from './sessions/sessions.service.js';
+export { UsersService } from './users/users.service.js';
+export { User } from './users/user.entity.js';
+export { UserView } from './users/dto/user.view.js';
+export { ROLES, type Role } from './users/role.js';
+export * from './events.js';

@@ -1,0 +1,189 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+
+import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectRepository } from '@nestjs/typeorm';
+import { IsNull, Not, Repository, type EntityManager } from 'typeorm';
+
+import { Clock, Transactions, type HearthConfig } from '@hearth/core';
+
+import { IdentityEvents, SessionRevokedEvent } from '../events.js';
+import { User } from '../users/user.entity.js';
+import { AccessTokens } from './access-tokens.js';
+import { RefreshToken } from './refresh-token.entity.js';
+import { Session, type SessionRevokedReason } from './session.entity.js';
+import type { TokenPair } from './token-pair.js';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface ActiveSession {
+  session: Session;
+  user: User;
+}
+
+@Injectable()
+export class SessionsService {
+  private readonly logger = new Logger(SessionsService.name);
+
+  constructor(
+    @InjectRepository(Session) private readonly sessions: Repository<Session>,
+    private readonly transactions: Transactions,
+    private readonly accessTokens: AccessTokens,
+    private readonly clock: Clock,
+    private readonly events: EventEmitter2,
+    private readonly config: ConfigService<HearthConfig, true>,
+  ) {}
+
+  private get refreshTtlMs(): number {
+    return this.config.get('auth', { infer: true }).refreshTokenTtlSeconds * 1000;
+  }
+
+  /** Opens a session for a user who has just proven who they are. Runs inside the caller's transaction. */
+  async start(manager: EntityManager, userId: string, userAgent?: string): Promise<TokenPair> {
+    const now = this.clock.now();
+    const session = manager.create(Session, {
+      id: randomUUID(),
+      userId,
+      createdAt: now,
+      lastUsedAt: now,
+      expiresAt: new Date(now.getTime() + this.refreshTtlMs),
+      revokedAt: null,
+      revokedReason: null,
+      userAgent: userAgent?.slice(0, 255) ?? null,
+    });
+    await manager.insert(Session, session);
+    return this.issue(manager, session, now);
+  }
+
+  /**
+   * Trades a refresh token for a new pair. A token is good once: presenting one that was already used means it
+   * was copied, so the whole family is revoked and the caller must sign in again.
+   */
+  async rotate(refreshToken: string): Promise<TokenPair> {
+    const outcome = await this.transactions.run(async (manager) => {
+      const now = this.clock.now();
+      const stored = await manager.findOne(RefreshToken, {
+        where: { tokenHash: hashToken(refreshToken) },
+        relations: { session: { user: true } },
+      });
+      const session = stored?.session;
+      const user = session?.user;
+      if (!stored || !session || !user || session.revokedAt || user.disabledAt || session.expiresAt <= now) {
+        return { kind: 'invalid' as const };
+      }
+      const claimed = await manager.update(
+        RefreshToken,
+        { id: stored.id, usedAt: IsNull() },
+        { usedAt: now },
+      );
+      if (!claimed.affected) {
+        await this.markRevoked(manager, session.id, 'reuse', now);
+        return { kind: 'reused' as const, session };
+      }
+      session.lastUsedAt = now;
+      session.expiresAt = new Date(now.getTime() + this.refreshTtlMs);
+      await manager.update(
+        Session,
+        { id: session.id },
+        { lastUsedAt: session.lastUsedAt, expiresAt: session.expiresAt },
+      );
+      return { kind: 'rotated' as const, pair: await this.issue(manager, session, now) };
+    });
+
+    if (outcome.kind === 'reused') {
+      const { userId, id } = outcome.session;
+      this.logger.warn({ userId, sessionId: id }, 'Refresh token reused; session revoked');
+      this.announceRevoked(userId, [id], 'reuse');
+    }
+    if (outcome.kind !== 'rotated') {
+      throw new UnauthorizedException('Refresh token is invalid or expired');
+    }
+    return outcome.pair;
+  }
+
+  /** The session behind an access token, if it is still live and its user still enabled. */
+  async findActive(sessionId: string, userId: string): Promise<ActiveSession | null> {
+    const session = await this.sessions.findOne({
+      where: { id: sessionId, userId },
+      relations: { user: true },
+    });
+    if (
+      !session?.user ||
+      session.revokedAt ||
+      session.user.disabledAt ||
+      session.expiresAt <= this.clock.now()
+    ) {
+      return null;
+    }
+    return { session, user: session.user };
+  }
+
+  async revoke(userId: string, sessionId: string, reason: SessionRevokedReason): Promise<void> {
+    const revoked = await this.transactions.run((manager) =>
+      this.markRevoked(manager, sessionId, reason, this.clock.now(), userId),
+    );
+    if (revoked) {
+      this.announceRevoked(userId, [sessionId], reason);
+    }
+  }
+
+  /**
+   * Revokes every live session of a user, except one (the caller's own, after a password change).
+   * Runs inside the caller's transaction; announce the returned ids once it has committed.
+   */
+  async revokeAll(
+    manager: EntityManager,
+    userId: string,
+    reason: SessionRevokedReason,
+    exceptSessionId?: string,
+  ): Promise<string[]> {
+    const live = await manager.find(Session, {
+      where: { userId, revokedAt: IsNull(), ...(exceptSessionId ? { id: Not(exceptSessionId) } : {}) },
+      select: { id: true },
+    });
+    const now = this.clock.now();
+    for (const { id } of live) {
+      await this.markRevoked(manager, id, reason, now);
+    }
+    return live.map(({ id }) => id);
+  }
+
+  announceRevoked(userId: string, sessionIds: string[], reason: SessionRevokedReason): void {
+    for (const sessionId of sessionIds) {
+      this.events.emit(IdentityEvents.sessionRevoked, new SessionRevokedEvent(userId, sessionId, reason));
+    }
+  }
+
+  private async markRevoked(
+    manager: EntityManager,
+    sessionId: string,
+    reason: SessionRevokedReason,
+    now: Date,
+    userId?: string,
+  ): Promise<boolean> {
+    const result = await manager.update(
+      Session,
+      { id: sessionId, revokedAt: IsNull(), ...(userId ? { userId } : {}) },
+      { revokedAt: now, revokedReason: reason },
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  private async issue(manager: EntityManager, session: Session, now: Date): Promise<TokenPair> {
+    const refreshToken = randomBytes(32).toString('base64url');
+    await manager.insert(RefreshToken, {
+      id: randomUUID(),
+      sessionId: session.id,
+      tokenHash: hashToken(refreshToken),
+      createdAt: now,
+      usedAt: null,
+    });
+    return {
+      accessToken: this.accessTokens.sign({ sub: session.userId, sid: session.id }, now),
+      accessTokenExpiresAt: new Date(now.getTime() + this.accessTokens.ttlSeconds * 1000).toISOString(),
+      refreshToken,
+      refreshTokenExpiresAt: session.expiresAt.toISOString(),
+    };
+  }
+}

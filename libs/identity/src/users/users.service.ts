@@ -1,0 +1,94 @@
+import { randomUUID } from 'node:crypto';
+
+import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository, type EntityManager } from 'typeorm';
+
+import { Clock, foundOrFail, isUniqueViolation, ValidationFailedException } from '@hearth/core';
+
+import { PasswordService } from '../passwords/password.service.js';
+import { InstanceFlag } from './instance-flag.entity.js';
+import type { Role } from './role.js';
+import { User } from './user.entity.js';
+
+const FIRST_ADMIN_FLAG = 'first_admin_registered';
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  /** From hashNewPassword(), computed before the transaction opens. */
+  passwordHash: string;
+  /** When absent, the account is a member, or the admin if it is the first account on the instance. */
+  role?: Role;
+}
+
+@Injectable()
+export class UsersService {
+  private readonly logger = new Logger(UsersService.name);
+
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    private readonly passwords: PasswordService,
+    private readonly clock: Clock,
+  ) {}
+
+  async findById(id: string): Promise<User> {
+    return foundOrFail(await this.users.findOneBy({ id }), 'User');
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email });
+  }
+
+  async anyExist(): Promise<boolean> {
+    return (await this.users.count({ take: 1 })) > 0;
+  }
+
+  /** Checks the password policy (a weak one is refused like any other field error), then hashes it. */
+  async hashNewPassword(password: string, field = 'password'): Promise<string> {
+    const weakness = this.passwords.weakness(password);
+    if (weakness) {
+      throw new ValidationFailedException([{ field, message: weakness.replace(/^password/, field) }]);
+    }
+    return this.passwords.hash(password);
+  }
+
+  /**
+   * Creates an account inside the caller's transaction. The first account on an empty instance becomes admin:
+   * claiming the first-admin flag is a primary-key insert, so two racing sign-ups cannot both win.
+   */
+  async create(manager: EntityManager, account: NewAccount): Promise<User> {
+    const now = this.clock.now();
+    let role = account.role ?? 'member';
+    if (!account.role && (await manager.count(User, { take: 1 })) === 0) {
+      await manager.insert(InstanceFlag, { key: FIRST_ADMIN_FLAG, createdAt: now });
+      role = 'admin';
+    }
+    const user = manager.create(User, {
+      id: randomUUID(),
+      email: account.email,
+      displayName: account.displayName,
+      passwordHash: account.passwordHash,
+      role,
+      disabledAt: null,
+      createdAt: now,
+      updatedAt: now,
+    });
+    try {
+      await manager.insert(User, user);
+    } catch (error) {
+      if (isUniqueViolation(error, 'users')) {
+        throw new ConflictException('An account with this email already exists');
+      }
+      throw error;
+    }
+    if (role === 'admin' && !account.role) {
+      this.logger.log({ userId: user.id }, 'First account on this instance registered; it is the admin');
+    }
+    return user;
+  }
+
+  async verifyPassword(user: User, password: string): Promise<boolean> {
+    return this.passwords.verify(user.passwordHash, password);
+  }
+}
