@@ -1,11 +1,11 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ThrottlerGuard } from '@nestjs/throttler';
 
 import {
   CoreModule,
   createValidationPipe,
   HttpErrorFilter,
+  RateLimitGuard,
   type CoreOptions,
   type HearthConfig,
 } from '@hearth/core';
@@ -21,7 +21,7 @@ export class AppModule {
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
-        { provide: APP_GUARD, useClass: ThrottlerGuard },
+        { provide: APP_GUARD, useExisting: RateLimitGuard },
       ],
     };
   }

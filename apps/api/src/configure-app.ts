@@ -1,14 +1,15 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import type { Logger } from 'pino';
 
-import type { HearthConfig } from '@hearth/core';
+import { createHttpLogger, HearthLogger, ROOT_LOGGER, type HearthConfig } from '@hearth/core';
 
 import { setupOpenApi } from './openapi.js';
 
 /** HTTP conventions shared by the server and the e2e tests, so that tests exercise what production runs. */
 export function configureApp(app: NestExpressApplication, config: HearthConfig): void {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(HearthLogger));
+  app.use(createHttpLogger(app.get<Logger>(ROOT_LOGGER)));
   app.set('trust proxy', config.http.trustProxy);
   app.disable('x-powered-by');
   app.setGlobalPrefix('api');

@@ -2,9 +2,7 @@ import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { TerminusModule } from '@nestjs/terminus';
-import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import type { DestinationStream } from 'pino';
 
 import { Clock } from './clock/clock.js';
@@ -13,8 +11,9 @@ import { resolveSecrets, type Secrets } from './config/secrets.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { Transactions } from './database/transactions.js';
 import { HealthController } from './health/health.controller.js';
-import { throttlerOptions } from './http/throttler-options.js';
-import { loggerOptions } from './logging/logger-options.js';
+import { RateLimitGuard } from './http/rate-limit.guard.js';
+import { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
+import { createRootLogger } from './logging/http-logger.js';
 
 export const SECRETS = Symbol('SECRETS');
 
@@ -34,7 +33,6 @@ export class CoreModule {
       module: CoreModule,
       imports: [
         ConfigModule.forRoot({ isGlobal: true, ignoreEnvFile: true, load: [() => config] }),
-        LoggerModule.forRoot(loggerOptions(config.logLevel, options.logDestination)),
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             ...buildDataSourceOptions(config.database),
@@ -43,16 +41,18 @@ export class CoreModule {
           }),
         }),
         EventEmitterModule.forRoot({ wildcard: false }),
-        ThrottlerModule.forRoot(throttlerOptions(config)),
         TerminusModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: SECRETS, useValue: secrets },
+        { provide: ROOT_LOGGER, useValue: createRootLogger(config.logLevel, options.logDestination) },
+        HearthLogger,
+        RateLimitGuard,
         { provide: Clock, useValue: options.clock ?? new Clock() },
         Transactions,
       ],
-      exports: [SECRETS, Clock, Transactions],
+      exports: [SECRETS, ROOT_LOGGER, HearthLogger, RateLimitGuard, Clock, Transactions],
     };
   }
 }

@@ -21,4 +21,7 @@ export {
 } from './errors/validation.js';
 export { foundOrFail } from './errors/find-or-fail.js';
 export { RetryLaterException } from './errors/retry-later.exception.js';
-export { AuthThrottle } from './http/auth-throttle.decorator.js';
+export { AuthThrottle, SkipRateLimit } from './http/rate-limit.decorators.js';
+export { RateLimitGuard } from './http/rate-limit.guard.js';
+export { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
+export { createHttpLogger } from './logging/http-logger.js';

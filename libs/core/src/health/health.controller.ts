@@ -1,7 +1,8 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
-import { SkipThrottle } from '@nestjs/throttler';
+
+import { SkipRateLimit } from '../http/rate-limit.decorators.js';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,7 +13,7 @@ export class HealthController {
   ) {}
 
   @Get()
-  @SkipThrottle()
+  @SkipRateLimit()
   @HealthCheck()
   @ApiOkResponse({ description: 'The service and its database are up' })
   @ApiServiceUnavailableResponse({ description: 'The database does not answer' })

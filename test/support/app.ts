@@ -1,0 +1,74 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import supertest from 'supertest';
+
+import { loadConfig, ManualClock, type HearthConfig } from '@hearth/core';
+
+import { AppModule } from '../../apps/api/src/app.module.js';
+import { configureApp } from '../../apps/api/src/configure-app.js';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  config: HearthConfig;
+  /** Starts at the real time; tests move it by hand. */
+  clock: ManualClock;
+  /** Every log line the app wrote, when started with `captureLogs`. */
+  logs: string[];
+  url: string;
+  request: () => supertest.Agent;
+  close: () => Promise<void>;
+}
+
+export interface TestAppOptions {
+  env?: Record<string, string>;
+  captureLogs?: boolean;
+}
+
+/** Boots the real AppModule on a fresh SQLite file (or the given DATABASE_URL) and listens on a free port. */
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: options.captureLogs ? 'debug' : 'silent',
+    THROTTLE_LIMIT: '100000',
+    AUTH_THROTTLE_LIMIT: '100000',
+    ...options.env,
+  });
+  const clock = new ManualClock(new Date());
+  const logs: string[] = [];
+  const logDestination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+  const moduleRef = await Test.createTestingModule({
+    imports: [AppModule.register(config, { clock, logDestination })],
+  }).compile();
+  const app = moduleRef.createNestApplication<NestExpressApplication>({
+    bodyParser: false,
+    bufferLogs: true,
+  });
+  configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  return {
+    app,
+    config,
+    clock,
+    logs,
+    url: `http://127.0.0.1:${port}`,
+    request: () => supertest.agent(app.getHttpServer()),
+    close: async () => {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+
+import type { TestApp } from './app.js';
+
+export const GOOD_PASSWORD = 'a long walk by the river';
+
+export interface Tokens {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+export interface TestUser {
+  id: string;
+  email: string;
+  password: string;
+  role: string;
+  tokens: Tokens;
+  /** `Authorization` header value for this user's access token. */
+  auth: string;
+}
+
+export function uniqueEmail(label = 'user'): string {
+  return `${label}-${randomUUID().slice(0, 8)}@example.org`;
+}
+
+/** Registers through the public API; the first user of a fresh app is the admin. */
+export async function registerUser(
+  t: TestApp,
+  fields: Partial<{ email: string; displayName: string; password: string }> = {},
+): Promise<TestUser> {
+  const email = fields.email ?? uniqueEmail();
+  const password = fields.password ?? GOOD_PASSWORD;
+  const response = await t
+    .request()
+    .post('/api/auth/register')
+    .send({ email, displayName: fields.displayName ?? 'Robin', password });
+  if (response.status !== 201) {
+    throw new Error(`register failed: ${response.status} ${JSON.stringify(response.body)}`);
+  }
+  const { user, tokens } = response.body as { user: { id: string; role: string }; tokens: Tokens };
+  return { id: user.id, email, password, role: user.role, tokens, auth: `Bearer ${tokens.accessToken}` };
+}
+
+/** An admin (the first account) and a plain member, on a fresh app. */
+export async function adminAndMember(t: TestApp): Promise<{ admin: TestUser; member: TestUser }> {
+  const admin = await registerUser(t, { displayName: 'Admin' });
+  const member = await registerUser(t, { displayName: 'Member' });
+  return { admin, member };
+}
