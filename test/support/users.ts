@@ -30,6 +30,8 @@ export async function registerUser(
   t: TestApp,
   fields: Partial<{ email: string; displayName: string; password: string }> = {},
 ): Promise<TestUser> {
+  // Each account is created a moment after the previous one, so that orderings by time are meaningful.
+  t.clock.advance(1000);
   const email = fields.email ?? uniqueEmail();
   const password = fields.password ?? GOOD_PASSWORD;
   const response = await t

@@ -64,11 +64,13 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (exception instanceof ValidationFailedException) {
       return { ...this.base(HttpStatus.BAD_REQUEST, 'Validation failed'), details: exception.details };
     }
+    // The Express adapter wraps body-parser errors in an HttpException; the original is its cause.
+    const bodyError = exception instanceof HttpException ? exception.cause : exception;
+    if (isBodyParserError(bodyError) && bodyError.status >= 400 && bodyError.status < 500) {
+      return this.base(bodyError.status, BODY_PARSER_MESSAGES[bodyError.type] ?? 'Bad request body');
+    }
     if (exception instanceof HttpException) {
       return this.base(exception.getStatus(), this.messageOf(exception));
-    }
-    if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
-      return this.base(exception.status, BODY_PARSER_MESSAGES[exception.type] ?? 'Bad request body');
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     // Only name, message and stack: driver errors carry query parameters, which may hold private text.
