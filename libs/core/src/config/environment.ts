@@ -1,3 +1,5 @@
+import 'reflect-metadata';
+
 import { Transform } from 'class-transformer';
 import {
   IsBase64,

@@ -1,0 +1,61 @@
+import { loadConfig } from './hearth-config.js';
+
+describe('loadConfig', () => {
+  it('has working defaults for the embedded instance', () => {
+    const config = loadConfig({});
+    expect(config.http.port).toBe(3000);
+    expect(config.database).toEqual({
+      type: 'sqlite',
+      file: expect.stringMatching(/data\/hearth\.db$/),
+      busyTimeoutMs: 5000,
+    });
+    expect(config.auth).toEqual({
+      accessTokenTtlSeconds: 900,
+      refreshTokenTtlSeconds: 2592000,
+      registration: 'open',
+    });
+    expect(config.http.bodyLimit).toBe('100kb');
+  });
+
+  it('reads typed values from strings', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      TRUST_PROXY: 'true',
+      CORS_ORIGINS: 'https://a.example, https://b.example ,',
+      DATABASE_URL: 'postgres://hearth@db:5432/hearth',
+      REGISTRATION: 'invite',
+    });
+    expect(config.http.port).toBe(8080);
+    expect(config.http.trustProxy).toBe(true);
+    expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);
+    expect(config.database).toEqual({ type: 'postgres', url: 'postgres://hearth@db:5432/hearth' });
+    expect(config.auth.registration).toBe('invite');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, /^Invalid configuration: PORT .*integer.* \(got "abc"\)$/],
+    [{ PORT: '70000' }, /^Invalid configuration: PORT must not be greater than 65535/],
+    [
+      { REGISTRATION: 'everyone' },
+      /^Invalid configuration: REGISTRATION must be one of the following values: open, invite/,
+    ],
+    [{ DATABASE_URL: 'mysql://x' }, /^Invalid configuration: DATABASE_URL must be a postgres:\/\/.* URL/],
+    [{ BODY_LIMIT: 'lots' }, /^Invalid configuration: BODY_LIMIT must be a size such as 100kb/],
+    [
+      { JWT_SECRET: 'short' },
+      /^Invalid configuration: JWT_SECRET must be at least 32 characters.*\(got \(hidden\)\)$/,
+    ],
+    [{ ACCESS_TOKEN_TTL: '5' }, /^Invalid configuration: ACCESS_TOKEN_TTL must not be less than 60/],
+  ])('stops on %j with one line naming the variable', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(message);
+    try {
+      loadConfig(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('treats an empty variable as unset', () => {
+    expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.type).toBe('sqlite');
+  });
+});

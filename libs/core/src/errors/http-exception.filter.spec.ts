@@ -1,0 +1,62 @@
+import { jest } from '@jest/globals';
+import { ForbiddenException, Logger } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+
+import { HttpErrorFilter } from './http-exception.filter.js';
+import { ValidationFailedException } from './validation.js';
+
+describe('HttpErrorFilter', () => {
+  const filter = new HttpErrorFilter();
+  let logged: unknown[][];
+
+  beforeEach(() => {
+    logged = [];
+    jest.spyOn(Logger.prototype, 'error').mockImplementation((...args: unknown[]) => {
+      logged.push(args);
+    });
+  });
+
+  afterEach(() => jest.restoreAllMocks());
+
+  it('keeps the status and message of an HTTP exception', () => {
+    expect(filter.toBody(new ForbiddenException('Not yours'))).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'Not yours',
+    });
+  });
+
+  it('lists field errors as details', () => {
+    const body = filter.toBody(
+      new ValidationFailedException([{ field: 'email', message: 'email must be an email' }]),
+    );
+    expect(body).toEqual({
+      statusCode: 400,
+      error: 'Bad Request',
+      message: 'Validation failed',
+      details: [{ field: 'email', message: 'email must be an email' }],
+    });
+  });
+
+  it('turns an unexpected error into a bare 500 and logs it without query parameters', () => {
+    const error = new QueryFailedError(
+      'INSERT INTO messages (body) VALUES (?)',
+      ['I feel so alone tonight'],
+      new Error('disk I/O error'),
+    );
+    const body = filter.toBody(error);
+    expect(body).toEqual({
+      statusCode: 500,
+      error: 'Internal Server Error',
+      message: 'Internal server error',
+    });
+    expect(JSON.stringify(body)).not.toContain('disk');
+    expect(logged).toHaveLength(1);
+    expect(JSON.stringify(logged)).not.toContain('I feel so alone tonight');
+  });
+
+  it('copes with something thrown that is not an Error', () => {
+    expect(filter.toBody('a string').statusCode).toBe(500);
+    expect(filter.toBody(undefined).statusCode).toBe(500);
+  });
+});
