@@ -2,6 +2,7 @@ import 'reflect-metadata';
 
 import { existsSync } from 'node:fs';
 
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 
@@ -25,6 +26,10 @@ async function bootstrap(): Promise<void> {
   });
   configureApp(app, config);
   await app.listen(config.http.port, config.http.host);
+  new Logger('Hearth').log(
+    { url: await app.getUrl(), database: config.database.type },
+    'Hearth is listening',
+  );
 }
 
 bootstrap().catch((error: unknown) => {

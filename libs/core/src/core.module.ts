@@ -12,6 +12,7 @@ import { buildDataSourceOptions } from './database/data-source-options.js';
 import { Transactions } from './database/transactions.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
+import { ShutdownReporter } from './lifecycle/shutdown.js';
 import { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 import { createRootLogger } from './logging/http-logger.js';
 
@@ -49,6 +50,7 @@ export class CoreModule {
         { provide: ROOT_LOGGER, useValue: createRootLogger(config.logLevel, options.logDestination) },
         HearthLogger,
         RateLimitGuard,
+        ShutdownReporter,
         { provide: Clock, useValue: options.clock ?? new Clock() },
         Transactions,
       ],
