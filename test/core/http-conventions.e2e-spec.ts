@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/app.js';
-import { GOOD_PASSWORD, registerUser, uniqueEmail } from '../support/users.js';
+import { GOOD_PASSWORD, registerUser, signIn, uniqueEmail } from '../support/users.js';
 
 describe('HTTP conventions', () => {
   let t: TestApp;
@@ -200,17 +200,9 @@ describe('Rate limits', () => {
 
   it('limits credential routes per IP more strictly, with Retry-After', async () => {
     for (let i = 0; i < 3; i++) {
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: uniqueEmail(), password: 'whatever it is' })
-        .expect(401);
+      await signIn(t, uniqueEmail(), 'whatever it is').expect(401);
     }
-    const limited = await t
-      .request()
-      .post('/api/auth/login')
-      .send({ email: uniqueEmail(), password: 'whatever it is' })
-      .expect(429);
+    const limited = await signIn(t, uniqueEmail(), 'whatever it is').expect(429);
     expect(limited.body).toMatchObject({ statusCode: 429, error: 'Too Many Requests' });
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
   });

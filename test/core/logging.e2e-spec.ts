@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/app.js';
-import { registerUser } from '../support/users.js';
+import { refresh, registerUser, signIn } from '../support/users.js';
 
 describe('Logs never hold secrets', () => {
   let t: TestApp;
@@ -14,21 +14,9 @@ describe('Logs never hold secrets', () => {
 
   it('records a sign-in, a failed sign-in and a refresh without any password or token', async () => {
     const user = await registerUser(t, { password: 'my secret phrase is long' });
-    const login = await t
-      .request()
-      .post('/api/auth/login')
-      .send({ email: user.email, password: user.password })
-      .expect(200);
-    await t
-      .request()
-      .post('/api/auth/login')
-      .send({ email: user.email, password: 'the wrong secret phrase' })
-      .expect(401);
-    const refreshed = await t
-      .request()
-      .post('/api/auth/refresh')
-      .send({ refreshToken: login.body.tokens.refreshToken })
-      .expect(200);
+    const login = await signIn(t, user.email, user.password).expect(200);
+    await signIn(t, user.email, 'the wrong secret phrase').expect(401);
+    const refreshed = await refresh(t, login.body.tokens.refreshToken).expect(200);
     await t
       .request()
       .get('/api/me?token=query-secret-value')

@@ -6,7 +6,7 @@ import { buildDataSourceOptions } from '@hearth/core';
 import { identityEntities } from '@hearth/identity';
 
 import { createTestApp } from '../support/app.js';
-import { registerUser } from '../support/users.js';
+import { refresh, registerUser } from '../support/users.js';
 import { postgresAvailable, type PostgresTarget } from '../support/postgres.js';
 
 const target: PostgresTarget | null = await postgresAvailable();
@@ -71,21 +71,9 @@ describeWithPostgres('PostgreSQL', () => {
       // Timestamps round-trip as UTC.
       expect(Math.abs(new Date(me.body.createdAt).getTime() - t.clock.now().getTime())).toBeLessThan(10_000);
 
-      const rotated = await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: user.tokens.refreshToken })
-        .expect(200);
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: user.tokens.refreshToken })
-        .expect(401);
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: rotated.body.refreshToken })
-        .expect(401);
+      const rotated = await refresh(t, user.tokens.refreshToken).expect(200);
+      await refresh(t, user.tokens.refreshToken).expect(401);
+      await refresh(t, rotated.body.refreshToken).expect(401);
       await t.request().get('/api/health').expect(200);
     } finally {
       await t.close();

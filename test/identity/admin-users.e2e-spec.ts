@@ -1,5 +1,13 @@
 import { createTestApp, type TestApp } from '../support/app.js';
-import { adminAndMember, GOOD_PASSWORD, registerUser, uniqueEmail, type TestUser } from '../support/users.js';
+import {
+  adminAndMember,
+  GOOD_PASSWORD,
+  refresh,
+  registerUser,
+  signIn,
+  type TestUser,
+  uniqueEmail,
+} from '../support/users.js';
 
 describe('Admin users - /api/admin/users', () => {
   let t: TestApp;
@@ -191,23 +199,11 @@ describe('Admin users - /api/admin/users', () => {
         .expect((response) => expect(response.body.disabled).toBe(true));
 
       await t.request().get('/api/me').set('Authorization', member.auth).expect(401);
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: member.tokens.refreshToken })
-        .expect(401);
-      const login = await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: member.email, password: member.password })
-        .expect(403);
+      await refresh(t, member.tokens.refreshToken).expect(401);
+      const login = await signIn(t, member.email, member.password).expect(403);
       expect(login.body.message).toBe('This account is disabled');
       // A wrong password on a disabled account reveals nothing more than on any other.
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: member.email, password: 'wrong password!' })
-        .expect(401);
+      await signIn(t, member.email, 'wrong password!').expect(401);
 
       await t
         .request()
@@ -215,17 +211,9 @@ describe('Admin users - /api/admin/users', () => {
         .set('Authorization', admin.auth)
         .send({ disabled: false })
         .expect(200);
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: member.email, password: member.password })
-        .expect(200);
+      await signIn(t, member.email, member.password).expect(200);
       // Sessions that were ended stay ended.
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: member.tokens.refreshToken })
-        .expect(401);
+      await refresh(t, member.tokens.refreshToken).expect(401);
     });
 
     it('emits user.disabled and session.revoked for the chat gateway', async () => {
@@ -373,10 +361,7 @@ describe('Profile - /api/me', () => {
 
     it('changes the password with the current one, and signs out every other session', async () => {
       const user = await registerUser(t);
-      const other = await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password });
+      const other = await signIn(t, user.email, user.password);
       const newPassword = 'the tide comes in slowly';
 
       await t
@@ -392,21 +377,9 @@ describe('Profile - /api/me', () => {
         .get('/api/me')
         .set('Authorization', `Bearer ${other.body.tokens.accessToken}`)
         .expect(401);
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: other.body.tokens.refreshToken })
-        .expect(401);
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(401);
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: newPassword })
-        .expect(200);
+      await refresh(t, other.body.tokens.refreshToken).expect(401);
+      await signIn(t, user.email, user.password).expect(401);
+      await signIn(t, user.email, newPassword).expect(200);
     });
 
     it('refuses a wrong current password, a missing one, and a weak new one, changing nothing', async () => {
@@ -445,11 +418,7 @@ describe('Profile - /api/me', () => {
 
       const me = await t.request().get('/api/me').set('Authorization', user.auth).expect(200);
       expect(me.body.displayName).toBe('Robin');
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(200);
+      await signIn(t, user.email, user.password).expect(200);
     });
 
     it.each([

@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/app.js';
-import { GOOD_PASSWORD, registerUser, uniqueEmail } from '../support/users.js';
+import { GOOD_PASSWORD, refresh, registerUser, signIn, uniqueEmail } from '../support/users.js';
 
 describe('Authentication', () => {
   let t: TestApp;
@@ -97,11 +97,7 @@ describe('Authentication', () => {
   describe('Login - POST /api/auth/login', () => {
     it('signs in with the right password, whatever the case of the email', async () => {
       const user = await registerUser(t, { email: 'case@example.org' });
-      const response = await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: 'CASE@example.org', password: user.password })
-        .expect(200);
+      const response = await signIn(t, 'CASE@example.org', user.password).expect(200);
       expect(response.body.user.id).toBe(user.id);
       await t
         .request()
@@ -112,14 +108,8 @@ describe('Authentication', () => {
 
     it('answers a wrong password and an unknown account identically', async () => {
       const user = await registerUser(t);
-      const wrong = await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: 'not the password!' });
-      const unknown = await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: uniqueEmail('nobody'), password: 'not the password!' });
+      const wrong = await signIn(t, user.email, 'not the password!');
+      const unknown = await signIn(t, uniqueEmail('nobody'), 'not the password!');
       expect(wrong.status).toBe(401);
       expect(unknown.status).toBe(401);
       expect(wrong.body).toEqual(unknown.body);
@@ -146,91 +136,44 @@ describe('Authentication', () => {
       }
 
       // Even the right password waits out the lock.
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(429);
+      await signIn(t, user.email, user.password).expect(429);
 
       t.clock.advance(31_000);
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: 'wrong password!' })
-        .expect(401);
-      const doubled = await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(429);
+      await signIn(t, user.email, 'wrong password!').expect(401);
+      const doubled = await signIn(t, user.email, user.password).expect(429);
       expect(doubled.headers['retry-after']).toBe('60');
 
       t.clock.advance(61_000);
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(200);
+      await signIn(t, user.email, user.password).expect(200);
       // Success forgives: the next failure does not lock.
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: 'wrong password!' })
-        .expect(401);
-      await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password })
-        .expect(200);
+      await signIn(t, user.email, 'wrong password!').expect(401);
+      await signIn(t, user.email, user.password).expect(200);
     });
   });
 
   describe('Refresh - POST /api/auth/refresh', () => {
     it('rotates: a new pair each time, and the old refresh token is spent', async () => {
       const user = await registerUser(t);
-      const first = await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: user.tokens.refreshToken })
-        .expect(200);
+      const first = await refresh(t, user.tokens.refreshToken).expect(200);
       expect(first.body.refreshToken).not.toBe(user.tokens.refreshToken);
       await t.request().get('/api/me').set('Authorization', `Bearer ${first.body.accessToken}`).expect(200);
 
-      const second = await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: first.body.refreshToken })
-        .expect(200);
+      const second = await refresh(t, first.body.refreshToken).expect(200);
       expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
     });
 
     it('revokes the whole family when a spent refresh token is presented again', async () => {
       const user = await registerUser(t);
-      const rotated = await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: user.tokens.refreshToken })
-        .expect(200);
+      const rotated = await refresh(t, user.tokens.refreshToken).expect(200);
 
-      const replay = await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: user.tokens.refreshToken })
-        .expect(401);
+      const replay = await refresh(t, user.tokens.refreshToken).expect(401);
       expect(replay.body.message).toBe('Refresh token is invalid or expired');
 
       // The legitimate holder's newer tokens die with the family.
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: rotated.body.refreshToken })
-        .expect(401);
+      await refresh(t, rotated.body.refreshToken).expect(401);
       await t.request().get('/api/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(401);
       // Other sessions of the same user are untouched.
-      const other = await t
-        .request()
-        .post('/api/auth/login')
-        .send({ email: user.email, password: user.password });
+      const other = await signIn(t, user.email, user.password);
       await t
         .request()
         .get('/api/me')
@@ -241,34 +184,20 @@ describe('Authentication', () => {
     it('lets only one of two concurrent uses of the same token win', async () => {
       const user = await registerUser(t);
       const statuses = await Promise.all(
-        [1, 2].map(() =>
-          t
-            .request()
-            .post('/api/auth/refresh')
-            .send({ refreshToken: user.tokens.refreshToken })
-            .then((r) => r.status),
-        ),
+        [1, 2].map(() => refresh(t, user.tokens.refreshToken).then((r) => r.status)),
       );
       expect(statuses.sort()).toEqual([200, 401]);
     });
 
     it('refuses an unknown token and an expired session', async () => {
       const user = await registerUser(t);
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: 'x'.repeat(43) })
-        .expect(401);
+      await refresh(t, 'x'.repeat(43)).expect(401);
       t.clock.advance(t.config.auth.refreshTokenTtlSeconds * 1000 + 1000);
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: user.tokens.refreshToken })
-        .expect(401);
+      await refresh(t, user.tokens.refreshToken).expect(401);
     });
 
     it('needs a refresh token of a plausible shape', async () => {
-      const response = await t.request().post('/api/auth/refresh').send({ refreshToken: 42 }).expect(400);
+      const response = await refresh(t, 42).expect(400);
       expect(response.body.details[0].field).toBe('refreshToken');
     });
   });
@@ -282,11 +211,7 @@ describe('Authentication', () => {
       const user = await registerUser(t);
       await t.request().post('/api/auth/logout').set('Authorization', user.auth).expect(204);
       await t.request().get('/api/me').set('Authorization', user.auth).expect(401);
-      await t
-        .request()
-        .post('/api/auth/refresh')
-        .send({ refreshToken: user.tokens.refreshToken })
-        .expect(401);
+      await refresh(t, user.tokens.refreshToken).expect(401);
     });
   });
 

@@ -51,3 +51,13 @@ export async function adminAndMember(t: TestApp): Promise<{ admin: TestUser; mem
   const member = await registerUser(t, { displayName: 'Member' });
   return { admin, member };
 }
+
+/** POST /api/auth/login, ready for `.expect(…)`. */
+export function signIn(t: TestApp, email: string, password: string) {
+  return t.request().post('/api/auth/login').send({ email, password });
+}
+
+/** POST /api/auth/refresh, ready for `.expect(…)`. */
+export function refresh(t: TestApp, refreshToken: unknown) {
+  return t.request().post('/api/auth/refresh').send({ refreshToken });
+}
