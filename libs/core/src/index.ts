@@ -20,6 +20,7 @@ export {
   ValidationFailedException,
 } from './errors/validation.js';
 export { foundOrFail } from './errors/find-or-fail.js';
+export { Omittable } from './errors/omittable.decorator.js';
 export { RetryLaterException } from './errors/retry-later.exception.js';
 export { AuthThrottle, SkipRateLimit } from './http/rate-limit.decorators.js';
 export { RateLimitGuard } from './http/rate-limit.guard.js';

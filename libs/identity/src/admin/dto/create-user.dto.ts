@@ -1,5 +1,7 @@
+import { Omittable } from '@hearth/core';
+
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsString, MaxLength } from 'class-validator';
 
 import { DisplayNameField, EmailField } from '../../users/dto/fields.js';
 import type { Role } from '../../users/role.js';
@@ -18,7 +20,7 @@ export class CreateUserDto {
   @ApiPropertyOptional({
     description: 'Initial password; when omitted a random one is generated and returned once',
   })
-  @IsOptional()
+  @Omittable()
   @IsString()
   @MaxLength(1024)
   password?: string;

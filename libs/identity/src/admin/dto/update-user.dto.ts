@@ -1,18 +1,20 @@
+import { Omittable } from '@hearth/core';
+
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional } from 'class-validator';
+import { IsBoolean, IsIn } from 'class-validator';
 
 import { ROLES, type Role } from '../../users/role.js';
 
 export class UpdateUserDto {
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @Omittable()
   @IsIn(ROLES)
   role?: Role;
 
   @ApiPropertyOptional({
     description: 'A disabled account cannot sign in or refresh; its sessions end at once',
   })
-  @IsOptional()
+  @Omittable()
   @IsBoolean()
   disabled?: boolean;
 }

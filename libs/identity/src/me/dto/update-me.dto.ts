@@ -1,15 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsOptional, IsString, Matches, MaxLength, MinLength, ValidateIf } from 'class-validator';
+import { IsString, MaxLength, ValidateIf } from 'class-validator';
+
+import { DisplayNameField } from '../../users/dto/fields.js';
 
 export class UpdateMeDto {
-  @ApiPropertyOptional({ example: 'Robin', minLength: 1, maxLength: 80 })
-  @IsOptional()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(1)
-  @MaxLength(80)
-  @Matches(/^[^\p{Cc}\p{Cf}]*$/u, { message: 'displayName must not contain control characters' })
+  @DisplayNameField({ optional: true })
   displayName?: string;
 
   @ApiPropertyOptional({ description: 'Required with newPassword' })

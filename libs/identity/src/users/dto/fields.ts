@@ -1,5 +1,7 @@
+import { Omittable } from '@hearth/core';
+
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -16,9 +18,11 @@ export const EmailField = () =>
   );
 
 /** A display name: 1–80 characters, trimmed, no control characters. */
-export const DisplayNameField = () =>
+export const DisplayNameField = ({ optional = false } = {}) =>
   applyDecorators(
-    ApiProperty({ example: 'Robin', minLength: 1, maxLength: 80 }),
+    ...(optional
+      ? [ApiPropertyOptional({ example: 'Robin', minLength: 1, maxLength: 80 }), Omittable()]
+      : [ApiProperty({ example: 'Robin', minLength: 1, maxLength: 80 })]),
     Transform(trimmed),
     IsString(),
     MinLength(1),
