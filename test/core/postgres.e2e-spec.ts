@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions } from '@hearth/core';
+import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 
 import { createTestApp } from '../support/app.js';
@@ -28,7 +29,7 @@ describeWithPostgres('PostgreSQL', () => {
 
   it('applies every migration, leaves the schema exactly as the entities describe it, and reverts cleanly', async () => {
     const dataSource = new DataSource(
-      buildDataSourceOptions({ type: 'postgres', url }, [...identityEntities]),
+      buildDataSourceOptions({ type: 'postgres', url }, [...identityEntities, ...groupsEntities]),
     );
     await dataSource.initialize();
     try {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions } from '@hearth/core';
+import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 
 describe('SQLite database', () => {
@@ -16,6 +17,7 @@ describe('SQLite database', () => {
     dataSource = new DataSource(
       buildDataSourceOptions({ type: 'sqlite', file: join(dir, 'db', 'hearth.db'), busyTimeoutMs: 3000 }, [
         ...identityEntities,
+        ...groupsEntities,
       ]),
     );
     await dataSource.initialize();

@@ -1,6 +1,7 @@
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
   adminAndMember,
+  createAccount,
   GOOD_PASSWORD,
   refresh,
   registerUser,
@@ -39,7 +40,7 @@ describe('Admin users - /api/admin/users', () => {
         error: 'Forbidden',
         message: 'You do not have permission to do this',
       });
-      const facilitator = await createAccount('facilitator');
+      const facilitator = await createAccount(t, admin, 'facilitator');
       await t.request().get('/api/admin/users').set('Authorization', facilitator.auth).expect(403);
     });
 
@@ -290,29 +291,6 @@ describe('Admin users - /api/admin/users', () => {
       },
     );
   });
-
-  async function createAccount(role: 'facilitator' | 'member'): Promise<TestUser> {
-    const email = uniqueEmail(role);
-    await t
-      .request()
-      .post('/api/admin/users')
-      .set('Authorization', admin.auth)
-      .send({ email, displayName: role, role, password: GOOD_PASSWORD })
-      .expect(201);
-    const login = await t
-      .request()
-      .post('/api/auth/login')
-      .send({ email, password: GOOD_PASSWORD })
-      .expect(200);
-    return {
-      id: login.body.user.id,
-      email,
-      password: GOOD_PASSWORD,
-      role,
-      tokens: login.body.tokens,
-      auth: `Bearer ${login.body.tokens.accessToken}`,
-    };
-  }
 });
 
 describe('Profile - /api/me', () => {

@@ -61,3 +61,29 @@ export function signIn(t: TestApp, email: string, password: string) {
 export function refresh(t: TestApp, refreshToken: unknown) {
   return t.request().post('/api/auth/refresh').send({ refreshToken });
 }
+
+/** An account created by an admin (how facilitators usually arrive), signed in. */
+export async function createAccount(
+  t: TestApp,
+  admin: TestUser,
+  role: 'facilitator' | 'member',
+  displayName: string = role,
+): Promise<TestUser> {
+  const email = uniqueEmail(role);
+  const created = await t
+    .request()
+    .post('/api/admin/users')
+    .set('Authorization', admin.auth)
+    .send({ email, displayName, role, password: GOOD_PASSWORD });
+  if (created.status !== 201)
+    throw new Error(`create account failed: ${created.status} ${JSON.stringify(created.body)}`);
+  const login = await signIn(t, email, GOOD_PASSWORD);
+  return {
+    id: login.body.user.id,
+    email,
+    password: GOOD_PASSWORD,
+    role,
+    tokens: login.body.tokens,
+    auth: `Bearer ${login.body.tokens.accessToken}`,
+  };
+}

@@ -9,6 +9,7 @@ import {
   type CoreOptions,
   type HearthConfig,
 } from '@hearth/core';
+import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
 
 /** Composes the domain libraries into the Hearth API. */
@@ -17,7 +18,7 @@ export class AppModule {
   static register(config: HearthConfig, options: CoreOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, options), IdentityModule],
+      imports: [CoreModule.forRoot(config, options), IdentityModule, GroupsModule],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

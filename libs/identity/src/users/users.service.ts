@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 
 import { Clock, foundOrFail, isUniqueViolation, ValidationFailedException } from '@hearth/core';
 
@@ -38,6 +38,13 @@ export class UsersService {
 
   findByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email });
+  }
+
+  /** Accounts by id, for staff views that show who is behind a pseudonym. */
+  async findMany(ids: string[]): Promise<Map<string, User>> {
+    if (ids.length === 0) return new Map();
+    const users = await this.users.findBy({ id: In([...new Set(ids)]) });
+    return new Map(users.map((user) => [user.id, user]));
   }
 
   async anyExist(): Promise<boolean> {

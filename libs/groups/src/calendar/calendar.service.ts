@@ -1,0 +1,71 @@
+import { createHash, randomBytes } from 'node:crypto';
+
+import { Injectable, NotFoundException } from '@nestjs/common';
+import ical, { ICalEventRepeatingFreq } from 'ical-generator';
+import { tzlib_get_ical_block } from 'timezones-ical-library';
+
+import { Clock, Transactions } from '@hearth/core';
+
+import { MeetingSchedule } from '../meetings/meeting-schedule.js';
+import { MeetingsService } from '../meetings/meetings.service.js';
+import { CalendarFeed } from './calendar-feed.entity.js';
+
+const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** A personal iCalendar feed of one's meetings, behind a secret token that can be rotated. */
+@Injectable()
+export class CalendarService {
+  constructor(
+    private readonly meetings: MeetingsService,
+    private readonly schedule: MeetingSchedule,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Issues a new token, which replaces (and so revokes) the previous one. Shown only now. */
+  async rotate(userId: string): Promise<{ token: string; path: string }> {
+    const token = randomBytes(24).toString('base64url');
+    await this.transactions.run((manager) =>
+      manager.upsert(CalendarFeed, { userId, tokenHash: hashToken(token), createdAt: this.clock.now() }, [
+        'userId',
+      ]),
+    );
+    return { token, path: `/api/me/calendar.ics?token=${token}` };
+  }
+
+  async feed(token: string): Promise<string> {
+    const feed = await this.transactions.run((manager) =>
+      manager.findOneBy(CalendarFeed, { tokenHash: hashToken(token) }),
+    );
+    if (!feed) throw new NotFoundException('Calendar feed not found');
+    const groups = await this.meetings.groupsOf(feed.userId);
+    const series = await this.schedule.forGroups(groups);
+
+    const calendar = ical({
+      name: 'Hearth meetings',
+      prodId: { company: 'Hearth', product: 'meetings', language: 'EN' },
+      timezone: { name: null, generator: (zone: string) => tzlib_get_ical_block(zone)[0] ?? null },
+      ttl: 3600,
+    });
+    for (const { meeting, group, cancelled } of series) {
+      calendar.createEvent({
+        id: `${meeting.id}@hearth`,
+        start: meeting.startsAt,
+        end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+        timezone: group.timezone,
+        summary: `${meeting.title} · ${group.name}`,
+        location: meeting.location ?? undefined,
+        url: meeting.videoUrl ?? undefined,
+        stamp: meeting.updatedAt,
+        repeating: meeting.recurrence
+          ? {
+              freq: ICalEventRepeatingFreq.WEEKLY,
+              ...(meeting.recurrenceEndsAt ? { until: meeting.recurrenceEndsAt } : {}),
+              ...(cancelled.size ? { exclude: [...cancelled].map((t) => new Date(t)) } : {}),
+            }
+          : null,
+      });
+    }
+    return calendar.toString();
+  }
+}

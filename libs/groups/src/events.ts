@@ -1,0 +1,58 @@
+import type { GroupRole, MembershipEndReason } from './memberships/membership.entity.js';
+
+/** Domain events emitted by the groups library, after the change is committed. */
+export const GroupEvents = {
+  membershipActivated: 'membership.activated',
+  membershipEnded: 'membership.ended',
+  membershipRoleChanged: 'membership.role_changed',
+  agreementPublished: 'agreement.published',
+  agreementAccepted: 'agreement.accepted',
+  groupUpdated: 'group.updated',
+  groupArchived: 'group.archived',
+} as const;
+
+export class MembershipActivatedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly userId: string,
+    readonly membershipId: string,
+  ) {}
+}
+
+export class MembershipEndedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly userId: string,
+    readonly membershipId: string,
+    readonly reason: MembershipEndReason,
+    /** What the facilitator told the member; for the member's eyes. */
+    readonly note: string | null,
+  ) {}
+}
+
+export class MembershipRoleChangedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly userId: string,
+    readonly role: GroupRole,
+  ) {}
+}
+
+export class AgreementPublishedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly version: number,
+  ) {}
+}
+
+export class AgreementAcceptedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly userId: string,
+    readonly version: number,
+  ) {}
+}
+
+export class GroupChangedEvent {
+  constructor(readonly groupId: string) {}
+}

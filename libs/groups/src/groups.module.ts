@@ -1,0 +1,53 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+
+import { IdentityModule } from '@hearth/identity';
+
+import { AgreementsController } from './agreements/agreements.controller.js';
+import { AgreementsService } from './agreements/agreements.service.js';
+import { CalendarService } from './calendar/calendar.service.js';
+import { MyMeetingsController } from './calendar/my-meetings.controller.js';
+import { groupsEntities } from './entities.js';
+import { GroupViews } from './groups/group-views.js';
+import { GroupsController } from './groups/groups.controller.js';
+import { GroupsService } from './groups/groups.service.js';
+import { GroupInvitesController, InvitesController } from './invites/invites.controller.js';
+import { InvitesService } from './invites/invites.service.js';
+import { JoinRequestsController } from './join-requests/join-requests.controller.js';
+import { JoinRequestsService } from './join-requests/join-requests.service.js';
+import { MeetingSchedule } from './meetings/meeting-schedule.js';
+import { MeetingsController } from './meetings/meetings.controller.js';
+import { MeetingsService } from './meetings/meetings.service.js';
+import { Admissions } from './memberships/admissions.js';
+import { MembershipsController } from './memberships/memberships.controller.js';
+import { MembershipsService } from './memberships/memberships.service.js';
+import { GroupPolicy } from './policy/group-policy.js';
+
+@Module({
+  imports: [TypeOrmModule.forFeature(groupsEntities), IdentityModule],
+  controllers: [
+    GroupsController,
+    MembershipsController,
+    AgreementsController,
+    JoinRequestsController,
+    GroupInvitesController,
+    InvitesController,
+    MeetingsController,
+    MyMeetingsController,
+  ],
+  providers: [
+    Admissions,
+    AgreementsService,
+    CalendarService,
+    GroupPolicy,
+    GroupViews,
+    GroupsService,
+    InvitesService,
+    JoinRequestsService,
+    MeetingSchedule,
+    MeetingsService,
+    MembershipsService,
+  ],
+  exports: [GroupPolicy],
+})
+export class GroupsModule {}

@@ -1,0 +1,74 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import { ErrorBody } from '@hearth/core';
+import { Authenticated, Caller, Roles } from '@hearth/identity';
+
+import { CreateGroupDto } from './dto/create-group.dto.js';
+import { GroupIdParam } from './dto/group-id.param.js';
+import { GroupView } from './dto/group.view.js';
+import { ListGroupsQuery } from './dto/list-groups.query.js';
+import { UpdateGroupDto } from './dto/update-group.dto.js';
+import { GroupsService } from './groups.service.js';
+
+@ApiTags('groups')
+@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
+@ApiNotFoundResponse({ type: ErrorBody, description: 'No such group, or one you may not see' })
+@ApiForbiddenResponse({ type: ErrorBody })
+@Controller('groups')
+export class GroupsController {
+  constructor(private readonly groups: GroupsService) {}
+
+  @Post()
+  @Roles('admin', 'facilitator')
+  @ApiCreatedResponse({ type: GroupView, description: 'The creator is its first facilitator' })
+  create(@Caller() caller: Caller, @Body() dto: CreateGroupDto): Promise<GroupView> {
+    return this.groups.create(caller, dto);
+  }
+
+  @Get()
+  @Authenticated()
+  @ApiOkResponse({ type: [GroupView] })
+  list(@Caller() caller: Caller, @Query() query: ListGroupsQuery): Promise<GroupView[]> {
+    return this.groups.list(caller, query);
+  }
+
+  @Get(':id')
+  @Authenticated()
+  @ApiOkResponse({
+    type: GroupView,
+    description: 'The card, with my membership and whether I must re-accept',
+  })
+  get(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<GroupView> {
+    return this.groups.get(caller, id);
+  }
+
+  @Patch(':id')
+  @Authenticated()
+  @ApiOkResponse({ type: GroupView })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Archived, or capacity below the seats taken' })
+  update(
+    @Caller() caller: Caller,
+    @Param() { id }: GroupIdParam,
+    @Body() dto: UpdateGroupDto,
+  ): Promise<GroupView> {
+    return this.groups.update(caller, id, dto);
+  }
+
+  @Post(':id/archive')
+  @HttpCode(HttpStatus.OK)
+  @Authenticated()
+  @ApiOkResponse({ type: GroupView, description: 'The group is now read-only' })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Already archived' })
+  archive(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<GroupView> {
+    return this.groups.archive(caller, id);
+  }
+}

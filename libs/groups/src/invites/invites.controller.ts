@@ -1,0 +1,93 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import { ErrorBody } from '@hearth/core';
+import { Authenticated, Caller } from '@hearth/identity';
+
+import { GroupIdParam } from '../groups/dto/group-id.param.js';
+import { GroupView } from '../groups/dto/group.view.js';
+import {
+  CreateInviteDto,
+  CreatedInviteView,
+  InviteCodeParam,
+  InviteParam,
+  InviteView,
+  RedeemInviteDto,
+} from './dto/invite.dtos.js';
+import { InvitesService } from './invites.service.js';
+
+@ApiTags('invites')
+@Authenticated()
+@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
+@ApiNotFoundResponse({ type: ErrorBody })
+@ApiForbiddenResponse({ type: ErrorBody })
+@Controller('groups/:id/invites')
+export class GroupInvitesController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Post()
+  @ApiCreatedResponse({ type: CreatedInviteView, description: 'The code is shown only in this response' })
+  create(
+    @Caller() caller: Caller,
+    @Param() { id }: GroupIdParam,
+    @Body() dto: CreateInviteDto,
+  ): Promise<CreatedInviteView> {
+    return this.invites.create(caller, id, dto);
+  }
+
+  @Get()
+  @ApiOkResponse({ type: [InviteView] })
+  list(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<InviteView[]> {
+    return this.invites.list(caller, id);
+  }
+
+  @Delete(':inviteId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'Revoked: the code no longer works' })
+  revoke(@Caller() caller: Caller, @Param() { id, inviteId }: InviteParam): Promise<void> {
+    return this.invites.revoke(caller, id, inviteId);
+  }
+}
+
+@ApiTags('invites')
+@Authenticated()
+@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
+@ApiNotFoundResponse({
+  type: ErrorBody,
+  description: 'Unknown, expired, used up or revoked: all answer alike',
+})
+@Controller('invites/:code')
+export class InvitesController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Get()
+  @ApiOkResponse({ type: GroupView, description: 'The group the invitation leads to' })
+  preview(@Caller() caller: Caller, @Param() { code }: InviteCodeParam): Promise<GroupView> {
+    return this.invites.preview(caller, code);
+  }
+
+  @Post('redeem')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: GroupView, description: 'My membership is pending until I accept the agreement' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'Banned from this group' })
+  @ApiConflictResponse({
+    type: ErrorBody,
+    description: 'Full, archived, already a member, or pseudonym taken',
+  })
+  redeem(
+    @Caller() caller: Caller,
+    @Param() { code }: InviteCodeParam,
+    @Body() dto: RedeemInviteDto,
+  ): Promise<GroupView> {
+    return this.invites.redeem(caller, code, dto.pseudonym);
+  }
+}

@@ -1,0 +1,72 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+
+import { Omittable } from '@hearth/core';
+
+import { ReasonField } from '../../memberships/dto/membership.dtos.js';
+import { PseudonymField } from '../../memberships/pseudonym.js';
+import { JOIN_REQUEST_STATUSES, type JoinRequestStatus } from '../join-request.entity.js';
+
+export class CreateJoinRequestDto {
+  @PseudonymField()
+  pseudonym!: string;
+
+  @ApiPropertyOptional({ maxLength: 1000, description: 'A few words to the facilitators' })
+  @Omittable()
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MaxLength(1000)
+  message?: string;
+}
+
+export class DecideJoinRequestDto {
+  @ReasonField()
+  note?: string;
+}
+
+export class ListJoinRequestsQuery {
+  @ApiPropertyOptional({ enum: JOIN_REQUEST_STATUSES })
+  @Omittable()
+  @IsIn(JOIN_REQUEST_STATUSES)
+  status?: JoinRequestStatus;
+}
+
+export class JoinRequestParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  requestId!: string;
+}
+
+export class JoinRequestView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  groupId!: string;
+
+  @ApiProperty()
+  pseudonym!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  message!: string | null;
+
+  @ApiProperty({ enum: JOIN_REQUEST_STATUSES })
+  status!: JoinRequestStatus;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  decidedAt!: string | null;
+
+  @ApiProperty({ nullable: true, type: String, description: "The facilitator's note to the applicant" })
+  decisionNote!: string | null;
+
+  @ApiPropertyOptional({ description: 'Facilitators and admins only: who is asking' })
+  applicant?: { userId: string; displayName: string; email: string };
+}

@@ -1,0 +1,166 @@
+import { randomUUID } from 'node:crypto';
+
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+
+import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
+import { UsersService, type Caller } from '@hearth/identity';
+
+import { assertOpen } from '../groups/groups.service.js';
+import { Admissions, assertMayJoin, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/admissions.js';
+import { can, GroupPolicy } from '../policy/group-policy.js';
+import type {
+  CreateJoinRequestDto,
+  JoinRequestView,
+  ListJoinRequestsQuery,
+} from './dto/join-request.dtos.js';
+import { JoinRequest } from './join-request.entity.js';
+
+@Injectable()
+export class JoinRequestsService {
+  constructor(
+    private readonly policy: GroupPolicy,
+    private readonly admissions: Admissions,
+    private readonly users: UsersService,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Asks to join a listed group. Unlisted groups are joined by invite only. */
+  async create(caller: Caller, groupId: string, dto: CreateJoinRequestDto): Promise<JoinRequestView> {
+    try {
+      const request = await this.transactions.run(async (manager) => {
+        const { group, membership } = await this.policy.authorize(caller, groupId, 'view', manager);
+        assertOpen(group);
+        if (group.visibility !== 'listed') {
+          throw new ConflictException('This group is joined by invitation only');
+        }
+        assertMayJoin(membership);
+        await this.admissions.assertPseudonymFree(manager, groupId, dto.pseudonym, caller.userId);
+        const request = manager.create(JoinRequest, {
+          id: randomUUID(),
+          groupId,
+          userId: caller.userId,
+          pseudonym: dto.pseudonym,
+          message: dto.message ?? null,
+          status: 'pending',
+          createdAt: this.clock.now(),
+          decidedBy: null,
+          decidedAt: null,
+          decisionNote: null,
+        });
+        await manager.insert(JoinRequest, request);
+        return request;
+      });
+      return toView(request);
+    } catch (error) {
+      if (isUniqueViolation(error, 'join_requests')) {
+        throw new ConflictException('You have already asked to join this group');
+      }
+      throw error;
+    }
+  }
+
+  /** Facilitators see every request; an applicant sees their own. */
+  async list(caller: Caller, groupId: string, query: ListJoinRequestsQuery): Promise<JoinRequestView[]> {
+    const access = await this.policy.authorize(caller, groupId, 'view');
+    const staff = can(access, 'manage');
+    const requests = await this.transactions.run((manager) =>
+      manager.find(JoinRequest, {
+        where: {
+          groupId,
+          ...(query.status ? { status: query.status } : {}),
+          ...(staff ? {} : { userId: caller.userId }),
+        },
+        order: { createdAt: 'ASC' },
+      }),
+    );
+    const accounts = staff ? await this.users.findMany(requests.map((r) => r.userId)) : new Map();
+    return requests.map((request) => {
+      const account = accounts.get(request.userId);
+      return {
+        ...toView(request),
+        ...(account
+          ? { applicant: { userId: account.id, displayName: account.displayName, email: account.email } }
+          : {}),
+      };
+    });
+  }
+
+  /** Approving takes a seat at once; the applicant then accepts the agreement to become active. */
+  async approve(caller: Caller, groupId: string, requestId: string, note?: string): Promise<JoinRequestView> {
+    try {
+      return await this.transactions.run(async (manager) => {
+        const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
+        assertOpen(group);
+        const request = await this.pending(manager, groupId, requestId);
+        await this.admissions.admit(manager, group, request.userId, request.pseudonym);
+        return this.decide(manager, request, 'approved', caller, note);
+      });
+    } catch (error) {
+      if (isPseudonymTaken(error)) throw new ConflictException(PSEUDONYM_TAKEN);
+      throw error;
+    }
+  }
+
+  async decline(caller: Caller, groupId: string, requestId: string, note?: string): Promise<JoinRequestView> {
+    return this.transactions.run(async (manager) => {
+      await this.policy.authorize(caller, groupId, 'manage', manager);
+      const request = await this.pending(manager, groupId, requestId);
+      return this.decide(manager, request, 'declined', caller, note);
+    });
+  }
+
+  /** The applicant takes their request back. */
+  async withdraw(caller: Caller, groupId: string, requestId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.policy.authorize(caller, groupId, 'view', manager);
+      const request = await this.pending(manager, groupId, requestId);
+      if (request.userId !== caller.userId) throw new NotFoundException('Join request not found');
+      await manager.update(
+        JoinRequest,
+        { id: request.id },
+        { status: 'withdrawn', decidedAt: this.clock.now() },
+      );
+    });
+  }
+
+  private async pending(manager: EntityManager, groupId: string, requestId: string): Promise<JoinRequest> {
+    const request = await manager.findOneBy(JoinRequest, { id: requestId, groupId });
+    if (!request) throw new NotFoundException('Join request not found');
+    if (request.status !== 'pending')
+      throw new ConflictException(`This request was already ${request.status}`);
+    return request;
+  }
+
+  private async decide(
+    manager: EntityManager,
+    request: JoinRequest,
+    status: 'approved' | 'declined',
+    caller: Caller,
+    note?: string,
+  ): Promise<JoinRequestView> {
+    const decision = {
+      status,
+      decidedBy: caller.userId,
+      decidedAt: this.clock.now(),
+      decisionNote: note ?? null,
+    };
+    const updated = await manager.update(JoinRequest, { id: request.id, status: 'pending' }, decision);
+    if (!updated.affected) throw new ConflictException('This request was decided meanwhile');
+    return toView(Object.assign(request, decision));
+  }
+}
+
+function toView(request: JoinRequest): JoinRequestView {
+  return {
+    id: request.id,
+    groupId: request.groupId,
+    pseudonym: request.pseudonym,
+    message: request.message,
+    status: request.status,
+    createdAt: request.createdAt.toISOString(),
+    decidedAt: request.decidedAt?.toISOString() ?? null,
+    decisionNote: request.decisionNote,
+  };
+}

@@ -1,0 +1,214 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUrl,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+import { Omittable } from '@hearth/core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+/** An instant with an explicit offset or Z, so that there is no doubt which moment is meant. */
+const INSTANT = { strict: true, strictSeparator: true };
+const INSTANT_MESSAGE = (field: string) => ({
+  message: `${field} must be an ISO 8601 date-time with an offset or Z`,
+});
+
+export class CreateMeetingDto {
+  @ApiProperty({ example: 'Weekly circle', minLength: 1, maxLength: 120 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  title!: string;
+
+  @ApiProperty({
+    example: '2026-12-07T19:00:00+01:00',
+    description: 'The first occurrence, with its UTC offset',
+  })
+  @IsISO8601(INSTANT, INSTANT_MESSAGE('startsAt'))
+  startsAt!: string;
+
+  @ApiProperty({ minimum: 15, maximum: 600, example: 90 })
+  @IsInt()
+  @Min(15)
+  @Max(600)
+  durationMinutes!: number;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'Room 2, Lindenstraße 5' })
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  location?: string;
+
+  @ApiPropertyOptional({ maxLength: 500, example: 'https://meet.example.org/circle' })
+  @Omittable()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'videoUrl must be an https URL' })
+  @MaxLength(500)
+  videoUrl?: string;
+
+  @ApiPropertyOptional({ enum: ['weekly'], description: 'Repeat weekly at the same local time' })
+  @Omittable()
+  @IsIn(['weekly'])
+  recurrence?: 'weekly';
+
+  @ApiPropertyOptional({
+    example: '2027-03-31T23:59:59+02:00',
+    description: 'No occurrence starts after this',
+  })
+  @Omittable()
+  @IsISO8601(INSTANT, INSTANT_MESSAGE('recurrenceEndsAt'))
+  recurrenceEndsAt?: string;
+}
+
+export class UpdateMeetingDto {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  title?: string;
+
+  @ApiPropertyOptional({ example: '2026-12-07T19:00:00+01:00' })
+  @Omittable()
+  @IsISO8601(INSTANT, INSTANT_MESSAGE('startsAt'))
+  startsAt?: string;
+
+  @ApiPropertyOptional({ minimum: 15, maximum: 600 })
+  @Omittable()
+  @IsInt()
+  @Min(15)
+  @Max(600)
+  durationMinutes?: number;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MaxLength(500)
+  location?: string;
+
+  @ApiPropertyOptional({ maxLength: 500 })
+  @Omittable()
+  @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'videoUrl must be an https URL' })
+  @MaxLength(500)
+  videoUrl?: string;
+
+  @ApiPropertyOptional({ example: '2027-03-31T23:59:59+02:00' })
+  @Omittable()
+  @IsISO8601(INSTANT, INSTANT_MESSAGE('recurrenceEndsAt'))
+  recurrenceEndsAt?: string;
+}
+
+export class MeetingParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  meetingId!: string;
+}
+
+export class CancelMeetingQuery {
+  @ApiPropertyOptional({
+    example: '2026-12-14T18:00:00.000Z',
+    description: 'Cancel only this occurrence of a weekly meeting; without it the whole meeting is deleted',
+  })
+  @Omittable()
+  @IsISO8601(INSTANT, INSTANT_MESSAGE('occurrence'))
+  occurrence?: string;
+}
+
+export class UpcomingQuery {
+  @ApiPropertyOptional({ minimum: 1, maximum: 365, default: 60, description: 'How many days ahead' })
+  @Omittable()
+  @Transform(({ value }) => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value))
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days: number = 60;
+}
+
+export class OccurrenceView {
+  @ApiProperty({ format: 'uuid' })
+  meetingId!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  groupId!: string;
+
+  @ApiProperty()
+  groupName!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ description: 'UTC' })
+  startsAt!: string;
+
+  @ApiProperty({ description: 'UTC' })
+  endsAt!: string;
+
+  @ApiProperty({ description: "In the group's time zone" })
+  startsAtLocal!: string;
+
+  @ApiProperty({ example: 'Europe/Berlin' })
+  timezone!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  location!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  videoUrl!: string | null;
+}
+
+export class MeetingView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  groupId!: string;
+
+  @ApiProperty()
+  title!: string;
+
+  @ApiProperty({ description: 'First occurrence, UTC' })
+  startsAt!: string;
+
+  @ApiProperty({ description: "First occurrence in the group's time zone" })
+  startsAtLocal!: string;
+
+  @ApiProperty()
+  timezone!: string;
+
+  @ApiProperty()
+  durationMinutes!: number;
+
+  @ApiProperty({ nullable: true, type: String })
+  location!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  videoUrl!: string | null;
+
+  @ApiProperty({ nullable: true, enum: ['weekly'] })
+  recurrence!: 'weekly' | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  recurrenceEndsAt!: string | null;
+
+  @ApiProperty({ type: [String], description: 'Cancelled occurrences, UTC' })
+  cancelledOccurrences!: string[];
+
+  @ApiProperty({ type: [String], description: 'The next (up to 10) occurrences, UTC' })
+  upcoming!: string[];
+}

@@ -1,0 +1,83 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiForbiddenResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import { ErrorBody } from '@hearth/core';
+import { Authenticated, Caller } from '@hearth/identity';
+
+import { GroupIdParam } from '../groups/dto/group-id.param.js';
+import {
+  CancelMeetingQuery,
+  CreateMeetingDto,
+  MeetingParam,
+  MeetingView,
+  UpdateMeetingDto,
+} from './dto/meeting.dtos.js';
+import { MeetingsService } from './meetings.service.js';
+
+@ApiTags('meetings')
+@Authenticated()
+@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
+@ApiNotFoundResponse({ type: ErrorBody })
+@ApiForbiddenResponse({ type: ErrorBody })
+@ApiConflictResponse({ type: ErrorBody, description: 'The group is archived' })
+@Controller('groups/:id/meetings')
+export class MeetingsController {
+  constructor(private readonly meetings: MeetingsService) {}
+
+  @Get()
+  @ApiOkResponse({ type: [MeetingView] })
+  list(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<MeetingView[]> {
+    return this.meetings.list(caller, id);
+  }
+
+  @Post()
+  @ApiCreatedResponse({ type: MeetingView })
+  create(
+    @Caller() caller: Caller,
+    @Param() { id }: GroupIdParam,
+    @Body() dto: CreateMeetingDto,
+  ): Promise<MeetingView> {
+    return this.meetings.create(caller, id, dto);
+  }
+
+  @Patch(':meetingId')
+  @ApiOkResponse({ type: MeetingView })
+  update(
+    @Caller() caller: Caller,
+    @Param() { id, meetingId }: MeetingParam,
+    @Body() dto: UpdateMeetingDto,
+  ): Promise<MeetingView> {
+    return this.meetings.update(caller, id, meetingId, dto);
+  }
+
+  @Delete(':meetingId')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({ description: 'One occurrence cancelled, or the whole meeting deleted' })
+  cancel(
+    @Caller() caller: Caller,
+    @Param() { id, meetingId }: MeetingParam,
+    @Query() { occurrence }: CancelMeetingQuery,
+  ): Promise<void> {
+    return this.meetings.cancel(caller, id, meetingId, occurrence);
+  }
+}

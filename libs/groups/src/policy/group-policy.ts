@@ -1,0 +1,91 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+
+import type { Caller } from '@hearth/identity';
+
+import { Group } from '../groups/group.entity.js';
+import { Membership } from '../memberships/membership.entity.js';
+
+/**
+ * What a caller may do in a group.
+ * - `view`: see the group's card and agreement.
+ * - `participate`: accept the agreement, leave, rename oneself (a pending or active membership).
+ * - `read`: see the member list and meetings (an active membership).
+ * - `manage`: everything a facilitator does (an active facilitator of this group, or an admin).
+ */
+export type GroupAction = 'view' | 'participate' | 'read' | 'manage';
+
+export interface GroupAccess {
+  caller: Caller;
+  group: Group;
+  membership: Membership | null;
+}
+
+export function isAdmin(access: GroupAccess): boolean {
+  return access.caller.role === 'admin';
+}
+
+export function isGroupFacilitator(access: GroupAccess): boolean {
+  return access.membership?.role === 'facilitator' && access.membership.status === 'active';
+}
+
+/** The rules, as one pure function, so they can be read and tested as a table. */
+export function can(access: GroupAccess, action: GroupAction): boolean {
+  const status = access.membership?.status;
+  const manage = isAdmin(access) || isGroupFacilitator(access);
+  switch (action) {
+    case 'manage':
+      return manage;
+    case 'read':
+      return manage || status === 'active';
+    case 'participate':
+      return status === 'pending' || status === 'active';
+    case 'view':
+      // Listed groups are public to signed-in people; unlisted ones to those with a history in them.
+      return manage || access.group.visibility === 'listed' || (status !== undefined && status !== 'banned');
+  }
+}
+
+@Injectable()
+export class GroupPolicy {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async load(
+    caller: Caller,
+    groupId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<GroupAccess | null> {
+    const group = await manager.findOneBy(Group, { id: groupId });
+    if (!group) return null;
+    const membership = await manager.findOneBy(Membership, { groupId, userId: caller.userId });
+    return { caller, group, membership };
+  }
+
+  /**
+   * Loads the group and checks the action. A group the caller may not even see answers 404, as if it did not
+   * exist, so unlisted groups cannot be discovered by guessing ids.
+   */
+  async authorize(
+    caller: Caller,
+    groupId: string,
+    action: GroupAction,
+    manager?: EntityManager,
+  ): Promise<GroupAccess> {
+    const access = await this.load(caller, groupId, manager);
+    if (!access || !can(access, 'view')) {
+      throw new NotFoundException('Group not found');
+    }
+    if (!can(access, action)) {
+      throw new ForbiddenException(FORBIDDEN_MESSAGES[action]);
+    }
+    return access;
+  }
+}
+
+const FORBIDDEN_MESSAGES: Record<GroupAction, string> = {
+  view: 'You cannot see this group',
+  participate: 'You are not a member of this group',
+  read: 'Only members of this group can see this',
+  manage: "Only this group's facilitators can do this",
+};

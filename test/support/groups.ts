@@ -1,0 +1,81 @@
+import type { TestApp } from './app.js';
+import type { TestUser } from './users.js';
+
+export interface GroupCard {
+  id: string;
+  name: string;
+  seatsLeft: number;
+  agreementVersion: number;
+  status: string;
+  membership: null | {
+    id: string;
+    role: string;
+    status: string;
+    pseudonym: string | null;
+    consentRequired: boolean;
+    endedReason?: string;
+    endedNote?: string;
+  };
+}
+
+/** A group created through the API by a facilitator (or admin), who becomes its first facilitator. */
+export async function createGroup(
+  t: TestApp,
+  facilitator: TestUser,
+  fields: Record<string, unknown> = {},
+): Promise<GroupCard> {
+  const response = await t
+    .request()
+    .post('/api/groups')
+    .set('Authorization', facilitator.auth)
+    .send({ name: 'Tuesday circle', kind: 'circle', timezone: 'Europe/Berlin', ...fields });
+  if (response.status !== 201)
+    throw new Error(`create group failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as GroupCard;
+}
+
+export async function createInvite(
+  t: TestApp,
+  facilitator: TestUser,
+  groupId: string,
+  fields: Record<string, unknown> = {},
+): Promise<{ id: string; code: string }> {
+  const response = await t
+    .request()
+    .post(`/api/groups/${groupId}/invites`)
+    .set('Authorization', facilitator.auth)
+    .send(fields);
+  if (response.status !== 201)
+    throw new Error(`create invite failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body as { id: string; code: string };
+}
+
+export function redeem(t: TestApp, user: TestUser, code: string, pseudonym: string) {
+  return t.request().post(`/api/invites/${code}/redeem`).set('Authorization', user.auth).send({ pseudonym });
+}
+
+export function acceptAgreement(t: TestApp, user: TestUser, groupId: string, version = 1) {
+  return t
+    .request()
+    .post(`/api/groups/${groupId}/agreement/accept`)
+    .set('Authorization', user.auth)
+    .send({ version });
+}
+
+/** Brings a user into a group as an active member: invite, redeem, accept the agreement. */
+export async function addActiveMember(
+  t: TestApp,
+  facilitator: TestUser,
+  groupId: string,
+  member: TestUser,
+  pseudonym: string,
+): Promise<void> {
+  const invite = await createInvite(t, facilitator, groupId);
+  const redeemed = await redeem(t, member, invite.code, pseudonym);
+  if (redeemed.status !== 200)
+    throw new Error(`redeem failed: ${redeemed.status} ${JSON.stringify(redeemed.body)}`);
+  const card = await t.request().get(`/api/groups/${groupId}`).set('Authorization', member.auth);
+  const accepted = await acceptAgreement(t, member, groupId, card.body.agreementVersion);
+  if (accepted.status !== 200)
+    throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+}
