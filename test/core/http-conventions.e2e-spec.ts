@@ -262,6 +262,8 @@ describe('Registered routes all declare their access', () => {
       }
       expect(open.sort()).toEqual([
         'GET /api/health',
+        // Calendar apps cannot send a bearer token: the feed is authenticated by its own secret token.
+        'GET /api/me/calendar.ics',
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'POST /api/auth/register',

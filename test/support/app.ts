@@ -16,7 +16,7 @@ import { configureApp } from '../../apps/api/src/configure-app.js';
 export interface TestApp {
   app: NestExpressApplication;
   config: HearthConfig;
-  /** Starts at the real time; tests move it by hand. */
+  /** Starts at the real time, moves 1 ms per reading; tests move it further by hand. */
   clock: ManualClock;
   /** Every log line the app wrote, when started with `captureLogs`. */
   logs: string[];
@@ -41,7 +41,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     AUTH_THROTTLE_LIMIT: '100000',
     ...options.env,
   });
-  const clock = new ManualClock(new Date());
+  const clock = new ManualClock(new Date(), 1);
   const logs: string[] = [];
   const logDestination = new Writable({
     write(chunk: Buffer, _encoding, done) {
