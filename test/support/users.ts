@@ -87,3 +87,12 @@ export async function createAccount(
     auth: `Bearer ${login.body.tokens.accessToken}`,
   };
 }
+
+/** Trades the user's refresh token for a new pair (after the test clock jumped past the access-token lifetime). */
+export async function renew(t: TestApp, user: TestUser): Promise<void> {
+  const response = await refresh(t, user.tokens.refreshToken);
+  if (response.status !== 200)
+    throw new Error(`refresh failed: ${response.status} ${JSON.stringify(response.body)}`);
+  user.tokens = response.body as Tokens;
+  user.auth = `Bearer ${user.tokens.accessToken}`;
+}
