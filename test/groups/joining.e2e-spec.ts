@@ -314,7 +314,7 @@ describe('Joining a group', () => {
         .post(`/api/groups/${group.id}/invites`)
         .set('Authorization', applicant.auth)
         .send({})
-        .expect(404);
+        .expect(403);
     });
   });
 
