@@ -2,6 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 
 import { Injectable, NotFoundException } from '@nestjs/common';
 import ical, { ICalEventRepeatingFreq } from 'ical-generator';
+import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 
 import { Clock, Transactions } from '@hearth/core';
@@ -48,10 +49,14 @@ export class CalendarService {
       ttl: 3600,
     });
     for (const { meeting, group, cancelled } of series) {
+      // Local times in the group's zone (with its VTIMEZONE), so calendar apps keep the wall-clock time
+      // of a weekly meeting across daylight-saving changes, as Hearth does.
+      const local = (at: Date | number) =>
+        DateTime.fromMillis(new Date(at).getTime(), { zone: group.timezone });
       calendar.createEvent({
         id: `${meeting.id}@hearth`,
-        start: meeting.startsAt,
-        end: new Date(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
+        start: local(meeting.startsAt),
+        end: local(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
         timezone: group.timezone,
         summary: `${meeting.title} · ${group.name}`,
         location: meeting.location ?? undefined,
@@ -61,7 +66,7 @@ export class CalendarService {
           ? {
               freq: ICalEventRepeatingFreq.WEEKLY,
               ...(meeting.recurrenceEndsAt ? { until: meeting.recurrenceEndsAt } : {}),
-              ...(cancelled.size ? { exclude: [...cancelled].map((t) => new Date(t)) } : {}),
+              ...(cancelled.size ? { exclude: [...cancelled].map(local) } : {}),
             }
           : null,
       });

@@ -7,6 +7,7 @@ import {
   IsString,
   IsUrl,
   IsUUID,
+  Matches,
   Max,
   MaxLength,
   Min,
@@ -17,10 +18,11 @@ import { Omittable } from '@hearth/core';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** An instant with an explicit offset or Z, so that there is no doubt which moment is meant. */
-const INSTANT = { strict: true, strictSeparator: true };
-const INSTANT_MESSAGE = (field: string) => ({
-  message: `${field} must be an ISO 8601 date-time with an offset or Z`,
-});
+const IsInstant = () => (target: object, property: string) => {
+  const options = { message: `${property} must be an ISO 8601 date-time with an offset or Z` };
+  IsISO8601({ strict: true, strictSeparator: true }, options)(target, property);
+  Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/, options)(target, property);
+};
 
 export class CreateMeetingDto {
   @ApiProperty({ example: 'Weekly circle', minLength: 1, maxLength: 120 })
@@ -34,7 +36,7 @@ export class CreateMeetingDto {
     example: '2026-12-07T19:00:00+01:00',
     description: 'The first occurrence, with its UTC offset',
   })
-  @IsISO8601(INSTANT, INSTANT_MESSAGE('startsAt'))
+  @IsInstant()
   startsAt!: string;
 
   @ApiProperty({ minimum: 15, maximum: 600, example: 90 })
@@ -66,7 +68,7 @@ export class CreateMeetingDto {
     description: 'No occurrence starts after this',
   })
   @Omittable()
-  @IsISO8601(INSTANT, INSTANT_MESSAGE('recurrenceEndsAt'))
+  @IsInstant()
   recurrenceEndsAt?: string;
 }
 
@@ -81,7 +83,7 @@ export class UpdateMeetingDto {
 
   @ApiPropertyOptional({ example: '2026-12-07T19:00:00+01:00' })
   @Omittable()
-  @IsISO8601(INSTANT, INSTANT_MESSAGE('startsAt'))
+  @IsInstant()
   startsAt?: string;
 
   @ApiPropertyOptional({ minimum: 15, maximum: 600 })
@@ -106,7 +108,7 @@ export class UpdateMeetingDto {
 
   @ApiPropertyOptional({ example: '2027-03-31T23:59:59+02:00' })
   @Omittable()
-  @IsISO8601(INSTANT, INSTANT_MESSAGE('recurrenceEndsAt'))
+  @IsInstant()
   recurrenceEndsAt?: string;
 }
 
@@ -126,7 +128,7 @@ export class CancelMeetingQuery {
     description: 'Cancel only this occurrence of a weekly meeting; without it the whole meeting is deleted',
   })
   @Omittable()
-  @IsISO8601(INSTANT, INSTANT_MESSAGE('occurrence'))
+  @IsInstant()
   occurrence?: string;
 }
 
