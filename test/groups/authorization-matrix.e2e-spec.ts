@@ -1,0 +1,365 @@
+import { createTestApp, type TestApp } from '../support/app.js';
+import { addActiveMember, createGroup, createInvite, redeem, type GroupCard } from '../support/groups.js';
+import { createAccount, registerUser, type TestUser } from '../support/users.js';
+
+type Actor =
+  'admin' | 'facilitator' | 'otherFacilitator' | 'activeMember' | 'pendingMember' | 'nonMember' | 'banned';
+const ACTORS: Actor[] = [
+  'admin',
+  'facilitator',
+  'otherFacilitator',
+  'activeMember',
+  'pendingMember',
+  'nonMember',
+  'banned',
+];
+const STAFF: Actor[] = ['admin', 'facilitator'];
+const READERS: Actor[] = ['admin', 'facilitator', 'activeMember'];
+
+interface World {
+  group: GroupCard;
+  joinRequestId: string;
+  meetingId: string;
+  inviteId: string;
+}
+
+interface Action {
+  name: string;
+  allowed: Actor[];
+  run: (t: TestApp, world: World, actor: TestUser) => Promise<number>;
+}
+
+const ACTIONS: Action[] = [
+  {
+    name: 'read the card',
+    allowed: ACTORS,
+    run: (t, w, a) => status(t.request().get(`/api/groups/${w.group.id}`).set('Authorization', a.auth)),
+  },
+  {
+    name: 'read the agreement',
+    allowed: ACTORS,
+    run: (t, w, a) =>
+      status(t.request().get(`/api/groups/${w.group.id}/agreement`).set('Authorization', a.auth)),
+  },
+  {
+    name: 'read members',
+    allowed: READERS,
+    run: (t, w, a) =>
+      status(t.request().get(`/api/groups/${w.group.id}/members`).set('Authorization', a.auth)),
+  },
+  {
+    name: 'read meetings',
+    allowed: READERS,
+    run: (t, w, a) =>
+      status(t.request().get(`/api/groups/${w.group.id}/meetings`).set('Authorization', a.auth)),
+  },
+  {
+    name: 'update the group',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(
+        t
+          .request()
+          .patch(`/api/groups/${w.group.id}`)
+          .set('Authorization', a.auth)
+          .send({ description: 'changed' }),
+      ),
+  },
+  {
+    name: 'archive',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(t.request().post(`/api/groups/${w.group.id}/archive`).set('Authorization', a.auth)),
+  },
+  {
+    name: 'approve a join request',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(
+        t
+          .request()
+          .post(`/api/groups/${w.group.id}/join-requests/${w.joinRequestId}/approve`)
+          .set('Authorization', a.auth)
+          .send({}),
+      ),
+  },
+  {
+    name: 'create an invite',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(t.request().post(`/api/groups/${w.group.id}/invites`).set('Authorization', a.auth).send({})),
+  },
+  {
+    name: 'list invites',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(t.request().get(`/api/groups/${w.group.id}/invites`).set('Authorization', a.auth)),
+  },
+  {
+    name: 'revoke an invite',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(
+        t.request().delete(`/api/groups/${w.group.id}/invites/${w.inviteId}`).set('Authorization', a.auth),
+      ),
+  },
+  {
+    name: 'ban someone',
+    allowed: STAFF,
+    run: async (t, w, a) => {
+      const target = await registerUser(t);
+      return status(
+        t
+          .request()
+          .post(`/api/groups/${w.group.id}/bans`)
+          .set('Authorization', a.auth)
+          .send({ userId: target.id }),
+      );
+    },
+  },
+  {
+    name: 'schedule a meeting',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(
+        t
+          .request()
+          .post(`/api/groups/${w.group.id}/meetings`)
+          .set('Authorization', a.auth)
+          .send({ title: 'Extra', startsAt: '2027-01-05T18:00:00Z', durationMinutes: 60 }),
+      ),
+  },
+  {
+    name: 'cancel a meeting',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(
+        t.request().delete(`/api/groups/${w.group.id}/meetings/${w.meetingId}`).set('Authorization', a.auth),
+      ),
+  },
+  {
+    name: 'publish an agreement',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(
+        t
+          .request()
+          .put(`/api/groups/${w.group.id}/agreement`)
+          .set('Authorization', a.auth)
+          .send({ text: 'Be kind.' }),
+      ),
+  },
+  {
+    name: 'read acceptances',
+    allowed: STAFF,
+    run: (t, w, a) =>
+      status(t.request().get(`/api/groups/${w.group.id}/agreement/acceptances`).set('Authorization', a.auth)),
+  },
+];
+
+function status(request: PromiseLike<{ status: number }>): Promise<number> {
+  return Promise.resolve(request).then((r) => r.status);
+}
+
+describe('Group authorization matrix', () => {
+  let t: TestApp;
+  let users: Record<Actor, TestUser>;
+  let pseudonyms = 0;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    users = {
+      admin,
+      facilitator: await createAccount(t, admin, 'facilitator'),
+      otherFacilitator: await createAccount(t, admin, 'facilitator'),
+      activeMember: await registerUser(t),
+      pendingMember: await registerUser(t),
+      nonMember: await registerUser(t),
+      banned: await registerUser(t),
+    };
+    await createGroup(t, users.otherFacilitator, { name: 'Their own group' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  /** A fresh group with one actor of every kind in it, a pending join request, a meeting and an invite. */
+  async function world(visibility: 'listed' | 'unlisted'): Promise<World> {
+    const group = await createGroup(t, users.facilitator, { visibility, capacity: 50 });
+    await addActiveMember(t, users.facilitator, group.id, users.activeMember, `Active${++pseudonyms}`);
+    const invite = await createInvite(t, users.facilitator, group.id);
+    await redeem(t, users.pendingMember, invite.code, `Pending${pseudonyms}`).expect(200);
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/bans`)
+      .set('Authorization', users.facilitator.auth)
+      .send({ userId: users.banned.id })
+      .expect(204);
+    const applicant = await registerUser(t);
+    const request =
+      visibility === 'listed'
+        ? (
+            await t
+              .request()
+              .post(`/api/groups/${group.id}/join-requests`)
+              .set('Authorization', applicant.auth)
+              .send({ pseudonym: `Asks${pseudonyms}` })
+              .expect(201)
+          ).body.id
+        : '00000000-0000-4000-8000-000000000000';
+    const meeting = await t
+      .request()
+      .post(`/api/groups/${group.id}/meetings`)
+      .set('Authorization', users.facilitator.auth)
+      .send({ title: 'Circle', startsAt: '2027-01-04T18:00:00Z', durationMinutes: 90, recurrence: 'weekly' })
+      .expect(201);
+    return { group, joinRequestId: request, meetingId: meeting.body.id, inviteId: invite.id };
+  }
+
+  const cells = ACTIONS.flatMap((action) => ACTORS.map((actor) => [action.name, actor, action] as const));
+
+  it.each(cells)('listed group: %s as %s', async (_name, actor, action) => {
+    const w = await world('listed');
+    const result = await action.run(t, w, users[actor]);
+    if (action.allowed.includes(actor)) {
+      expect(result).toBeGreaterThanOrEqual(200);
+      expect(result).toBeLessThan(300);
+    } else {
+      expect(result).toBe(403);
+    }
+  });
+
+  // On an unlisted group, those with no history in it cannot even learn that it exists.
+  const hidden: Actor[] = ['otherFacilitator', 'nonMember', 'banned'];
+  const unlistedCells = ACTIONS.filter((a) => a.name !== 'approve a join request').flatMap((action) =>
+    ACTORS.map((actor) => [action.name, actor, action] as const),
+  );
+
+  it.each(unlistedCells)('unlisted group: %s as %s', async (_name, actor, action) => {
+    const w = await world('unlisted');
+    const result = await action.run(t, w, users[actor]);
+    if (hidden.includes(actor)) {
+      expect(result).toBe(404);
+    } else if (action.allowed.includes(actor)) {
+      expect(result).toBeGreaterThanOrEqual(200);
+      expect(result).toBeLessThan(300);
+    } else {
+      expect(result).toBe(403);
+    }
+  });
+});
+
+describe('Object ids swapped between groups (IDOR)', () => {
+  let t: TestApp;
+  let facilitatorA: TestUser;
+  let facilitatorB: TestUser;
+  let memberA: TestUser;
+  let groupA: GroupCard;
+  let groupB: GroupCard;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    facilitatorA = await createAccount(t, admin, 'facilitator');
+    facilitatorB = await createAccount(t, admin, 'facilitator');
+    memberA = await registerUser(t);
+    groupA = await createGroup(t, facilitatorA, { name: 'A' });
+    groupB = await createGroup(t, facilitatorB, { name: 'B' });
+    await addActiveMember(t, facilitatorA, groupA.id, memberA, 'Wren');
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("does not let group B's facilitator reach group A's objects through group B's routes", async () => {
+    const applicant = await registerUser(t);
+    const request = await t
+      .request()
+      .post(`/api/groups/${groupA.id}/join-requests`)
+      .set('Authorization', applicant.auth)
+      .send({ pseudonym: 'Fern' })
+      .expect(201);
+    const invite = await createInvite(t, facilitatorA, groupA.id);
+    const meeting = await t
+      .request()
+      .post(`/api/groups/${groupA.id}/meetings`)
+      .set('Authorization', facilitatorA.auth)
+      .send({ title: 'A meeting', startsAt: '2027-01-04T18:00:00Z', durationMinutes: 60 })
+      .expect(201);
+
+    const b = (path: string) => `/api/groups/${groupB.id}${path}`;
+    const asB = facilitatorB.auth;
+    await t
+      .request()
+      .post(b(`/join-requests/${request.body.id}/approve`))
+      .set('Authorization', asB)
+      .send({})
+      .expect(404);
+    await t
+      .request()
+      .post(b(`/join-requests/${request.body.id}/decline`))
+      .set('Authorization', asB)
+      .send({})
+      .expect(404);
+    await t
+      .request()
+      .delete(b(`/invites/${invite.id}`))
+      .set('Authorization', asB)
+      .expect(404);
+    await t
+      .request()
+      .patch(b(`/meetings/${meeting.body.id}`))
+      .set('Authorization', asB)
+      .send({ title: 'Hijacked' })
+      .expect(404);
+    await t
+      .request()
+      .delete(b(`/meetings/${meeting.body.id}`))
+      .set('Authorization', asB)
+      .expect(404);
+    await t
+      .request()
+      .patch(b(`/members/${memberA.id}`))
+      .set('Authorization', asB)
+      .send({ pseudonym: 'Hijacked' })
+      .expect(404);
+    await t
+      .request()
+      .delete(b(`/members/${memberA.id}`))
+      .set('Authorization', asB)
+      .expect(404);
+
+    // And group A's own objects are untouched.
+    const invites = await t
+      .request()
+      .get(`/api/groups/${groupA.id}/invites`)
+      .set('Authorization', facilitatorA.auth)
+      .expect(200);
+    expect(invites.body[0].revoked).toBe(false);
+    const meetings = await t
+      .request()
+      .get(`/api/groups/${groupA.id}/meetings`)
+      .set('Authorization', facilitatorA.auth)
+      .expect(200);
+    expect(meetings.body[0].title).toBe('A meeting');
+    const members = await t
+      .request()
+      .get(`/api/groups/${groupA.id}/members`)
+      .set('Authorization', facilitatorA.auth)
+      .expect(200);
+    expect(members.body.map((m: { pseudonym: string }) => m.pseudonym)).toContain('Wren');
+  });
+
+  it("does not let group A's member act in group B", async () => {
+    await t.request().get(`/api/groups/${groupB.id}/members`).set('Authorization', memberA.auth).expect(403);
+    await t
+      .request()
+      .post(`/api/groups/${groupB.id}/agreement/accept`)
+      .set('Authorization', memberA.auth)
+      .send({ version: 1 })
+      .expect(403);
+  });
+});
