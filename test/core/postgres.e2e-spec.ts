@@ -7,6 +7,7 @@ import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 
 import { createTestApp } from '../support/app.js';
+import { createGroup, createInvite, redeem } from '../support/groups.js';
 import { refresh, registerUser } from '../support/users.js';
 import { postgresAvailable, type PostgresTarget } from '../support/postgres.js';
 
@@ -78,6 +79,64 @@ describeWithPostgres('PostgreSQL', () => {
       await t.request().get('/api/health').expect(200);
     } finally {
       await t.close();
+    }
+  });
+
+  it('never overbooks a group when redemptions and approvals race on separate connections', async () => {
+    const fresh = `${database}_seats`;
+    await target!.admin((client) => client.query(`CREATE DATABASE ${fresh}`));
+    const t = await createTestApp({
+      env: {
+        DATABASE_URL: target!.urlFor(fresh),
+        JWT_SECRET: 'x'.repeat(40),
+        MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      },
+    });
+    try {
+      const admin = await registerUser(t);
+      const group = await createGroup(t, admin, { capacity: 3 });
+      const invite = await createInvite(t, admin, group.id);
+      const people = await Promise.all(Array.from({ length: 12 }, () => registerUser(t)));
+      const redeemers = people.slice(0, 8);
+      const applicants = people.slice(8);
+      const requests = await Promise.all(
+        applicants.map((p, i) =>
+          t
+            .request()
+            .post(`/api/groups/${group.id}/join-requests`)
+            .set('Authorization', p.auth)
+            .send({ pseudonym: `Asker${i}` })
+            .then((r) => r.body.id as string),
+        ),
+      );
+      const statuses = await Promise.all([
+        ...redeemers.map((p, i) => redeem(t, p, invite.code, `Seat${i}`).then((r) => r.status)),
+        ...requests.map((id) =>
+          t
+            .request()
+            .post(`/api/groups/${group.id}/join-requests/${id}/approve`)
+            .set('Authorization', admin.auth)
+            .send({})
+            .then((r) => r.status),
+        ),
+      ]);
+      expect(statuses.filter((s) => s === 200)).toHaveLength(3);
+      expect(statuses.filter((s) => s !== 200).every((s) => s === 409)).toBe(true);
+      const members = await t
+        .request()
+        .get(`/api/groups/${group.id}/members?status=pending`)
+        .set('Authorization', admin.auth)
+        .expect(200);
+      expect(members.body).toHaveLength(3);
+      const card = await t
+        .request()
+        .get(`/api/groups/${group.id}`)
+        .set('Authorization', admin.auth)
+        .expect(200);
+      expect(card.body.seatsLeft).toBe(0);
+    } finally {
+      await t.close();
+      await target!.admin((client) => client.query(`DROP DATABASE IF EXISTS ${fresh} WITH (FORCE)`));
     }
   });
 });
