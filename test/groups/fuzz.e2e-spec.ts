@@ -47,16 +47,12 @@ describe('No bad input to the groups API yields a 500', () => {
     group = await createGroup(t, facilitator, { capacity: 100 });
     await addActiveMember(t, facilitator, group.id, member, 'Wren');
     meetingId = (
-      await t
-        .request()
-        .post(`/api/groups/${group.id}/meetings`)
-        .set('Authorization', facilitator.auth)
-        .send({
-          title: 'Circle',
-          startsAt: '2027-01-04T18:00:00Z',
-          durationMinutes: 60,
-          recurrence: 'weekly',
-        })
+      await t.request().post(`/api/groups/${group.id}/meetings`).set('Authorization', facilitator.auth).send({
+        title: 'Circle',
+        startsAt: '2027-01-04T18:00:00Z',
+        durationMinutes: 60,
+        recurrence: 'weekly',
+      })
     ).body.id;
   });
 

@@ -148,6 +148,17 @@ describe('Memberships', () => {
       expect((await card(colleague)).seatsLeft).toBe(1);
       // The colleague can now manage the group.
       await createInvite(t, colleague, group.id);
+      // ...and facilitators can remove each other, as long as one remains.
+      await t
+        .request()
+        .delete(`/api/groups/${group.id}/members/${colleague.id}`)
+        .set('Authorization', facilitator.auth)
+        .expect(204);
+      await t
+        .request()
+        .delete(`/api/groups/${group.id}/members/${facilitator.id}`)
+        .set('Authorization', facilitator.auth)
+        .expect(409);
     });
 
     it('keeps at least one facilitator', async () => {
