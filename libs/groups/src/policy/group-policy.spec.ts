@@ -1,0 +1,63 @@
+import type { Caller } from '@hearth/identity';
+
+import type { Group } from '../groups/group.entity.js';
+import type { Membership, MembershipStatus } from '../memberships/membership.entity.js';
+import { can, type GroupAccess, type GroupAction } from './group-policy.js';
+
+type Who =
+  | 'admin'
+  | 'facilitator'
+  | 'pendingFacilitator'
+  | 'active'
+  | 'pending'
+  | 'left'
+  | 'removed'
+  | 'banned'
+  | 'stranger';
+
+function access(who: Who, visibility: 'listed' | 'unlisted'): GroupAccess {
+  const caller: Caller = { userId: 'u', role: who === 'admin' ? 'admin' : 'member', sessionId: 's' };
+  const group = { id: 'g', visibility } as Group;
+  const status: Record<Who, MembershipStatus | null> = {
+    admin: null,
+    facilitator: 'active',
+    pendingFacilitator: 'pending',
+    active: 'active',
+    pending: 'pending',
+    left: 'left',
+    removed: 'removed',
+    banned: 'banned',
+    stranger: null,
+  };
+  const role = who === 'facilitator' || who === 'pendingFacilitator' ? 'facilitator' : 'member';
+  const membership = status[who] ? ({ status: status[who], role } as Membership) : null;
+  return { caller, group, membership };
+}
+
+const ACTIONS: GroupAction[] = ['view', 'participate', 'read', 'manage'];
+
+// Each row: who, then whether they may view / participate / read / manage, on a listed and an unlisted group.
+const TABLE: [Who, string, string][] = [
+  ['admin', 'y n y y', 'y n y y'],
+  ['facilitator', 'y y y y', 'y y y y'],
+  ['pendingFacilitator', 'y y n n', 'y y n n'],
+  ['active', 'y y y n', 'y y y n'],
+  ['pending', 'y y n n', 'y y n n'],
+  ['left', 'y n n n', 'y n n n'],
+  ['removed', 'y n n n', 'y n n n'],
+  ['banned', 'y n n n', 'n n n n'],
+  ['stranger', 'y n n n', 'n n n n'],
+];
+
+describe('can(access, action)', () => {
+  it.each(TABLE)('%s: listed %s, unlisted %s', (who, listed, unlisted) => {
+    for (const [visibility, row] of [
+      ['listed', listed],
+      ['unlisted', unlisted],
+    ] as const) {
+      const expected = row.split(' ').map((cell) => cell === 'y');
+      const actual = ACTIONS.map((action) => can(access(who, visibility), action));
+      expect({ visibility, allowed: actual }).toEqual({ visibility, allowed: expected });
+    }
+  });
+});
