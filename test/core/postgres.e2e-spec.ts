@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions } from '@hearth/core';
+import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 
@@ -30,7 +31,11 @@ describeWithPostgres('PostgreSQL', () => {
 
   it('applies every migration, leaves the schema exactly as the entities describe it, and reverts cleanly', async () => {
     const dataSource = new DataSource(
-      buildDataSourceOptions({ type: 'postgres', url }, [...identityEntities, ...groupsEntities]),
+      buildDataSourceOptions({ type: 'postgres', url }, [
+        ...identityEntities,
+        ...groupsEntities,
+        ...chatEntities,
+      ]),
     );
     await dataSource.initialize();
     try {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions } from '@hearth/core';
+import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 
@@ -18,6 +19,7 @@ describe('SQLite database', () => {
       buildDataSourceOptions({ type: 'sqlite', file: join(dir, 'db', 'hearth.db'), busyTimeoutMs: 3000 }, [
         ...identityEntities,
         ...groupsEntities,
+        ...chatEntities,
       ]),
     );
     await dataSource.initialize();

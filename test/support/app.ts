@@ -21,6 +21,8 @@ export interface TestApp {
   /** Every log line the app wrote, when started with `captureLogs`. */
   logs: string[];
   url: string;
+  /** Client sockets opened by the test; closed with the app. */
+  sockets: { disconnect: () => unknown }[];
   request: () => supertest.Agent;
   close: () => Promise<void>;
 }
@@ -59,7 +61,9 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
+  const sockets: TestApp['sockets'] = [];
   return {
+    sockets,
     app,
     config,
     clock,
@@ -67,6 +71,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     url: `http://127.0.0.1:${port}`,
     request: () => supertest.agent(app.getHttpServer()),
     close: async () => {
+      for (const socket of sockets) socket.disconnect();
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },

@@ -9,6 +9,7 @@ import {
   type CoreOptions,
   type HearthConfig,
 } from '@hearth/core';
+import { ChatModule } from '@hearth/chat';
 import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
 
@@ -18,7 +19,7 @@ export class AppModule {
   static register(config: HearthConfig, options: CoreOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, options), IdentityModule, GroupsModule],
+      imports: [CoreModule.forRoot(config, options), IdentityModule, GroupsModule, ChatModule],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -2,6 +2,7 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 
+import { ChatIoAdapter } from '@hearth/chat';
 import { createHttpLogger, HearthLogger, ROOT_LOGGER, type HearthConfig } from '@hearth/core';
 
 import { setupOpenApi } from './openapi.js';
@@ -17,6 +18,7 @@ export function configureApp(app: NestExpressApplication, config: HearthConfig):
   app.enableCors({ origin: config.http.corsOrigins, credentials: true, maxAge: 600 });
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
   app.enableShutdownHooks();
   if (config.http.apiDocs) {
     setupOpenApi(app);

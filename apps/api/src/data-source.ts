@@ -3,10 +3,15 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions, loadConfig } from '@hearth/core';
+import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 
 /** For the TypeORM CLI (npm run migration:generate / migration:run): the same definition the application uses. */
 export default new DataSource(
-  buildDataSourceOptions(loadConfig(process.env).database, [...identityEntities, ...groupsEntities]),
+  buildDataSourceOptions(loadConfig(process.env).database, [
+    ...identityEntities,
+    ...groupsEntities,
+    ...chatEntities,
+  ]),
 );

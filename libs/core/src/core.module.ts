@@ -1,6 +1,7 @@
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
+import { ScheduleModule } from '@nestjs/schedule';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
@@ -42,6 +43,7 @@ export class CoreModule {
           }),
         }),
         EventEmitterModule.forRoot({ wildcard: false }),
+        ScheduleModule.forRoot(),
         TerminusModule,
       ],
       controllers: [HealthController],

@@ -4,7 +4,7 @@ import type { GroupRole, MembershipEndReason } from './memberships/membership.en
 export const GroupEvents = {
   membershipActivated: 'membership.activated',
   membershipEnded: 'membership.ended',
-  membershipRoleChanged: 'membership.role_changed',
+  membershipChanged: 'membership.changed',
   agreementPublished: 'agreement.published',
   agreementAccepted: 'agreement.accepted',
   groupUpdated: 'group.updated',
@@ -30,11 +30,13 @@ export class MembershipEndedEvent {
   ) {}
 }
 
-export class MembershipRoleChangedEvent {
+/** A membership's role or pseudonym changed. */
+export class MembershipChangedEvent {
   constructor(
     readonly groupId: string,
     readonly userId: string,
     readonly role: GroupRole,
+    readonly pseudonym: string | null,
   ) {}
 }
 

@@ -4,3 +4,5 @@ export * from './events.js';
 export { GroupPolicy, can, type GroupAccess, type GroupAction } from './policy/group-policy.js';
 export { Group } from './groups/group.entity.js';
 export { Membership, type GroupRole, type MembershipStatus } from './memberships/membership.entity.js';
+export { UNREAD_COUNTS, type UnreadCounts } from './groups/unread-counts.js';
+export { assertOpen } from './groups/groups.service.js';

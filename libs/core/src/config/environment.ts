@@ -100,4 +100,22 @@ export class Environment {
   @Transform(toBoolean)
   @IsBoolean()
   API_DOCS: boolean = true;
+
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  CHAT_MAX_CONNECTIONS_PER_USER: number = 10;
+
+  @IsInt()
+  @Min(1)
+  CHAT_RATE_LIMIT: number = 20;
+
+  @IsInt()
+  @Min(1)
+  CHAT_RATE_WINDOW: number = 10;
+
+  @IsInt()
+  @Min(50)
+  @Max(600000)
+  CHAT_SESSION_SWEEP_MS: number = 30000;
 }

@@ -27,6 +27,14 @@ export interface HearthConfig {
     registration: 'open' | 'invite';
   };
   throttle: { ttlSeconds: number; limit: number; authLimit: number };
+  chat: {
+    maxConnectionsPerUser: number;
+    /** Messages a person may send per window. */
+    rateLimit: number;
+    rateWindowSeconds: number;
+    /** How often sockets whose access token expired are disconnected. */
+    sessionSweepMs: number;
+  };
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -83,6 +91,12 @@ function toConfig(e: Environment): HearthConfig {
       registration: e.REGISTRATION,
     },
     throttle: { ttlSeconds: e.THROTTLE_TTL, limit: e.THROTTLE_LIMIT, authLimit: e.AUTH_THROTTLE_LIMIT },
+    chat: {
+      maxConnectionsPerUser: e.CHAT_MAX_CONNECTIONS_PER_USER,
+      rateLimit: e.CHAT_RATE_LIMIT,
+      rateWindowSeconds: e.CHAT_RATE_WINDOW,
+      sessionSweepMs: e.CHAT_SESSION_SWEEP_MS,
+    },
     logLevel: e.LOG_LEVEL,
   };
 }

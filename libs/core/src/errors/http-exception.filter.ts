@@ -46,9 +46,8 @@ export class HttpErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    if (host.getType() !== 'http') {
-      throw exception;
-    }
+    // Socket events are answered by the chat gateway's own filter, through their acks.
+    if (host.getType() !== 'http') return;
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
     if (response.headersSent) {

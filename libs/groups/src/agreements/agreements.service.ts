@@ -47,7 +47,7 @@ export class AgreementsService {
    * facilitator who publishes it accepts it by publishing.
    */
   async publish(caller: Caller, groupId: string, text: string): Promise<AgreementView> {
-    const agreement = await this.transactions.run(async (manager) => {
+    const published = await this.transactions.run(async (manager) => {
       const { group, membership } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
       const version = group.agreementVersion + 1;
@@ -72,12 +72,18 @@ export class AgreementsService {
         publishedAt: now,
       });
       await manager.insert(GroupAgreement, agreement);
-      if (membership?.status === 'active') {
-        await this.record(manager, membership, version, now);
-      }
-      return agreement;
+      const accepted = membership?.status === 'active';
+      if (accepted) await this.record(manager, membership, version, now);
+      return { agreement, accepted };
     });
+    const { agreement, accepted } = published;
     this.events.emit(GroupEvents.agreementPublished, new AgreementPublishedEvent(groupId, agreement.version));
+    if (accepted) {
+      this.events.emit(
+        GroupEvents.agreementAccepted,
+        new AgreementAcceptedEvent(groupId, caller.userId, agreement.version),
+      );
+    }
     return toView(agreement);
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { ModuleRef } from '@nestjs/core';
 
 import { Clock } from '@hearth/core';
 
@@ -7,13 +8,17 @@ import { MeetingSchedule, type Occurrence } from '../meetings/meeting-schedule.j
 import { localIso } from '../meetings/occurrences.js';
 import type { GroupView, MyMembershipView, NextMeetingView } from './dto/group.view.js';
 import type { Group } from './group.entity.js';
+import { UNREAD_COUNTS, type UnreadCounts } from './unread-counts.js';
 
 /** Builds group cards, with the caller's membership and the next meeting, for one group or many. */
 @Injectable()
 export class GroupViews {
+  private unread: UnreadCounts | null | undefined;
+
   constructor(
     private readonly schedule: MeetingSchedule,
     private readonly clock: Clock,
+    private readonly moduleRef: ModuleRef,
   ) {}
 
   async one(group: Group, membership: Membership | null): Promise<GroupView> {
@@ -23,7 +28,30 @@ export class GroupViews {
 
   async many(groups: Group[], memberships: Map<string, Membership>): Promise<GroupView[]> {
     const next = await this.schedule.nextByGroup(groups, this.clock.now());
-    return groups.map((group) => card(group, memberships.get(group.id) ?? null, next.get(group.id)));
+    const active = groups.filter((g) => memberships.get(g.id)?.status === 'active');
+    const userId = active.length ? memberships.get(active[0].id)!.userId : null;
+    const unread =
+      userId && this.unreadCounts()
+        ? await this.unreadCounts()!.unreadCounts(
+            userId,
+            active.map((g) => g.id),
+          )
+        : new Map();
+    return groups.map((group) => ({
+      ...card(group, memberships.get(group.id) ?? null, next.get(group.id)),
+      unread: unread.get(group.id) ?? null,
+    }));
+  }
+
+  private unreadCounts(): UnreadCounts | null {
+    if (this.unread === undefined) {
+      try {
+        this.unread = this.moduleRef.get<UnreadCounts>(UNREAD_COUNTS, { strict: false });
+      } catch {
+        this.unread = null;
+      }
+    }
+    return this.unread;
   }
 }
 
@@ -41,7 +69,11 @@ export function myMembership(group: Group, membership: Membership): MyMembership
   };
 }
 
-function card(group: Group, membership: Membership | null, next: Occurrence | undefined): GroupView {
+function card(
+  group: Group,
+  membership: Membership | null,
+  next: Occurrence | undefined,
+): Omit<GroupView, 'unread'> {
   return {
     id: group.id,
     name: group.name,

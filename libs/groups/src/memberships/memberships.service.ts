@@ -7,7 +7,7 @@ import { Not, type EntityManager } from 'typeorm';
 import { Clock, foundOrFail, Transactions } from '@hearth/core';
 import { UsersService, type Caller } from '@hearth/identity';
 
-import { GroupEvents, MembershipEndedEvent, MembershipRoleChangedEvent } from '../events.js';
+import { GroupEvents, MembershipChangedEvent, MembershipEndedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { JoinRequest } from '../join-requests/join-request.entity.js';
 import { can, GroupPolicy } from '../policy/group-policy.js';
@@ -95,14 +95,13 @@ export class MembershipsService {
         changes.role = dto.role;
       }
       await manager.update(Membership, { id: target.id }, changes);
-      return { membership: Object.assign(target, changes), roleChanged: changes.role !== undefined };
+      return { membership: Object.assign(target, changes) };
     });
-    if (changed.roleChanged) {
-      this.events.emit(
-        GroupEvents.membershipRoleChanged,
-        new MembershipRoleChangedEvent(groupId, userId, changed.membership.role),
-      );
-    }
+    const { role, pseudonym } = changed.membership;
+    this.events.emit(
+      GroupEvents.membershipChanged,
+      new MembershipChangedEvent(groupId, userId, role, pseudonym),
+    );
     return selfView(changed.membership);
   }
 

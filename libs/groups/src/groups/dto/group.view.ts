@@ -101,6 +101,13 @@ export class GroupView {
 
   @ApiProperty({ type: MyMembershipView, nullable: true })
   membership!: MyMembershipView | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Messages by others I have not read (active members)',
+  })
+  unread!: number | null;
 }
 
 export class GroupPageView {

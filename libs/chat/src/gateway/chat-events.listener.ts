@@ -1,0 +1,107 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+
+import {
+  AgreementAcceptedEvent,
+  AgreementPublishedEvent,
+  GroupChangedEvent,
+  GroupEvents,
+  MembershipChangedEvent,
+  MembershipEndedEvent,
+} from '@hearth/groups';
+import { IdentityEvents, SessionRevokedEvent, UserDisabledEvent } from '@hearth/identity';
+
+import { SocketDirectory } from './socket-directory.js';
+import { groupRoom, type ChatSocket } from './socket-types.js';
+
+const ENDED_MESSAGES = {
+  left: 'You left this group.',
+  removed: 'A facilitator removed you from this group.',
+  banned: 'A facilitator removed you from this group and you cannot rejoin it.',
+} as const;
+
+/**
+ * Keeps each socket's picture of its rooms true as things change elsewhere (consent, removals, archiving,
+ * sign-outs), so the hot path never has to re-read memberships. Acts on this node's sockets.
+ */
+@Injectable()
+export class ChatEventsListener {
+  constructor(private readonly directory: SocketDirectory) {}
+
+  @OnEvent(GroupEvents.membershipEnded)
+  async onMembershipEnded(event: MembershipEndedEvent): Promise<void> {
+    const sockets = await this.directory.localSocketsOfUser(event.userId);
+    for (const socket of sockets) {
+      await this.evict(socket, event.groupId);
+      socket.emit('notice', {
+        kind: event.reason === 'banned' ? 'membership.banned' : 'membership.removed',
+        groupId: event.groupId,
+        message: ENDED_MESSAGES[event.reason],
+        reason: event.note,
+      });
+    }
+    await this.directory.announcePresence(event.groupId);
+  }
+
+  @OnEvent(GroupEvents.membershipChanged)
+  async onMembershipChanged(event: MembershipChangedEvent): Promise<void> {
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
+      const room = socket.data.rooms[event.groupId];
+      if (room) Object.assign(room, { role: event.role, pseudonym: event.pseudonym });
+    }
+  }
+
+  @OnEvent(GroupEvents.agreementPublished)
+  async onAgreementPublished(event: AgreementPublishedEvent): Promise<void> {
+    for (const socket of await this.directory.localSocketsInGroup(event.groupId)) {
+      const room = socket.data.rooms[event.groupId];
+      if (!room) continue;
+      room.requiredVersion = Math.max(room.requiredVersion, event.version);
+      if (room.acceptedVersion !== room.requiredVersion) {
+        socket.emit('notice', {
+          kind: 'consent.required',
+          groupId: event.groupId,
+          message: 'The group agreement changed. Read and accept it to post again.',
+        });
+      }
+    }
+  }
+
+  @OnEvent(GroupEvents.agreementAccepted)
+  async onAgreementAccepted(event: AgreementAcceptedEvent): Promise<void> {
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
+      const room = socket.data.rooms[event.groupId];
+      if (room) room.acceptedVersion = event.version;
+    }
+  }
+
+  @OnEvent(GroupEvents.groupArchived)
+  async onGroupArchived(event: GroupChangedEvent): Promise<void> {
+    for (const socket of await this.directory.localSocketsInGroup(event.groupId)) {
+      const room = socket.data.rooms[event.groupId];
+      if (room) room.archived = true;
+    }
+  }
+
+  @OnEvent(IdentityEvents.sessionRevoked)
+  async onSessionRevoked(event: SessionRevokedEvent): Promise<void> {
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
+      if (socket.data.sessionId === event.sessionId) this.end(socket);
+    }
+  }
+
+  @OnEvent(IdentityEvents.userDisabled)
+  async onUserDisabled(event: UserDisabledEvent): Promise<void> {
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) this.end(socket);
+  }
+
+  private async evict(socket: ChatSocket, groupId: string): Promise<void> {
+    delete socket.data.rooms[groupId];
+    await socket.leave(groupRoom(groupId));
+  }
+
+  private end(socket: ChatSocket): void {
+    socket.emit('notice', { kind: 'session.ended', message: 'You were signed out.' });
+    socket.disconnect(true);
+  }
+}

@@ -1,0 +1,300 @@
+import { Logger, UseFilters, type OnModuleDestroy } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+
+import type { HearthConfig } from '@hearth/core';
+import {
+  CHAT_NAMESPACE,
+  CLIENT_EVENTS,
+  type Ack,
+  type ConnectErrorCode,
+  type GroupJoinAck,
+  type MessageAck,
+  type ReactionDto as ReactionSummary,
+} from '@hearth/contracts';
+
+import { ChatError } from '../chat-error.js';
+import { MessagesService } from '../messages/messages.service.js';
+import type { Speaker } from '../messages/speaker.js';
+import { RoomsService } from '../rooms/rooms.service.js';
+import {
+  AuthRefreshDto,
+  GroupJoinDto,
+  GroupRefDto,
+  MessageEditDto,
+  MessageRefDto,
+  MessageSendDto,
+  ReactionDto,
+  ReadDto,
+  TypingDto,
+} from './dto/chat.dtos.js';
+import { SocketDirectory } from './socket-directory.js';
+import { SocketSessions } from './socket-sessions.js';
+import { groupRoom, userRoom, type ChatNamespace, type ChatSocket } from './socket-types.js';
+import { WsAckFilter } from './ws-ack.filter.js';
+
+const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
+const TYPING_INTERVAL_MS = 1000;
+
+function refusal(code: ConnectErrorCode, message: string): Error {
+  return Object.assign(new Error(message), { data: { code } });
+}
+
+/**
+ * The chat's socket.io surface: it authenticates the handshake, translates events into service calls and acks,
+ * and broadcasts results. The rules live in the services.
+ */
+@UseFilters(new WsAckFilter())
+@WebSocketGateway({ namespace: CHAT_NAMESPACE })
+export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private readonly logger = new Logger(ChatGateway.name);
+  private sweeper: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly sessions: SocketSessions,
+    private readonly directory: SocketDirectory,
+    private readonly rooms: RoomsService,
+    private readonly messages: MessagesService,
+    private readonly config: ConfigService<HearthConfig, true>,
+  ) {}
+
+  afterInit(namespace: ChatNamespace): void {
+    this.directory.attach(namespace);
+    namespace.use((socket, next) => {
+      this.admit(socket as ChatSocket).then(
+        () => next(),
+        (error: Error) => next(error),
+      );
+    });
+    const { sessionSweepMs } = this.config.get('chat', { infer: true });
+    this.sweeper = setInterval(() => void this.sweepExpired(), sessionSweepMs);
+    this.sweeper.unref();
+  }
+
+  onModuleDestroy(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+  }
+
+  /** Runs before a connection is accepted: origin, access token, live session, connection limit. */
+  private async admit(socket: ChatSocket): Promise<void> {
+    const origin = socket.handshake.headers.origin;
+    if (origin && !this.config.get('http', { infer: true }).corsOrigins.includes(origin)) {
+      throw refusal('FORBIDDEN_ORIGIN', 'This origin may not connect');
+    }
+    const identity = await this.sessions.verify(
+      (socket.handshake.auth as { token?: unknown } | undefined)?.token,
+    );
+    if (!identity) {
+      throw refusal('UNAUTHORIZED', 'A valid access token is required');
+    }
+    const { maxConnectionsPerUser } = this.config.get('chat', { infer: true });
+    if ((await this.directory.countSocketsOfUser(identity.userId)) >= maxConnectionsPerUser) {
+      throw refusal('TOO_MANY_CONNECTIONS', `At most ${maxConnectionsPerUser} connections per person`);
+    }
+    socket.data = { ...identity, rooms: {}, lastTypingAt: {} };
+  }
+
+  async handleConnection(socket: ChatSocket): Promise<void> {
+    await socket.join(userRoom(socket.data.userId));
+    // Events nobody handles still get an answer, so a client never waits on an ack that cannot come.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      if (KNOWN_EVENTS.has(event)) return;
+      const ack = args.at(-1);
+      if (typeof ack === 'function')
+        ack({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown event' } });
+    });
+  }
+
+  async handleDisconnect(socket: ChatSocket): Promise<void> {
+    for (const groupId of Object.keys(socket.data.rooms ?? {})) {
+      await this.directory.announcePresence(groupId);
+    }
+  }
+
+  @SubscribeMessage('group:join')
+  async join(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: GroupJoinDto,
+  ): Promise<Ack<GroupJoinAck>> {
+    this.assertSession(socket);
+    const membership = await this.rooms.admit(this.callerOf(socket), dto.groupId);
+    const catchUp = await this.rooms.catchUp(dto.groupId, dto.sinceSeq);
+    socket.data.rooms[dto.groupId] = membership;
+    await socket.join(groupRoom(dto.groupId));
+    await this.directory.announcePresence(dto.groupId);
+    return { ok: true, ...catchUp, online: await this.directory.online(dto.groupId) };
+  }
+
+  @SubscribeMessage('group:leave')
+  async leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: GroupRefDto): Promise<Ack> {
+    this.assertSession(socket);
+    delete socket.data.rooms[dto.groupId];
+    await socket.leave(groupRoom(dto.groupId));
+    await this.directory.announcePresence(dto.groupId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('message:send')
+  async send(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: MessageSendDto,
+  ): Promise<Ack<MessageAck>> {
+    const speaker = this.poster(socket, dto.groupId);
+    const { message, created } = await this.messages.send(speaker, dto);
+    if (created) socket.to(groupRoom(dto.groupId)).emit('message:new', message);
+    return { ok: true, message };
+  }
+
+  @SubscribeMessage('message:edit')
+  async edit(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: MessageEditDto,
+  ): Promise<Ack<MessageAck>> {
+    const speaker = this.poster(socket, await this.messages.groupOf(dto.messageId));
+    const message = await this.messages.edit(speaker, dto.messageId, dto.body);
+    socket.to(groupRoom(speaker.groupId)).emit('message:updated', message);
+    return { ok: true, message };
+  }
+
+  @SubscribeMessage('message:delete')
+  async delete(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: MessageRefDto,
+  ): Promise<Ack<MessageAck>> {
+    const speaker = this.member(socket, await this.messages.groupOf(dto.messageId));
+    const message = await this.messages.delete(speaker, dto.messageId);
+    socket
+      .to(groupRoom(speaker.groupId))
+      .emit('message:deleted', { groupId: speaker.groupId, messageId: message.id, seq: message.seq });
+    return { ok: true, message };
+  }
+
+  @SubscribeMessage('reaction:add')
+  addReaction(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: ReactionDto) {
+    return this.react(socket, dto, true);
+  }
+
+  @SubscribeMessage('reaction:remove')
+  removeReaction(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: ReactionDto) {
+    return this.react(socket, dto, false);
+  }
+
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: TypingDto): Ack<{ throttled: boolean }> {
+    const speaker = this.poster(socket, dto.groupId);
+    const now = Date.now();
+    const last = socket.data.lastTypingAt[dto.groupId] ?? 0;
+    // Starting to type is throttled; stopping always goes through.
+    if (dto.isTyping && now - last < TYPING_INTERVAL_MS) return { ok: true, throttled: true };
+    socket.data.lastTypingAt[dto.groupId] = dto.isTyping ? now : 0;
+    socket.to(groupRoom(dto.groupId)).emit('typing', {
+      groupId: dto.groupId,
+      membershipId: speaker.membershipId,
+      pseudonym: speaker.pseudonym,
+      isTyping: dto.isTyping,
+    });
+    return { ok: true, throttled: false };
+  }
+
+  @SubscribeMessage('read')
+  async read(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: ReadDto,
+  ): Promise<Ack<{ seq: number }>> {
+    this.member(socket, dto.groupId);
+    return { ok: true, seq: await this.rooms.markRead(socket.data.userId, dto.groupId, dto.seq) };
+  }
+
+  @SubscribeMessage('auth:refresh')
+  async refresh(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: AuthRefreshDto,
+  ): Promise<Ack<{ expiresAt: string }>> {
+    const identity = await this.sessions.verify(dto.token);
+    if (!identity || identity.userId !== socket.data.userId) {
+      throw new ChatError('UNAUTHORIZED', 'That access token is not valid for this connection');
+    }
+    Object.assign(socket.data, {
+      sessionId: identity.sessionId,
+      role: identity.role,
+      tokenExpiresAt: identity.tokenExpiresAt,
+    });
+    return { ok: true, expiresAt: new Date(identity.tokenExpiresAt).toISOString() };
+  }
+
+  private async react(
+    socket: ChatSocket,
+    dto: ReactionDto,
+    add: boolean,
+  ): Promise<Ack<{ reactions: ReactionSummary[] }>> {
+    const speaker = this.poster(socket, await this.messages.groupOf(dto.messageId));
+    const reactions = await this.messages.react(speaker, dto.messageId, dto.emoji, add);
+    socket
+      .to(groupRoom(speaker.groupId))
+      .emit('reaction:updated', { groupId: speaker.groupId, messageId: dto.messageId, reactions });
+    return { ok: true, reactions };
+  }
+
+  /** The socket's membership in a group it has joined, with a live session. */
+  private member(socket: ChatSocket, groupId: string): Speaker {
+    this.assertSession(socket);
+    const room = socket.data.rooms[groupId];
+    if (!room) throw new ChatError('FORBIDDEN', 'Join the group first');
+    return {
+      userId: socket.data.userId,
+      groupId,
+      membershipId: room.membershipId,
+      pseudonym: room.pseudonym,
+      role: room.role,
+    };
+  }
+
+  /** As `member`, and also allowed to post right now: consent current, group not archived. */
+  private poster(socket: ChatSocket, groupId: string): Speaker {
+    const speaker = this.member(socket, groupId);
+    const room = socket.data.rooms[groupId];
+    if (room.archived) throw new ChatError('ARCHIVED', 'This group is archived and read-only');
+    if (room.acceptedVersion !== room.requiredVersion) {
+      throw new ChatError('CONSENT_REQUIRED', 'Accept the new group agreement to post again', {
+        version: room.requiredVersion,
+      });
+    }
+    return speaker;
+  }
+
+  private assertSession(socket: ChatSocket): void {
+    if (this.sessions.isExpired(socket.data.tokenExpiresAt)) {
+      this.expire(socket);
+      throw new ChatError('UNAUTHORIZED', 'Your session expired; sign in again');
+    }
+  }
+
+  private callerOf(socket: ChatSocket) {
+    return { userId: socket.data.userId, role: socket.data.role, sessionId: socket.data.sessionId };
+  }
+
+  private expire(socket: ChatSocket): void {
+    socket.emit('notice', { kind: 'auth.expired', message: 'Your session expired; sign in again' });
+    setImmediate(() => socket.disconnect(true));
+  }
+
+  private async sweepExpired(): Promise<void> {
+    for (const socket of this.directory.server.sockets.values()) {
+      if (socket.data.tokenExpiresAt && this.sessions.isExpired(socket.data.tokenExpiresAt)) {
+        this.logger.debug(
+          { userId: socket.data.userId },
+          'Disconnecting a socket whose access token expired',
+        );
+        this.expire(socket);
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+
+import { Clock } from '@hearth/core';
+import { AccessTokens, SessionsService, type Role } from '@hearth/identity';
+
+export interface SocketIdentity {
+  userId: string;
+  sessionId: string;
+  role: Role;
+  tokenExpiresAt: number;
+}
+
+/** Verifies an access token for a socket exactly as the HTTP access guard does: signature, expiry, live session. */
+@Injectable()
+export class SocketSessions {
+  constructor(
+    private readonly accessTokens: AccessTokens,
+    private readonly sessions: SessionsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async verify(token: unknown): Promise<SocketIdentity | null> {
+    if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return null;
+    const claims = this.accessTokens.verify(token, this.clock.now());
+    if (!claims) return null;
+    const active = await this.sessions.findActive(claims.sid, claims.sub);
+    if (!active) return null;
+    return {
+      userId: active.user.id,
+      sessionId: active.session.id,
+      role: active.user.role,
+      tokenExpiresAt: claims.exp * 1000,
+    };
+  }
+
+  isExpired(expiresAt: number): boolean {
+    return expiresAt <= this.clock.now().getTime();
+  }
+}

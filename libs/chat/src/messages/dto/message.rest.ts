@@ -1,0 +1,115 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+
+import { REACTION_EMOJI } from '@hearth/contracts';
+
+export class MessagePageQuery {
+  @ApiPropertyOptional({ description: 'Messages with a smaller seq (scroll back)' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  before?: number;
+
+  @ApiPropertyOptional({ description: 'Messages with a larger seq (catch up); wins over `before`' })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  after?: number;
+
+  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit: number = 50;
+}
+
+export class MessageParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  messageId!: string;
+}
+
+export class AuthorView {
+  @ApiProperty({ format: 'uuid' })
+  membershipId!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  pseudonym!: string | null;
+
+  @ApiProperty({ enum: ['facilitator', 'member'] })
+  role!: 'facilitator' | 'member';
+}
+
+export class ReactionView {
+  @ApiProperty({ enum: REACTION_EMOJI })
+  emoji!: string;
+
+  @ApiProperty()
+  count!: number;
+
+  @ApiProperty({ type: [String] })
+  membershipIds!: string[];
+}
+
+export class MessageView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty({ format: 'uuid' })
+  groupId!: string;
+
+  @ApiProperty({ description: 'Per-group order, strictly increasing, gap-free' })
+  seq!: number;
+
+  @ApiProperty({ nullable: true, type: String })
+  clientId!: string | null;
+
+  @ApiProperty({ enum: ['text', 'reflection', 'system'] })
+  kind!: string;
+
+  @ApiProperty({ type: AuthorView, nullable: true })
+  author!: AuthorView | null;
+
+  @ApiProperty({ nullable: true, type: String, description: 'Null once deleted' })
+  body!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  replyToId!: string | null;
+
+  @ApiProperty()
+  createdAt!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  editedAt!: string | null;
+
+  @ApiProperty()
+  deleted!: boolean;
+
+  @ApiProperty({ type: [ReactionView] })
+  reactions!: ReactionView[];
+}
+
+export class MessageEditView {
+  @ApiProperty()
+  body!: string;
+
+  @ApiProperty()
+  replacedAt!: string;
+}
+
+export class MessageWithHistoryView extends MessageView {
+  @ApiPropertyOptional({
+    type: [MessageEditView],
+    description: 'Previous versions: for the author and facilitators',
+  })
+  history?: MessageEditView[];
+}

@@ -1,0 +1,41 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { can, GroupPolicy } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+import type { MessageDto } from '@hearth/contracts';
+
+import { RoomsService } from '../rooms/rooms.service.js';
+import type { MessagePageQuery, MessageWithHistoryView } from './dto/message.rest.js';
+import { MessageEdit } from './message-edit.entity.js';
+import { Message } from './message.entity.js';
+import { MessageViews } from './message-views.js';
+
+/** History over HTTP, for scrolling back and for catching up beyond what a rejoin returns. */
+@Injectable()
+export class MessageHistory {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: GroupPolicy,
+    private readonly rooms: RoomsService,
+    private readonly views: MessageViews,
+  ) {}
+
+  async page(caller: Caller, groupId: string, query: MessagePageQuery): Promise<MessageDto[]> {
+    await this.policy.authorize(caller, groupId, 'read');
+    return this.rooms.page(groupId, query);
+  }
+
+  /** One message; its author and the group's facilitators also see its earlier versions. */
+  async one(caller: Caller, groupId: string, messageId: string): Promise<MessageWithHistoryView> {
+    const access = await this.policy.authorize(caller, groupId, 'read');
+    const manager = this.dataSource.manager;
+    const message = await manager.findOneBy(Message, { id: messageId, groupId });
+    if (!message) throw new NotFoundException('Message not found');
+    const [dto] = await this.views.many(manager, [message]);
+    if (message.authorUserId !== caller.userId && !can(access, 'manage')) return dto;
+    const edits = await manager.find(MessageEdit, { where: { messageId }, order: { replacedAt: 'ASC' } });
+    return { ...dto, history: edits.map((e) => ({ body: e.body, replacedAt: e.replacedAt.toISOString() })) };
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { In, type EntityManager } from 'typeorm';
+
+import { Membership } from '@hearth/groups';
+import type { AuthorDto, MessageDto, ReactionDto, ReactionEmoji } from '@hearth/contracts';
+
+import type { Message } from './message.entity.js';
+import { Reaction } from './reaction.entity.js';
+
+/** Turns stored messages into what clients see: authors by membership and pseudonym, reactions counted. */
+@Injectable()
+export class MessageViews {
+  async many(manager: EntityManager, messages: Message[]): Promise<MessageDto[]> {
+    if (messages.length === 0) return [];
+    const authorIds = [
+      ...new Set(messages.map((m) => m.authorMembershipId).filter((id): id is string => id !== null)),
+    ];
+    const memberships = authorIds.length ? await manager.findBy(Membership, { id: In(authorIds) }) : [];
+    const authors = new Map(
+      memberships.map((m) => [m.id, { membershipId: m.id, pseudonym: m.pseudonym, role: m.role }]),
+    );
+    const reactions = await this.reactionsOf(
+      manager,
+      messages.map((m) => m.id),
+    );
+    return messages.map((message) =>
+      toDto(
+        message,
+        message.authorMembershipId ? (authors.get(message.authorMembershipId) ?? null) : null,
+        reactions.get(message.id) ?? [],
+      ),
+    );
+  }
+
+  async reactionsOf(manager: EntityManager, messageIds: string[]): Promise<Map<string, ReactionDto[]>> {
+    if (messageIds.length === 0) return new Map();
+    const rows = await manager.find(Reaction, {
+      where: { messageId: In(messageIds) },
+      order: { createdAt: 'ASC' },
+    });
+    const result = new Map<string, ReactionDto[]>();
+    for (const row of rows) {
+      const list = result.get(row.messageId) ?? [];
+      let entry = list.find((r) => r.emoji === row.emoji);
+      if (!entry) {
+        entry = { emoji: row.emoji as ReactionEmoji, count: 0, membershipIds: [] };
+        list.push(entry);
+      }
+      entry.count += 1;
+      entry.membershipIds.push(row.membershipId);
+      result.set(row.messageId, list);
+    }
+    return result;
+  }
+}
+
+export function toDto(message: Message, author: AuthorDto | null, reactions: ReactionDto[] = []): MessageDto {
+  const deleted = message.deletedAt !== null;
+  return {
+    id: message.id,
+    groupId: message.groupId,
+    seq: message.seq,
+    clientId: message.clientId,
+    kind: message.kind,
+    author,
+    body: deleted ? null : message.body,
+    replyToId: message.replyToId,
+    createdAt: message.createdAt.toISOString(),
+    editedAt: message.editedAt?.toISOString() ?? null,
+    deleted,
+    reactions: deleted ? [] : reactions,
+  };
+}

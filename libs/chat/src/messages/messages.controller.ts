@@ -1,0 +1,42 @@
+import { Controller, Get, Param, Query } from '@nestjs/common';
+import {
+  ApiBadRequestResponse,
+  ApiForbiddenResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+
+import { ErrorBody } from '@hearth/core';
+import { Authenticated, Caller } from '@hearth/identity';
+import type { MessageDto } from '@hearth/contracts';
+
+import { MessageHistory } from './message-history.js';
+import { MessagePageQuery, MessageParam, MessageView, MessageWithHistoryView } from './dto/message.rest.js';
+import { GroupIdParam } from './dto/group-id.param.js';
+
+@ApiTags('messages')
+@Authenticated()
+@ApiBadRequestResponse({ type: ErrorBody })
+@ApiNotFoundResponse({ type: ErrorBody })
+@ApiForbiddenResponse({ type: ErrorBody, description: 'Members of the group only' })
+@Controller('groups/:id/messages')
+export class MessagesController {
+  constructor(private readonly history: MessageHistory) {}
+
+  @Get()
+  @ApiOkResponse({ type: [MessageView], description: 'A page by seq cursor, oldest first' })
+  page(
+    @Caller() caller: Caller,
+    @Param() { id }: GroupIdParam,
+    @Query() query: MessagePageQuery,
+  ): Promise<MessageDto[]> {
+    return this.history.page(caller, id, query);
+  }
+
+  @Get(':messageId')
+  @ApiOkResponse({ type: MessageWithHistoryView })
+  one(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam): Promise<MessageWithHistoryView> {
+    return this.history.one(caller, id, messageId);
+  }
+}

@@ -1,0 +1,232 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { DataSource, type EntityManager } from 'typeorm';
+
+import { Clock, isUniqueViolation, Transactions, type HearthConfig } from '@hearth/core';
+import {
+  EDIT_WINDOW_MINUTES,
+  MESSAGE_MAX_LENGTH,
+  type MessageDto,
+  type ReactionDto,
+} from '@hearth/contracts';
+
+import { ChatError } from '../chat-error.js';
+import { ChatRoom } from '../rooms/chat-room.entity.js';
+import { MessageEdit } from './message-edit.entity.js';
+import { Message } from './message.entity.js';
+import { MessageViews, toDto } from './message-views.js';
+import { Reaction } from './reaction.entity.js';
+import type { Speaker } from './speaker.js';
+
+/** Trimmed and NFC-normalized; refused when empty or longer than the limit. */
+export function normalizeBody(body: string): string {
+  const normalized = body.normalize('NFC').trim();
+  if (normalized.length === 0 || [...normalized].length > MESSAGE_MAX_LENGTH) {
+    throw new ChatError('VALIDATION', `body must be 1–${MESSAGE_MAX_LENGTH} characters after trimming`, [
+      { field: 'body', message: `body must be 1–${MESSAGE_MAX_LENGTH} characters after trimming` },
+    ]);
+  }
+  return normalized;
+}
+
+@Injectable()
+export class MessagesService {
+  private readonly limiter: RateLimiterMemory;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly views: MessageViews,
+    private readonly clock: Clock,
+    config: ConfigService<HearthConfig, true>,
+  ) {
+    const { rateLimit, rateWindowSeconds } = config.get('chat', { infer: true });
+    this.limiter = new RateLimiterMemory({
+      keyPrefix: 'chat-send',
+      points: rateLimit,
+      duration: rateWindowSeconds,
+    });
+  }
+
+  /**
+   * Stores a message and returns it once committed. The per-group seq is taken from the room row in the same
+   * transaction. Sending the same clientId again returns the stored message and stores nothing.
+   */
+  async send(
+    speaker: Speaker,
+    input: { clientId: string; body: string; replyToId?: string; kind?: 'text' | 'reflection' },
+  ): Promise<{ message: MessageDto; created: boolean }> {
+    const body = normalizeBody(input.body);
+    const existing = await this.findByClientId(speaker, input.clientId);
+    if (existing) return { message: existing, created: false };
+    await this.consumeSendBudget(speaker.userId);
+    try {
+      const message = await this.transactions.run(async (manager) => {
+        if (input.replyToId) await this.assertInGroup(manager, input.replyToId, speaker.groupId);
+        const seq = await this.nextSeq(manager, speaker.groupId);
+        const message = manager.create(Message, {
+          id: randomUUID(),
+          groupId: speaker.groupId,
+          seq,
+          authorMembershipId: speaker.membershipId,
+          authorUserId: speaker.userId,
+          clientId: input.clientId,
+          kind: input.kind ?? 'text',
+          body,
+          replyToId: input.replyToId ?? null,
+          createdAt: this.clock.now(),
+          editedAt: null,
+          deletedAt: null,
+        });
+        await manager.insert(Message, message);
+        return message;
+      });
+      return { message: toDto(message, authorOf(speaker)), created: true };
+    } catch (error) {
+      // The same clientId sent twice at once: the database kept one; both senders get it.
+      if (isUniqueViolation(error, 'messages')) {
+        const stored = await this.findByClientId(speaker, input.clientId);
+        if (stored) return { message: stored, created: false };
+      }
+      throw error;
+    }
+  }
+
+  /** Edits one's own message within the edit window; the previous text is kept. */
+  async edit(speaker: Speaker, messageId: string, text: string): Promise<MessageDto> {
+    const body = normalizeBody(text);
+    const message = await this.transactions.run(async (manager) => {
+      const message = await this.ownMessage(manager, speaker, messageId);
+      const age = this.clock.now().getTime() - message.createdAt.getTime();
+      if (age > EDIT_WINDOW_MINUTES * 60_000) {
+        throw new ChatError(
+          'EDIT_WINDOW_CLOSED',
+          `Messages can be edited for ${EDIT_WINDOW_MINUTES} minutes`,
+        );
+      }
+      if (message.body === body) return message;
+      const now = this.clock.now();
+      await manager.insert(MessageEdit, { id: randomUUID(), messageId, body: message.body, replacedAt: now });
+      await manager.update(Message, { id: messageId }, { body, editedAt: now });
+      return Object.assign(message, { body, editedAt: now });
+    });
+    const [dto] = await this.views.many(this.dataSource.manager, [message]);
+    return dto;
+  }
+
+  /** Deletes one's own message: its text and history go; a tombstone keeps its place in the timeline. */
+  async delete(speaker: Speaker, messageId: string): Promise<MessageDto> {
+    const message = await this.transactions.run(async (manager) => {
+      const message = await this.ownMessage(manager, speaker, messageId);
+      const now = this.clock.now();
+      await manager.delete(MessageEdit, { messageId });
+      await manager.delete(Reaction, { messageId });
+      await manager.update(Message, { id: messageId }, { body: '', deletedAt: now });
+      return Object.assign(message, { body: '', deletedAt: now });
+    });
+    return toDto(message, authorOf(speaker));
+  }
+
+  async react(speaker: Speaker, messageId: string, emoji: string, add: boolean): Promise<ReactionDto[]> {
+    return this.transactions.run(async (manager) => {
+      const message = await this.inGroup(manager, messageId, speaker.groupId);
+      if (message.deletedAt) throw new ChatError('NOT_FOUND', 'Message not found');
+      if (add) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(Reaction)
+          .values({
+            messageId,
+            userId: speaker.userId,
+            emoji,
+            membershipId: speaker.membershipId,
+            createdAt: this.clock.now(),
+          })
+          .orIgnore()
+          .execute();
+      } else {
+        await manager.delete(Reaction, { messageId, userId: speaker.userId, emoji });
+      }
+      return (await this.views.reactionsOf(manager, [messageId])).get(messageId) ?? [];
+    });
+  }
+
+  /** Which group a message belongs to, so a socket can check it has joined that group. */
+  async groupOf(messageId: string): Promise<string> {
+    const message = await this.dataSource.manager.findOne(Message, {
+      where: { id: messageId },
+      select: { groupId: true },
+    });
+    if (!message) throw new ChatError('NOT_FOUND', 'Message not found');
+    return message.groupId;
+  }
+
+  private async consumeSendBudget(userId: string): Promise<void> {
+    try {
+      await this.limiter.consume(userId);
+    } catch (rejection) {
+      if (rejection instanceof RateLimiterRes) {
+        throw new ChatError('RATE_LIMITED', 'You are sending messages too quickly; wait a moment', {
+          retryAfterMs: rejection.msBeforeNext,
+        });
+      }
+      throw rejection;
+    }
+  }
+
+  private async nextSeq(manager: EntityManager, groupId: string): Promise<number> {
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ChatRoom)
+      .values({ groupId, lastSeq: 0, retentionDays: null })
+      .orIgnore()
+      .execute();
+    await manager
+      .createQueryBuilder()
+      .update(ChatRoom)
+      .set({ lastSeq: () => 'last_seq + 1' })
+      .where('group_id = :groupId', { groupId })
+      .execute();
+    const room = await manager.findOneByOrFail(ChatRoom, { groupId });
+    return room.lastSeq;
+  }
+
+  private async findByClientId(speaker: Speaker, clientId: string): Promise<MessageDto | null> {
+    const stored = await this.dataSource.manager.findOneBy(Message, {
+      groupId: speaker.groupId,
+      authorUserId: speaker.userId,
+      clientId,
+    });
+    if (!stored) return null;
+    const [dto] = await this.views.many(this.dataSource.manager, [stored]);
+    return dto;
+  }
+
+  private async ownMessage(manager: EntityManager, speaker: Speaker, messageId: string): Promise<Message> {
+    const message = await this.inGroup(manager, messageId, speaker.groupId);
+    if (message.authorUserId !== speaker.userId)
+      throw new ChatError('FORBIDDEN', 'You can only change your own messages');
+    if (message.deletedAt) throw new ChatError('NOT_FOUND', 'Message not found');
+    return message;
+  }
+
+  private async inGroup(manager: EntityManager, messageId: string, groupId: string): Promise<Message> {
+    const message = await manager.findOneBy(Message, { id: messageId, groupId });
+    if (!message) throw new ChatError('NOT_FOUND', 'Message not found');
+    return message;
+  }
+
+  private async assertInGroup(manager: EntityManager, messageId: string, groupId: string): Promise<void> {
+    await this.inGroup(manager, messageId, groupId);
+  }
+}
+
+function authorOf(speaker: Speaker) {
+  return { membershipId: speaker.membershipId, pseudonym: speaker.pseudonym, role: speaker.role };
+}

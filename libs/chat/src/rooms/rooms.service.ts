@@ -1,0 +1,162 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, LessThan, MoreThan, Not, IsNull, type FindOptionsWhere } from 'typeorm';
+
+import { Clock, Transactions } from '@hearth/core';
+import { GroupPolicy } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+import type { MessageDto } from '@hearth/contracts';
+
+import { ChatError } from '../chat-error.js';
+import { Message } from '../messages/message.entity.js';
+import { MessageViews } from '../messages/message-views.js';
+import { ChatRoom } from './chat-room.entity.js';
+import { ReadMarker } from './read-marker.entity.js';
+
+/** What a socket keeps about each group it has joined, refreshed by domain events instead of re-read. */
+export interface RoomMembership {
+  groupId: string;
+  membershipId: string;
+  pseudonym: string | null;
+  role: 'facilitator' | 'member';
+  /** The agreement version this member accepted, and the one the group requires. */
+  acceptedVersion: number | null;
+  requiredVersion: number;
+  archived: boolean;
+}
+
+const CATCH_UP_LIMIT = 500;
+const LATEST_PAGE = 50;
+
+@Injectable()
+export class RoomsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: GroupPolicy,
+    private readonly views: MessageViews,
+    private readonly transactions: Transactions,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Checks that the caller may enter the group's room: an active member who accepted the current agreement. */
+  async admit(caller: Caller, groupId: string): Promise<RoomMembership> {
+    const access = await this.policy.load(caller, groupId);
+    const membership = access?.membership;
+    if (
+      !access ||
+      !membership ||
+      membership.status === 'banned' ||
+      (membership.status !== 'active' && membership.status !== 'pending')
+    ) {
+      throw new ChatError('FORBIDDEN', 'Only members of this group can join its conversation');
+    }
+    if (membership.status === 'pending' || membership.agreementVersion !== access.group.agreementVersion) {
+      throw new ChatError('CONSENT_REQUIRED', 'Accept the group agreement first', {
+        version: access.group.agreementVersion,
+      });
+    }
+    return {
+      groupId,
+      membershipId: membership.id,
+      pseudonym: membership.pseudonym,
+      role: membership.role,
+      acceptedVersion: membership.agreementVersion,
+      requiredVersion: access.group.agreementVersion,
+      archived: access.group.status === 'archived',
+    };
+  }
+
+  /**
+   * What a (re)joining client missed: every message after `sinceSeq`, in order, up to a limit; or, without
+   * `sinceSeq`, the latest page.
+   */
+  async catchUp(
+    groupId: string,
+    sinceSeq?: number,
+  ): Promise<{ lastSeq: number; missed: MessageDto[]; hasMore: boolean }> {
+    const manager = this.dataSource.manager;
+    const room = await manager.findOneBy(ChatRoom, { groupId });
+    const lastSeq = room?.lastSeq ?? 0;
+    if (sinceSeq === undefined) {
+      const latest = await manager.find(Message, {
+        where: { groupId },
+        order: { seq: 'DESC' },
+        take: LATEST_PAGE,
+      });
+      return {
+        lastSeq,
+        missed: await this.views.many(manager, latest.reverse()),
+        hasMore: lastSeq > LATEST_PAGE,
+      };
+    }
+    const missed = await manager.find(Message, {
+      where: { groupId, seq: MoreThan(sinceSeq) },
+      order: { seq: 'ASC' },
+      take: CATCH_UP_LIMIT + 1,
+    });
+    const hasMore = missed.length > CATCH_UP_LIMIT;
+    return { lastSeq, missed: await this.views.many(manager, missed.slice(0, CATCH_UP_LIMIT)), hasMore };
+  }
+
+  /** A page of history by seq cursor, newest last. */
+  async page(
+    groupId: string,
+    query: { before?: number; after?: number; limit: number },
+  ): Promise<MessageDto[]> {
+    const manager = this.dataSource.manager;
+    const where: FindOptionsWhere<Message> = { groupId };
+    if (query.after !== undefined) {
+      const rows = await manager.find(Message, {
+        where: { ...where, seq: MoreThan(query.after) },
+        order: { seq: 'ASC' },
+        take: query.limit,
+      });
+      return this.views.many(manager, rows);
+    }
+    const rows = await manager.find(Message, {
+      where: query.before !== undefined ? { ...where, seq: LessThan(query.before) } : where,
+      order: { seq: 'DESC' },
+      take: query.limit,
+    });
+    return this.views.many(manager, rows.reverse());
+  }
+
+  /** Moves my read marker forward (never back). */
+  async markRead(userId: string, groupId: string, seq: number): Promise<number> {
+    return this.transactions.run(async (manager) => {
+      const room = await manager.findOneBy(ChatRoom, { groupId });
+      const capped = Math.min(seq, room?.lastSeq ?? 0);
+      const current = await manager.findOneBy(ReadMarker, { groupId, userId });
+      if (current && current.seq >= capped) return current.seq;
+      await manager.upsert(ReadMarker, { groupId, userId, seq: capped, updatedAt: this.clock.now() }, [
+        'groupId',
+        'userId',
+      ]);
+      return capped;
+    });
+  }
+
+  /** Messages by others after my read marker, per group. */
+  async unreadCounts(userId: string, groupIds: string[]): Promise<Map<string, number>> {
+    if (groupIds.length === 0) return new Map();
+    const manager = this.dataSource.manager;
+    const markers = await manager.findBy(ReadMarker, { userId, groupId: In(groupIds) });
+    const readUpTo = new Map(markers.map((m) => [m.groupId, m.seq]));
+    const counts = new Map<string, number>();
+    for (const groupId of groupIds) {
+      const count = await manager.count(Message, {
+        where: [
+          {
+            groupId,
+            seq: MoreThan(readUpTo.get(groupId) ?? 0),
+            deletedAt: IsNull(),
+            authorUserId: Not(userId),
+          },
+          { groupId, seq: MoreThan(readUpTo.get(groupId) ?? 0), deletedAt: IsNull(), authorUserId: IsNull() },
+        ],
+      });
+      counts.set(groupId, count);
+    }
+    return counts;
+  }
+}

@@ -1,0 +1,123 @@
+import type { AckCallback } from './errors.js';
+import type { MessageDto, ReactionDto, ReactionEmoji } from './messages.js';
+
+// Client → server payloads.
+export interface GroupJoinPayload {
+  groupId: string;
+  /** The last seq this client has; every later message is returned in `missed`. */
+  sinceSeq?: number;
+}
+export interface GroupLeavePayload {
+  groupId: string;
+}
+export interface MessageSendPayload {
+  groupId: string;
+  /** A uuid the client makes per message and reuses when resending it. */
+  clientId: string;
+  body: string;
+  replyToId?: string;
+}
+export interface MessageEditPayload {
+  messageId: string;
+  body: string;
+}
+export interface MessageDeletePayload {
+  messageId: string;
+}
+export interface ReactionPayload {
+  messageId: string;
+  emoji: ReactionEmoji;
+}
+export interface TypingPayload {
+  groupId: string;
+  isTyping: boolean;
+}
+export interface ReadPayload {
+  groupId: string;
+  seq: number;
+}
+export interface AuthRefreshPayload {
+  token: string;
+}
+
+// Acks.
+export interface GroupJoinAck {
+  lastSeq: number;
+  missed: MessageDto[];
+  /** More missed messages exist than were returned: fetch them with GET /api/groups/:id/messages?after=… */
+  hasMore: boolean;
+  online: string[];
+}
+export interface MessageAck {
+  message: MessageDto;
+}
+
+export interface ClientToServerEvents {
+  'group:join': (payload: GroupJoinPayload, ack: AckCallback<GroupJoinAck>) => void;
+  'group:leave': (payload: GroupLeavePayload, ack: AckCallback) => void;
+  'message:send': (payload: MessageSendPayload, ack: AckCallback<MessageAck>) => void;
+  'message:edit': (payload: MessageEditPayload, ack: AckCallback<MessageAck>) => void;
+  'message:delete': (payload: MessageDeletePayload, ack: AckCallback<MessageAck>) => void;
+  'reaction:add': (payload: ReactionPayload, ack: AckCallback<{ reactions: ReactionDto[] }>) => void;
+  'reaction:remove': (payload: ReactionPayload, ack: AckCallback<{ reactions: ReactionDto[] }>) => void;
+  typing: (payload: TypingPayload, ack?: AckCallback) => void;
+  read: (payload: ReadPayload, ack: AckCallback<{ seq: number }>) => void;
+  'auth:refresh': (payload: AuthRefreshPayload, ack: AckCallback<{ expiresAt: string }>) => void;
+}
+
+// Server → client payloads.
+export interface TypingEvent {
+  groupId: string;
+  membershipId: string;
+  pseudonym: string | null;
+  isTyping: boolean;
+}
+export interface PresenceEvent {
+  groupId: string;
+  /** Membership ids of members with at least one connected, joined socket. */
+  online: string[];
+}
+export interface ReactionUpdatedEvent {
+  groupId: string;
+  messageId: string;
+  reactions: ReactionDto[];
+}
+export interface MessageDeletedEvent {
+  groupId: string;
+  messageId: string;
+  seq: number;
+}
+export type NoticeKind =
+  'membership.removed' | 'membership.banned' | 'session.ended' | 'auth.expired' | 'consent.required';
+export interface NoticeEvent {
+  kind: NoticeKind;
+  groupId?: string;
+  message: string;
+  /** A facilitator's reason, when there is one. */
+  reason?: string | null;
+}
+
+export interface ServerToClientEvents {
+  'message:new': (message: MessageDto) => void;
+  'message:updated': (message: MessageDto) => void;
+  'message:deleted': (event: MessageDeletedEvent) => void;
+  'reaction:updated': (event: ReactionUpdatedEvent) => void;
+  typing: (event: TypingEvent) => void;
+  presence: (event: PresenceEvent) => void;
+  notice: (event: NoticeEvent) => void;
+}
+
+export const CLIENT_EVENTS = [
+  'group:join',
+  'group:leave',
+  'message:send',
+  'message:edit',
+  'message:delete',
+  'reaction:add',
+  'reaction:remove',
+  'typing',
+  'read',
+  'auth:refresh',
+] as const satisfies readonly (keyof ClientToServerEvents)[];
+
+export const CHAT_NAMESPACE = '/chat';

@@ -1,0 +1,45 @@
+/** A small, gentle set: reactions in a support group are for acknowledgement, not for judging. */
+export const REACTION_EMOJI = ['❤️', '🙏', '🤗', '🌱', '✨', '💧', '👍', '😢'] as const;
+export type ReactionEmoji = (typeof REACTION_EMOJI)[number];
+
+export const MESSAGE_MAX_LENGTH = 4000;
+export const EDIT_WINDOW_MINUTES = 15;
+
+export type MessageKind = 'text' | 'reflection' | 'system';
+
+/** How people appear in chat: by membership and pseudonym, never by account or email. */
+export interface AuthorDto {
+  membershipId: string;
+  pseudonym: string | null;
+  role: 'facilitator' | 'member';
+}
+
+export interface ReactionDto {
+  emoji: ReactionEmoji;
+  count: number;
+  membershipIds: string[];
+}
+
+export interface MessageDto {
+  id: string;
+  groupId: string;
+  /** Per-group, strictly increasing, gap-free order. */
+  seq: number;
+  /** The sender's idempotency key. */
+  clientId: string | null;
+  kind: MessageKind;
+  author: AuthorDto | null;
+  /** Null once deleted (a tombstone stays in the timeline). */
+  body: string | null;
+  replyToId: string | null;
+  createdAt: string;
+  editedAt: string | null;
+  deleted: boolean;
+  reactions: ReactionDto[];
+}
+
+export interface MessageEditDto {
+  body: string;
+  /** When this version was replaced. */
+  replacedAt: string;
+}
