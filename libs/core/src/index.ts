@@ -23,6 +23,7 @@ export { foundOrFail } from './errors/find-or-fail.js';
 export { Omittable } from './errors/omittable.decorator.js';
 export { RetryLaterException } from './errors/retry-later.exception.js';
 export { AuthThrottle, SkipRateLimit } from './http/rate-limit.decorators.js';
+export { ApiErrors } from './http/api-errors.decorator.js';
 export { RateLimitGuard } from './http/rate-limit.guard.js';
 export { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 export { createHttpLogger } from './logging/http-logger.js';

@@ -1,13 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
 
@@ -17,9 +11,7 @@ import { GroupIdParam } from './dto/group-id.param.js';
 
 @ApiTags('messages')
 @Authenticated()
-@ApiBadRequestResponse({ type: ErrorBody })
-@ApiNotFoundResponse({ type: ErrorBody })
-@ApiForbiddenResponse({ type: ErrorBody, description: 'Members of the group only' })
+@ApiErrors(400, 403, 404)
 @Controller('groups/:id/messages')
 export class MessagesController {
   constructor(private readonly history: MessageHistory) {}

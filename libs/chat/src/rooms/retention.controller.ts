@@ -1,14 +1,8 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiForbiddenResponse,
-  ApiOkResponse,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupIdParam } from '../messages/dto/group-id.param.js';
@@ -31,8 +25,7 @@ export class RetentionDto {
 
 @ApiTags('messages')
 @Authenticated()
-@ApiBadRequestResponse({ type: ErrorBody })
-@ApiForbiddenResponse({ type: ErrorBody })
+@ApiErrors(400, 403)
 @Controller('groups/:id/retention')
 export class RetentionController {
   constructor(private readonly retention: RetentionService) {}

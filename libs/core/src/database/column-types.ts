@@ -1,4 +1,4 @@
-import type { QueryRunner } from 'typeorm';
+import { TableForeignKey, type QueryRunner } from 'typeorm';
 
 /** Column types that mean the same thing on SQLite and PostgreSQL, for migrations written once for both. */
 export function columnTypes(queryRunner: QueryRunner) {
@@ -11,4 +11,14 @@ export function columnTypes(queryRunner: QueryRunner) {
     integer: 'integer',
     boolean: 'boolean',
   } as const;
+}
+
+/** A foreign key from `column` to `table.id` that deletes the row with its parent. */
+export function cascadingForeignKey(column: string, table: string): TableForeignKey {
+  return new TableForeignKey({
+    columnNames: [column],
+    referencedTableName: table,
+    referencedColumnNames: ['id'],
+    onDelete: 'CASCADE',
+  });
 }

@@ -1,15 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiProperty,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupIdParam } from '../groups/dto/group-id.param.js';
@@ -28,9 +20,7 @@ class AcceptedView {
 
 @ApiTags('agreements')
 @Authenticated()
-@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
-@ApiNotFoundResponse({ type: ErrorBody })
-@ApiForbiddenResponse({ type: ErrorBody })
+@ApiErrors(400, 403, 404)
 @Controller('groups/:id/agreement')
 export class AgreementsController {
   constructor(private readonly agreements: AgreementsService) {}

@@ -1,15 +1,7 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller, Roles } from '@hearth/identity';
 
 import { CreateGroupDto } from './dto/create-group.dto.js';
@@ -20,9 +12,7 @@ import { UpdateGroupDto } from './dto/update-group.dto.js';
 import { GroupsService } from './groups.service.js';
 
 @ApiTags('groups')
-@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
-@ApiNotFoundResponse({ type: ErrorBody, description: 'No such group, or one you may not see' })
-@ApiForbiddenResponse({ type: ErrorBody })
+@ApiErrors(400, 403, 404)
 @Controller('groups')
 export class GroupsController {
   constructor(private readonly groups: GroupsService) {}

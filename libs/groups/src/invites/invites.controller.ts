@@ -10,7 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupIdParam } from '../groups/dto/group-id.param.js';
@@ -27,9 +27,7 @@ import { InvitesService } from './invites.service.js';
 
 @ApiTags('invites')
 @Authenticated()
-@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
-@ApiNotFoundResponse({ type: ErrorBody })
-@ApiForbiddenResponse({ type: ErrorBody })
+@ApiErrors(400, 403, 404)
 @Controller('groups/:id/invites')
 export class GroupInvitesController {
   constructor(private readonly invites: InvitesService) {}

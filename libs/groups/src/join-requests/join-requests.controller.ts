@@ -1,16 +1,7 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupIdParam } from '../groups/dto/group-id.param.js';
@@ -25,10 +16,7 @@ import { JoinRequestsService } from './join-requests.service.js';
 
 @ApiTags('join requests')
 @Authenticated()
-@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
-@ApiNotFoundResponse({ type: ErrorBody })
-@ApiForbiddenResponse({ type: ErrorBody })
-@ApiConflictResponse({ type: ErrorBody })
+@ApiErrors(400, 403, 404, 409)
 @Controller('groups/:id/join-requests')
 export class JoinRequestsController {
   constructor(private readonly requests: JoinRequestsService) {}

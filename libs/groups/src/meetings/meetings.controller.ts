@@ -10,18 +10,9 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupIdParam } from '../groups/dto/group-id.param.js';
@@ -36,10 +27,7 @@ import { MeetingsService } from './meetings.service.js';
 
 @ApiTags('meetings')
 @Authenticated()
-@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
-@ApiNotFoundResponse({ type: ErrorBody })
-@ApiForbiddenResponse({ type: ErrorBody })
-@ApiConflictResponse({ type: ErrorBody, description: 'The group is archived' })
+@ApiErrors(400, 403, 404, 409)
 @Controller('groups/:id/meetings')
 export class MeetingsController {
   constructor(private readonly meetings: MeetingsService) {}

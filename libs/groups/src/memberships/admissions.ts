@@ -6,7 +6,7 @@ import { QueryFailedError, type EntityManager } from 'typeorm';
 import { Clock } from '@hearth/core';
 
 import { Group } from '../groups/group.entity.js';
-import { Membership } from './membership.entity.js';
+import { Membership, type GroupRole } from './membership.entity.js';
 import { pseudonymKey } from './pseudonym.js';
 
 /** Whether a failed write collided with another member's pseudonym in the same group. */
@@ -33,9 +33,21 @@ export class Admissions {
     assertMayJoin(existing);
     await this.assertPseudonymFree(manager, group.id, pseudonym, userId);
     await takeSeat(manager, group.id);
+    return this.open(manager, group.id, userId, pseudonym, 'member', existing);
+  }
+
+  /** Opens a pending membership, reusing the person's earlier row in the group if there is one. */
+  async open(
+    manager: EntityManager,
+    groupId: string,
+    userId: string,
+    pseudonym: string,
+    role: GroupRole,
+    existing: Membership | null,
+  ): Promise<Membership> {
     const now = this.clock.now();
     const fields = {
-      role: 'member' as const,
+      role,
       status: 'pending' as const,
       pseudonym,
       pseudonymKey: pseudonymKey(pseudonym),
@@ -54,7 +66,7 @@ export class Admissions {
     }
     const membership = manager.create(Membership, {
       id: randomUUID(),
-      groupId: group.id,
+      groupId,
       userId,
       createdAt: now,
       ...fields,

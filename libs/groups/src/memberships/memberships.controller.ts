@@ -10,18 +10,9 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiForbiddenResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ErrorBody } from '@hearth/core';
+import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupIdParam, GroupMemberParam } from '../groups/dto/group-id.param.js';
@@ -37,10 +28,7 @@ import { MembershipsService } from './memberships.service.js';
 
 @ApiTags('members')
 @Authenticated()
-@ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
-@ApiNotFoundResponse({ type: ErrorBody })
-@ApiForbiddenResponse({ type: ErrorBody })
-@ApiConflictResponse({ type: ErrorBody })
+@ApiErrors(400, 403, 404, 409)
 @Controller('groups/:id')
 export class MembershipsController {
   constructor(private readonly memberships: MembershipsService) {}

@@ -192,34 +192,7 @@ export class MembershipsService {
         throw new ConflictException('This person is already in the group; change their role instead');
       }
       await this.admissions.assertPseudonymFree(manager, groupId, dto.pseudonym, dto.userId);
-      const now = this.clock.now();
-      const fields = {
-        role: 'facilitator' as const,
-        status: 'pending' as const,
-        pseudonym: dto.pseudonym,
-        pseudonymKey: pseudonymKey(dto.pseudonym),
-        agreementVersion: null,
-        agreementAcceptedAt: null,
-        joinedAt: null,
-        endedAt: null,
-        endedReason: null,
-        endedNote: null,
-        endedBy: null,
-        updatedAt: now,
-      };
-      if (existing) {
-        await manager.update(Membership, { id: existing.id }, fields);
-        return Object.assign(existing, fields);
-      }
-      const created = manager.create(Membership, {
-        id: randomUUID(),
-        groupId,
-        userId: dto.userId,
-        createdAt: now,
-        ...fields,
-      });
-      await manager.insert(Membership, created);
-      return created;
+      return this.admissions.open(manager, groupId, dto.userId, dto.pseudonym, 'facilitator', existing);
     });
     return selfView(membership);
   }

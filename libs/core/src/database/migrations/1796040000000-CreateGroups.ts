@@ -1,14 +1,6 @@
-import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-import { columnTypes } from '../column-types.js';
-
-const cascadeTo = (column: string, table: string) =>
-  new TableForeignKey({
-    columnNames: [column],
-    referencedTableName: table,
-    referencedColumnNames: ['id'],
-    onDelete: 'CASCADE',
-  });
+import { cascadingForeignKey, columnTypes } from '../column-types.js';
 
 export class CreateGroups1796040000000 implements MigrationInterface {
   name = 'CreateGroups1796040000000';
@@ -63,7 +55,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'created_at', type: t.timestamp },
           { name: 'updated_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups'), cascadeTo('user_id', 'users')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups'), cascadingForeignKey('user_id', 'users')],
         indices: [
           new TableIndex({
             name: 'UQ_memberships_group_user',
@@ -91,7 +83,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'published_by', type: t.uuid },
           { name: 'published_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
         indices: [
           new TableIndex({
             name: 'UQ_group_agreements_version',
@@ -112,7 +104,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'version', type: t.integer },
           { name: 'accepted_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
         indices: [
           new TableIndex({
             name: 'IDX_agreement_acceptances_group_user',
@@ -138,7 +130,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'uses', type: t.integer },
           { name: 'revoked_at', type: t.timestamp, isNullable: true },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
         indices: [new TableIndex({ name: 'IDX_invites_group', columnNames: ['group_id'] })],
       }),
     );
@@ -158,7 +150,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'decided_at', type: t.timestamp, isNullable: true },
           { name: 'decision_note', type: t.text, isNullable: true },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups'), cascadeTo('user_id', 'users')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups'), cascadingForeignKey('user_id', 'users')],
         indices: [
           new TableIndex({ name: 'IDX_join_requests_group_status', columnNames: ['group_id', 'status'] }),
           new TableIndex({
@@ -188,7 +180,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'created_at', type: t.timestamp },
           { name: 'updated_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
         indices: [new TableIndex({ name: 'IDX_meetings_group', columnNames: ['group_id'] })],
       }),
     );
@@ -202,7 +194,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'cancelled_by', type: t.uuid },
           { name: 'cancelled_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('meeting_id', 'meetings')],
+        foreignKeys: [cascadingForeignKey('meeting_id', 'meetings')],
       }),
     );
 
@@ -214,7 +206,7 @@ export class CreateGroups1796040000000 implements MigrationInterface {
           { name: 'token_hash', type: t.varchar, length: '64', isUnique: true },
           { name: 'created_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('user_id', 'users')],
+        foreignKeys: [cascadingForeignKey('user_id', 'users')],
       }),
     );
   }

@@ -1,14 +1,6 @@
-import { Table, TableForeignKey, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
+import { Table, TableIndex, type MigrationInterface, type QueryRunner } from 'typeorm';
 
-import { columnTypes } from '../column-types.js';
-
-const cascadeTo = (column: string, table: string) =>
-  new TableForeignKey({
-    columnNames: [column],
-    referencedTableName: table,
-    referencedColumnNames: ['id'],
-    onDelete: 'CASCADE',
-  });
+import { cascadingForeignKey, columnTypes } from '../column-types.js';
 
 export class CreateChat1796043600000 implements MigrationInterface {
   name = 'CreateChat1796043600000';
@@ -24,7 +16,7 @@ export class CreateChat1796043600000 implements MigrationInterface {
           { name: 'last_seq', type: t.integer },
           { name: 'retention_days', type: t.integer, isNullable: true },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
       }),
     );
 
@@ -45,7 +37,7 @@ export class CreateChat1796043600000 implements MigrationInterface {
           { name: 'edited_at', type: t.timestamp, isNullable: true },
           { name: 'deleted_at', type: t.timestamp, isNullable: true },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
         indices: [
           new TableIndex({ name: 'UQ_messages_group_seq', columnNames: ['group_id', 'seq'], isUnique: true }),
           new TableIndex({
@@ -66,7 +58,7 @@ export class CreateChat1796043600000 implements MigrationInterface {
           { name: 'body', type: t.text },
           { name: 'replaced_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('message_id', 'messages')],
+        foreignKeys: [cascadingForeignKey('message_id', 'messages')],
         indices: [new TableIndex({ name: 'IDX_message_edits_message', columnNames: ['message_id'] })],
       }),
     );
@@ -81,7 +73,7 @@ export class CreateChat1796043600000 implements MigrationInterface {
           { name: 'membership_id', type: t.uuid },
           { name: 'created_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('message_id', 'messages')],
+        foreignKeys: [cascadingForeignKey('message_id', 'messages')],
       }),
     );
 
@@ -94,7 +86,7 @@ export class CreateChat1796043600000 implements MigrationInterface {
           { name: 'seq', type: t.integer },
           { name: 'updated_at', type: t.timestamp },
         ],
-        foreignKeys: [cascadeTo('group_id', 'groups')],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
       }),
     );
   }
