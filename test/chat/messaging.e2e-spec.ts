@@ -191,7 +191,7 @@ describe('Chat messaging', () => {
       const a = await joined(wren);
       const b = await joined(ash);
       const acks = await Promise.all(Array.from({ length: 20 }, (_, i) => send(i % 2 ? a : b, `m${i}`)));
-      const seqs = acks.map((ack) => (ack.ok ? ack.message.seq : -1)).sort((x, y) => x - y);
+      const seqs = acks.map((ack) => (ack.ok ? (ack.message.seq ?? -1) : -1)).sort((x, y) => x - y);
       expect(seqs).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     });
 

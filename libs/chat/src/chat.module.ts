@@ -13,6 +13,7 @@ import { MessageHistory } from './messages/message-history.js';
 import { MessageViews } from './messages/message-views.js';
 import { MessagesController } from './messages/messages.controller.js';
 import { MessagesService } from './messages/messages.service.js';
+import { MessagePipeline } from './pipeline/message-pipeline.js';
 import { RetentionController } from './rooms/retention.controller.js';
 import { RetentionService } from './rooms/retention.service.js';
 import { RoomsService } from './rooms/rooms.service.js';
@@ -25,6 +26,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     ChatEventsListener,
     MessageHistory,
     MessageViews,
+    MessagePipeline,
     MessagesService,
     RetentionService,
     RoomsService,
@@ -32,6 +34,6 @@ import { RoomsService } from './rooms/rooms.service.js';
     SocketSessions,
     { provide: UNREAD_COUNTS, useExisting: RoomsService },
   ],
-  exports: [MessagesService, SocketDirectory, UNREAD_COUNTS],
+  exports: [MessagePipeline, MessagesService, SocketDirectory, UNREAD_COUNTS],
 })
 export class ChatModule {}

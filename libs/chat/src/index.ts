@@ -4,3 +4,14 @@ export { ChatIoAdapter } from './gateway/chat-io.adapter.js';
 export { MessagesService } from './messages/messages.service.js';
 export { RetentionService } from './rooms/retention.service.js';
 export type { Speaker } from './messages/speaker.js';
+export {
+  MessagePipeline,
+  type MessageAttemptObserver,
+  type MessageDraft,
+  type MessagePipelineStep,
+  type PipelineOutcome,
+  type StepVerdict,
+} from './pipeline/message-pipeline.js';
+export { SocketDirectory } from './gateway/socket-directory.js';
+export { groupRoom, userRoom } from './gateway/socket-types.js';
+export { ChatError } from './chat-error.js';

@@ -9,6 +9,10 @@ export const ERROR_CODES = [
   'CONSENT_REQUIRED',
   'ARCHIVED',
   'EDIT_WINDOW_CLOSED',
+  'MUTED',
+  'SLOW_MODE',
+  'READ_ONLY',
+  'BLOCKED',
   'INTERNAL',
 ] as const;
 

@@ -44,6 +44,8 @@ export interface AuthRefreshPayload {
 export interface GroupJoinAck {
   lastSeq: number;
   missed: MessageDto[];
+  /** My own messages still waiting for a facilitator's review. */
+  held: MessageDto[];
   /** More missed messages exist than were returned: fetch them with GET /api/groups/:id/messages?after=… */
   hasMore: boolean;
   online: string[];
@@ -97,6 +99,69 @@ export interface NoticeEvent {
   reason?: string | null;
 }
 
+/** A neutral line in the room about a facilitator's action; it names no one and gives no reason. */
+export interface ModerationRoomEvent {
+  groupId: string;
+  kind:
+    | 'message.removed'
+    | 'member.muted'
+    | 'member.unmuted'
+    | 'member.left'
+    | 'member.removed'
+    | 'mode.changed'
+    | 'pins.changed';
+  text: string;
+  messageId?: string;
+  mode?: RoomModeDto;
+}
+
+export interface RoomModeDto {
+  mode: 'open' | 'read_only' | 'slow';
+  /** With `slow`: one message per member every this many seconds. */
+  slowSeconds: number | null;
+  /** Messages of members who joined less than this many days ago are held for review; null: off. */
+  premoderateDays: number | null;
+}
+
+/** For the group's facilitators: something needs a look. */
+export interface ModerationReportEvent {
+  groupId: string;
+  kind: 'report' | 'held' | 'flag';
+  itemId: string;
+  messageId: string;
+  reason: string;
+}
+
+export interface CrisisResourceDto {
+  name: string;
+  description: string;
+  phone?: string;
+  text?: string;
+  url?: string;
+}
+
+/** Sent privately to someone who wrote words of crisis: where to find help now. */
+export interface SafetyResourcesEvent {
+  groupId: string;
+  country: string;
+  message: string;
+  resources: CrisisResourceDto[];
+}
+
+/** Sent to a group's online facilitators (and, on escalation, to admins) at once. */
+export interface SafetyAlertEvent {
+  incidentId: string;
+  groupId: string;
+  groupName: string;
+  membershipId: string | null;
+  pseudonym: string | null;
+  messageId: string | null;
+  source: 'detector' | 'report';
+  category: string;
+  openedAt: string;
+  escalated: boolean;
+}
+
 export interface ServerToClientEvents {
   'message:new': (message: MessageDto) => void;
   'message:updated': (message: MessageDto) => void;
@@ -105,6 +170,10 @@ export interface ServerToClientEvents {
   typing: (event: TypingEvent) => void;
   presence: (event: PresenceEvent) => void;
   notice: (event: NoticeEvent) => void;
+  'moderation:event': (event: ModerationRoomEvent) => void;
+  'moderation:report': (event: ModerationReportEvent) => void;
+  'safety:resources': (event: SafetyResourcesEvent) => void;
+  'safety:alert': (event: SafetyAlertEvent) => void;
 }
 
 export const CLIENT_EVENTS = [

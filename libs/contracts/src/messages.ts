@@ -20,16 +20,24 @@ export interface ReactionDto {
   membershipIds: string[];
 }
 
+/**
+ * `visible`: in the timeline. `held`: waiting for a facilitator's review, seen only by its author (and the
+ * group's facilitators); it gets its seq when approved. `removed`: taken down by a facilitator; members see a
+ * tombstone, facilitators still see the text until retention deletes it.
+ */
+export type MessageStatus = 'visible' | 'held' | 'removed';
+
 export interface MessageDto {
   id: string;
   groupId: string;
-  /** Per-group, strictly increasing, gap-free order. */
-  seq: number;
+  /** Per-group, strictly increasing, gap-free order. Null while the message is held for review. */
+  seq: number | null;
+  status: MessageStatus;
   /** The sender's idempotency key. */
   clientId: string | null;
   kind: MessageKind;
   author: AuthorDto | null;
-  /** Null once deleted (a tombstone stays in the timeline). */
+  /** Null once deleted by its author, or removed by a facilitator (except for facilitators). */
   body: string | null;
   replyToId: string | null;
   createdAt: string;

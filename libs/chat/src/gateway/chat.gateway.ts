@@ -126,7 +126,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ): Promise<Ack<GroupJoinAck>> {
     this.assertSession(socket);
     const membership = await this.rooms.admit(this.callerOf(socket), dto.groupId);
-    const catchUp = await this.rooms.catchUp(dto.groupId, dto.sinceSeq);
+    const staff = membership.role === 'facilitator' || socket.data.role === 'admin';
+    const catchUp = await this.rooms.catchUp(
+      dto.groupId,
+      { userId: socket.data.userId, staff },
+      dto.sinceSeq,
+    );
     socket.data.rooms[dto.groupId] = membership;
     await socket.join(groupRoom(dto.groupId));
     await this.directory.announcePresence(dto.groupId);
@@ -149,7 +154,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ): Promise<Ack<MessageAck>> {
     const speaker = this.poster(socket, dto.groupId);
     const { message, created } = await this.messages.send(speaker, dto);
-    if (created) socket.to(groupRoom(dto.groupId)).emit('message:new', message);
+    if (created && message.status === 'visible')
+      socket.to(groupRoom(dto.groupId)).emit('message:new', message);
     return { ok: true, message };
   }
 
@@ -171,9 +177,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ): Promise<Ack<MessageAck>> {
     const speaker = this.member(socket, await this.messages.groupOf(dto.messageId));
     const message = await this.messages.delete(speaker, dto.messageId);
-    socket
-      .to(groupRoom(speaker.groupId))
-      .emit('message:deleted', { groupId: speaker.groupId, messageId: message.id, seq: message.seq });
+    if (message.seq !== null) {
+      const deleted = { groupId: speaker.groupId, messageId: message.id, seq: message.seq };
+      socket.to(groupRoom(speaker.groupId)).emit('message:deleted', deleted);
+    }
     return { ok: true, message };
   }
 
@@ -254,6 +261,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       membershipId: room.membershipId,
       pseudonym: room.pseudonym,
       role: room.role,
+      joinedAt: room.joinedAt,
     };
   }
 

@@ -23,18 +23,22 @@ export class MessageHistory {
   ) {}
 
   async page(caller: Caller, groupId: string, query: MessagePageQuery): Promise<MessageDto[]> {
-    await this.policy.authorize(caller, groupId, 'read');
-    return this.rooms.page(groupId, query);
+    const access = await this.policy.authorize(caller, groupId, 'read');
+    return this.rooms.page(groupId, query, { staff: can(access, 'manage') });
   }
 
   /** One message; its author and the group's facilitators also see its earlier versions. */
   async one(caller: Caller, groupId: string, messageId: string): Promise<MessageWithHistoryView> {
     const access = await this.policy.authorize(caller, groupId, 'read');
     const manager = this.dataSource.manager;
+    const staff = can(access, 'manage');
     const message = await manager.findOneBy(Message, { id: messageId, groupId });
-    if (!message) throw new NotFoundException('Message not found');
-    const [dto] = await this.views.many(manager, [message]);
-    if (message.authorUserId !== caller.userId && !can(access, 'manage')) return dto;
+    // A held message exists only for its author and the facilitators.
+    if (!message || (message.status === 'held' && !staff && message.authorUserId !== caller.userId)) {
+      throw new NotFoundException('Message not found');
+    }
+    const [dto] = await this.views.many(manager, [message], { staff });
+    if (message.authorUserId !== caller.userId && !staff) return dto;
     const edits = await manager.find(MessageEdit, { where: { messageId }, order: { replacedAt: 'ASC' } });
     return { ...dto, history: edits.map((e) => ({ body: e.body, replacedAt: e.replacedAt.toISOString() })) };
   }

@@ -7,10 +7,19 @@ import type { AuthorDto, MessageDto, ReactionDto, ReactionEmoji } from '@hearth/
 import type { Message } from './message.entity.js';
 import { Reaction } from './reaction.entity.js';
 
+/** Who is looking: facilitators (and admins) still see the text of a message a facilitator removed. */
+export interface Viewer {
+  staff: boolean;
+}
+
 /** Turns stored messages into what clients see: authors by membership and pseudonym, reactions counted. */
 @Injectable()
 export class MessageViews {
-  async many(manager: EntityManager, messages: Message[]): Promise<MessageDto[]> {
+  async many(
+    manager: EntityManager,
+    messages: Message[],
+    viewer: Viewer = { staff: false },
+  ): Promise<MessageDto[]> {
     if (messages.length === 0) return [];
     const authorIds = [
       ...new Set(messages.map((m) => m.authorMembershipId).filter((id): id is string => id !== null)),
@@ -28,6 +37,7 @@ export class MessageViews {
         message,
         message.authorMembershipId ? (authors.get(message.authorMembershipId) ?? null) : null,
         reactions.get(message.id) ?? [],
+        viewer,
       ),
     );
   }
@@ -54,20 +64,27 @@ export class MessageViews {
   }
 }
 
-export function toDto(message: Message, author: AuthorDto | null, reactions: ReactionDto[] = []): MessageDto {
+export function toDto(
+  message: Message,
+  author: AuthorDto | null,
+  reactions: ReactionDto[] = [],
+  viewer: Viewer = { staff: false },
+): MessageDto {
   const deleted = message.deletedAt !== null;
+  const hidden = deleted || (message.status === 'removed' && !viewer.staff);
   return {
     id: message.id,
     groupId: message.groupId,
     seq: message.seq,
+    status: message.status,
     clientId: message.clientId,
     kind: message.kind,
     author,
-    body: deleted ? null : message.body,
+    body: hidden ? null : message.body,
     replyToId: message.replyToId,
     createdAt: message.createdAt.toISOString(),
     editedAt: message.editedAt?.toISOString() ?? null,
     deleted,
-    reactions: deleted ? [] : reactions,
+    reactions: hidden ? [] : reactions,
   };
 }

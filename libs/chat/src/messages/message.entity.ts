@@ -1,7 +1,7 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
 
 import { Group } from '@hearth/groups';
-import type { MessageKind } from '@hearth/contracts';
+import type { MessageKind, MessageStatus } from '@hearth/contracts';
 
 @Entity('messages')
 @Index('UQ_messages_group_seq', ['groupId', 'seq'], { unique: true })
@@ -17,8 +17,12 @@ export class Message {
   @JoinColumn({ name: 'group_id' })
   group?: Relation<Group>;
 
-  @Column({ type: 'integer' })
-  seq!: number;
+  /** Null while held for review: a message takes its place in the order when it becomes visible. */
+  @Column({ type: 'integer', nullable: true })
+  seq!: number | null;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: MessageStatus;
 
   /** Null for system messages. */
   @Column({ name: 'author_membership_id', type: 'uuid', nullable: true })
@@ -47,6 +51,14 @@ export class Message {
   @Column({ name: 'edited_at', type: Date, nullable: true })
   editedAt!: Date | null;
 
+  /** Deleted by its author: the text is erased. */
   @Column({ name: 'deleted_at', type: Date, nullable: true })
   deletedAt!: Date | null;
+
+  /** Removed by a facilitator: members see a tombstone; facilitators can still review the text. */
+  @Column({ name: 'removed_at', type: Date, nullable: true })
+  removedAt!: Date | null;
+
+  @Column({ name: 'removed_by', type: 'uuid', nullable: true })
+  removedBy!: string | null;
 }

@@ -15,6 +15,7 @@ import {
 } from '@hearth/contracts';
 
 import { ChatError } from '../chat-error.js';
+import { MessagePipeline, type MessageDraft } from '../pipeline/message-pipeline.js';
 import { ChatRoom } from '../rooms/chat-room.entity.js';
 import { MessageEdit } from './message-edit.entity.js';
 import { Message } from './message.entity.js';
@@ -41,6 +42,7 @@ export class MessagesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly views: MessageViews,
+    private readonly pipeline: MessagePipeline,
     private readonly clock: Clock,
     config: ConfigService<HearthConfig, true>,
   ) {
@@ -64,36 +66,48 @@ export class MessagesService {
     const existing = await this.findByClientId(speaker, input.clientId);
     if (existing) return { message: existing, created: false };
     await this.consumeSendBudget(speaker.userId);
+    const draft: MessageDraft = { ...speaker, body, kind: input.kind ?? 'text' };
+    const outcome = await this.pipeline.run(draft);
+    if (outcome.decision === 'block' && outcome.block) {
+      await this.pipeline.notify({ draft, outcome, message: null });
+      throw new ChatError(outcome.block.code, outcome.block.message, outcome.block.details);
+    }
+    let stored: MessageDto;
     try {
       const message = await this.transactions.run(async (manager) => {
-        if (input.replyToId) await this.assertInGroup(manager, input.replyToId, speaker.groupId);
-        const seq = await this.nextSeq(manager, speaker.groupId);
+        if (input.replyToId) await this.inGroup(manager, input.replyToId, speaker.groupId);
+        const held = outcome.decision === 'hold';
         const message = manager.create(Message, {
           id: randomUUID(),
           groupId: speaker.groupId,
-          seq,
+          seq: held ? null : await this.nextSeq(manager, speaker.groupId),
+          status: held ? 'held' : 'visible',
           authorMembershipId: speaker.membershipId,
           authorUserId: speaker.userId,
           clientId: input.clientId,
-          kind: input.kind ?? 'text',
+          kind: draft.kind,
           body,
           replyToId: input.replyToId ?? null,
           createdAt: this.clock.now(),
           editedAt: null,
           deletedAt: null,
+          removedAt: null,
+          removedBy: null,
         });
         await manager.insert(Message, message);
         return message;
       });
-      return { message: toDto(message, authorOf(speaker)), created: true };
+      stored = toDto(message, authorOf(speaker));
     } catch (error) {
       // The same clientId sent twice at once: the database kept one; both senders get it.
       if (isUniqueViolation(error, 'messages')) {
-        const stored = await this.findByClientId(speaker, input.clientId);
-        if (stored) return { message: stored, created: false };
+        const again = await this.findByClientId(speaker, input.clientId);
+        if (again) return { message: again, created: false };
       }
       throw error;
     }
+    await this.pipeline.notify({ draft, outcome, message: stored });
+    return { message: stored, created: true };
   }
 
   /** Edits one's own message within the edit window; the previous text is kept. */
@@ -101,6 +115,8 @@ export class MessagesService {
     const body = normalizeBody(text);
     const message = await this.transactions.run(async (manager) => {
       const message = await this.ownMessage(manager, speaker, messageId);
+      if (message.status !== 'visible')
+        throw new ChatError('CONFLICT', 'A message waiting for review cannot be edited');
       const age = this.clock.now().getTime() - message.createdAt.getTime();
       if (age > EDIT_WINDOW_MINUTES * 60_000) {
         throw new ChatError(
@@ -132,9 +148,12 @@ export class MessagesService {
   }
 
   async react(speaker: Speaker, messageId: string, emoji: string, add: boolean): Promise<ReactionDto[]> {
+    const refusal = await this.pipeline.mayReact(speaker);
+    if (refusal) throw new ChatError(refusal.code, refusal.message, refusal.details);
     return this.transactions.run(async (manager) => {
       const message = await this.inGroup(manager, messageId, speaker.groupId);
-      if (message.deletedAt) throw new ChatError('NOT_FOUND', 'Message not found');
+      if (message.deletedAt || message.status !== 'visible')
+        throw new ChatError('NOT_FOUND', 'Message not found');
       if (add) {
         await manager
           .createQueryBuilder()
@@ -154,6 +173,58 @@ export class MessagesService {
       }
       return (await this.views.reactionsOf(manager, [messageId])).get(messageId) ?? [];
     });
+  }
+
+  /**
+   * A facilitator takes a message down: members see a tombstone from now on; the text stays for facilitators'
+   * review until retention deletes it. Returns the tombstone as members see it, or null if nothing changed.
+   */
+  async removeByFacilitator(groupId: string, messageId: string, by: string): Promise<MessageDto | null> {
+    const message = await this.transactions.run(async (manager) => {
+      const message = await this.inGroup(manager, messageId, groupId);
+      if (message.status === 'removed' || message.deletedAt) return null;
+      const now = this.clock.now();
+      await manager.update(Message, { id: messageId }, { status: 'removed', removedAt: now, removedBy: by });
+      return Object.assign(message, { status: 'removed' as const, removedAt: now, removedBy: by });
+    });
+    if (!message) return null;
+    const [dto] = await this.views.many(this.dataSource.manager, [message]);
+    return dto;
+  }
+
+  /** A held message is approved: it takes the next place in the timeline now (its seq is given on approval). */
+  async approveHeld(groupId: string, messageId: string): Promise<MessageDto> {
+    const message = await this.transactions.run(async (manager) => {
+      const message = await this.inGroup(manager, messageId, groupId);
+      if (message.status !== 'held')
+        throw new ChatError('CONFLICT', 'This message is not waiting for review');
+      const seq = await this.nextSeq(manager, groupId);
+      await manager.update(Message, { id: messageId }, { status: 'visible', seq });
+      return Object.assign(message, { status: 'visible' as const, seq });
+    });
+    const [dto] = await this.views.many(this.dataSource.manager, [message]);
+    return dto;
+  }
+
+  /** A held message is rejected: it is deleted; only its author (and facilitators) ever saw it. */
+  async rejectHeld(groupId: string, messageId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const message = await this.inGroup(manager, messageId, groupId);
+      if (message.status !== 'held')
+        throw new ChatError('CONFLICT', 'This message is not waiting for review');
+      await manager.delete(Message, { id: messageId });
+    });
+  }
+
+  /** A message as the group's facilitators see it (text included even when removed), with its author's account. */
+  async forReview(
+    groupId: string,
+    messageId: string,
+  ): Promise<{ message: MessageDto; authorUserId: string | null } | null> {
+    const message = await this.dataSource.manager.findOneBy(Message, { id: messageId, groupId });
+    if (!message) return null;
+    const [dto] = await this.views.many(this.dataSource.manager, [message], { staff: true });
+    return { message: dto, authorUserId: message.authorUserId };
   }
 
   /** Which group a message belongs to, so a socket can check it has joined that group. */
@@ -220,10 +291,6 @@ export class MessagesService {
     const message = await manager.findOneBy(Message, { id: messageId, groupId });
     if (!message) throw new ChatError('NOT_FOUND', 'Message not found');
     return message;
-  }
-
-  private async assertInGroup(manager: EntityManager, messageId: string, groupId: string): Promise<void> {
-    await this.inGroup(manager, messageId, groupId);
   }
 }
 

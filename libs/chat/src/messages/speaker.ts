@@ -5,4 +5,6 @@ export interface Speaker {
   membershipId: string;
   pseudonym: string | null;
   role: 'facilitator' | 'member';
+  /** When the membership became active; premoderation holds newcomers' messages. */
+  joinedAt: Date | null;
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, LessThan, MoreThan, Not, IsNull, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, IsNull, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
@@ -23,6 +23,8 @@ export interface RoomMembership {
   acceptedVersion: number | null;
   requiredVersion: number;
   archived: boolean;
+  /** When the membership became active (premoderation holds newcomers' messages). */
+  joinedAt: Date | null;
 }
 
 const CATCH_UP_LIMIT = 500;
@@ -63,30 +65,38 @@ export class RoomsService {
       acceptedVersion: membership.agreementVersion,
       requiredVersion: access.group.agreementVersion,
       archived: access.group.status === 'archived',
+      joinedAt: membership.joinedAt,
     };
   }
 
   /**
    * What a (re)joining client missed: every message after `sinceSeq`, in order, up to a limit; or, without
-   * `sinceSeq`, the latest page.
+   * `sinceSeq`, the latest page. Also the reader's own messages still held for review.
    */
   async catchUp(
     groupId: string,
+    reader: { userId: string; staff: boolean },
     sinceSeq?: number,
-  ): Promise<{ lastSeq: number; missed: MessageDto[]; hasMore: boolean }> {
+  ): Promise<{ lastSeq: number; missed: MessageDto[]; hasMore: boolean; held: MessageDto[] }> {
     const manager = this.dataSource.manager;
     const room = await manager.findOneBy(ChatRoom, { groupId });
     const lastSeq = room?.lastSeq ?? 0;
+    const heldRows = await manager.find(Message, {
+      where: { groupId, status: 'held', authorUserId: reader.userId },
+      order: { createdAt: 'ASC' },
+    });
+    const held = await this.views.many(manager, heldRows);
     if (sinceSeq === undefined) {
       const latest = await manager.find(Message, {
-        where: { groupId },
+        where: { groupId, seq: Not(IsNull()) },
         order: { seq: 'DESC' },
         take: LATEST_PAGE,
       });
       return {
         lastSeq,
-        missed: await this.views.many(manager, latest.reverse()),
+        missed: await this.views.many(manager, latest.reverse(), reader),
         hasMore: lastSeq > LATEST_PAGE,
+        held,
       };
     }
     const missed = await manager.find(Message, {
@@ -95,30 +105,35 @@ export class RoomsService {
       take: CATCH_UP_LIMIT + 1,
     });
     const hasMore = missed.length > CATCH_UP_LIMIT;
-    return { lastSeq, missed: await this.views.many(manager, missed.slice(0, CATCH_UP_LIMIT)), hasMore };
+    return {
+      lastSeq,
+      missed: await this.views.many(manager, missed.slice(0, CATCH_UP_LIMIT), reader),
+      hasMore,
+      held,
+    };
   }
 
-  /** A page of history by seq cursor, newest last. */
+  /** A page of the timeline by seq cursor, oldest first. Held messages are not in the timeline. */
   async page(
     groupId: string,
     query: { before?: number; after?: number; limit: number },
+    reader: { staff: boolean },
   ): Promise<MessageDto[]> {
     const manager = this.dataSource.manager;
-    const where: FindOptionsWhere<Message> = { groupId };
     if (query.after !== undefined) {
       const rows = await manager.find(Message, {
-        where: { ...where, seq: MoreThan(query.after) },
+        where: { groupId, seq: MoreThan(query.after) },
         order: { seq: 'ASC' },
         take: query.limit,
       });
-      return this.views.many(manager, rows);
+      return this.views.many(manager, rows, reader);
     }
-    const rows = await manager.find(Message, {
-      where: query.before !== undefined ? { ...where, seq: LessThan(query.before) } : where,
-      order: { seq: 'DESC' },
-      take: query.limit,
-    });
-    return this.views.many(manager, rows.reverse());
+    const where: FindOptionsWhere<Message> = {
+      groupId,
+      seq: query.before !== undefined ? LessThan(query.before) : Not(IsNull()),
+    };
+    const rows = await manager.find(Message, { where, order: { seq: 'DESC' }, take: query.limit });
+    return this.views.many(manager, rows.reverse(), reader);
   }
 
   /** Moves my read marker forward (never back). */

@@ -67,8 +67,15 @@ export class MessageView {
   @ApiProperty({ format: 'uuid' })
   groupId!: string;
 
-  @ApiProperty({ description: 'Per-group order, strictly increasing, gap-free' })
-  seq!: number;
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'Per-group order, strictly increasing, gap-free; null while held',
+  })
+  seq!: number | null;
+
+  @ApiProperty({ enum: ['visible', 'held', 'removed'] })
+  status!: 'visible' | 'held' | 'removed';
 
   @ApiProperty({ nullable: true, type: String })
   clientId!: string | null;

@@ -26,7 +26,8 @@ export class CreateChat1796043600000 implements MigrationInterface {
         columns: [
           { name: 'id', type: t.uuid, isPrimary: true },
           { name: 'group_id', type: t.uuid },
-          { name: 'seq', type: t.integer },
+          { name: 'seq', type: t.integer, isNullable: true },
+          { name: 'status', type: t.varchar, length: '16' },
           { name: 'author_membership_id', type: t.uuid, isNullable: true },
           { name: 'author_user_id', type: t.uuid, isNullable: true },
           { name: 'client_id', type: t.varchar, length: '36', isNullable: true },
@@ -36,6 +37,8 @@ export class CreateChat1796043600000 implements MigrationInterface {
           { name: 'created_at', type: t.timestamp },
           { name: 'edited_at', type: t.timestamp, isNullable: true },
           { name: 'deleted_at', type: t.timestamp, isNullable: true },
+          { name: 'removed_at', type: t.timestamp, isNullable: true },
+          { name: 'removed_by', type: t.uuid, isNullable: true },
         ],
         foreignKeys: [cascadingForeignKey('group_id', 'groups')],
         indices: [

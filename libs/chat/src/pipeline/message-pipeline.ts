@@ -1,0 +1,126 @@
+import { Injectable, Logger } from '@nestjs/common';
+
+import type { ErrorCode, MessageDto } from '@hearth/contracts';
+
+/** A message on its way in, before anything is stored. */
+export interface MessageDraft {
+  groupId: string;
+  userId: string;
+  membershipId: string;
+  pseudonym: string | null;
+  role: 'facilitator' | 'member';
+  /** When the author's membership became active; null if unknown. */
+  joinedAt: Date | null;
+  body: string;
+  kind: 'text' | 'reflection';
+}
+
+export type StepVerdict =
+  | { action: 'allow'; urgent?: { category: string } }
+  | { action: 'block'; code: ErrorCode; message: string; details?: Record<string, unknown> }
+  | { action: 'hold'; reason: string }
+  | { action: 'flag'; reason: string };
+
+/**
+ * One check on every message before it is stored: one class, one purpose. The chat library owns this
+ * interface; the moderation library provides the steps and registers them, in order, on the pipeline.
+ */
+export interface MessagePipelineStep {
+  readonly name: string;
+  inspect(draft: MessageDraft): StepVerdict | Promise<StepVerdict>;
+  /** Reacting is a smaller kind of posting; steps that also govern it (a mute) say so here. */
+  inspectReaction?(
+    actor: Pick<MessageDraft, 'groupId' | 'userId' | 'role'>,
+  ): StepVerdict | Promise<StepVerdict>;
+}
+
+export interface PipelineOutcome {
+  decision: 'store' | 'hold' | 'block';
+  block?: Extract<StepVerdict, { action: 'block' }>;
+  holds: string[];
+  flags: string[];
+  /** Set when a step found words of crisis: such a message is never held or filtered, only stored and cared for. */
+  urgent: { category: string } | null;
+}
+
+/** Told about every attempt to post, after it was stored, held or refused. */
+export interface MessageAttemptObserver {
+  observe(attempt: {
+    draft: MessageDraft;
+    outcome: PipelineOutcome;
+    message: MessageDto | null;
+  }): Promise<void> | void;
+}
+
+@Injectable()
+export class MessagePipeline {
+  private readonly logger = new Logger(MessagePipeline.name);
+  private readonly steps: MessagePipelineStep[] = [];
+  private readonly observers: MessageAttemptObserver[] = [];
+
+  use(...steps: MessagePipelineStep[]): void {
+    this.steps.push(...steps);
+  }
+
+  observe(observer: MessageAttemptObserver): void {
+    this.observers.push(observer);
+  }
+
+  get stepNames(): string[] {
+    return this.steps.map((step) => step.name);
+  }
+
+  /**
+   * Runs the steps in order. The first block stops the message. A message with words of crisis is never held,
+   * and a blocked-term filter only flags it: people in crisis must not be silenced. Blocks that a facilitator
+   * chose (a mute, a read-only room, slow mode) still apply; the person is cared for all the same.
+   */
+  async run(draft: MessageDraft): Promise<PipelineOutcome> {
+    const outcome: PipelineOutcome = { decision: 'store', holds: [], flags: [], urgent: null };
+    for (const step of this.steps) {
+      const verdict = await step.inspect(draft);
+      if (verdict.action === 'allow') {
+        if (verdict.urgent) outcome.urgent = verdict.urgent;
+      } else if (verdict.action === 'hold') {
+        outcome.holds.push(verdict.reason);
+      } else if (verdict.action === 'flag') {
+        outcome.flags.push(verdict.reason);
+      } else if (outcome.urgent && verdict.code === 'BLOCKED') {
+        outcome.flags.push(verdict.message);
+      } else {
+        return { ...outcome, decision: 'block', block: verdict };
+      }
+    }
+    if (outcome.holds.length > 0 && !outcome.urgent) outcome.decision = 'hold';
+    return outcome;
+  }
+
+  async mayReact(
+    actor: Pick<MessageDraft, 'groupId' | 'userId' | 'role'>,
+  ): Promise<Extract<StepVerdict, { action: 'block' }> | null> {
+    for (const step of this.steps) {
+      const verdict = step.inspectReaction ? await step.inspectReaction(actor) : null;
+      if (verdict?.action === 'block') return verdict;
+    }
+    return null;
+  }
+
+  /** Observers never fail a send: what they do (alerts, reports) is logged if it goes wrong. */
+  async notify(attempt: {
+    draft: MessageDraft;
+    outcome: PipelineOutcome;
+    message: MessageDto | null;
+  }): Promise<void> {
+    for (const observer of this.observers) {
+      try {
+        await observer.observe(attempt);
+      } catch (error) {
+        const err = error instanceof Error ? error : new Error(String(error));
+        this.logger.error(
+          { err: { type: err.name, message: err.message, stack: err.stack }, groupId: attempt.draft.groupId },
+          'Message observer failed',
+        );
+      }
+    }
+  }
+}
