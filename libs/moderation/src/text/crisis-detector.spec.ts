@@ -1,0 +1,84 @@
+import { detectCrisis } from './crisis-detector.js';
+
+/** Sentences that must reach a facilitator. Written for this test; none is from a real person. */
+const POSITIVE: [string, string][] = [
+  ['I want to die', 'suicide'],
+  ['honestly i just wanna die', 'suicide'],
+  ['I want to d i e', 'suicide'],
+  ['i want to diiie', 'suicide'],
+  ['Some nights I think about killing myself', 'suicide'],
+  ['I have been thinking about suicide again', 'suicide'],
+  ['I feel suicidal since the session', 'suicide'],
+  ['I don’t want to live anymore', 'suicide'],
+  ["I'm not sure I want to live", 'suicide'],
+  ['Everyone would be better off without me', 'suicide'],
+  ['There is no reason to live', 'suicide'],
+  ['I just want to end it all', 'suicide'],
+  ['I cant go on like this', 'suicide'],
+  ['I wish I was dead', 'suicide'],
+  ['Thinking of taking an overdose tonight', 'suicide'],
+  ['I want to k1ll mys3lf', 'suicide'],
+  ['I would never say it out loud but I want to die', 'suicide'],
+  ['I want to hurt myself', 'self_harm'],
+  ['I started cutting myself again', 'self_harm'],
+  ['the urge to self-harm is back', 'self_harm'],
+  ['I am scared I will hurt my baby', 'harm_to_baby'],
+  ['Sometimes I feel like I could shake the baby', 'harm_to_baby'],
+  ['I had thoughts of hurting my baby', 'harm_to_baby'],
+  ['my baby would be better off without me', 'harm_to_baby'],
+  ['I am afraid I will harm my baby when she cries', 'harm_to_baby'],
+  ['I feel like I could hurt someone', 'harm_to_others'],
+  ["I'd never kill myself but sometimes I wish I were dead", 'suicide'],
+  ['No one would care if I killed myself', 'suicide'],
+];
+
+/** Sentences that must not raise an alarm. */
+const NEGATIVE: string[] = [
+  "I'm not going to hurt myself, I promise",
+  'I would never hurt my baby',
+  'I do not want to die, I want to feel better',
+  "I don't want to die",
+  'I am not suicidal, just tired',
+  "I'm no longer suicidal and the meds help",
+  'I will never hurt myself again',
+  'This traffic is killing me',
+  "I'm dying to see you all next week",
+  'I could just die of embarrassment',
+  'The session felt like a little death and rebirth',
+  'We talked about the suicide prevention line in group',
+  'I saved the suicide hotline number just in case',
+  'My baby smiled at me today',
+  'I hurt my back carrying the stroller',
+  'I cut my hair short',
+  'I feel like I am finally living',
+  'the deadline is killing my mood',
+  'she is a killer at trivia night',
+  'I felt numb but safe',
+  'I took my baby to the doctor',
+  'I want to learn to be kind to myself',
+  'I overdid it at the gym',
+  'I want to live fully',
+];
+
+describe('detectCrisis', () => {
+  it.each(POSITIVE)('finds %j (%s)', (sentence, category) => {
+    expect(detectCrisis(sentence)?.category).toBe(category);
+  });
+
+  it.each(NEGATIVE)('leaves %j alone', (sentence) => {
+    expect(detectCrisis(sentence)).toBeNull();
+  });
+
+  it('reports its precision and recall on the corpus', () => {
+    const truePositives = POSITIVE.filter(([s]) => detectCrisis(s) !== null).length;
+    const falsePositives = NEGATIVE.filter((s) => detectCrisis(s) !== null).length;
+    const precision = truePositives / (truePositives + falsePositives);
+    const recall = truePositives / POSITIVE.length;
+    console.log(
+      `crisis detector corpus: ${POSITIVE.length} positive, ${NEGATIVE.length} negative; ` +
+        `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
+    );
+    expect(recall).toBe(1);
+    expect(precision).toBe(1);
+  });
+});
