@@ -6,6 +6,7 @@ import { buildDataSourceOptions } from '@hearth/core';
 import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
+import { moderationEntities } from '@hearth/moderation';
 
 import { createTestApp } from '../support/app.js';
 import { createGroup, createInvite, redeem } from '../support/groups.js';
@@ -35,6 +36,7 @@ describeWithPostgres('PostgreSQL', () => {
         ...identityEntities,
         ...groupsEntities,
         ...chatEntities,
+        ...moderationEntities,
       ]),
     );
     await dataSource.initialize();

@@ -8,6 +8,7 @@ import { buildDataSourceOptions } from '@hearth/core';
 import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
+import { moderationEntities } from '@hearth/moderation';
 
 describe('SQLite database', () => {
   let dir: string;
@@ -20,6 +21,7 @@ describe('SQLite database', () => {
         ...identityEntities,
         ...groupsEntities,
         ...chatEntities,
+        ...moderationEntities,
       ]),
     );
     await dataSource.initialize();

@@ -1,6 +1,12 @@
 import { CreateIdentity1796036400000 } from './1796036400000-CreateIdentity.js';
 import { CreateGroups1796040000000 } from './1796040000000-CreateGroups.js';
 import { CreateChat1796043600000 } from './1796043600000-CreateChat.js';
+import { CreateModeration1796047200000 } from './1796047200000-CreateModeration.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
-export const migrations = [CreateIdentity1796036400000, CreateGroups1796040000000, CreateChat1796043600000];
+export const migrations = [
+  CreateIdentity1796036400000,
+  CreateGroups1796040000000,
+  CreateChat1796043600000,
+  CreateModeration1796047200000,
+];

@@ -1,0 +1,1 @@
+export { moderationEntities } from './entities.js';
