@@ -12,6 +12,7 @@ import {
 import { ChatModule } from '@hearth/chat';
 import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
+import { ModerationModule } from '@hearth/moderation';
 
 /** Composes the domain libraries into the Hearth API. */
 @Module({})
@@ -19,7 +20,13 @@ export class AppModule {
   static register(config: HearthConfig, options: CoreOptions = {}): DynamicModule {
     return {
       module: AppModule,
-      imports: [CoreModule.forRoot(config, options), IdentityModule, GroupsModule, ChatModule],
+      imports: [
+        CoreModule.forRoot(config, options),
+        IdentityModule,
+        GroupsModule,
+        ChatModule,
+        ModerationModule,
+      ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },

@@ -13,5 +13,5 @@ export {
   type StepVerdict,
 } from './pipeline/message-pipeline.js';
 export { SocketDirectory } from './gateway/socket-directory.js';
-export { groupRoom, userRoom } from './gateway/socket-types.js';
+export { ADMINS_ROOM, groupRoom, staffRoom, userRoom } from './gateway/socket-types.js';
 export { ChatError } from './chat-error.js';

@@ -90,7 +90,17 @@ export interface MessageDeletedEvent {
   seq: number;
 }
 export type NoticeKind =
-  'membership.removed' | 'membership.banned' | 'session.ended' | 'auth.expired' | 'consent.required';
+  | 'membership.removed'
+  | 'membership.banned'
+  | 'session.ended'
+  | 'auth.expired'
+  | 'consent.required'
+  | 'moderation.warning'
+  | 'moderation.muted'
+  | 'moderation.unmuted'
+  | 'moderation.message_removed'
+  | 'moderation.held_approved'
+  | 'moderation.held_rejected';
 export interface NoticeEvent {
   kind: NoticeKind;
   groupId?: string;

@@ -27,6 +27,8 @@ export class MembershipEndedEvent {
     readonly reason: MembershipEndReason,
     /** What the facilitator told the member; for the member's eyes. */
     readonly note: string | null,
+    /** Who ended it: the member who left, or the facilitator who removed or banned them. */
+    readonly by: string | null,
   ) {}
 }
 

@@ -6,13 +6,15 @@ import {
   AgreementPublishedEvent,
   GroupChangedEvent,
   GroupEvents,
+  GroupPolicy,
+  MembershipActivatedEvent,
   MembershipChangedEvent,
   MembershipEndedEvent,
 } from '@hearth/groups';
 import { IdentityEvents, SessionRevokedEvent, UserDisabledEvent } from '@hearth/identity';
 
 import { SocketDirectory } from './socket-directory.js';
-import { groupRoom, type ChatSocket } from './socket-types.js';
+import { groupRoom, staffRoom, type ChatSocket } from './socket-types.js';
 
 const ENDED_MESSAGES = {
   left: 'You left this group.',
@@ -26,13 +28,22 @@ const ENDED_MESSAGES = {
  */
 @Injectable()
 export class ChatEventsListener {
-  constructor(private readonly directory: SocketDirectory) {}
+  constructor(
+    private readonly directory: SocketDirectory,
+    private readonly groups: GroupPolicy,
+  ) {}
+
+  @OnEvent(GroupEvents.membershipActivated)
+  async onMembershipActivated(event: MembershipActivatedEvent): Promise<void> {
+    await this.syncStaffRoom(event.groupId, event.userId);
+  }
 
   @OnEvent(GroupEvents.membershipEnded)
   async onMembershipEnded(event: MembershipEndedEvent): Promise<void> {
     const sockets = await this.directory.localSocketsOfUser(event.userId);
     for (const socket of sockets) {
       await this.evict(socket, event.groupId);
+      await socket.leave(staffRoom(event.groupId));
       socket.emit('notice', {
         kind: event.reason === 'banned' ? 'membership.banned' : 'membership.removed',
         groupId: event.groupId,
@@ -48,6 +59,17 @@ export class ChatEventsListener {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       const room = socket.data.rooms[event.groupId];
       if (room) Object.assign(room, { role: event.role, pseudonym: event.pseudonym });
+    }
+    await this.syncStaffRoom(event.groupId, event.userId);
+  }
+
+  /** Puts a person's sockets in the group's staff room exactly when they are an active facilitator of it. */
+  private async syncStaffRoom(groupId: string, userId: string): Promise<void> {
+    const membership = await this.groups.membershipOf(groupId, userId);
+    const staff = membership?.role === 'facilitator' && membership.status === 'active';
+    for (const socket of await this.directory.localSocketsOfUser(userId)) {
+      if (staff) await socket.join(staffRoom(groupId));
+      else await socket.leave(staffRoom(groupId));
     }
   }
 

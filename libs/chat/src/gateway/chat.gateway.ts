@@ -11,6 +11,7 @@ import {
 } from '@nestjs/websockets';
 
 import type { HearthConfig } from '@hearth/core';
+import { GroupPolicy } from '@hearth/groups';
 import {
   CHAT_NAMESPACE,
   CLIENT_EVENTS,
@@ -38,7 +39,14 @@ import {
 } from './dto/chat.dtos.js';
 import { SocketDirectory } from './socket-directory.js';
 import { SocketSessions } from './socket-sessions.js';
-import { groupRoom, userRoom, type ChatNamespace, type ChatSocket } from './socket-types.js';
+import {
+  ADMINS_ROOM,
+  groupRoom,
+  staffRoom,
+  userRoom,
+  type ChatNamespace,
+  type ChatSocket,
+} from './socket-types.js';
 import { WsAckFilter } from './ws-ack.filter.js';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
@@ -63,6 +71,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly directory: SocketDirectory,
     private readonly rooms: RoomsService,
     private readonly messages: MessagesService,
+    private readonly groups: GroupPolicy,
     private readonly config: ConfigService<HearthConfig, true>,
   ) {}
 
@@ -103,7 +112,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   async handleConnection(socket: ChatSocket): Promise<void> {
-    await socket.join(userRoom(socket.data.userId));
+    const facilitated = await this.groups.facilitatedGroupIds(socket.data.userId);
+    await socket.join([
+      userRoom(socket.data.userId),
+      ...facilitated.map(staffRoom),
+      ...(socket.data.role === 'admin' ? [ADMINS_ROOM] : []),
+    ]);
     // Events nobody handles still get an answer, so a client never waits on an ack that cannot come.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;

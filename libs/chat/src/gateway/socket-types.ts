@@ -29,3 +29,6 @@ export type ChatNamespace = Namespace<
 
 export const groupRoom = (groupId: string) => `group:${groupId}`;
 export const userRoom = (userId: string) => `user:${userId}`;
+/** The sockets of a group's facilitators, whether or not they have joined its conversation. */
+export const staffRoom = (groupId: string) => `staff:${groupId}`;
+export const ADMINS_ROOM = 'admins';

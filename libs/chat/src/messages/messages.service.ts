@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { DataSource, type EntityManager } from 'typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
 
 import { Clock, isUniqueViolation, Transactions, type HearthConfig } from '@hearth/core';
 import {
@@ -225,6 +225,25 @@ export class MessagesService {
     if (!message) return null;
     const [dto] = await this.views.many(this.dataSource.manager, [message], { staff: true });
     return { message: dto, authorUserId: message.authorUserId };
+  }
+
+  /** Messages waiting for review in these groups, oldest first, as facilitators see them. */
+  async heldIn(groupIds: string[]): Promise<MessageDto[]> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.dataSource.manager.find(Message, {
+      where: { groupId: In(groupIds), status: 'held' },
+      order: { createdAt: 'ASC' },
+    });
+    return this.views.many(this.dataSource.manager, rows, { staff: true });
+  }
+
+  /** The groups with messages waiting for review. */
+  async heldGroupIds(): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(Message, {
+      where: { status: 'held' },
+      select: { groupId: true },
+    });
+    return [...new Set(rows.map((row) => row.groupId))];
   }
 
   /** Which group a message belongs to, so a socket can check it has joined that group. */

@@ -118,4 +118,9 @@ export class Environment {
   @Min(50)
   @Max(600000)
   CHAT_SESSION_SWEEP_MS: number = 30000;
+
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  CRISIS_ESCALATION_MINUTES: number = 10;
 }

@@ -35,6 +35,10 @@ export interface HearthConfig {
     /** How often sockets whose access token expired are disconnected. */
     sessionSweepMs: number;
   };
+  safety: {
+    /** An unacknowledged crisis incident goes to every admin after this many minutes. */
+    escalationMinutes: number;
+  };
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -97,6 +101,7 @@ function toConfig(e: Environment): HearthConfig {
       rateWindowSeconds: e.CHAT_RATE_WINDOW,
       sessionSweepMs: e.CHAT_SESSION_SWEEP_MS,
     },
+    safety: { escalationMinutes: e.CRISIS_ESCALATION_MINUTES },
     logLevel: e.LOG_LEVEL,
   };
 }

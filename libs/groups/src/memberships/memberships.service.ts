@@ -235,6 +235,7 @@ export class MembershipsService {
         membership.id,
         membership.endedReason ?? 'removed',
         membership.endedNote,
+        membership.endedBy,
       ),
     );
   }

@@ -51,6 +51,20 @@ export function can(access: GroupAccess, action: GroupAction): boolean {
 export class GroupPolicy {
   constructor(private readonly dataSource: DataSource) {}
 
+  /** The groups a person facilitates (active facilitator memberships). */
+  async facilitatedGroupIds(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(Membership, {
+      where: { userId, role: 'facilitator', status: 'active' },
+      select: { groupId: true },
+    });
+    return rows.map((row) => row.groupId);
+  }
+
+  /** A person's membership row in a group, if any. */
+  membershipOf(groupId: string, userId: string): Promise<Membership | null> {
+    return this.dataSource.manager.findOneBy(Membership, { groupId, userId });
+  }
+
   async load(
     caller: Caller,
     groupId: string,

@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, LessThan, Not, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+
+import { Clock } from '@hearth/core';
+import { GroupPolicy } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+
+import { AuditEvent } from './audit-event.entity.js';
+
+export interface AuditEntry {
+  groupId: string | null;
+  actorUserId: string | null;
+  action: string;
+  targetUserId?: string | null;
+  targetMessageId?: string | null;
+  reason?: string | null;
+  details?: Record<string, unknown> | null;
+}
+
+/** Actions a member is told about in "what was done about me": never reports, which would reveal a reporter. */
+const PRIVATE_ACTIONS = ['report.created', 'report.resolved'];
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: GroupPolicy,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Appends one event, inside the caller's transaction when there is one. */
+  async record(entry: AuditEntry, manager: EntityManager = this.dataSource.manager): Promise<void> {
+    const event = manager.create(AuditEvent, {
+      id: randomUUID(),
+      groupId: entry.groupId,
+      actorUserId: entry.actorUserId,
+      action: entry.action,
+      targetUserId: entry.targetUserId ?? null,
+      targetMessageId: entry.targetMessageId ?? null,
+      reason: entry.reason ?? null,
+      details: entry.details ?? null,
+      createdAt: this.clock.now(),
+    });
+    await manager.save(AuditEvent, event, { transaction: false });
+  }
+
+  async forGroup(
+    caller: Caller,
+    groupId: string,
+    query: { action?: string; targetUserId?: string; before?: string; limit: number },
+  ): Promise<AuditEvent[]> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    const where: FindOptionsWhere<AuditEvent> = { groupId };
+    if (query.action) where.action = query.action;
+    if (query.targetUserId) where.targetUserId = query.targetUserId;
+    if (query.before) where.createdAt = LessThan(new Date(query.before));
+    return this.dataSource.manager.find(AuditEvent, {
+      where,
+      order: { createdAt: 'DESC' },
+      take: query.limit,
+    });
+  }
+
+  /** What facilitators did about me, across my groups. */
+  forTarget(userId: string): Promise<AuditEvent[]> {
+    return this.dataSource.manager.find(AuditEvent, {
+      where: { targetUserId: userId, action: Not(In(PRIVATE_ACTIONS)) },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+  }
+}

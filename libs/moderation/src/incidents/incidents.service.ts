@@ -1,0 +1,242 @@
+import { randomUUID } from 'node:crypto';
+
+import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Interval } from '@nestjs/schedule';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
+
+import { Clock, Transactions, type HearthConfig } from '@hearth/core';
+import type { SafetyAlertEvent } from '@hearth/contracts';
+import { Group, GroupPolicy, Membership } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+
+import { AuditService } from '../audit/audit.service.js';
+import { SafetyNotifier } from '../safety-notifier.js';
+import { RESOURCES_MESSAGE } from '../settings/crisis-resources.js';
+import { SafetyResources } from '../settings/safety-resources.service.js';
+import { IncidentNote } from './incident-note.entity.js';
+import { Incident } from './incident.entity.js';
+
+export interface IncidentSubject {
+  groupId: string;
+  userId: string | null;
+  membershipId: string | null;
+  messageId: string | null;
+}
+
+/**
+ * Crisis incidents: opened when someone writes words of crisis (or a member reports a crisis concern), answered
+ * at once with resources for the person and an alert to the group's facilitators, and escalated to admins when
+ * nobody acknowledges them in time.
+ */
+@Injectable()
+export class IncidentsService {
+  private readonly logger = new Logger(IncidentsService.name);
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly policy: GroupPolicy,
+    private readonly audit: AuditService,
+    private readonly notifier: SafetyNotifier,
+    private readonly resources: SafetyResources,
+    private readonly clock: Clock,
+    private readonly config: ConfigService<HearthConfig, true>,
+  ) {}
+
+  async open(
+    subject: IncidentSubject,
+    source: 'detector' | 'report',
+    category: string,
+    reporter: string | null,
+  ): Promise<Incident> {
+    const incident = await this.transactions.run(async (manager) => {
+      const incident = manager.create(Incident, {
+        id: randomUUID(),
+        groupId: subject.groupId,
+        subjectUserId: subject.userId,
+        subjectMembershipId: subject.membershipId,
+        messageId: subject.messageId,
+        source,
+        category,
+        status: 'open',
+        openedAt: this.clock.now(),
+        acknowledgedBy: null,
+        acknowledgedAt: null,
+        escalatedAt: null,
+        resolvedBy: null,
+        resolvedAt: null,
+      });
+      await manager.insert(Incident, incident);
+      await this.audit.record(
+        {
+          groupId: subject.groupId,
+          actorUserId: reporter,
+          action: 'incident.opened',
+          targetUserId: subject.userId,
+          targetMessageId: subject.messageId,
+          details: { source, category },
+        },
+        manager,
+      );
+      return incident;
+    });
+    this.logger.warn(
+      { incidentId: incident.id, groupId: incident.groupId, source, category },
+      'Crisis incident opened',
+    );
+    if (source === 'detector' && subject.userId) {
+      const set = await this.resources.forGroup(subject.groupId);
+      this.notifier.toUser(subject.userId, 'safety:resources', {
+        groupId: subject.groupId,
+        country: set.country,
+        message: RESOURCES_MESSAGE,
+        resources: set.resources,
+      });
+    }
+    this.notifier.toFacilitators(subject.groupId, 'safety:alert', await this.alertOf(incident));
+    return incident;
+  }
+
+  async list(
+    caller: Caller,
+    groupId: string,
+    status?: string,
+  ): Promise<(Incident & { notes: IncidentNote[] })[]> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    const incidents = await this.dataSource.manager.find(Incident, {
+      where: { groupId, ...(status ? { status: status as Incident['status'] } : {}) },
+      order: { openedAt: 'ASC' },
+    });
+    const notes = incidents.length
+      ? await this.dataSource.manager.find(IncidentNote, {
+          where: { incidentId: In(incidents.map((i) => i.id)) },
+          order: { createdAt: 'ASC' },
+        })
+      : [];
+    return incidents.map((incident) => ({
+      ...incident,
+      notes: notes.filter((n) => n.incidentId === incident.id),
+    }));
+  }
+
+  /** A facilitator has seen it and says what they did; it will not escalate. */
+  async acknowledge(caller: Caller, groupId: string, incidentId: string, note: string): Promise<Incident> {
+    return this.transition(caller, groupId, incidentId, note, 'acknowledged');
+  }
+
+  async resolve(caller: Caller, groupId: string, incidentId: string, note: string): Promise<Incident> {
+    return this.transition(caller, groupId, incidentId, note, 'resolved');
+  }
+
+  /** Open incidents nobody acknowledged in time go to every admin. Runs every 30 seconds. */
+  @Interval('crisis-escalation', 30_000)
+  async escalateOverdue(): Promise<number> {
+    const minutes = this.config.get('safety', { infer: true }).escalationMinutes;
+    const cutoff = new Date(this.clock.now().getTime() - minutes * 60_000);
+    const overdue = await this.dataSource.manager.find(Incident, {
+      where: { status: 'open', escalatedAt: IsNull(), openedAt: LessThanOrEqual(cutoff) },
+    });
+    for (const incident of overdue) {
+      const escalated = await this.transactions.run(async (manager) => {
+        const now = this.clock.now();
+        const result = await manager.update(
+          Incident,
+          { id: incident.id, status: 'open', escalatedAt: IsNull() },
+          { escalatedAt: now },
+        );
+        if (!result.affected) return false;
+        await this.audit.record(
+          {
+            groupId: incident.groupId,
+            actorUserId: null,
+            action: 'incident.escalated',
+            targetUserId: incident.subjectUserId,
+            details: { minutes },
+          },
+          manager,
+        );
+        incident.escalatedAt = now;
+        return true;
+      });
+      if (escalated) {
+        this.logger.warn(
+          { incidentId: incident.id, groupId: incident.groupId },
+          'Crisis incident escalated to admins',
+        );
+        this.notifier.toAdmins('safety:alert', await this.alertOf(incident));
+      }
+    }
+    return overdue.length;
+  }
+
+  private async transition(
+    caller: Caller,
+    groupId: string,
+    incidentId: string,
+    note: string,
+    status: 'acknowledged' | 'resolved',
+  ): Promise<Incident> {
+    return this.transactions.run(async (manager) => {
+      await this.policy.authorize(caller, groupId, 'manage', manager);
+      const incident = await manager.findOneBy(Incident, { id: incidentId, groupId });
+      if (!incident) throw new NotFoundException('Incident not found');
+      if (incident.status === 'resolved') throw new ConflictException('This incident is already resolved');
+      const now = this.clock.now();
+      const changes: Partial<Incident> =
+        status === 'acknowledged'
+          ? {
+              status,
+              acknowledgedBy: incident.acknowledgedBy ?? caller.userId,
+              acknowledgedAt: incident.acknowledgedAt ?? now,
+            }
+          : {
+              status,
+              resolvedBy: caller.userId,
+              resolvedAt: now,
+              acknowledgedBy: incident.acknowledgedBy ?? caller.userId,
+              acknowledgedAt: incident.acknowledgedAt ?? now,
+            };
+      await manager.update(Incident, { id: incidentId }, changes);
+      await manager.insert(IncidentNote, {
+        id: randomUUID(),
+        incidentId,
+        authorUserId: caller.userId,
+        note,
+        createdAt: now,
+      });
+      await this.audit.record(
+        {
+          groupId,
+          actorUserId: caller.userId,
+          action: `incident.${status}`,
+          targetUserId: incident.subjectUserId,
+          reason: note,
+        },
+        manager,
+      );
+      return Object.assign(incident, changes);
+    });
+  }
+
+  private async alertOf(incident: Incident): Promise<SafetyAlertEvent> {
+    const manager = this.dataSource.manager;
+    const group = await manager.findOneBy(Group, { id: incident.groupId });
+    const membership = incident.subjectMembershipId
+      ? await manager.findOneBy(Membership, { id: incident.subjectMembershipId })
+      : null;
+    return {
+      incidentId: incident.id,
+      groupId: incident.groupId,
+      groupName: group?.name ?? '',
+      membershipId: incident.subjectMembershipId,
+      pseudonym: membership?.pseudonym ?? null,
+      messageId: incident.messageId,
+      source: incident.source,
+      category: incident.category,
+      openedAt: incident.openedAt.toISOString(),
+      escalated: incident.escalatedAt !== null,
+    };
+  }
+}

@@ -1,0 +1,156 @@
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In } from 'typeorm';
+
+import { MessagesService } from '@hearth/chat';
+import type { MessageDto } from '@hearth/contracts';
+import { GroupPolicy } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+
+import { AuditService } from '../audit/audit.service.js';
+import { Incident } from '../incidents/incident.entity.js';
+import { Report } from '../reports/report.entity.js';
+import { SafetyNotifier } from '../safety-notifier.js';
+
+export interface QueueItem {
+  kind: 'report' | 'held' | 'incident';
+  id: string;
+  groupId: string;
+  createdAt: string;
+  reason: string | null;
+  note: string | null;
+  message: MessageDto | null;
+  incident?: { category: string; status: string; escalated: boolean; source: string };
+}
+
+/** What is waiting for a facilitator: open reports, held messages, open crisis incidents, oldest first. */
+@Injectable()
+export class QueueService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly policy: GroupPolicy,
+    private readonly messages: MessagesService,
+    private readonly audit: AuditService,
+    private readonly notifier: SafetyNotifier,
+  ) {}
+
+  async forGroup(caller: Caller, groupId: string): Promise<QueueItem[]> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    return this.items([groupId]);
+  }
+
+  /** Every group's queue, for admins. */
+  async all(): Promise<QueueItem[]> {
+    const manager = this.dataSource.manager;
+    const groupIds = new Set<string>([
+      ...(await manager.find(Report, { where: { status: 'open' }, select: { groupId: true } })).map(
+        (r) => r.groupId,
+      ),
+      ...(await manager.find(Incident, { where: { status: 'open' }, select: { groupId: true } })).map(
+        (i) => i.groupId,
+      ),
+      ...(await this.messages.heldGroupIds()),
+    ]);
+    return this.items([...groupIds]);
+  }
+
+  async approveHeld(caller: Caller, groupId: string, messageId: string, note?: string): Promise<MessageDto> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    const found = await this.messages.forReview(groupId, messageId);
+    if (!found) throw new NotFoundException('Message not found');
+    const message = await this.messages.approveHeld(groupId, messageId);
+    await this.audit.record({
+      groupId,
+      actorUserId: caller.userId,
+      action: 'held.approved',
+      targetUserId: found.authorUserId,
+      targetMessageId: messageId,
+      reason: note ?? null,
+    });
+    this.notifier.toRoom(groupId, 'message:new', message);
+    if (found.authorUserId) {
+      this.notifier.toUser(found.authorUserId, 'notice', {
+        kind: 'moderation.held_approved',
+        groupId,
+        message: 'A facilitator approved your message; it is now in the conversation.',
+        reason: note ?? null,
+      });
+    }
+    return message;
+  }
+
+  async rejectHeld(caller: Caller, groupId: string, messageId: string, note?: string): Promise<void> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    const found = await this.messages.forReview(groupId, messageId);
+    if (!found) throw new NotFoundException('Message not found');
+    if (found.message.status !== 'held')
+      throw new ConflictException('This message is not waiting for review');
+    await this.messages.rejectHeld(groupId, messageId);
+    await this.audit.record({
+      groupId,
+      actorUserId: caller.userId,
+      action: 'held.rejected',
+      targetUserId: found.authorUserId,
+      targetMessageId: messageId,
+      reason: note ?? null,
+    });
+    if (found.authorUserId) {
+      this.notifier.toUser(found.authorUserId, 'notice', {
+        kind: 'moderation.held_rejected',
+        groupId,
+        message: 'A facilitator did not approve your message.',
+        reason: note ?? null,
+      });
+    }
+  }
+
+  private async items(groupIds: string[]): Promise<QueueItem[]> {
+    if (groupIds.length === 0) return [];
+    const manager = this.dataSource.manager;
+    const reports = await manager.find(Report, { where: { groupId: In(groupIds), status: 'open' } });
+    const incidents = await manager.find(Incident, { where: { groupId: In(groupIds), status: 'open' } });
+    const held = await this.messages.heldIn(groupIds);
+    const review = async (groupId: string, messageId: string | null) =>
+      messageId ? ((await this.messages.forReview(groupId, messageId))?.message ?? null) : null;
+    const items: QueueItem[] = [
+      ...(await Promise.all(
+        reports.map(async (r) => ({
+          kind: 'report' as const,
+          id: r.id,
+          groupId: r.groupId,
+          createdAt: r.createdAt.toISOString(),
+          reason: r.reason,
+          note: r.note,
+          message: await review(r.groupId, r.messageId),
+        })),
+      )),
+      ...held.map((m) => ({
+        kind: 'held' as const,
+        id: m.id,
+        groupId: m.groupId,
+        createdAt: m.createdAt,
+        reason: 'waiting for review',
+        note: null,
+        message: m,
+      })),
+      ...(await Promise.all(
+        incidents.map(async (i) => ({
+          kind: 'incident' as const,
+          id: i.id,
+          groupId: i.groupId,
+          createdAt: i.openedAt.toISOString(),
+          reason: i.category,
+          note: null,
+          message: await review(i.groupId, i.messageId),
+          incident: {
+            category: i.category,
+            status: i.status,
+            escalated: i.escalatedAt !== null,
+            source: i.source,
+          },
+        })),
+      )),
+    ];
+    return items.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+  }
+}

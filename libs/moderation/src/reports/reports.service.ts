@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+
+import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
+import { MessagesService } from '@hearth/chat';
+import { GroupPolicy } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+
+import { AuditService } from '../audit/audit.service.js';
+import { IncidentsService } from '../incidents/incidents.service.js';
+import { SafetyNotifier } from '../safety-notifier.js';
+import { Report, type ReportOutcome, type ReportReason } from './report.entity.js';
+
+@Injectable()
+export class ReportsService {
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly policy: GroupPolicy,
+    private readonly messages: MessagesService,
+    private readonly incidents: IncidentsService,
+    private readonly audit: AuditService,
+    private readonly notifier: SafetyNotifier,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * A member asks the group's facilitators to look at a message. The reporter is never named to the reported
+   * member. A crisis concern also opens a crisis incident about the message's author.
+   */
+  async report(
+    caller: Caller,
+    groupId: string,
+    messageId: string,
+    reason: ReportReason,
+    note?: string,
+  ): Promise<Report> {
+    await this.policy.authorize(caller, groupId, 'read');
+    const found = await this.messages.forReview(groupId, messageId);
+    if (!found || found.message.status !== 'visible' || found.message.deleted)
+      throw new NotFoundException('Message not found');
+    if (found.authorUserId === caller.userId)
+      throw new ConflictException('You cannot report your own message');
+    let report: Report;
+    try {
+      report = await this.transactions.run(async (manager) => {
+        const report = manager.create(Report, {
+          id: randomUUID(),
+          groupId,
+          messageId,
+          reporterUserId: caller.userId,
+          reason,
+          note: note ?? null,
+          status: 'open',
+          outcome: null,
+          resolutionNote: null,
+          resolvedBy: null,
+          resolvedAt: null,
+          createdAt: this.clock.now(),
+        });
+        await manager.insert(Report, report);
+        await this.audit.record(
+          {
+            groupId,
+            actorUserId: caller.userId,
+            action: 'report.created',
+            targetUserId: found.authorUserId,
+            targetMessageId: messageId,
+            reason,
+          },
+          manager,
+        );
+        return report;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'reports'))
+        throw new ConflictException('You already reported this message');
+      throw error;
+    }
+    this.notifier.toFacilitators(groupId, 'moderation:report', {
+      groupId,
+      kind: 'report',
+      itemId: report.id,
+      messageId,
+      reason,
+    });
+    if (reason === 'crisis_concern') {
+      await this.incidents.open(
+        {
+          groupId,
+          userId: found.authorUserId,
+          membershipId: found.message.author?.membershipId ?? null,
+          messageId,
+        },
+        'report',
+        'crisis_concern',
+        caller.userId,
+      );
+    }
+    return report;
+  }
+
+  /** The filter's flag on a stored message: a report with no reporter. */
+  async flag(groupId: string, messageId: string, authorUserId: string, reasons: string[]): Promise<void> {
+    const report = await this.transactions.run(async (manager) => {
+      const report = manager.create(Report, {
+        id: randomUUID(),
+        groupId,
+        messageId,
+        reporterUserId: null,
+        reason: 'automatic_flag',
+        note: reasons.join('; ').slice(0, 1000),
+        status: 'open',
+        outcome: null,
+        resolutionNote: null,
+        resolvedBy: null,
+        resolvedAt: null,
+        createdAt: this.clock.now(),
+      });
+      await manager.insert(Report, report);
+      await this.audit.record(
+        {
+          groupId,
+          actorUserId: null,
+          action: 'message.flagged',
+          targetUserId: authorUserId,
+          targetMessageId: messageId,
+          reason: report.note,
+        },
+        manager,
+      );
+      return report;
+    });
+    this.notifier.toFacilitators(groupId, 'moderation:report', {
+      groupId,
+      kind: 'flag',
+      itemId: report.id,
+      messageId,
+      reason: 'automatic_flag',
+    });
+  }
+
+  async resolve(
+    caller: Caller,
+    groupId: string,
+    reportId: string,
+    outcome: ReportOutcome,
+    note?: string,
+  ): Promise<Report> {
+    return this.transactions.run(async (manager) => {
+      await this.policy.authorize(caller, groupId, 'manage', manager);
+      const report = await manager.findOneBy(Report, { id: reportId, groupId });
+      if (!report) throw new NotFoundException('Report not found');
+      if (report.status === 'resolved') throw new ConflictException('This report is already resolved');
+      const changes = {
+        status: 'resolved' as const,
+        outcome,
+        resolutionNote: note ?? null,
+        resolvedBy: caller.userId,
+        resolvedAt: this.clock.now(),
+      };
+      await manager.update(Report, { id: reportId }, changes);
+      await this.audit.record(
+        {
+          groupId,
+          actorUserId: caller.userId,
+          action: 'report.resolved',
+          targetMessageId: report.messageId,
+          reason: note ?? null,
+          details: { outcome },
+        },
+        manager,
+      );
+      return Object.assign(report, changes);
+    });
+  }
+}

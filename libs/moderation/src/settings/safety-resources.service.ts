@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { Clock } from '@hearth/core';
+import type { CrisisResourceDto } from '@hearth/contracts';
+
+import { DEFAULT_CRISIS_COUNTRY, DEFAULT_CRISIS_RESOURCES } from './crisis-resources.js';
+import { InstanceSetting } from './instance-setting.entity.js';
+import { RoomSettings } from './room-settings.entity.js';
+
+const INSTANCE_KEY = 'crisis_resources';
+
+export interface ResourceSet {
+  country: string;
+  resources: CrisisResourceDto[];
+}
+
+/** Which crisis resources apply: the group's own, else the instance's, else the built-in US defaults. */
+@Injectable()
+export class SafetyResources {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async forGroup(groupId: string): Promise<ResourceSet> {
+    const settings = await this.dataSource.manager.findOneBy(RoomSettings, { groupId });
+    if (settings?.crisisResources?.length) {
+      return {
+        country: settings.crisisCountry ?? (await this.forInstance()).country,
+        resources: settings.crisisResources,
+      };
+    }
+    return this.forInstance();
+  }
+
+  async forInstance(): Promise<ResourceSet> {
+    const row = await this.dataSource.manager.findOneBy(InstanceSetting, { key: INSTANCE_KEY });
+    return (
+      (row?.value as ResourceSet | undefined) ?? {
+        country: DEFAULT_CRISIS_COUNTRY,
+        resources: DEFAULT_CRISIS_RESOURCES,
+      }
+    );
+  }
+
+  async setInstance(set: ResourceSet): Promise<ResourceSet> {
+    await this.dataSource.manager.upsert(
+      InstanceSetting,
+      { key: INSTANCE_KEY, value: set, updatedAt: this.clock.now() },
+      ['key'],
+    );
+    return set;
+  }
+}

@@ -1,0 +1,140 @@
+import { randomUUID } from 'node:crypto';
+
+import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, IsNull } from 'typeorm';
+
+import { Clock, Transactions } from '@hearth/core';
+import type { CrisisResourceDto } from '@hearth/contracts';
+import { assertOpen, GroupPolicy } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+
+import { AuditService } from '../audit/audit.service.js';
+import { BlockedTermsChangedEvent, ModerationEvents, RoomSettingsChangedEvent } from '../events.js';
+import { tokenize } from '../text/tokens.js';
+import type { TermAction } from '../text/blocked-terms.js';
+import { BlockedTerm } from './blocked-term.entity.js';
+import { RoomSettings } from './room-settings.entity.js';
+import { SafetyResources, type ResourceSet } from './safety-resources.service.js';
+
+/** Word lists (platform and group) and crisis resources (instance and group). */
+@Injectable()
+export class SafetySettingsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly policy: GroupPolicy,
+    private readonly resources: SafetyResources,
+    private readonly audit: AuditService,
+    private readonly events: EventEmitter2,
+    private readonly clock: Clock,
+  ) {}
+
+  async terms(groupId: string | null): Promise<BlockedTerm[]> {
+    return this.dataSource.manager.find(BlockedTerm, {
+      where: { groupId: groupId ?? IsNull() },
+      order: { term: 'ASC' },
+    });
+  }
+
+  async groupTerms(caller: Caller, groupId: string): Promise<BlockedTerm[]> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    return this.terms(groupId);
+  }
+
+  async addTerm(
+    caller: Caller,
+    groupId: string | null,
+    term: string,
+    action: TermAction,
+  ): Promise<BlockedTerm> {
+    if (tokenize(term).length === 0) throw new ConflictException('A term needs at least one letter or digit');
+    const created = await this.transactions.run(async (manager) => {
+      if (groupId) assertOpen((await this.policy.authorize(caller, groupId, 'manage', manager)).group);
+      const existing = await manager.findBy(BlockedTerm, { groupId: groupId ?? IsNull() });
+      const key = tokenize(term).join(' ');
+      if (existing.some((t) => tokenize(t.term).join(' ') === key))
+        throw new ConflictException('This term is already on the list');
+      const row = manager.create(BlockedTerm, {
+        id: randomUUID(),
+        groupId,
+        term,
+        action,
+        createdBy: caller.userId,
+        createdAt: this.clock.now(),
+      });
+      await manager.insert(BlockedTerm, row);
+      await this.audit.record(
+        { groupId, actorUserId: caller.userId, action: 'term.added', details: { term, action } },
+        manager,
+      );
+      return row;
+    });
+    this.events.emit(ModerationEvents.termsChanged, new BlockedTermsChangedEvent(groupId));
+    return created;
+  }
+
+  async removeTerm(caller: Caller, groupId: string | null, termId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      if (groupId) await this.policy.authorize(caller, groupId, 'manage', manager);
+      const row = await manager.findOneBy(BlockedTerm, { id: termId, groupId: groupId ?? IsNull() });
+      if (!row) throw new NotFoundException('Term not found');
+      await manager.delete(BlockedTerm, { id: termId });
+      await this.audit.record(
+        { groupId, actorUserId: caller.userId, action: 'term.removed', details: { term: row.term } },
+        manager,
+      );
+    });
+    this.events.emit(ModerationEvents.termsChanged, new BlockedTermsChangedEvent(groupId));
+  }
+
+  async groupResources(caller: Caller, groupId: string): Promise<ResourceSet> {
+    await this.policy.authorize(caller, groupId, 'read');
+    return this.resources.forGroup(groupId);
+  }
+
+  /** A group's own resources (for example, local services); an empty list returns to the instance's. */
+  async setGroupResources(
+    caller: Caller,
+    groupId: string,
+    country: string,
+    resources: CrisisResourceDto[],
+  ): Promise<ResourceSet> {
+    await this.transactions.run(async (manager) => {
+      await this.policy.authorize(caller, groupId, 'manage', manager);
+      const current = await manager.findOneBy(RoomSettings, { groupId });
+      await manager.upsert(
+        RoomSettings,
+        {
+          groupId,
+          mode: current?.mode ?? 'open',
+          slowSeconds: current?.slowSeconds ?? null,
+          premoderateDays: current?.premoderateDays ?? null,
+          newMemberLinkDays: current?.newMemberLinkDays ?? 3,
+          crisisCountry: country,
+          crisisResources: resources.length ? resources : null,
+          updatedAt: this.clock.now(),
+        },
+        ['groupId'],
+      );
+      await this.audit.record(
+        { groupId, actorUserId: caller.userId, action: 'crisis_resources.changed', details: { country } },
+        manager,
+      );
+    });
+    this.events.emit(ModerationEvents.settingsChanged, new RoomSettingsChangedEvent(groupId));
+    return this.resources.forGroup(groupId);
+  }
+
+  async setInstanceResources(caller: Caller, set: ResourceSet): Promise<ResourceSet> {
+    await this.resources.setInstance(set);
+    await this.audit.record({
+      groupId: null,
+      actorUserId: caller.userId,
+      action: 'crisis_resources.changed',
+      details: { country: set.country },
+    });
+    return set;
+  }
+}

@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+
+import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
+
+import { ModerationState } from '../settings/moderation-state.js';
+import { findTerms, strongest } from '../text/blocked-terms.js';
+
+/** Platform and group word lists: each term blocks the message, holds it for review, or flags it. */
+@Injectable()
+export class BlockedTermsStep implements MessagePipelineStep {
+  readonly name = 'blocked-terms';
+
+  constructor(private readonly state: ModerationState) {}
+
+  async inspect(draft: MessageDraft): Promise<StepVerdict> {
+    const matches = findTerms(draft.body, await this.state.terms(draft.groupId));
+    const terms = matches.map((m) => m.term);
+    switch (strongest(matches)) {
+      case 'block':
+        return {
+          action: 'block',
+          code: 'BLOCKED',
+          message: 'Your message uses words this group does not allow; please rephrase it',
+          details: { terms: matches.filter((m) => m.action === 'block').map((m) => m.term) },
+        };
+      case 'hold':
+        return { action: 'hold', reason: `blocked term: ${terms.join(', ')}` };
+      case 'flag':
+        return { action: 'flag', reason: `flagged term: ${terms.join(', ')}` };
+      default:
+        return { action: 'allow' };
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+
+import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
+
+import { ModerationState } from '../settings/moderation-state.js';
+
+type Actor = Pick<MessageDraft, 'groupId' | 'userId' | 'role'>;
+
+/** A muted member reads but neither posts nor reacts until the mute ends. */
+@Injectable()
+export class MuteStep implements MessagePipelineStep {
+  readonly name = 'mute';
+
+  constructor(private readonly state: ModerationState) {}
+
+  inspect(draft: MessageDraft): Promise<StepVerdict> {
+    return this.check(draft);
+  }
+
+  inspectReaction(actor: Actor): Promise<StepVerdict> {
+    return this.check(actor);
+  }
+
+  private async check(actor: Actor): Promise<StepVerdict> {
+    const mute = await this.state.activeMute(actor.groupId, actor.userId);
+    if (!mute) return { action: 'allow' };
+    const until = mute.endsAt?.toISOString() ?? null;
+    return {
+      action: 'block',
+      code: 'MUTED',
+      message: until
+        ? `A facilitator muted you until ${until}`
+        : 'A facilitator muted you until further notice',
+      details: { until },
+    };
+  }
+}

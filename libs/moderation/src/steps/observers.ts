@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+
+import type { MessageAttemptObserver, MessageDraft, PipelineOutcome } from '@hearth/chat';
+import type { MessageDto } from '@hearth/contracts';
+
+import { IncidentsService } from '../incidents/incidents.service.js';
+import { ReportsService } from '../reports/reports.service.js';
+import { SafetyNotifier } from '../safety-notifier.js';
+import { ModerationState } from '../settings/moderation-state.js';
+
+type Attempt = { draft: MessageDraft; outcome: PipelineOutcome; message: MessageDto | null };
+
+/**
+ * Words of crisis, stored or not: the author gets resources privately, an incident is opened, and the group's
+ * online facilitators are alerted at once.
+ */
+@Injectable()
+export class CrisisObserver implements MessageAttemptObserver {
+  constructor(private readonly incidents: IncidentsService) {}
+
+  async observe({ draft, outcome, message }: Attempt): Promise<void> {
+    if (!outcome.urgent) return;
+    await this.incidents.open(
+      {
+        groupId: draft.groupId,
+        userId: draft.userId,
+        membershipId: draft.membershipId,
+        messageId: message?.id ?? null,
+      },
+      'detector',
+      outcome.urgent.category,
+      null,
+    );
+  }
+}
+
+/** Held messages and flagged ones go to the group's facilitators; posts are remembered for slow mode. */
+@Injectable()
+export class ReviewObserver implements MessageAttemptObserver {
+  constructor(
+    private readonly state: ModerationState,
+    private readonly reports: ReportsService,
+    private readonly notifier: SafetyNotifier,
+  ) {}
+
+  async observe({ draft, outcome, message }: Attempt): Promise<void> {
+    if (!message) return;
+    this.state.recordPost(draft.groupId, draft.userId, draft.body);
+    if (outcome.decision === 'hold') {
+      this.notifier.toFacilitators(draft.groupId, 'moderation:report', {
+        groupId: draft.groupId,
+        kind: 'held',
+        itemId: message.id,
+        messageId: message.id,
+        reason: outcome.holds.join('; '),
+      });
+    } else if (outcome.flags.length > 0) {
+      await this.reports.flag(draft.groupId, message.id, draft.userId, outcome.flags);
+    }
+  }
+}

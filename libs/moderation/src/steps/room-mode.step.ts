@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+
+import { Clock } from '@hearth/core';
+import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
+
+import { ModerationState } from '../settings/moderation-state.js';
+
+/** Read-only rooms take posts from facilitators only; slow rooms one post per member every N seconds. */
+@Injectable()
+export class RoomModeStep implements MessagePipelineStep {
+  readonly name = 'room-mode';
+
+  constructor(
+    private readonly state: ModerationState,
+    private readonly clock: Clock,
+  ) {}
+
+  async inspect(draft: MessageDraft): Promise<StepVerdict> {
+    if (draft.role === 'facilitator') return { action: 'allow' };
+    const settings = await this.state.settings(draft.groupId);
+    if (settings.mode === 'read_only') {
+      return {
+        action: 'block',
+        code: 'READ_ONLY',
+        message: 'The room is read-only for now; only facilitators can post',
+      };
+    }
+    if (settings.mode === 'slow' && settings.slowSeconds) {
+      const last = this.state.lastPostAt(draft.groupId, draft.userId);
+      const waitMs = last === null ? 0 : last + settings.slowSeconds * 1000 - this.clock.now().getTime();
+      if (waitMs > 0) {
+        const waitSeconds = Math.ceil(waitMs / 1000);
+        return {
+          action: 'block',
+          code: 'SLOW_MODE',
+          message: `Slow mode: you can post again in ${waitSeconds} s`,
+          details: { waitSeconds },
+        };
+      }
+    }
+    return { action: 'allow' };
+  }
+}
