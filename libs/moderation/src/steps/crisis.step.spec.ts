@@ -1,0 +1,17 @@
+import { CrisisStep } from './crisis.step.js';
+import { draft } from './fixtures.js';
+
+describe('CrisisStep', () => {
+  const step = new CrisisStep();
+
+  it('marks words of crisis urgent, with their category, and never blocks them', () => {
+    expect(step.inspect(draft({ body: 'I want to end my life' }))).toEqual({
+      action: 'allow',
+      urgent: { category: 'suicide' },
+    });
+  });
+
+  it('lets everything else through unmarked', () => {
+    expect(step.inspect(draft({ body: 'I slept four hours, a record' }))).toEqual({ action: 'allow' });
+  });
+});
