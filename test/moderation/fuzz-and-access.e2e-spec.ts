@@ -58,9 +58,8 @@ describe('Moderation access and bad input', () => {
       ),
     ),
   )('%s as %s', async (_name, actor, method, path, body) => {
-    const response = await t
-      .request()
-      [method](`/api/groups/${group.id}/${path()}`)
+    const agent = t.request();
+    const response = await agent[method](`/api/groups/${group.id}/${path()}`)
       .set('Authorization', who(actor).auth)
       .send(body);
     if (actor === 'admin' || actor === 'facilitator') {
