@@ -6,6 +6,7 @@ import { buildDataSourceOptions } from '@hearth/core';
 import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
+import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
 
 import { createTestApp } from '../support/app.js';
@@ -37,6 +38,7 @@ describeWithPostgres('PostgreSQL', () => {
         ...groupsEntities,
         ...chatEntities,
         ...moderationEntities,
+        ...journalEntities,
       ]),
     );
     await dataSource.initialize();

@@ -8,6 +8,7 @@ import { buildDataSourceOptions } from '@hearth/core';
 import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
+import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
 
 describe('SQLite database', () => {
@@ -22,6 +23,7 @@ describe('SQLite database', () => {
         ...groupsEntities,
         ...chatEntities,
         ...moderationEntities,
+        ...journalEntities,
       ]),
     );
     await dataSource.initialize();

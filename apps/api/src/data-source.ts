@@ -6,6 +6,7 @@ import { buildDataSourceOptions, loadConfig } from '@hearth/core';
 import { chatEntities } from '@hearth/chat';
 import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
+import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
 
 /** For the TypeORM CLI (npm run migration:generate / migration:run): the same definition the application uses. */
@@ -15,5 +16,6 @@ export default new DataSource(
     ...groupsEntities,
     ...chatEntities,
     ...moderationEntities,
+    ...journalEntities,
   ]),
 );

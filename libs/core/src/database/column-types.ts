@@ -10,6 +10,7 @@ export function columnTypes(queryRunner: QueryRunner) {
     varchar: 'varchar',
     integer: 'integer',
     boolean: 'boolean',
+    real: 'real',
   } as const;
 }
 

@@ -2,6 +2,7 @@ import { CreateIdentity1796036400000 } from './1796036400000-CreateIdentity.js';
 import { CreateGroups1796040000000 } from './1796040000000-CreateGroups.js';
 import { CreateChat1796043600000 } from './1796043600000-CreateChat.js';
 import { CreateModeration1796047200000 } from './1796047200000-CreateModeration.js';
+import { CreateJournal1796050800000 } from './1796050800000-CreateJournal.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   CreateGroups1796040000000,
   CreateChat1796043600000,
   CreateModeration1796047200000,
+  CreateJournal1796050800000,
 ];

@@ -1,0 +1,7 @@
+import { EntryToken } from './entries/entry-token.entity.js';
+import { JournalEntry } from './entries/journal-entry.entity.js';
+import { JournalKey } from './keys/journal-key.entity.js';
+import { MoodCheckin } from './mood/mood-checkin.entity.js';
+import { TherapySession } from './sessions/therapy-session.entity.js';
+
+export const journalEntities = [JournalKey, JournalEntry, EntryToken, TherapySession, MoodCheckin];

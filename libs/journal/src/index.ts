@@ -1,0 +1,1 @@
+export { journalEntities } from './entities.js';

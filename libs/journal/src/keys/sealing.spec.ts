@@ -1,0 +1,42 @@
+import { randomBytes } from 'node:crypto';
+
+import { blindToken, derive, IntegrityError, open, seal } from './sealing.js';
+
+describe('sealing', () => {
+  const key = randomBytes(32);
+
+  it('round-trips, and two seals of the same text differ', () => {
+    const a = seal(key, 'the same reflection', 'entry:1:1:body');
+    const b = seal(key, 'the same reflection', 'entry:1:1:body');
+    expect(a).not.toBe(b);
+    expect(open(key, a, 'entry:1:1:body').toString('utf8')).toBe('the same reflection');
+  });
+
+  it('refuses a ciphertext moved to another row, field or version', () => {
+    const sealed = seal(key, 'mine', 'entry:1:1:body');
+    for (const elsewhere of ['entry:2:1:body', 'entry:1:2:body', 'entry:1:1:title']) {
+      expect(() => open(key, sealed, elsewhere)).toThrow(IntegrityError);
+    }
+  });
+
+  it('refuses a tampered ciphertext, a wrong key and garbage', () => {
+    const sealed = seal(key, 'mine', 'ctx');
+    const parts = sealed.split('.');
+    const flipped = Buffer.from(parts[3], 'base64url');
+    flipped[0] ^= 1;
+    expect(() =>
+      open(key, [parts[0], parts[1], parts[2], flipped.toString('base64url')].join('.'), 'ctx'),
+    ).toThrow(IntegrityError);
+    expect(() => open(randomBytes(32), sealed, 'ctx')).toThrow(IntegrityError);
+    expect(() => open(key, 'not.a.cipher.text', 'ctx')).toThrow(IntegrityError);
+    expect(() => open(key, 'garbage', 'ctx')).toThrow(IntegrityError);
+  });
+
+  it('derives distinct keys per purpose, and tokens that depend on the key', () => {
+    expect(derive(key, 'entries').equals(derive(key, 'blind-index'))).toBe(false);
+    const index = derive(key, 'blind-index');
+    expect(blindToken(index, 'grief')).toBe(blindToken(index, 'grief'));
+    expect(blindToken(index, 'grief')).not.toBe(blindToken(derive(randomBytes(32), 'blind-index'), 'grief'));
+    expect(blindToken(index, 'grief')).not.toContain('grief');
+  });
+});
