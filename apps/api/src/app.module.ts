@@ -12,6 +12,7 @@ import {
 import { ChatModule } from '@hearth/chat';
 import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
+import { JournalModule } from '@hearth/journal';
 import { ModerationModule } from '@hearth/moderation';
 
 /** Composes the domain libraries into the Hearth API. */
@@ -26,6 +27,7 @@ export class AppModule {
         GroupsModule,
         ChatModule,
         ModerationModule,
+        JournalModule,
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },

@@ -1,0 +1,88 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
+
+import { Omittable } from '@hearth/core';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+export class CreateSessionDto {
+  @ApiProperty({ example: '2026-11-20', description: 'The day of the session' })
+  @IsString()
+  @Matches(DAY, { message: 'date must be a date (YYYY-MM-DD)' })
+  date!: string;
+
+  @ApiProperty({ example: 'Ketamine session 3', maxLength: 120 })
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  kind!: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Omittable()
+  @IsString()
+  @MaxLength(2000)
+  intention?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @Omittable()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string;
+}
+
+export class UpdateSessionDto {
+  @ApiPropertyOptional({ example: '2026-11-20' })
+  @Omittable()
+  @IsString()
+  @Matches(DAY, { message: 'date must be a date (YYYY-MM-DD)' })
+  date?: string;
+
+  @ApiPropertyOptional({ maxLength: 120 })
+  @Omittable()
+  @Transform(trim)
+  @IsString()
+  @MinLength(1)
+  @MaxLength(120)
+  kind?: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @Omittable()
+  @IsString()
+  @MaxLength(2000)
+  intention?: string;
+
+  @ApiPropertyOptional({ maxLength: 5000 })
+  @Omittable()
+  @IsString()
+  @MaxLength(5000)
+  notes?: string;
+}
+
+export class SessionIdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+export class SessionView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  date!: string;
+
+  @ApiProperty()
+  kind!: string;
+
+  @ApiProperty({ nullable: true, type: String })
+  intention!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  notes!: string | null;
+
+  @ApiProperty()
+  createdAt!: string;
+}
