@@ -2,6 +2,14 @@ import { EntryToken } from './entries/entry-token.entity.js';
 import { JournalEntry } from './entries/journal-entry.entity.js';
 import { JournalKey } from './keys/journal-key.entity.js';
 import { MoodCheckin } from './mood/mood-checkin.entity.js';
+import { GroupPrompt } from './prompts/group-prompt.entity.js';
 import { TherapySession } from './sessions/therapy-session.entity.js';
 
-export const journalEntities = [JournalKey, JournalEntry, EntryToken, TherapySession, MoodCheckin];
+export const journalEntities = [
+  JournalKey,
+  JournalEntry,
+  EntryToken,
+  TherapySession,
+  MoodCheckin,
+  GroupPrompt,
+];

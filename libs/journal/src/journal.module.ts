@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
 
 import { EntriesController } from './entries/entries.controller.js';
@@ -8,13 +9,17 @@ import { EntriesService } from './entries/entries.service.js';
 import { EntryCodec } from './entries/entry-codec.js';
 import { journalEntities } from './entities.js';
 import { JournalKeysService } from './keys/journal-keys.service.js';
+import { MoodController } from './mood/mood.controller.js';
+import { MoodService } from './mood/mood.service.js';
+import { PromptsController } from './prompts/prompts.controller.js';
+import { PromptsService } from './prompts/prompts.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
 import { SessionsService } from './sessions/sessions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(journalEntities), IdentityModule],
-  controllers: [EntriesController, SessionsController],
-  providers: [EntriesService, EntryCodec, JournalKeysService, SessionsService],
+  imports: [TypeOrmModule.forFeature(journalEntities), IdentityModule, GroupsModule],
+  controllers: [EntriesController, SessionsController, MoodController, PromptsController],
+  providers: [EntriesService, EntryCodec, JournalKeysService, MoodService, PromptsService, SessionsService],
   exports: [EntriesService, JournalKeysService],
 })
 export class JournalModule {}

@@ -60,6 +60,15 @@ export class GroupPolicy {
     return rows.map((row) => row.groupId);
   }
 
+  /** The groups a person is an active member (or facilitator) of. */
+  async activeGroupIds(userId: string): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(Membership, {
+      where: { userId, status: 'active' },
+      select: { groupId: true },
+    });
+    return rows.map((row) => row.groupId);
+  }
+
   /** A person's membership row in a group, if any. */
   membershipOf(groupId: string, userId: string): Promise<Membership | null> {
     return this.dataSource.manager.findOneBy(Membership, { groupId, userId });

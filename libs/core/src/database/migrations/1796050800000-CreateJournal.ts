@@ -98,10 +98,27 @@ export class CreateJournal1796050800000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'IDX_mood_checkins_user_at', columnNames: ['user_id', 'at'] })],
       }),
     );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'group_prompts',
+        columns: [
+          id,
+          { name: 'group_id', type: t.uuid },
+          { name: 'text', type: t.text },
+          { name: 'days_after_session', type: t.integer, isNullable: true },
+          { name: 'created_by', type: t.uuid },
+          { name: 'created_at', type: t.timestamp },
+        ],
+        foreignKeys: [cascadingForeignKey('group_id', 'groups')],
+        indices: [new TableIndex({ name: 'IDX_group_prompts_group', columnNames: ['group_id'] })],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
+      'group_prompts',
       'mood_checkins',
       'therapy_sessions',
       'journal_entry_tokens',

@@ -1,0 +1,113 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+
+import { Omittable } from '@hearth/core';
+
+export class MoodCheckinDto {
+  @ApiProperty({ minimum: 0, maximum: 10 })
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  mood!: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 10 })
+  @Omittable()
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  energy?: number;
+
+  @ApiPropertyOptional({ minimum: 0, maximum: 24, example: 5.5 })
+  @Omittable()
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @Min(0)
+  @Max(24)
+  sleepHours?: number;
+
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @Omittable()
+  @IsString()
+  @MaxLength(1000)
+  note?: string;
+
+  @ApiPropertyOptional({ description: 'When (defaults to now; not in the future)' })
+  @Omittable()
+  @IsISO8601({ strict: true })
+  at?: string;
+}
+
+export class MoodSeriesQuery {
+  @ApiProperty({ example: '2026-11-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  from!: string;
+
+  @ApiProperty({ example: '2026-12-01T00:00:00Z' })
+  @IsISO8601({ strict: true })
+  to!: string;
+
+  @ApiPropertyOptional({ enum: ['day', 'week'], default: 'day' })
+  @IsOptional()
+  @IsIn(['day', 'week'])
+  bucket: 'day' | 'week' = 'day';
+
+  @ApiPropertyOptional({
+    example: 'Europe/Berlin',
+    default: 'UTC',
+    description: 'Days and weeks begin at midnight here',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  tz: string = 'UTC';
+}
+
+export class Stat {
+  @ApiProperty()
+  mean!: number;
+
+  @ApiProperty()
+  min!: number;
+
+  @ApiProperty()
+  max!: number;
+}
+
+export class MoodBucket {
+  @ApiProperty({ example: '2026-11-30', description: 'First day of the bucket, in the requested time zone' })
+  start!: string;
+
+  @ApiProperty()
+  count!: number;
+
+  @ApiProperty({ type: Stat })
+  mood!: Stat;
+
+  @ApiProperty({ type: Stat, nullable: true })
+  energy!: Stat | null;
+
+  @ApiProperty({ type: Stat, nullable: true })
+  sleepHours!: Stat | null;
+}
+
+export class MoodCheckinView {
+  @ApiProperty({ format: 'uuid' })
+  id!: string;
+
+  @ApiProperty()
+  at!: string;
+
+  @ApiProperty()
+  mood!: number;
+
+  @ApiProperty({ nullable: true, type: Number })
+  energy!: number | null;
+
+  @ApiProperty({ nullable: true, type: Number })
+  sleepHours!: number | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  note!: string | null;
+
+  @ApiProperty({ nullable: true, type: String })
+  entryId!: string | null;
+}
