@@ -12,6 +12,7 @@ import { SocketSessions } from './gateway/socket-sessions.js';
 import { MessageHistory } from './messages/message-history.js';
 import { MessageViews } from './messages/message-views.js';
 import { MessagesController } from './messages/messages.controller.js';
+import { MessagesPersonalData } from './messages/messages.personal-data.js';
 import { MessagesService } from './messages/messages.service.js';
 import { MessagePipeline } from './pipeline/message-pipeline.js';
 import { RetentionController } from './rooms/retention.controller.js';
@@ -27,6 +28,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     MessageHistory,
     MessageViews,
     MessagePipeline,
+    MessagesPersonalData,
     MessagesService,
     RetentionService,
     RoomsService,

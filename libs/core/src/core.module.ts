@@ -7,6 +7,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DestinationStream } from 'pino';
 
 import { Clock } from './clock/clock.js';
+import { PersonalDataRegistry } from './data-rights/personal-data.js';
 import type { HearthConfig } from './config/hearth-config.js';
 import { resolveSecrets, type Secrets } from './config/secrets.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
@@ -55,8 +56,17 @@ export class CoreModule {
         ShutdownReporter,
         { provide: Clock, useValue: options.clock ?? new Clock() },
         Transactions,
+        PersonalDataRegistry,
       ],
-      exports: [SECRETS, ROOT_LOGGER, HearthLogger, RateLimitGuard, Clock, Transactions],
+      exports: [
+        SECRETS,
+        ROOT_LOGGER,
+        HearthLogger,
+        RateLimitGuard,
+        Clock,
+        Transactions,
+        PersonalDataRegistry,
+      ],
     };
   }
 }

@@ -27,3 +27,4 @@ export { ApiErrors } from './http/api-errors.decorator.js';
 export { RateLimitGuard } from './http/rate-limit.guard.js';
 export { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 export { createHttpLogger } from './logging/http-logger.js';
+export { PersonalDataRegistry, type PersonalDataContributor } from './data-rights/personal-data.js';

@@ -20,6 +20,7 @@ import { MeetingsController } from './meetings/meetings.controller.js';
 import { MeetingsService } from './meetings/meetings.service.js';
 import { Admissions } from './memberships/admissions.js';
 import { MembershipsController } from './memberships/memberships.controller.js';
+import { MembershipsPersonalData } from './memberships/memberships.personal-data.js';
 import { MembershipsService } from './memberships/memberships.service.js';
 import { GroupPolicy } from './policy/group-policy.js';
 
@@ -46,6 +47,7 @@ import { GroupPolicy } from './policy/group-policy.js';
     JoinRequestsService,
     MeetingSchedule,
     MeetingsService,
+    MembershipsPersonalData,
     MembershipsService,
   ],
   exports: [GroupPolicy],

@@ -8,6 +8,8 @@ import { AccessGuard } from './access/access.guard.js';
 import { AdminUsersController } from './admin/admin-users.controller.js';
 import { AdminUsersService } from './admin/admin-users.service.js';
 import { AuthController } from './auth/auth.controller.js';
+import { DataRightsController } from './data-rights/data-rights.controller.js';
+import { DataRightsService } from './data-rights/data-rights.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.entity.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
@@ -32,13 +34,14 @@ export const identityEntities = [User, Session, RefreshToken, LoginThrottle, Ins
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret }),
     }),
   ],
-  controllers: [AuthController, MeController, AdminUsersController],
+  controllers: [AuthController, MeController, AdminUsersController, DataRightsController],
   providers: [
     AccessGuard,
     AccessTokens,
     AccountService,
     AdminUsersService,
     AuthService,
+    DataRightsService,
     LoginThrottleService,
     PasswordService,
     SessionsService,

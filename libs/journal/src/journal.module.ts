@@ -8,6 +8,7 @@ import { EntriesController } from './entries/entries.controller.js';
 import { EntriesService } from './entries/entries.service.js';
 import { EntryCodec } from './entries/entry-codec.js';
 import { journalEntities } from './entities.js';
+import { JournalPersonalData } from './journal.personal-data.js';
 import { JournalKeysService } from './keys/journal-keys.service.js';
 import { MoodController } from './mood/mood.controller.js';
 import { MoodService } from './mood/mood.service.js';
@@ -19,7 +20,15 @@ import { SessionsService } from './sessions/sessions.service.js';
 @Module({
   imports: [TypeOrmModule.forFeature(journalEntities), IdentityModule, GroupsModule],
   controllers: [EntriesController, SessionsController, MoodController, PromptsController],
-  providers: [EntriesService, EntryCodec, JournalKeysService, MoodService, PromptsService, SessionsService],
+  providers: [
+    EntriesService,
+    EntryCodec,
+    JournalKeysService,
+    JournalPersonalData,
+    MoodService,
+    PromptsService,
+    SessionsService,
+  ],
   exports: [EntriesService, JournalKeysService],
 })
 export class JournalModule {}

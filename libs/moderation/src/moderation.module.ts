@@ -10,6 +10,7 @@ import { ModerationActionsService } from './actions/moderation-actions.service.j
 import { AdminSafetyController, MyModerationController } from './admin-safety.controller.js';
 import { AuditService } from './audit/audit.service.js';
 import { MembershipAuditListener } from './audit/membership-audit.listener.js';
+import { ModerationPersonalData } from './audit/moderation.personal-data.js';
 import { moderationEntities } from './entities.js';
 import { HiddenMembersService } from './hidden/hidden-members.service.js';
 import { IncidentsService } from './incidents/incidents.service.js';
@@ -34,6 +35,7 @@ import { PIPELINE_STEPS } from './steps/pipeline-order.js';
     IncidentsService,
     MembershipAuditListener,
     ModerationActionsService,
+    ModerationPersonalData,
     ModerationState,
     QueueService,
     ReportsService,

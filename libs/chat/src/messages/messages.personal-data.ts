@@ -1,0 +1,70 @@
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+
+import { Clock, PersonalDataRegistry, type PersonalDataContributor } from '@hearth/core';
+
+import { ReadMarker } from '../rooms/read-marker.entity.js';
+import { MessageEdit } from './message-edit.entity.js';
+import { Message } from './message.entity.js';
+import { Reaction } from './reaction.entity.js';
+
+/**
+ * My own chat messages (never anyone else's). On erasure they become tombstones in their timelines: text,
+ * history and authorship are removed, so the conversation keeps its order without keeping me.
+ */
+@Injectable()
+export class MessagesPersonalData implements PersonalDataContributor, OnModuleInit {
+  readonly section = 'messages';
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly registry: PersonalDataRegistry,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register(this);
+  }
+
+  async export(userId: string) {
+    const rows = await this.dataSource.manager.find(Message, {
+      where: { authorUserId: userId },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map((m) => ({
+      id: m.id,
+      groupId: m.groupId,
+      seq: m.seq,
+      status: m.status,
+      kind: m.kind,
+      body: m.deletedAt ? null : m.body,
+      createdAt: m.createdAt.toISOString(),
+      editedAt: m.editedAt?.toISOString() ?? null,
+      deleted: m.deletedAt !== null,
+    }));
+  }
+
+  async erase(userId: string, manager: EntityManager): Promise<void> {
+    const mine = await manager.find(Message, { where: { authorUserId: userId }, select: { id: true } });
+    const ids = mine.map((m) => m.id);
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await manager.delete(MessageEdit, { messageId: In(chunk) });
+      await manager.update(
+        Message,
+        { id: In(chunk) },
+        {
+          body: '',
+          deletedAt: this.clock.now(),
+          authorUserId: null,
+          authorMembershipId: null,
+          clientId: null,
+        },
+      );
+    }
+    await manager.delete(Message, { authorUserId: userId, status: 'held' });
+    await manager.delete(Reaction, { userId });
+    await manager.delete(ReadMarker, { userId });
+  }
+}

@@ -1,0 +1,48 @@
+import { Body, Controller, Delete, HttpCode, HttpStatus, Post, StreamableFile } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { IsString, MaxLength } from 'class-validator';
+
+import { ApiErrors } from '@hearth/core';
+
+import { Authenticated } from '../access/access.decorators.js';
+import { Caller } from '../access/caller.js';
+import { DataRightsService } from './data-rights.service.js';
+
+class EraseAccountDto {
+  @ApiProperty({ description: 'My current password, to confirm' })
+  @IsString()
+  @MaxLength(1024)
+  password!: string;
+}
+
+@ApiTags('me')
+@Authenticated()
+@ApiErrors(400, 409)
+@Controller('me')
+export class DataRightsController {
+  constructor(private readonly rights: DataRightsService) {}
+
+  @Post('export')
+  @HttpCode(HttpStatus.OK)
+  @ApiProduces('application/zip')
+  @ApiOkResponse({
+    description: 'A zip: hearth-export.json (everything about me; see docs/export.md) and journal.md',
+  })
+  async export(@Caller() caller: Caller): Promise<StreamableFile> {
+    const zip = await this.rights.export(caller);
+    return new StreamableFile(Buffer.from(zip), {
+      type: 'application/zip',
+      disposition: 'attachment; filename="hearth-export.zip"',
+      length: zip.length,
+    });
+  }
+
+  @Delete()
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description: 'The account and everything in it is gone; journal keys are destroyed',
+  })
+  erase(@Caller() caller: Caller, @Body() dto: EraseAccountDto): Promise<void> {
+    return this.rights.erase(caller, dto.password);
+  }
+}
