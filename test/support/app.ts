@@ -30,11 +30,13 @@ export interface TestApp {
 export interface TestAppOptions {
   env?: Record<string, string>;
   captureLogs?: boolean;
+  /** Leave DATA_DIR in place on close (for tests that restart on the same data). */
+  keepDataDir?: boolean;
 }
 
 /** Boots the real AppModule on a fresh SQLite file (or the given DATABASE_URL) and listens on a free port. */
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hearth-test-'));
+  const dataDir = options.env?.DATA_DIR ?? mkdtempSync(join(tmpdir(), 'hearth-test-'));
   const config = loadConfig({
     NODE_ENV: 'test',
     DATA_DIR: dataDir,
@@ -73,7 +75,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     close: async () => {
       for (const socket of sockets) socket.disconnect();
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
