@@ -40,6 +40,15 @@ describe('SQLite database', () => {
     expect(pending.upQueries.map((q) => q.query)).toEqual([]);
   });
 
+  it('maps every table the migrations create to an entity', async () => {
+    await dataSource.runMigrations();
+    const tables = (await dataSource.query(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT IN ('migrations', 'sqlite_sequence')",
+    )) as { name: string }[];
+    const mapped = new Set(dataSource.entityMetadatas.map((m) => m.tableName));
+    expect(tables.map((t) => t.name).filter((name) => !mapped.has(name))).toEqual([]);
+  });
+
   it('reverts every migration cleanly', async () => {
     const applied = await dataSource.runMigrations();
     for (let i = 0; i < applied.length; i++) await dataSource.undoLastMigration();

@@ -3,6 +3,7 @@ import { JournalEntry } from './entries/journal-entry.entity.js';
 import { JournalKey } from './keys/journal-key.entity.js';
 import { MoodCheckin } from './mood/mood-checkin.entity.js';
 import { GroupPrompt } from './prompts/group-prompt.entity.js';
+import { JournalShare } from './shares/journal-share.entity.js';
 import { TherapySession } from './sessions/therapy-session.entity.js';
 
 export const journalEntities = [
@@ -12,4 +13,5 @@ export const journalEntities = [
   TherapySession,
   MoodCheckin,
   GroupPrompt,
+  JournalShare,
 ];

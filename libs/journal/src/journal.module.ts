@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { ChatModule } from '@hearth/chat';
 import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
 
@@ -15,11 +16,13 @@ import { MoodService } from './mood/mood.service.js';
 import { PromptsController } from './prompts/prompts.controller.js';
 import { PromptsService } from './prompts/prompts.service.js';
 import { SessionsController } from './sessions/sessions.controller.js';
+import { SharesController } from './shares/shares.controller.js';
+import { SharesService } from './shares/shares.service.js';
 import { SessionsService } from './sessions/sessions.service.js';
 
 @Module({
-  imports: [TypeOrmModule.forFeature(journalEntities), IdentityModule, GroupsModule],
-  controllers: [EntriesController, SessionsController, MoodController, PromptsController],
+  imports: [TypeOrmModule.forFeature(journalEntities), IdentityModule, GroupsModule, ChatModule],
+  controllers: [EntriesController, SessionsController, MoodController, PromptsController, SharesController],
   providers: [
     EntriesService,
     EntryCodec,
@@ -28,6 +31,7 @@ import { SessionsService } from './sessions/sessions.service.js';
     MoodService,
     PromptsService,
     SessionsService,
+    SharesService,
   ],
   exports: [EntriesService, JournalKeysService],
 })

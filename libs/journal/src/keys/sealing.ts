@@ -32,7 +32,7 @@ export function open(key: Buffer, sealed: string, associatedData: string): Buffe
 }
 
 /** Independent keys for different purposes, derived from one data key. */
-export function derive(dataKey: Buffer, purpose: 'entries' | 'blind-index'): Buffer {
+export function derive(dataKey: Buffer, purpose: 'entries' | 'blind-index' | 'shares'): Buffer {
   return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `hearth:journal:${purpose}`, 32));
 }
 

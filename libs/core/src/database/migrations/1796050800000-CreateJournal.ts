@@ -114,10 +114,30 @@ export class CreateJournal1796050800000 implements MigrationInterface {
         indices: [new TableIndex({ name: 'IDX_group_prompts_group', columnNames: ['group_id'] })],
       }),
     );
+
+    await queryRunner.createTable(
+      new Table({
+        name: 'journal_shares',
+        columns: [
+          id,
+          userId,
+          { name: 'entry_id', type: t.uuid, isNullable: true },
+          { name: 'group_id', type: t.uuid },
+          { name: 'target', type: t.varchar, length: '16' },
+          { name: 'message_id', type: t.uuid, isNullable: true },
+          { name: 'excerpt_ct', type: t.text, isNullable: true },
+          { name: 'created_at', type: t.timestamp },
+          { name: 'withdrawn_at', type: t.timestamp, isNullable: true },
+        ],
+        foreignKeys: [cascadingForeignKey('user_id', 'users')],
+        indices: [new TableIndex({ name: 'IDX_journal_shares_group', columnNames: ['group_id', 'target'] })],
+      }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
     for (const table of [
+      'journal_shares',
       'group_prompts',
       'mood_checkins',
       'therapy_sessions',

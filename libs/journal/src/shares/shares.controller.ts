@@ -1,0 +1,81 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProperty,
+  ApiPropertyOptional,
+  ApiTags,
+} from '@nestjs/swagger';
+import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
+import { ApiErrors, Omittable } from '@hearth/core';
+import { Authenticated, Caller } from '@hearth/identity';
+
+import { SharesService } from './shares.service.js';
+
+class ShareDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  groupId!: string;
+
+  @ApiProperty({
+    enum: ['group', 'facilitators'],
+    description: "Into the group's conversation, or privately to its facilitators",
+  })
+  @IsIn(['group', 'facilitators'])
+  target!: 'group' | 'facilitators';
+
+  @ApiPropertyOptional({
+    maxLength: 4000,
+    description: 'A passage of the entry; the whole entry when absent',
+  })
+  @Omittable()
+  @IsString()
+  @MinLength(1)
+  @MaxLength(4000)
+  excerpt?: string;
+}
+
+class IdParam {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id!: string;
+}
+
+@ApiTags('journal')
+@Authenticated()
+@ApiErrors(400, 403, 404, 409)
+@Controller()
+export class SharesController {
+  constructor(private readonly shares: SharesService) {}
+
+  @Post('journal/entries/:id/shares')
+  @ApiCreatedResponse({
+    description: 'Shared; in a group it goes through moderation and crisis detection like any message',
+  })
+  share(@Caller() caller: Caller, @Param() { id }: IdParam, @Body() dto: ShareDto) {
+    return this.shares.share(caller, id, dto.groupId, dto.target, dto.excerpt);
+  }
+
+  @Get('journal/shares')
+  @ApiOkResponse({ description: 'What I shared, and where' })
+  mine(@Caller() caller: Caller) {
+    return this.shares.mine(caller);
+  }
+
+  @Delete('journal/shares/:id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @ApiNoContentResponse({
+    description: 'Withdrawn: a tombstone in the group, gone from the facilitators’ view',
+  })
+  withdraw(@Caller() caller: Caller, @Param() { id }: IdParam) {
+    return this.shares.withdraw(caller, id);
+  }
+
+  @Get('groups/:id/shared-reflections')
+  @ApiOkResponse({ description: "Reflections members shared privately with this group's facilitators" })
+  forFacilitators(@Caller() caller: Caller, @Param() { id }: IdParam) {
+    return this.shares.forFacilitators(caller, id);
+  }
+}

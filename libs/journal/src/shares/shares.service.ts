@@ -1,0 +1,185 @@
+import { randomUUID } from 'node:crypto';
+
+import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+import { Clock, SECRETS, Transactions, ValidationFailedException, type Secrets } from '@hearth/core';
+import { groupRoom, MessagesService, SocketDirectory, type Speaker } from '@hearth/chat';
+import { GroupPolicy } from '@hearth/groups';
+import type { Caller } from '@hearth/identity';
+
+import { EntriesService } from '../entries/entries.service.js';
+import { derive, open, seal } from '../keys/sealing.js';
+import { JournalShare } from './journal-share.entity.js';
+
+export interface ShareView {
+  id: string;
+  entryId: string | null;
+  groupId: string;
+  target: 'group' | 'facilitators';
+  messageId: string | null;
+  createdAt: string;
+  withdrawn: boolean;
+}
+
+export interface SharedReflectionView {
+  id: string;
+  pseudonym: string | null;
+  excerpt: string;
+  createdAt: string;
+}
+
+const context = (id: string) => `journal_shares:${id}:excerpt`;
+const toView = (s: JournalShare): ShareView => ({
+  id: s.id,
+  entryId: s.entryId,
+  groupId: s.groupId,
+  target: s.target,
+  messageId: s.messageId,
+  createdAt: s.createdAt.toISOString(),
+  withdrawn: s.withdrawnAt !== null,
+});
+
+/** Sharing a reflection, or an excerpt of it, and taking it back. Nothing else of the journal goes anywhere. */
+@Injectable()
+export class SharesService {
+  private readonly shareKey: Buffer;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly entries: EntriesService,
+    private readonly policy: GroupPolicy,
+    private readonly messages: MessagesService,
+    private readonly directory: SocketDirectory,
+    private readonly clock: Clock,
+    @Inject(SECRETS) secrets: Secrets,
+  ) {
+    this.shareKey = derive(secrets.masterKey, 'shares');
+  }
+
+  async share(
+    caller: Caller,
+    entryId: string,
+    groupId: string,
+    target: 'group' | 'facilitators',
+    excerpt?: string,
+  ): Promise<ShareView> {
+    const text = await this.entries.textOf(caller.userId, entryId);
+    const shared = (excerpt ?? [text.title, text.body].filter(Boolean).join('\n\n')).trim();
+    if (excerpt !== undefined && !`${text.title ?? ''}\n${text.body}`.includes(excerpt.trim())) {
+      throw new ValidationFailedException([
+        { field: 'excerpt', message: 'excerpt must be a passage of this entry' },
+      ]);
+    }
+    const speaker = await this.speaker(caller, groupId);
+    const id = randomUUID();
+    let messageId: string | null = null;
+    if (target === 'group') {
+      const { message } = await this.messages.send(speaker, {
+        clientId: id,
+        body: shared.slice(0, 4000),
+        kind: 'reflection',
+      });
+      messageId = message.id;
+      if (message.status === 'visible')
+        this.directory.server.to(groupRoom(groupId)).emit('message:new', message);
+    }
+    const share = await this.transactions.run(async (manager) => {
+      const share = manager.create(JournalShare, {
+        id,
+        userId: caller.userId,
+        entryId,
+        groupId,
+        target,
+        messageId,
+        excerptCt: target === 'facilitators' ? seal(this.shareKey, shared, context(id)) : null,
+        createdAt: this.clock.now(),
+        withdrawnAt: null,
+      });
+      await manager.insert(JournalShare, share);
+      return share;
+    });
+    return toView(share);
+  }
+
+  async mine(caller: Caller): Promise<ShareView[]> {
+    const shares = await this.dataSource.manager.find(JournalShare, {
+      where: { userId: caller.userId },
+      order: { createdAt: 'DESC' },
+    });
+    return shares.map(toView);
+  }
+
+  /** Takes a share back: the group sees a tombstone where it was; facilitators no longer see the excerpt. */
+  async withdraw(caller: Caller, shareId: string): Promise<void> {
+    const share = await this.dataSource.manager.findOneBy(JournalShare, {
+      id: shareId,
+      userId: caller.userId,
+    });
+    if (!share) throw new NotFoundException('Share not found');
+    if (share.withdrawnAt) throw new ConflictException('This share was already withdrawn');
+    if (share.messageId) {
+      const membership = await this.policy.membershipOf(share.groupId, caller.userId);
+      const speaker: Speaker = {
+        userId: caller.userId,
+        groupId: share.groupId,
+        membershipId: membership?.id ?? '',
+        pseudonym: membership?.pseudonym ?? null,
+        role: membership?.role ?? 'member',
+        joinedAt: membership?.joinedAt ?? null,
+      };
+      const tombstone = await this.messages.delete(speaker, share.messageId).catch(() => null);
+      if (tombstone?.seq !== null && tombstone) {
+        this.directory.server
+          .to(groupRoom(share.groupId))
+          .emit('message:deleted', { groupId: share.groupId, messageId: tombstone.id, seq: tombstone.seq });
+      }
+    }
+    await this.transactions.run((manager) =>
+      manager.update(JournalShare, { id: shareId }, { withdrawnAt: this.clock.now(), excerptCt: null }),
+    );
+  }
+
+  /** What members shared with this group's facilitators, for the facilitators (and admins). */
+  async forFacilitators(caller: Caller, groupId: string): Promise<SharedReflectionView[]> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    const shares = await this.dataSource.manager.find(JournalShare, {
+      where: { groupId, target: 'facilitators' },
+      order: { createdAt: 'DESC' },
+    });
+    const views: SharedReflectionView[] = [];
+    for (const share of shares) {
+      if (share.withdrawnAt || !share.excerptCt) continue;
+      const membership = await this.policy.membershipOf(groupId, share.userId);
+      views.push({
+        id: share.id,
+        pseudonym: membership?.pseudonym ?? null,
+        excerpt: open(this.shareKey, share.excerptCt, context(share.id)).toString('utf8'),
+        createdAt: share.createdAt.toISOString(),
+      });
+    }
+    return views;
+  }
+
+  private async speaker(caller: Caller, groupId: string): Promise<Speaker> {
+    const access = await this.policy.authorize(caller, groupId, 'read');
+    const membership = access.membership;
+    if (!membership || membership.status !== 'active')
+      throw new ForbiddenException('You are not a member of this group');
+    if (access.group.status === 'archived')
+      throw new ConflictException('This group is archived and read-only');
+    if (membership.agreementVersion !== access.group.agreementVersion) {
+      throw new ConflictException('Accept the group agreement first');
+    }
+    return {
+      userId: caller.userId,
+      groupId,
+      membershipId: membership.id,
+      pseudonym: membership.pseudonym,
+      role: membership.role,
+      joinedAt: membership.joinedAt,
+    };
+  }
+}
