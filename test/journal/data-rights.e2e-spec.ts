@@ -170,6 +170,31 @@ describe('Data rights - POST /api/me/export, DELETE /api/me', () => {
     expect(data.messages.map((m: { body: string }) => m.body)).toEqual(['Noor private thought']);
   });
 
+  it('deletes the messages outright where the instance says ERASURE_MESSAGES=delete', async () => {
+    await t.close();
+    t = await createTestApp({ env: { ERASURE_MESSAGES: 'delete' } });
+    const first = await registerUser(t, { displayName: 'Admin' });
+    const fac = await createAccount(t, first, 'facilitator');
+    const member = await registerUser(t);
+    const g = await createGroup(t, fac);
+    await addActiveMember(t, fac, g.id, member, 'Sol');
+    const socket = await connect(t, member);
+    await socket.emitWithAck('group:join', { groupId: g.id });
+    await socket.emitWithAck('message:send', { groupId: g.id, clientId: randomUUID(), body: 'gone soon' });
+    await t
+      .request()
+      .delete('/api/me')
+      .set('Authorization', member.auth)
+      .send({ password: member.password })
+      .expect(204);
+    const history = await t
+      .request()
+      .get(`/api/groups/${g.id}/messages`)
+      .set('Authorization', fac.auth)
+      .expect(200);
+    expect(history.body).toEqual([]);
+  });
+
   it('refuses to erase the last admin', async () => {
     const response = await t
       .request()

@@ -117,6 +117,22 @@ describe('Journal entries - /api/journal/entries', () => {
     expect((await list(mia, '?limit=1')).map((e) => e.id)).toEqual([high]);
   });
 
+  it('links an entry to a meeting of my own groups only', async () => {
+    const { createGroup, addActiveMember } = await import('../support/groups.js');
+    const group = await createGroup(t, facilitator);
+    await addActiveMember(t, facilitator, group.id, mia, 'Mia');
+    const meeting = await t
+      .request()
+      .post(`/api/groups/${group.id}/meetings`)
+      .set('Authorization', facilitator.auth)
+      .send({ title: 'Circle', startsAt: '2027-01-04T18:00:00Z', durationMinutes: 60 })
+      .expect(201);
+    const linked = await write(mia, { body: 'after circle', meetingId: meeting.body.id }).expect(201);
+    expect(linked.body.meetingId).toBe(meeting.body.id);
+    const refused = await write(noor, { body: 'not my circle', meetingId: meeting.body.id }).expect(400);
+    expect(refused.body.details[0].field).toBe('meetingId');
+  });
+
   it('refuses another person’s session as a link', async () => {
     const theirs = await t
       .request()

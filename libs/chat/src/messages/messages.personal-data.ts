@@ -1,8 +1,9 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
-import { Clock, PersonalDataRegistry, type PersonalDataContributor } from '@hearth/core';
+import { Clock, PersonalDataRegistry, type HearthConfig, type PersonalDataContributor } from '@hearth/core';
 
 import { ReadMarker } from '../rooms/read-marker.entity.js';
 import { MessageEdit } from './message-edit.entity.js';
@@ -10,8 +11,9 @@ import { Message } from './message.entity.js';
 import { Reaction } from './reaction.entity.js';
 
 /**
- * My own chat messages (never anyone else's). On erasure they become tombstones in their timelines: text,
- * history and authorship are removed, so the conversation keeps its order without keeping me.
+ * My own chat messages (never anyone else's). On erasure they become tombstones in their timelines (text,
+ * history and authorship removed, so the conversation keeps its order without keeping me), or, where the
+ * instance sets ERASURE_MESSAGES=delete, they are deleted outright.
  */
 @Injectable()
 export class MessagesPersonalData implements PersonalDataContributor, OnModuleInit {
@@ -21,6 +23,7 @@ export class MessagesPersonalData implements PersonalDataContributor, OnModuleIn
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: PersonalDataRegistry,
     private readonly clock: Clock,
+    private readonly config: ConfigService<HearthConfig, true>,
   ) {}
 
   onModuleInit(): void {
@@ -48,6 +51,11 @@ export class MessagesPersonalData implements PersonalDataContributor, OnModuleIn
   async erase(userId: string, manager: EntityManager): Promise<void> {
     const mine = await manager.find(Message, { where: { authorUserId: userId }, select: { id: true } });
     const ids = mine.map((m) => m.id);
+    if (this.config.get('erasure', { infer: true }).messages === 'delete') {
+      for (let i = 0; i < ids.length; i += 500)
+        await manager.delete(Message, { id: In(ids.slice(i, i + 500)) });
+      ids.length = 0;
+    }
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
       await manager.delete(MessageEdit, { messageId: In(chunk) });

@@ -123,4 +123,7 @@ export class Environment {
   @Min(1)
   @Max(1440)
   CRISIS_ESCALATION_MINUTES: number = 10;
+
+  @IsIn(['tombstone', 'delete'])
+  ERASURE_MESSAGES: 'tombstone' | 'delete' = 'tombstone';
 }

@@ -39,6 +39,8 @@ export interface HearthConfig {
     /** An unacknowledged crisis incident goes to every admin after this many minutes. */
     escalationMinutes: number;
   };
+  /** What happens to an erased person's chat messages: tombstones in the timeline, or deleted rows. */
+  erasure: { messages: 'tombstone' | 'delete' };
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -102,6 +104,7 @@ function toConfig(e: Environment): HearthConfig {
       sessionSweepMs: e.CHAT_SESSION_SWEEP_MS,
     },
     safety: { escalationMinutes: e.CRISIS_ESCALATION_MINUTES },
+    erasure: { messages: e.ERASURE_MESSAGES },
     logLevel: e.LOG_LEVEL,
   };
 }

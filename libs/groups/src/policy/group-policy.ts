@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { Caller } from '@hearth/identity';
 
 import { Group } from '../groups/group.entity.js';
+import { Meeting } from '../meetings/meeting.entity.js';
 import { Membership } from '../memberships/membership.entity.js';
 
 /**
@@ -67,6 +68,18 @@ export class GroupPolicy {
       select: { groupId: true },
     });
     return rows.map((row) => row.groupId);
+  }
+
+  /** Whether a meeting belongs to a group the person is an active member of. */
+  async isMeetingOfMember(meetingId: string, userId: string): Promise<boolean> {
+    const meeting = await this.dataSource.manager.findOneBy(Meeting, { id: meetingId });
+    if (!meeting) return false;
+    const membership = await this.dataSource.manager.findOneBy(Membership, {
+      groupId: meeting.groupId,
+      userId,
+      status: 'active',
+    });
+    return membership !== null;
   }
 
   /** A person's membership row in a group, if any. */

@@ -13,6 +13,7 @@ import {
 } from 'typeorm';
 
 import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { JournalKeysService, type UserKeys } from '../keys/journal-keys.service.js';
@@ -32,6 +33,7 @@ export class EntriesService {
     private readonly transactions: Transactions,
     private readonly keys: JournalKeysService,
     private readonly codec: EntryCodec,
+    private readonly groups: GroupPolicy,
     private readonly clock: Clock,
   ) {}
 
@@ -39,6 +41,11 @@ export class EntriesService {
     const row = await this.transactions.run(async (manager) => {
       const keys = await this.keys.forUser(caller.userId, manager);
       if (dto.sessionId) await this.assertOwnSession(manager, caller.userId, dto.sessionId);
+      if (dto.meetingId && !(await this.groups.isMeetingOfMember(dto.meetingId, caller.userId))) {
+        throw new ValidationFailedException([
+          { field: 'meetingId', message: 'meetingId is not a meeting of one of your groups' },
+        ]);
+      }
       const now = this.clock.now();
       const id = randomUUID();
       const text: EntryText = { title: dto.title || null, body: dto.body, tags: dto.tags ?? [] };
