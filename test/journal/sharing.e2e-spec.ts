@@ -162,6 +162,17 @@ describe('Sharing reflections', () => {
     expect(alerts[0]).toMatchObject({ category: 'suicide', pseudonym: 'Mia' });
   });
 
+  it('answers a chat refusal (here, a mute) with an HTTP error, not a crash', async () => {
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/moderation/mutes`)
+      .set('Authorization', facilitator.auth)
+      .send({ userId: mia.id, minutes: 60 })
+      .expect(201);
+    const refused = await share(mia, entryId, { groupId: group.id, target: 'group' }).expect(403);
+    expect(refused.body.message).toMatch(/muted/);
+  });
+
   it('refuses excerpts that are not from the entry, other people’s entries, and groups I am not in', async () => {
     const bad = await share(mia, entryId, {
       groupId: group.id,

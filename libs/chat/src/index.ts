@@ -14,4 +14,4 @@ export {
 } from './pipeline/message-pipeline.js';
 export { SocketDirectory } from './gateway/socket-directory.js';
 export { ADMINS_ROOM, groupRoom, staffRoom, userRoom } from './gateway/socket-types.js';
-export { ChatError } from './chat-error.js';
+export { asHttpException, ChatError } from './chat-error.js';

@@ -5,7 +5,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { Clock, SECRETS, Transactions, ValidationFailedException, type Secrets } from '@hearth/core';
-import { groupRoom, MessagesService, SocketDirectory, type Speaker } from '@hearth/chat';
+import {
+  asHttpException,
+  ChatError,
+  groupRoom,
+  MessagesService,
+  SocketDirectory,
+  type Speaker,
+} from '@hearth/chat';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -77,11 +84,11 @@ export class SharesService {
     const id = randomUUID();
     let messageId: string | null = null;
     if (target === 'group') {
-      const { message } = await this.messages.send(speaker, {
-        clientId: id,
-        body: shared.slice(0, 4000),
-        kind: 'reflection',
-      });
+      const { message } = await this.messages
+        .send(speaker, { clientId: id, body: shared.slice(0, 4000), kind: 'reflection' })
+        .catch((error: unknown) => {
+          throw error instanceof ChatError ? asHttpException(error) : error;
+        });
       messageId = message.id;
       if (message.status === 'visible')
         this.directory.server.to(groupRoom(groupId)).emit('message:new', message);
