@@ -216,6 +216,8 @@ describe('Facilitator actions', () => {
       expect(approved.body).toMatchObject({ status: 'visible', seq: 2 });
       await until(() => peerInbox.some((m) => m.id === held.message.id), 'approved delivery');
       await until(() => memberNotices.some((n) => n.kind === 'moderation.held_approved'), 'approval notice');
+      await api(facilitator).post(`/moderation/held/${held.message.id}/approve`).expect(409);
+      await api(facilitator).post(`/moderation/held/${held.message.id}/reject`).expect(409);
       expect((await api(facilitator).get('/moderation/queue').expect(200)).body).toEqual([]);
     });
 
