@@ -58,7 +58,8 @@ export class QueueService {
     await this.policy.authorize(caller, groupId, 'manage');
     const found = await this.messages.forReview(groupId, messageId);
     if (!found) throw new NotFoundException('Message not found');
-    if (found.message.status !== 'held') throw new ConflictException('This message is not waiting for review');
+    if (found.message.status !== 'held')
+      throw new ConflictException('This message is not waiting for review');
     const message = await this.messages.approveHeld(groupId, messageId);
     await this.audit.record({
       groupId,
