@@ -89,6 +89,7 @@ describe('Mood and prompts', () => {
       [{ mood: 5, sleepHours: 25 }],
       [{ mood: 5, at: '2099-01-01T00:00:00Z' }],
       [{ mood: '5' }],
+      [{ sleepHours: 5e-324 }],
     ])('refuses %j', async (body) => {
       await t.request().post('/api/journal/mood').set('Authorization', mia.auth).send(body).expect(400);
     });

@@ -1,3 +1,6 @@
+import { jest } from '@jest/globals';
+import { Logger } from '@nestjs/common';
+
 import {
   MessagePipeline,
   type MessageDraft,
@@ -89,6 +92,7 @@ describe('MessagePipeline', () => {
   });
 
   it('keeps going when an observer fails', async () => {
+    jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
     const pipeline = new MessagePipeline();
     const seen: string[] = [];
     pipeline.observe({ observe: () => Promise.reject(new Error('boom')) });

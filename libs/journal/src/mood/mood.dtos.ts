@@ -17,9 +17,9 @@ export class MoodCheckinDto {
   @Max(10)
   energy?: number;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 24, example: 5.5 })
+  @ApiPropertyOptional({ minimum: 0, maximum: 24, example: 5.5, description: 'Rounded to the quarter hour' })
   @Omittable()
-  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
   @Min(0)
   @Max(24)
   sleepHours?: number;

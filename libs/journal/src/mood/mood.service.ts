@@ -44,7 +44,7 @@ export class MoodService {
         at,
         mood: dto.mood,
         energy: dto.energy ?? null,
-        sleepHours: dto.sleepHours ?? null,
+        sleepHours: dto.sleepHours === undefined ? null : Math.round(dto.sleepHours * 4) / 4,
         noteCt: dto.note ? seal(keys.entries, dto.note, context(id)) : null,
         entryId: null,
       });
