@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 
-import { Membership } from '@hearth/groups';
+import { GroupPolicy } from '@hearth/groups';
 import type { AuthorDto, MessageDto, ReactionDto, ReactionEmoji } from '@hearth/contracts';
 
 import type { Message } from './message.entity.js';
@@ -15,6 +15,8 @@ export interface Viewer {
 /** Turns stored messages into what clients see: authors by membership and pseudonym, reactions counted. */
 @Injectable()
 export class MessageViews {
+  constructor(private readonly groups: GroupPolicy) {}
+
   async many(
     manager: EntityManager,
     messages: Message[],
@@ -24,7 +26,7 @@ export class MessageViews {
     const authorIds = [
       ...new Set(messages.map((m) => m.authorMembershipId).filter((id): id is string => id !== null)),
     ];
-    const memberships = authorIds.length ? await manager.findBy(Membership, { id: In(authorIds) }) : [];
+    const memberships = await this.groups.membershipsByIds(authorIds);
     const authors = new Map(
       memberships.map((m) => [m.id, { membershipId: m.id, pseudonym: m.pseudonym, role: m.role }]),
     );

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 
 import type { Caller } from '@hearth/identity';
 
@@ -80,6 +80,20 @@ export class GroupPolicy {
       status: 'active',
     });
     return membership !== null;
+  }
+
+  /** A membership by its id (how chat and moderation name people), within a group. */
+  membershipById(groupId: string, membershipId: string): Promise<Membership | null> {
+    return this.dataSource.manager.findOneBy(Membership, { id: membershipId, groupId });
+  }
+
+  /** Memberships by id, to show authors by pseudonym. */
+  membershipsByIds(ids: string[]): Promise<Membership[]> {
+    return ids.length ? this.dataSource.manager.findBy(Membership, { id: In(ids) }) : Promise.resolve([]);
+  }
+
+  group(groupId: string): Promise<Group | null> {
+    return this.dataSource.manager.findOneBy(Group, { id: groupId });
   }
 
   /** A person's membership row in a group, if any. */

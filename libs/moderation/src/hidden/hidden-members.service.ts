@@ -1,7 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { Clock, Transactions } from '@hearth/core';
-import { GroupPolicy, Membership } from '@hearth/groups';
+import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { HiddenMember } from './hidden-member.entity.js';
@@ -26,7 +26,7 @@ export class HiddenMembersService {
   async hide(caller: Caller, groupId: string, membershipId: string): Promise<string[]> {
     await this.transactions.run(async (manager) => {
       const { membership } = await this.policy.authorize(caller, groupId, 'read', manager);
-      const target = await manager.findOneBy(Membership, { id: membershipId, groupId });
+      const target = await this.policy.membershipById(groupId, membershipId);
       if (!target || target.id === membership?.id) throw new NotFoundException('Member not found');
       await manager
         .createQueryBuilder()

@@ -8,7 +8,7 @@ import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
 
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
 import type { SafetyAlertEvent } from '@hearth/contracts';
-import { Group, GroupPolicy, Membership } from '@hearth/groups';
+import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
@@ -221,10 +221,9 @@ export class IncidentsService {
   }
 
   private async alertOf(incident: Incident): Promise<SafetyAlertEvent> {
-    const manager = this.dataSource.manager;
-    const group = await manager.findOneBy(Group, { id: incident.groupId });
+    const group = await this.policy.group(incident.groupId);
     const membership = incident.subjectMembershipId
-      ? await manager.findOneBy(Membership, { id: incident.subjectMembershipId })
+      ? await this.policy.membershipById(incident.groupId, incident.subjectMembershipId)
       : null;
     return {
       incidentId: incident.id,
