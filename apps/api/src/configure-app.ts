@@ -8,7 +8,7 @@ import { createHttpLogger, HearthLogger, ROOT_LOGGER, type HearthConfig } from '
 import { setupOpenApi } from './openapi.js';
 
 /** HTTP conventions shared by the server and the e2e tests, so that tests exercise what production runs. */
-export function configureApp(app: NestExpressApplication, config: HearthConfig): void {
+export async function configureApp(app: NestExpressApplication, config: HearthConfig): Promise<void> {
   app.useLogger(app.get(HearthLogger));
   app.use(createHttpLogger(app.get<Logger>(ROOT_LOGGER)));
   app.set('trust proxy', config.http.trustProxy);
@@ -18,7 +18,9 @@ export function configureApp(app: NestExpressApplication, config: HearthConfig):
   app.enableCors({ origin: config.http.corsOrigins, credentials: true, maxAge: 600 });
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
-  app.useWebSocketAdapter(new ChatIoAdapter(app, config));
+  const sockets = new ChatIoAdapter(app, config);
+  await sockets.connect();
+  app.useWebSocketAdapter(sockets);
   app.enableShutdownHooks();
   if (config.http.apiDocs) {
     setupOpenApi(app);

@@ -24,7 +24,7 @@ async function bootstrap(): Promise<void> {
     bodyParser: false,
     bufferLogs: true,
   });
-  configureApp(app, config);
+  await configureApp(app, config);
   await app.listen(config.http.port, config.http.host);
   new Logger('Hearth').log(
     { url: await app.getUrl(), database: config.database.type },

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 
 import { groupRoom, userRoom, type ChatNamespace, type ChatSocket } from './socket-types.js';
 
@@ -7,11 +7,17 @@ import { groupRoom, userRoom, type ChatNamespace, type ChatSocket } from './sock
  * over by the gateway once socket.io has started.
  */
 @Injectable()
-export class SocketDirectory {
+export class SocketDirectory implements OnModuleDestroy {
+  private readonly logger = new Logger(SocketDirectory.name);
   private namespace: ChatNamespace | null = null;
 
   attach(namespace: ChatNamespace): void {
     this.namespace = namespace;
+  }
+
+  /** Shutting down: sockets are about to close, and nothing more is announced (Redis may already be gone). */
+  onModuleDestroy(): void {
+    this.namespace = null;
   }
 
   get server(): ChatNamespace {
@@ -42,9 +48,14 @@ export class SocketDirectory {
     return [...ids].sort();
   }
 
+  /** Best effort: presence is a courtesy, and must never fail a join, a leave or a shutdown. */
   async announcePresence(groupId: string): Promise<void> {
     if (!this.namespace) return;
-    this.server.to(groupRoom(groupId)).emit('presence', { groupId, online: await this.online(groupId) });
+    try {
+      this.server.to(groupRoom(groupId)).emit('presence', { groupId, online: await this.online(groupId) });
+    } catch (error) {
+      this.logger.debug({ groupId, err: { message: (error as Error).message } }, 'Presence not announced');
+    }
   }
 
   private async local(room: string): Promise<ChatSocket[]> {

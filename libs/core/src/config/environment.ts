@@ -49,6 +49,10 @@ export class Environment {
   SQLITE_BUSY_TIMEOUT_MS: number = 5000;
 
   @IsOptional()
+  @Matches(/^rediss?:\/\/.+/, { message: '$property must be a redis://host:port URL' })
+  REDIS_URL?: string;
+
+  @IsOptional()
   @IsString()
   @MinLength(32, { message: '$property must be at least 32 characters of random text' })
   JWT_SECRET?: string;

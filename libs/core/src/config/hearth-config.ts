@@ -20,6 +20,8 @@ export interface HearthConfig {
   };
   dataDir: string;
   database: DatabaseConfig;
+  /** With Redis, socket.io rooms span every node. */
+  redisUrl: string | null;
   secrets: { jwtSecret?: string; masterKey?: string };
   auth: {
     accessTokenTtlSeconds: number;
@@ -87,6 +89,7 @@ function toConfig(e: Environment): HearthConfig {
       apiDocs: e.API_DOCS,
     },
     dataDir,
+    redisUrl: e.REDIS_URL ?? null,
     database: e.DATABASE_URL
       ? { type: 'postgres', url: e.DATABASE_URL }
       : { type: 'sqlite', file: resolve(dataDir, 'hearth.db'), busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
