@@ -21,6 +21,7 @@ export {
 } from './errors/validation.js';
 export { foundOrFail } from './errors/find-or-fail.js';
 export { Omittable } from './errors/omittable.decorator.js';
+export { Trim } from './errors/trim.decorator.js';
 export { RetryLaterException } from './errors/retry-later.exception.js';
 export { AuthThrottle, SkipRateLimit } from './http/rate-limit.decorators.js';
 export { ApiErrors } from './http/api-errors.decorator.js';

@@ -2,6 +2,8 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, 
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
+import { MessageParam } from '@hearth/chat';
+import { GroupIdParam, GroupMemberParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { ModerationActionsService } from './actions/moderation-actions.service.js';
@@ -10,13 +12,10 @@ import { HiddenMembersService } from './hidden/hidden-members.service.js';
 import { IncidentsService } from './incidents/incidents.service.js';
 import {
   AuditQuery,
-  GroupParam,
   BlockedTermDto,
   CrisisResourcesDto,
   GroupItemParam,
-  GroupMessageParam,
   GroupTermParam,
-  GroupUserParam,
   HiddenMemberParam,
   HideMemberDto,
   IncidentQuery,
@@ -51,68 +50,60 @@ export class ModerationController {
 
   @Get('moderation/queue')
   @ApiOkResponse({ description: 'Open reports, held messages and open crisis incidents, oldest first' })
-  queueOf(@Caller() caller: Caller, @Param() { id }: GroupParam) {
+  queueOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.queue.forGroup(caller, id);
   }
 
   @Post('moderation/messages/:messageId/remove')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'The tombstone members now see; facilitators still see the text' })
-  remove(@Caller() caller: Caller, @Param() { id, messageId }: GroupMessageParam, @Body() dto: ReasonDto) {
+  remove(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam, @Body() dto: ReasonDto) {
     return this.actions.removeMessage(caller, id, messageId, dto.reason);
   }
 
   @Post('moderation/held/:messageId/approve')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ description: 'Posted now, at the end of the timeline' })
-  approve(
-    @Caller() caller: Caller,
-    @Param() { id, messageId }: GroupMessageParam,
-    @Body() dto: OptionalNoteDto,
-  ) {
+  approve(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam, @Body() dto: OptionalNoteDto) {
     return this.queue.approveHeld(caller, id, messageId, dto.note);
   }
 
   @Post('moderation/held/:messageId/reject')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
-  reject(
-    @Caller() caller: Caller,
-    @Param() { id, messageId }: GroupMessageParam,
-    @Body() dto: OptionalNoteDto,
-  ) {
+  reject(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam, @Body() dto: OptionalNoteDto) {
     return this.queue.rejectHeld(caller, id, messageId, dto.note);
   }
 
   @Post('moderation/mutes')
   @ApiCreatedResponse({ description: 'The member can read but not post or react until the mute ends' })
-  mute(@Caller() caller: Caller, @Param() { id }: GroupParam, @Body() dto: MuteDto) {
+  mute(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: MuteDto) {
     return this.actions.mute(caller, id, dto.userId, dto.minutes, dto.reason);
   }
 
   @Delete('moderation/mutes/:userId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
-  unmute(@Caller() caller: Caller, @Param() { id, userId }: GroupUserParam) {
+  unmute(@Caller() caller: Caller, @Param() { id, userId }: GroupMemberParam) {
     return this.actions.unmute(caller, id, userId);
   }
 
   @Post('moderation/warnings')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'Told privately to the member' })
-  warn(@Caller() caller: Caller, @Param() { id }: GroupParam, @Body() dto: WarnDto) {
+  warn(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: WarnDto) {
     return this.actions.warn(caller, id, dto.userId, dto.reason);
   }
 
   @Get('moderation/mode')
   @ApiOkResponse({ description: 'The room mode, for members and facilitators' })
-  mode(@Caller() caller: Caller, @Param() { id }: GroupParam) {
+  mode(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.actions.mode(caller, id);
   }
 
   @Put('moderation/mode')
   @ApiOkResponse()
-  setMode(@Caller() caller: Caller, @Param() { id }: GroupParam, @Body() dto: RoomModeBody) {
+  setMode(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: RoomModeBody) {
     return this.actions.setMode(caller, id, dto);
   }
 
@@ -129,7 +120,7 @@ export class ModerationController {
 
   @Get('moderation/incidents')
   @ApiOkResponse({ description: 'Crisis incidents with their notes' })
-  incidentsOf(@Caller() caller: Caller, @Param() { id }: GroupParam, @Query() query: IncidentQuery) {
+  incidentsOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Query() query: IncidentQuery) {
     return this.incidents.list(caller, id, query.status);
   }
 
@@ -151,7 +142,7 @@ export class ModerationController {
   @ApiCreatedResponse({
     description: "Sent to this group's facilitators; the reported member never learns who",
   })
-  report(@Caller() caller: Caller, @Param() { id, messageId }: GroupMessageParam, @Body() dto: ReportDto) {
+  report(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam, @Body() dto: ReportDto) {
     return this.reports
       .report(caller, id, messageId, dto.reason, dto.note)
       .then((r) => ({ id: r.id, status: r.status }));
@@ -159,34 +150,34 @@ export class ModerationController {
 
   @Get('pins')
   @ApiOkResponse({ description: 'Pinned messages, newest pin first' })
-  pins(@Caller() caller: Caller, @Param() { id }: GroupParam) {
+  pins(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.actions.pins(caller, id);
   }
 
   @Put('pins/:messageId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
-  pin(@Caller() caller: Caller, @Param() { id, messageId }: GroupMessageParam) {
+  pin(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam) {
     return this.actions.pin(caller, id, messageId);
   }
 
   @Delete('pins/:messageId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse()
-  unpin(@Caller() caller: Caller, @Param() { id, messageId }: GroupMessageParam) {
+  unpin(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam) {
     return this.actions.unpin(caller, id, messageId);
   }
 
   @Get('hidden-members')
   @ApiOkResponse({ description: 'Membership ids I hid in this group' })
-  hiddenMembers(@Caller() caller: Caller, @Param() { id }: GroupParam) {
+  hiddenMembers(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.hidden.list(caller, id);
   }
 
   @Post('hidden-members')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse()
-  hide(@Caller() caller: Caller, @Param() { id }: GroupParam, @Body() dto: HideMemberDto) {
+  hide(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: HideMemberDto) {
     return this.hidden.hide(caller, id, dto.membershipId);
   }
 
@@ -199,19 +190,19 @@ export class ModerationController {
 
   @Get('audit')
   @ApiOkResponse({ description: 'Moderation and safety actions in this group, newest first' })
-  auditOf(@Caller() caller: Caller, @Param() { id }: GroupParam, @Query() query: AuditQuery) {
+  auditOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Query() query: AuditQuery) {
     return this.audit.forGroup(caller, id, query);
   }
 
   @Get('blocked-terms')
   @ApiOkResponse()
-  terms(@Caller() caller: Caller, @Param() { id }: GroupParam) {
+  terms(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.settings.groupTerms(caller, id);
   }
 
   @Post('blocked-terms')
   @ApiCreatedResponse()
-  addTerm(@Caller() caller: Caller, @Param() { id }: GroupParam, @Body() dto: BlockedTermDto) {
+  addTerm(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: BlockedTermDto) {
     return this.settings.addTerm(caller, id, dto.term, dto.action);
   }
 
@@ -224,13 +215,13 @@ export class ModerationController {
 
   @Get('crisis-resources')
   @ApiOkResponse({ description: 'The crisis resources that apply in this group' })
-  resources(@Caller() caller: Caller, @Param() { id }: GroupParam) {
+  resources(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.settings.groupResources(caller, id);
   }
 
   @Put('crisis-resources')
   @ApiOkResponse({ description: "The group's own resources; an empty list returns to the instance's" })
-  setResources(@Caller() caller: Caller, @Param() { id }: GroupParam, @Body() dto: CrisisResourcesDto) {
+  setResources(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: CrisisResourcesDto) {
     return this.settings.setGroupResources(caller, id, dto.country, dto.resources);
   }
 }

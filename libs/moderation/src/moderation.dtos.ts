@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -20,7 +20,8 @@ import {
   ValidateNested,
 } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
+import { GroupIdParam } from '@hearth/groups';
 
 import {
   REPORT_OUTCOMES,
@@ -30,48 +31,16 @@ import {
 } from './reports/report.entity.js';
 import { TERM_ACTIONS, type TermAction } from './text/blocked-terms.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
-export class GroupParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
-
-export class GroupMessageParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  messageId!: string;
-}
-
-export class GroupItemParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-
+export class GroupItemParam extends GroupIdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   itemId!: string;
 }
 
-export class GroupUserParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  userId!: string;
-}
-
 export class ReasonDto {
   @ApiPropertyOptional({ maxLength: 1000, description: 'Told privately to the member affected' })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   reason?: string;
@@ -102,7 +71,7 @@ export class WarnDto {
   userId!: string;
 
   @ApiProperty({ maxLength: 1000 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(1000)
@@ -148,7 +117,7 @@ export class ReportDto {
 
   @ApiPropertyOptional({ maxLength: 1000 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -161,7 +130,7 @@ export class ResolveReportDto {
 
   @ApiPropertyOptional({ maxLength: 1000 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -169,7 +138,7 @@ export class ResolveReportDto {
 
 export class NoteDto {
   @ApiProperty({ maxLength: 2000, description: 'What you did or decided' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(2000)
@@ -179,7 +148,7 @@ export class NoteDto {
 export class OptionalNoteDto {
   @ApiPropertyOptional({ maxLength: 1000 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(1000)
   note?: string;
@@ -191,11 +160,7 @@ export class HideMemberDto {
   membershipId!: string;
 }
 
-export class HiddenMemberParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-
+export class HiddenMemberParam extends GroupIdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   membershipId!: string;
@@ -203,7 +168,7 @@ export class HiddenMemberParam {
 
 export class BlockedTermDto {
   @ApiProperty({ maxLength: 100, example: 'buy now' })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(100)
@@ -223,10 +188,10 @@ export class TermParam {
   termId!: string;
 }
 
-export class GroupTermParam extends TermParam {
+export class GroupTermParam extends GroupIdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
-  id!: string;
+  termId!: string;
 }
 
 export class CrisisResourceBody {

@@ -2,12 +2,12 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
+import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
 
 import { MessageHistory } from './message-history.js';
 import { MessagePageQuery, MessageParam, MessageView, MessageWithHistoryView } from './dto/message.rest.js';
-import { GroupIdParam } from './dto/group-id.param.js';
 
 @ApiTags('messages')
 @Authenticated()

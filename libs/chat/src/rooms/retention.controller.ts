@@ -3,9 +3,9 @@ import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min, ValidateIf } from 'class-validator';
 
 import { ApiErrors } from '@hearth/core';
+import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupIdParam } from '../messages/dto/group-id.param.js';
 import { RetentionService } from './retention.service.js';
 
 export class RetentionDto {

@@ -6,19 +6,10 @@ import {
   ApiPropertyOptional,
   ApiTags,
 } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-  ValidateIf,
-} from 'class-validator';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
 import { ApiErrors } from '@hearth/core';
+import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { PromptsService } from './prompts.service.js';
@@ -29,12 +20,6 @@ class TimezoneQuery {
   @IsString()
   @MaxLength(64)
   tz: string = 'UTC';
-}
-
-class GroupParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
 }
 
 class GroupPromptDto {
@@ -87,7 +72,7 @@ export class PromptsController {
 
   @Post('groups/:id/prompts')
   @ApiCreatedResponse({ description: "A prompt for this group's members (facilitators)" })
-  add(@Caller() caller: Caller, @Param() { id }: GroupParam, @Body() dto: GroupPromptDto) {
+  add(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: GroupPromptDto) {
     return this.prompts.addToGroup(caller, id, dto.text, dto.daysAfterSession);
   }
 }

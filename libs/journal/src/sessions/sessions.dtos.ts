@@ -1,10 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class CreateSessionDto {
@@ -14,7 +12,7 @@ export class CreateSessionDto {
   date!: string;
 
   @ApiProperty({ example: 'Ketamine session 3', maxLength: 120 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -42,7 +40,7 @@ export class UpdateSessionDto {
 
   @ApiPropertyOptional({ maxLength: 120 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(120)

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
 
 import { REACTION_EMOJI } from '@hearth/contracts';
+import { GroupIdParam } from '@hearth/groups';
 
 export class MessagePageQuery {
   @ApiPropertyOptional({ description: 'Messages with a smaller seq (scroll back)' })
@@ -28,11 +29,7 @@ export class MessagePageQuery {
   limit: number = 50;
 }
 
-export class MessageParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-
+export class MessageParam extends GroupIdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   messageId!: string;

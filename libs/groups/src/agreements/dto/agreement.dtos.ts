@@ -1,5 +1,5 @@
+import { Trim } from '@hearth/core';
 import { ApiProperty } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
 export class AgreementView {
@@ -15,7 +15,7 @@ export class AgreementView {
 
 export class PublishAgreementDto {
   @ApiProperty({ description: 'Markdown, up to 20,000 characters', minLength: 1, maxLength: 20000 })
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(20000)

@@ -1,19 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
 import { PseudonymField } from '../../memberships/pseudonym.js';
 import { IsTimezone } from '../../meetings/dto/is-timezone.js';
 import { GROUP_KINDS, GROUP_VISIBILITIES, type GroupKind, type GroupVisibility } from '../group.entity.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 export const DATE_ONLY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export class CreateGroupDto {
   @ApiProperty({ example: 'Tuesday evening circle', minLength: 1, maxLength: 80 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -21,7 +19,7 @@ export class CreateGroupDto {
 
   @ApiPropertyOptional({ maxLength: 2000, default: '' })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   description: string = '';

@@ -1,19 +1,16 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
 import { IsTimezone } from '../../meetings/dto/is-timezone.js';
 import { GROUP_VISIBILITIES, type GroupVisibility } from '../group.entity.js';
 import { DATE_ONLY } from './create-group.dto.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 export class UpdateGroupDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 80 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(80)
@@ -21,7 +18,7 @@ export class UpdateGroupDto {
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(2000)
   description?: string;

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
 import { PseudonymField } from '../../memberships/pseudonym.js';
 
@@ -32,7 +31,7 @@ export class CreateInviteDto {
 
   @ApiPropertyOptional({ maxLength: 80, description: 'A note for facilitators, e.g. "for Dana"' })
   @Omittable()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(80)
   label?: string;

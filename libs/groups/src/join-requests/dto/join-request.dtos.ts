@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
 import { ReasonField } from '../../memberships/dto/membership.dtos.js';
 import { PseudonymField } from '../../memberships/pseudonym.js';
@@ -14,7 +13,7 @@ export class CreateJoinRequestDto {
 
   @ApiPropertyOptional({ maxLength: 1000, description: 'A few words to the facilitators' })
   @Omittable()
-  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @Trim()
   @IsString()
   @MaxLength(1000)
   message?: string;

@@ -14,9 +14,8 @@ import {
   MinLength,
 } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 /** An instant with an explicit offset or Z, so that there is no doubt which moment is meant. */
 const IsInstant = () => (target: object, property: string) => {
   const options = { message: `${property} must be an ISO 8601 date-time with an offset or Z` };
@@ -26,7 +25,7 @@ const IsInstant = () => (target: object, property: string) => {
 
 export class CreateMeetingDto {
   @ApiProperty({ example: 'Weekly circle', minLength: 1, maxLength: 120 })
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -47,7 +46,7 @@ export class CreateMeetingDto {
 
   @ApiPropertyOptional({ maxLength: 500, example: 'Room 2, Lindenstraße 5' })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(500)
   location?: string;
@@ -75,7 +74,7 @@ export class CreateMeetingDto {
 export class UpdateMeetingDto {
   @ApiPropertyOptional({ minLength: 1, maxLength: 120 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MinLength(1)
   @MaxLength(120)
@@ -95,7 +94,7 @@ export class UpdateMeetingDto {
 
   @ApiPropertyOptional({ maxLength: 500 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(500)
   location?: string;

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
 import {
   GROUP_ROLES,
@@ -12,13 +11,11 @@ import {
 } from '../membership.entity.js';
 import { PseudonymField } from '../pseudonym.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
-
 /** A note for the person affected: why they were removed, banned, declined. */
 export const ReasonField = () => (target: object, property: string) => {
   ApiPropertyOptional({ maxLength: 1000, description: 'Told to the person affected' })(target, property);
   Omittable()(target, property);
-  Transform(trim)(target, property);
+  Trim()(target, property);
   IsString()(target, property);
   MaxLength(1000)(target, property);
 };

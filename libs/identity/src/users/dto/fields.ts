@@ -1,11 +1,9 @@
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-
-const trimmed = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 /** An email address, trimmed and lower-cased. */
 export const EmailField = () =>
@@ -23,7 +21,7 @@ export const DisplayNameField = ({ optional = false } = {}) =>
     ...(optional
       ? [ApiPropertyOptional({ example: 'Robin', minLength: 1, maxLength: 80 }), Omittable()]
       : [ApiProperty({ example: 'Robin', minLength: 1, maxLength: 80 })]),
-    Transform(trimmed),
+    Trim(),
     IsString(),
     MinLength(1),
     MaxLength(80),

@@ -15,11 +15,10 @@ import {
   MinLength,
 } from 'class-validator';
 
-import { Omittable } from '@hearth/core';
+import { Omittable, Trim } from '@hearth/core';
 
 import { normalizeTag } from '../entry-codec.js';
 
-const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const tags = ({ value }: { value: unknown }) =>
   Array.isArray(value)
     ? [...new Set(value.map((tag) => (typeof tag === 'string' ? normalizeTag(tag) : tag)))]
@@ -28,7 +27,7 @@ const tags = ({ value }: { value: unknown }) =>
 export class CreateEntryDto {
   @ApiPropertyOptional({ maxLength: 200 })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   title?: string;
@@ -80,7 +79,7 @@ export class CreateEntryDto {
 export class UpdateEntryDto {
   @ApiPropertyOptional({ maxLength: 200, nullable: true })
   @Omittable()
-  @Transform(trim)
+  @Trim()
   @IsString()
   @MaxLength(200)
   title?: string;
