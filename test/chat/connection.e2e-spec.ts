@@ -52,6 +52,14 @@ describe('Chat connection - /chat namespace', () => {
       expect(await refusalOf(t, member, { origin: 'https://app.example.org' })).toBeNull();
     });
 
+    it('admits the web client served by this API from its own origin', async () => {
+      expect(await refusalOf(t, member, { origin: t.url })).toBeNull();
+      expect(await refusalOf(t, member, { origin: t.url.replace('127.0.0.1', 'localhost') })).toEqual({
+        code: 'FORBIDDEN_ORIGIN',
+      });
+      expect(await refusalOf(t, member, { origin: 'not a url' })).toEqual({ code: 'FORBIDDEN_ORIGIN' });
+    });
+
     it('allows at most CHAT_MAX_CONNECTIONS_PER_USER connections per person', async () => {
       for (let i = 0; i < 3; i++) await connect(t, member);
       expect(await refusalOf(t, member)).toEqual({ code: 'TOO_MANY_CONNECTIONS' });

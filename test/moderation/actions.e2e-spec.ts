@@ -97,6 +97,10 @@ describe('Facilitator actions', () => {
       const history = await api(ash).get('/messages').expect(200);
       expect(history.body.map((m: MessageDto) => m.body)).toEqual(['hello']);
 
+      const state = (await api(wren).get('/moderation/mode').expect(200)).body;
+      expect(state.muted).toBe(true);
+      expect(Date.parse(state.mutedUntil) - t.clock.now().getTime()).toBeGreaterThan(59 * 60_000);
+      expect((await api(ash).get('/moderation/mode').expect(200)).body).toMatchObject({ muted: false });
       t.clock.advance(61 * 60_000);
       await renew(t, wren);
       await renew(t, facilitator);
@@ -112,7 +116,12 @@ describe('Facilitator actions', () => {
         ok: false,
         error: { code: 'MUTED', details: { until: null } },
       });
+      expect((await api(wren).get('/moderation/mode').expect(200)).body).toMatchObject({
+        muted: true,
+        mutedUntil: null,
+      });
       await api(facilitator).del(`/moderation/mutes/${wren.id}`).expect(204);
+      expect((await api(wren).get('/moderation/mode').expect(200)).body).toMatchObject({ muted: false });
       expect((await say(member, group.id, 'hi')).ok).toBe(true);
       await api(facilitator).del(`/moderation/mutes/${wren.id}`).expect(404);
       expect(await auditActions()).toEqual(expect.arrayContaining(['member.muted', 'member.unmuted']));

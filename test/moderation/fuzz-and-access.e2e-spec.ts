@@ -104,6 +104,17 @@ describe('Moderation access and bad input', () => {
     expect(current.body.country).toBe('US');
   });
 
+  it('shows every signed-in person the instance crisis resources (the help button), and no one else', async () => {
+    await t.request().get('/api/me/moderation/crisis-resources').expect(401);
+    const seen = await t
+      .request()
+      .get('/api/me/moderation/crisis-resources')
+      .set('Authorization', member.auth)
+      .expect(200);
+    expect(seen.body.country).toBe('US');
+    expect(seen.body.resources.length).toBeGreaterThan(0);
+  });
+
   const routes: [string, 'post' | 'put', () => string, string[], () => TestUser][] = [
     ['mute', 'post', () => 'moderation/mutes', ['userId', 'minutes', 'reason'], () => facilitator],
     ['warn', 'post', () => 'moderation/warnings', ['userId', 'reason'], () => facilitator],

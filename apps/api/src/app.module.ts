@@ -1,5 +1,8 @@
+import { sep } from 'node:path';
+
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
 
 import {
   CoreModule,
@@ -28,6 +31,7 @@ export class AppModule {
         ChatModule,
         ModerationModule,
         JournalModule,
+        ...(config.http.webRoot ? [serveWebClient(config.http.webRoot)] : []),
       ],
       providers: [
         { provide: APP_FILTER, useClass: HttpErrorFilter },
@@ -36,4 +40,21 @@ export class AppModule {
       ],
     };
   }
+}
+
+/** The built web client at `/`; every path outside the API falls back to its index.html (client routing). */
+function serveWebClient(rootPath: string): DynamicModule {
+  return ServeStaticModule.forRoot({
+    rootPath,
+    exclude: ['/api/{*path}'],
+    serveStaticOptions: {
+      index: 'index.html',
+      // Vite names bundles by content hash: they never change; index.html always revalidates.
+      setHeaders: (res: { setHeader(name: string, value: string): void }, path: string) =>
+        res.setHeader(
+          'Cache-Control',
+          path.includes(`${sep}assets${sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
+        ),
+    },
+  });
 }

@@ -14,6 +14,7 @@ import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.entity.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { AccountService } from './me/account.service.js';
+import { InstanceController } from './instance/instance.controller.js';
 import { MeController } from './me/me.controller.js';
 import { PasswordService } from './passwords/password.service.js';
 import { AccessTokens } from './sessions/access-tokens.js';
@@ -34,7 +35,7 @@ export const identityEntities = [User, Session, RefreshToken, LoginThrottle, Ins
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret }),
     }),
   ],
-  controllers: [AuthController, MeController, AdminUsersController, DataRightsController],
+  controllers: [AuthController, InstanceController, MeController, AdminUsersController, DataRightsController],
   providers: [
     AccessGuard,
     AccessTokens,

@@ -65,7 +65,17 @@ export class AdminSafetyController {
 @Authenticated()
 @Controller('me/moderation')
 export class MyModerationController {
-  constructor(private readonly audit: AuditService) {}
+  constructor(
+    private readonly audit: AuditService,
+    private readonly resources: SafetyResources,
+  ) {}
+
+  /** Where to find help now, reachable from every screen (the help button). */
+  @Get('crisis-resources')
+  @ApiOkResponse({ description: "The instance's crisis resources" })
+  crisisResources() {
+    return this.resources.forInstance();
+  }
 
   @Get()
   @ApiOkResponse()

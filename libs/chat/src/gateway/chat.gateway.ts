@@ -94,8 +94,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   /** Runs before a connection is accepted: origin, access token, live session, connection limit. */
   private async admit(socket: ChatSocket): Promise<void> {
-    const origin = socket.handshake.headers.origin;
-    if (origin && !this.config.get('http', { infer: true }).corsOrigins.includes(origin)) {
+    const { origin, host } = socket.handshake.headers;
+    if (
+      origin &&
+      !isSameOrigin(origin, host) &&
+      !this.config.get('http', { infer: true }).corsOrigins.includes(origin)
+    ) {
       throw refusal('FORBIDDEN_ORIGIN', 'This origin may not connect');
     }
     const identity = await this.sessions.verify(
@@ -318,5 +322,14 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         this.expire(socket);
       }
     }
+  }
+}
+
+/** The web client served by this API connects from its own origin, whatever host name the instance has. */
+function isSameOrigin(origin: string, host: string | undefined): boolean {
+  try {
+    return host !== undefined && new URL(origin).host === host;
+  } catch {
+    return false;
   }
 }

@@ -105,6 +105,10 @@ export class Environment {
   @IsBoolean()
   API_DOCS: boolean = true;
 
+  /** The built web client, served at `/` when its index.html exists. */
+  @IsString()
+  WEB_ROOT: string = 'dist/web';
+
   @IsInt()
   @Min(1)
   @Max(100)

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import { plainToInstance } from 'class-transformer';
@@ -17,6 +18,8 @@ export interface HearthConfig {
     bodyLimit: string;
     trustProxy: boolean;
     apiDocs: boolean;
+    /** The built web client's folder, or null when it has not been built. */
+    webRoot: string | null;
   };
   dataDir: string;
   database: DatabaseConfig;
@@ -87,6 +90,7 @@ function toConfig(e: Environment): HearthConfig {
       bodyLimit: e.BODY_LIMIT.toLowerCase(),
       trustProxy: e.TRUST_PROXY,
       apiDocs: e.API_DOCS,
+      webRoot: existsSync(resolve(e.WEB_ROOT, 'index.html')) ? resolve(e.WEB_ROOT) : null,
     },
     dataDir,
     redisUrl: e.REDIS_URL ?? null,

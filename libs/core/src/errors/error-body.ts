@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import type { ErrorBodyDto } from '@hearth/contracts';
+
 export class FieldError {
   @ApiProperty({ example: 'password', description: 'Dotted path of the offending field' })
   field!: string;
@@ -9,7 +11,7 @@ export class FieldError {
 }
 
 /** The one shape of every HTTP error Hearth returns. */
-export class ErrorBody {
+export class ErrorBody implements ErrorBodyDto {
   @ApiProperty({ example: 400 })
   statusCode!: number;
 

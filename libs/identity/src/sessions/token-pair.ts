@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-export class TokenPair {
+import type { TokenPairDto } from '@hearth/contracts';
+
+export class TokenPair implements TokenPairDto {
   @ApiProperty({ description: 'JWT to send as `Authorization: Bearer …`' })
   accessToken!: string;
 

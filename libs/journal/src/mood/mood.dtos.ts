@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { Omittable } from '@hearth/core';
+import type { MoodBucketDto, MoodCheckinViewDto, MoodStatDto } from '@hearth/contracts';
 
 export class MoodCheckinDto {
   @ApiProperty({ minimum: 0, maximum: 10 })
@@ -61,7 +62,7 @@ export class MoodSeriesQuery {
   tz: string = 'UTC';
 }
 
-export class Stat {
+export class Stat implements MoodStatDto {
   @ApiProperty()
   mean!: number;
 
@@ -72,7 +73,7 @@ export class Stat {
   max!: number;
 }
 
-export class MoodBucket {
+export class MoodBucket implements MoodBucketDto {
   @ApiProperty({ example: '2026-11-30', description: 'First day of the bucket, in the requested time zone' })
   start!: string;
 
@@ -89,7 +90,7 @@ export class MoodBucket {
   sleepHours!: Stat | null;
 }
 
-export class MoodCheckinView {
+export class MoodCheckinView implements MoodCheckinViewDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

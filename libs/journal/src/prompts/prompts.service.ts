@@ -7,24 +7,16 @@ import { In } from 'typeorm';
 import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
+import type { DuePromptDto, PromptDto } from '@hearth/contracts';
 
 import { JournalEntry } from '../entries/journal-entry.entity.js';
 import { TherapySession } from '../sessions/therapy-session.entity.js';
 import { GroupPrompt } from './group-prompt.entity.js';
 import { PROMPT_LIBRARY, type Prompt } from './prompt-library.js';
 
-export interface PromptView {
-  id: string;
-  category: string;
-  text: string;
-  daysAfterSession: number | null;
-  groupId: string | null;
-}
+export type PromptView = PromptDto;
 
-export interface DuePrompt extends PromptView {
-  sessionId: string;
-  dueOn: string;
-}
+export type DuePrompt = DuePromptDto;
 
 const fromLibrary = (p: Prompt): PromptView => ({
   id: `lib:${p.id}`,

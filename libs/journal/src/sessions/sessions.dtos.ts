@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
+import type { TherapySessionDto } from '@hearth/contracts';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -65,7 +66,7 @@ export class SessionIdParam {
   id!: string;
 }
 
-export class SessionView {
+export class SessionView implements TherapySessionDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

@@ -15,27 +15,15 @@ import {
 } from '@hearth/chat';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
+import type { JournalShareDto, SharedReflectionDto } from '@hearth/contracts';
 
 import { EntriesService } from '../entries/entries.service.js';
 import { derive, open, seal } from '../keys/sealing.js';
 import { JournalShare } from './journal-share.entity.js';
 
-export interface ShareView {
-  id: string;
-  entryId: string | null;
-  groupId: string;
-  target: 'group' | 'facilitators';
-  messageId: string | null;
-  createdAt: string;
-  withdrawn: boolean;
-}
+export type ShareView = JournalShareDto;
 
-export interface SharedReflectionView {
-  id: string;
-  pseudonym: string | null;
-  excerpt: string;
-  createdAt: string;
-}
+export type SharedReflectionView = SharedReflectionDto;
 
 const context = (id: string) => `journal_shares:${id}:excerpt`;
 const toView = (s: JournalShare): ShareView => ({

@@ -6,7 +6,7 @@ import { In, IsNull, type EntityManager } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
 import { MessagesService } from '@hearth/chat';
-import type { MessageDto, RoomModeDto } from '@hearth/contracts';
+import type { MessageDto, RoomModeDto, RoomStateDto } from '@hearth/contracts';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -216,13 +216,16 @@ export class ModerationActionsService {
     return after;
   }
 
-  async mode(caller: Caller, groupId: string): Promise<RoomModeDto> {
+  async mode(caller: Caller, groupId: string): Promise<RoomStateDto> {
     await this.policy.authorize(caller, groupId, 'read');
     const settings = await this.state.settings(groupId);
+    const mute = await this.state.activeMute(groupId, caller.userId);
     return {
       mode: settings.mode,
       slowSeconds: settings.slowSeconds,
       premoderateDays: settings.premoderateDays,
+      muted: mute !== null,
+      mutedUntil: mute?.endsAt?.toISOString() ?? null,
     };
   }
 

@@ -1,8 +1,10 @@
 import { Trim } from '@hearth/core';
 import { ApiProperty } from '@nestjs/swagger';
+
+import type { AgreementDto } from '@hearth/contracts';
 import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
-export class AgreementView {
+export class AgreementView implements AgreementDto {
   @ApiProperty()
   version!: number;
 

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import type { GroupDto, MyMembershipDto, NextMeetingDto } from '@hearth/contracts';
+
 import {
   GROUP_KINDS,
   GROUP_VISIBILITIES,
@@ -14,7 +16,7 @@ import {
   type MembershipStatus,
 } from '../../memberships/membership.entity.js';
 
-export class NextMeetingView {
+export class NextMeetingView implements NextMeetingDto {
   @ApiProperty({ format: 'uuid' })
   meetingId!: string;
 
@@ -32,7 +34,7 @@ export class NextMeetingView {
 }
 
 /** The caller's own place in the group. */
-export class MyMembershipView {
+export class MyMembershipView implements MyMembershipDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -59,7 +61,7 @@ export class MyMembershipView {
 }
 
 /** A group's card: what anyone who may see the group sees, plus my membership if I have one. */
-export class GroupView {
+export class GroupView implements GroupDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import type { CreatedInviteDto, InviteDto } from '@hearth/contracts';
 import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
@@ -59,7 +61,7 @@ export class InviteParam {
   inviteId!: string;
 }
 
-export class InviteView {
+export class InviteView implements InviteDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
@@ -88,7 +90,7 @@ export class InviteView {
   usable!: boolean;
 }
 
-export class CreatedInviteView extends InviteView {
+export class CreatedInviteView extends InviteView implements CreatedInviteDto {
   @ApiProperty({ description: 'The code: shown only now. Share the link, not the group id.' })
   code!: string;
 

@@ -1,4 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+import type { JoinRequestDto } from '@hearth/contracts';
 import { IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
@@ -41,7 +43,7 @@ export class JoinRequestParam {
   requestId!: string;
 }
 
-export class JoinRequestView {
+export class JoinRequestView implements JoinRequestDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import type { MemberDto } from '@hearth/contracts';
+
 import {
   GROUP_ROLES,
   MEMBERSHIP_STATUSES,
@@ -20,7 +22,7 @@ export class MemberAccountView {
 }
 
 /** A member as others in the group see them. Peers see the pseudonym only, never the account. */
-export class MemberView {
+export class MemberView implements MemberDto {
   @ApiProperty({ format: 'uuid' })
   membershipId!: string;
 

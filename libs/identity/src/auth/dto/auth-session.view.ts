@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+import type { AuthSessionDto } from '@hearth/contracts';
+
 import { TokenPair } from '../../sessions/token-pair.js';
 import { UserView } from '../../users/dto/user.view.js';
 
-export class AuthSessionView {
+export class AuthSessionView implements AuthSessionDto {
   @ApiProperty({ type: UserView })
   user!: UserView;
 

@@ -1,10 +1,12 @@
 import { ApiProperty } from '@nestjs/swagger';
 
+import type { UserDto } from '@hearth/contracts';
+
 import { ROLES, type Role } from '../role.js';
 import type { User } from '../user.entity.js';
 
 /** An account as its owner and admins see it. Peers never see this: they see a group pseudonym. */
-export class UserView {
+export class UserView implements UserDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

@@ -16,6 +16,7 @@ import {
 } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
+import type { JournalEntryDto } from '@hearth/contracts';
 
 import { normalizeTag } from '../entry-codec.js';
 
@@ -178,7 +179,7 @@ export class EntryIdParam {
   id!: string;
 }
 
-export class EntryView {
+export class EntryView implements JournalEntryDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 

@@ -1,0 +1,136 @@
+import type { ErrorBodyDto, TokenPairDto } from '@hearth/contracts';
+
+import { TokenStore } from './tokens';
+
+/** An HTTP error in the API's documented shape. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly body: ErrorBodyDto,
+  ) {
+    super(body.message);
+  }
+
+  /** The message for one field, when the API named it. */
+  field(name: string): string | undefined {
+    return this.body.details?.find((d) => d.field === name)?.message;
+  }
+}
+
+/** Network failures are shown as such, never as a blank screen. */
+export function errorText(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  if (error instanceof TypeError) return 'Hearth cannot be reached right now. Check your connection.';
+  return 'Something went wrong. Please try again.';
+}
+
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface HttpOptions {
+  /** No access token, no refresh on 401 (sign-in, sign-up, refresh). */
+  anonymous?: boolean;
+  signal?: AbortSignal;
+}
+
+/** The API over fetch: JSON in and out, access token attached, one refresh and retry on 401. */
+export class Http {
+  readonly tokens = new TokenStore();
+  /** Called when the session cannot be renewed: the app asks the person to sign in again. */
+  onExpired: () => void = () => undefined;
+
+  get<T>(path: string, options?: HttpOptions): Promise<T> {
+    return this.request<T>('GET', path, undefined, options);
+  }
+  post<T>(path: string, body?: unknown, options?: HttpOptions): Promise<T> {
+    return this.request<T>('POST', path, body ?? {}, options);
+  }
+  put<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PUT', path, body ?? {});
+  }
+  patch<T>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('PATCH', path, body ?? {});
+  }
+  delete<T = void>(path: string, body?: unknown): Promise<T> {
+    return this.request<T>('DELETE', path, body);
+  }
+
+  /** A fresh access token, renewing it first when it is about to end. Null when signed out. */
+  async accessToken(): Promise<string | null> {
+    if (this.tokens.stale && this.tokens.hasRefreshToken) await this.refresh();
+    return this.tokens.accessToken;
+  }
+
+  /** Renews the session; on failure the person must sign in again (their drafts stay on screen). */
+  async refresh(): Promise<boolean> {
+    const ok = await this.tokens.rotate(async (refreshToken) => {
+      try {
+        return await this.post<TokenPairDto>('/auth/refresh', { refreshToken }, { anonymous: true });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    });
+    if (!ok) this.onExpired();
+    return ok;
+  }
+
+  /** Downloads a response as a file (export of my data). */
+  async download(path: string, body: unknown, filename: string): Promise<void> {
+    const response = await this.send('POST', path, body, {});
+    if (!response.ok) throw await toError(response);
+    const url = URL.createObjectURL(await response.blob());
+    const link = document.createElement('a');
+    link.href = url;
+    link.download = filename;
+    link.click();
+    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  }
+
+  private async request<T>(
+    method: Method,
+    path: string,
+    body: unknown,
+    options: HttpOptions = {},
+  ): Promise<T> {
+    let response = await this.send(method, path, body, options);
+    if (response.status === 401 && !options.anonymous && this.tokens.hasRefreshToken) {
+      if (await this.refresh()) response = await this.send(method, path, body, options);
+    }
+    if (!response.ok) throw await toError(response);
+    if (response.status === 204) return undefined as T;
+    const type = response.headers.get('content-type') ?? '';
+    return (type.includes('json') ? response.json() : response.text()) as Promise<T>;
+  }
+
+  private async send(method: Method, path: string, body: unknown, options: HttpOptions): Promise<Response> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (!options.anonymous) {
+      const token = await this.accessToken();
+      if (token) headers.Authorization = `Bearer ${token}`;
+    }
+    return fetch(`/api${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal,
+      credentials: 'same-origin',
+    });
+  }
+}
+
+async function toError(response: Response): Promise<ApiError> {
+  try {
+    const body = (await response.json()) as ErrorBodyDto;
+    if (typeof body?.message === 'string') return new ApiError(response.status, body);
+  } catch {
+    // Not the API's JSON (a proxy's page, say): fall through to a generic error.
+  }
+  return new ApiError(response.status, {
+    statusCode: response.status,
+    error: response.statusText,
+    message: response.status >= 500 ? 'Hearth had a problem. Please try again.' : response.statusText,
+  });
+}
+
+export const http = new Http();

@@ -1,0 +1,84 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+
+import { SessionProvider, useSession } from './api/session';
+import { ChatProvider } from './chat/chat-context';
+import { AccountPage } from './features/account/account-page';
+import { SessionExpiredDialog } from './features/auth/session-expired';
+import { SetupPage, SignInPage, SignUpPage } from './features/auth/auth-pages';
+import { HomePage } from './features/home/home-page';
+import { InvitePage } from './features/home/invite-page';
+import { JournalPage } from './features/journal/journal-page';
+import { EntryPage } from './features/journal/entry-page';
+import { MoodPage } from './features/journal/mood-page';
+import { SessionsPage } from './features/journal/sessions-page';
+import { AgreementPage } from './features/room/agreement-page';
+import { RoomPage } from './features/room/room-page';
+import { Layout } from './layout';
+import { Loading } from './ui/components';
+
+// The facilitator console and the admin screens are for few people: they load only when opened.
+const ConsolePage = lazy(() => import('./features/console/console-page'));
+const AdminPage = lazy(() => import('./features/admin/admin-page'));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <ChatProvider>
+        <BrowserRouter>
+          <Routes>
+            <Route path="/setup" element={<SetupPage />} />
+            <Route path="/signin" element={<SignInPage />} />
+            <Route path="/signup" element={<SignUpPage />} />
+            <Route element={<RequireSession />}>
+              <Route path="/" element={<HomePage />} />
+              <Route path="/invite/:code" element={<InvitePage />} />
+              <Route path="/groups/:groupId" element={<RoomPage />} />
+              <Route path="/groups/:groupId/agreement" element={<AgreementPage />} />
+              <Route
+                path="/groups/:groupId/console"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <ConsolePage />
+                  </Suspense>
+                }
+              />
+              <Route path="/journal" element={<JournalPage />} />
+              <Route path="/journal/new" element={<EntryPage />} />
+              <Route path="/journal/entries/:entryId" element={<EntryPage />} />
+              <Route path="/journal/mood" element={<MoodPage />} />
+              <Route path="/journal/sessions" element={<SessionsPage />} />
+              <Route path="/account" element={<AccountPage />} />
+              <Route
+                path="/admin"
+                element={
+                  <Suspense fallback={<Loading />}>
+                    <AdminPage />
+                  </Suspense>
+                }
+              />
+            </Route>
+            <Route path="*" element={<Navigate to="/" replace />} />
+          </Routes>
+        </BrowserRouter>
+      </ChatProvider>
+    </SessionProvider>
+  );
+}
+
+/** Screens behind sign-in. An expired session keeps the screen (and its drafts) under a sign-in dialog. */
+function RequireSession() {
+  const { status, instance } = useSession();
+  const location = useLocation();
+  if (status === 'loading') return <Loading label="Opening Hearth" />;
+  if (status === 'signedOut') {
+    const next = encodeURIComponent(location.pathname + location.search);
+    return <Navigate to={instance?.needsSetup ? '/setup' : `/signin?next=${next}`} replace />;
+  }
+  return (
+    <>
+      <Layout />
+      {status === 'expired' && <SessionExpiredDialog />}
+    </>
+  );
+}

@@ -1,0 +1,60 @@
+import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
+
+import { http } from '../api/http';
+import { useSession } from '../api/session';
+import { ChatConnection } from './connection';
+import { RoomStore, type RoomSnapshot } from './room-store';
+
+const ChatContext = createContext<ChatConnection | null>(null);
+
+/** Opens the tab's one chat connection while someone is signed in. */
+export function ChatProvider({ children }: { children: ReactNode }) {
+  const { status, user } = useSession();
+  const [connection, setConnection] = useState<ChatConnection | null>(null);
+  const signedIn = status === 'signedIn' || status === 'expired';
+  const userId = user?.id;
+  useEffect(() => {
+    if (!signedIn || !userId) return;
+    const created = new ChatConnection(http);
+    setConnection(created);
+    return () => {
+      created.close();
+      setConnection(null);
+    };
+  }, [signedIn, userId]);
+  return <ChatContext.Provider value={connection}>{children}</ChatContext.Provider>;
+}
+
+export function useConnection(): ChatConnection | null {
+  return useContext(ChatContext);
+}
+
+/** The connection, re-rendering on its status, resources and alerts. */
+export function useConnectionState(): ChatConnection | null {
+  const connection = useConnection();
+  useSyncExternalStore(
+    (listener) => connection?.subscribe(listener) ?? (() => undefined),
+    () => connection?.version ?? -1,
+  );
+  return connection;
+}
+
+/** The live room of one group for as long as the component is on screen. */
+export function useRoom(groupId: string): { store: RoomStore | null; room: RoomSnapshot | null } {
+  const connection = useConnection();
+  const [store, setStore] = useState<RoomStore | null>(null);
+  useEffect(() => {
+    if (!connection) return;
+    const created = new RoomStore(groupId, connection, http);
+    setStore(created);
+    return () => {
+      created.close();
+      setStore(null);
+    };
+  }, [connection, groupId]);
+  const room = useSyncExternalStore(
+    (listener) => store?.subscribe(listener) ?? (() => undefined),
+    () => store?.snapshot() ?? null,
+  );
+  return { store, room };
+}

@@ -1,0 +1,121 @@
+import {
+  CHAT_NAMESPACE,
+  type ClientToServerEvents,
+  type SafetyAlertEvent,
+  type SafetyResourcesEvent,
+  type ServerToClientEvents,
+} from '@hearth/contracts';
+import { io, type Socket } from 'socket.io-client';
+
+import type { Http } from '../api/http';
+
+export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
+export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+
+type Listener = () => void;
+
+/**
+ * The one socket of a signed-in tab. It authenticates with the current access token at every (re)connection,
+ * renews the token on the open socket when the session rotates, and goes offline and online with the device.
+ * Rooms subscribe to `status` and rejoin on every `online`.
+ */
+export class ChatConnection {
+  readonly socket: ChatSocket;
+  status: ConnectionStatus = 'connecting';
+  /** The last crisis resources sent to me, for the help panel. */
+  resources: SafetyResourcesEvent | null = null;
+  /** Crisis alerts for the groups I facilitate, newest first. */
+  alerts: SafetyAlertEvent[] = [];
+  /** Bumped on every change, for React's useSyncExternalStore. */
+  version = 0;
+  private readonly listeners = new Set<Listener>();
+  private readonly cleanups: (() => void)[] = [];
+
+  constructor(private readonly http: Http) {
+    this.socket = io(CHAT_NAMESPACE, {
+      transports: ['websocket'],
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5000,
+      auth: (cb) => {
+        void http.accessToken().then((token) => cb({ token }));
+      },
+    });
+    this.socket.on('connect', () => this.setStatus('online'));
+    this.socket.on('disconnect', () => this.setStatus(navigator.onLine ? 'connecting' : 'offline'));
+    this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+      this.setStatus(navigator.onLine ? 'connecting' : 'offline');
+      // A refused handshake is not retried by socket.io itself.
+      if (error.data?.code === 'UNAUTHORIZED') {
+        void http.refresh().then((ok) => ok && this.socket.connect());
+      } else if (!this.socket.active) {
+        setTimeout(() => this.socket.connect(), 3000);
+      }
+    });
+    this.socket.on('notice', (notice) => {
+      if (notice.kind === 'auth.expired') void this.renew();
+      if (notice.kind === 'session.ended') this.http.onExpired();
+    });
+    this.socket.on('safety:resources', (event) => {
+      this.resources = event;
+      this.emitChange();
+    });
+    this.socket.on('safety:alert', (event) => {
+      this.alerts = [event, ...this.alerts.filter((a) => a.incidentId !== event.incidentId)];
+      this.emitChange();
+    });
+    const offline = () => {
+      this.setStatus('offline');
+      this.socket.disconnect();
+    };
+    const online = () => {
+      if (!this.socket.connected) this.socket.connect();
+    };
+    window.addEventListener('offline', offline);
+    window.addEventListener('online', online);
+    this.cleanups.push(() => window.removeEventListener('offline', offline));
+    this.cleanups.push(() => window.removeEventListener('online', online));
+    this.cleanups.push(
+      http.tokens.onChange((token) => {
+        if (token && this.socket.connected) this.socket.emit('auth:refresh', { token }, () => undefined);
+      }),
+    );
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** The person closed the resources panel; it stays reachable from the help button. */
+  clearResources(): void {
+    this.resources = null;
+    this.emitChange();
+  }
+
+  dismissAlert(incidentId: string): void {
+    this.alerts = this.alerts.filter((a) => a.incidentId !== incidentId);
+    this.emitChange();
+  }
+
+  close(): void {
+    for (const cleanup of this.cleanups) cleanup();
+    this.socket.disconnect();
+    this.listeners.clear();
+  }
+
+  private async renew(): Promise<void> {
+    const token = await this.http.accessToken();
+    if (token) this.socket.emit('auth:refresh', { token }, () => undefined);
+  }
+
+  private setStatus(status: ConnectionStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.emitChange();
+  }
+
+  private emitChange(): void {
+    this.version++;
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,224 @@
+import type { CrisisResourceDto, GroupDto, PlatformRole, UserDto } from '@hearth/contracts';
+import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
+
+import { http } from '../../api/http';
+import { useSession } from '../../api/session';
+import { Alert, Field, Loading, useAction } from '../../ui/components';
+import { useLoad } from '../../ui/use-load';
+
+interface BlockedTerm {
+  id: string;
+  term: string;
+  action: 'block' | 'hold' | 'flag';
+}
+
+/** Instance administration: people and roles, safety settings, every group. Loaded only when opened. */
+export default function AdminPage() {
+  const { user } = useSession();
+  if (user?.role !== 'admin') return <Alert tone="error">This page is for administrators.</Alert>;
+  return (
+    <div className="page wide">
+      <h1>Administration</h1>
+      <Users />
+      <CrisisResources />
+      <BlockedTerms />
+      <AllGroups />
+    </div>
+  );
+}
+
+function Users() {
+  const [q, setQ] = useState('');
+  const users = useLoad(
+    () =>
+      http.get<{ items: UserDto[]; total: number }>(`/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`),
+    [q],
+  );
+  const action = useAction();
+  const update = (id: string, change: { role?: PlatformRole; disabled?: boolean }) =>
+    action.run(async () => {
+      await http.patch(`/admin/users/${id}`, change);
+      await users.reload();
+    });
+  return (
+    <section className="card" aria-labelledby="users-title">
+      <h2 id="users-title">People</h2>
+      <div className="field">
+        <label htmlFor="user-search">Find by name or email</label>
+        <input id="user-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
+      </div>
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      {!users.data ? (
+        <Loading />
+      ) : (
+        <table className="table">
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Email</th>
+              <th scope="col">Role</th>
+              <th scope="col">Status</th>
+            </tr>
+          </thead>
+          <tbody>
+            {users.data.items.map((u) => (
+              <tr key={u.id}>
+                <td>{u.displayName}</td>
+                <td>{u.email}</td>
+                <td>
+                  <label className="visually-hidden" htmlFor={`role-${u.id}`}>
+                    Role of {u.displayName}
+                  </label>
+                  <select
+                    id={`role-${u.id}`}
+                    value={u.role}
+                    onChange={(e) => update(u.id, { role: e.target.value as PlatformRole })}
+                  >
+                    <option value="member">member</option>
+                    <option value="facilitator">facilitator</option>
+                    <option value="admin">admin</option>
+                  </select>
+                </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    onClick={() => update(u.id, { disabled: !u.disabled })}
+                  >
+                    {u.disabled ? 'Disabled: enable' : 'Active: disable'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function CrisisResources() {
+  const current = useLoad(
+    () => http.get<{ country: string; resources: CrisisResourceDto[] }>('/admin/crisis-resources'),
+    [],
+  );
+  const [json, setJson] = useState('');
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  useEffect(() => {
+    if (current.data) setJson(JSON.stringify(current.data, null, 2));
+  }, [current.data]);
+  return (
+    <form
+      className="card"
+      onSubmit={(e) =>
+        action.run(async () => {
+          let parsed: unknown;
+          try {
+            parsed = JSON.parse(json);
+          } catch {
+            throw new Error('That is not valid JSON.');
+          }
+          current.setData(await http.put('/admin/crisis-resources', parsed));
+          setSaved(true);
+        }, e)
+      }
+    >
+      <h2>Crisis resources</h2>
+      <Field
+        label="Country and resources (JSON)"
+        hint='{"country": "US", "resources": [{"name": "…", "description": "…", "phone": "…", "url": "https://…"}]}'
+        multiline
+        rows={10}
+        value={json}
+        onChange={(e) => setJson(e.target.value)}
+      />
+      {action.error && (
+        <Alert tone="error">
+          {action.error === 'Something went wrong. Please try again.'
+            ? 'That is not valid JSON.'
+            : action.error}
+        </Alert>
+      )}
+      {saved && <Alert tone="success">Saved.</Alert>}
+      <button className="button" disabled={action.busy}>
+        Save crisis resources
+      </button>
+    </form>
+  );
+}
+
+function BlockedTerms() {
+  const terms = useLoad(() => http.get<BlockedTerm[]>('/admin/blocked-terms'), []);
+  const [term, setTerm] = useState('');
+  const [kind, setKind] = useState<BlockedTerm['action']>('hold');
+  const action = useAction();
+  return (
+    <section className="card" aria-labelledby="terms-title">
+      <h2 id="terms-title">Blocked terms (every group)</h2>
+      <form
+        className="inline-form"
+        onSubmit={(e) =>
+          action.run(async () => {
+            await http.post('/admin/blocked-terms', { term, action: kind });
+            setTerm('');
+            await terms.reload();
+          }, e)
+        }
+      >
+        <Field label="Term" required value={term} onChange={(e) => setTerm(e.target.value)} />
+        <div className="field">
+          <label htmlFor="term-action">Then</label>
+          <select
+            id="term-action"
+            value={kind}
+            onChange={(e) => setKind(e.target.value as BlockedTerm['action'])}
+          >
+            <option value="block">block the message</option>
+            <option value="hold">hold it for review</option>
+            <option value="flag">post it and flag it</option>
+          </select>
+        </div>
+        <button className="button">Add term</button>
+      </form>
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      <ul>
+        {terms.data?.map((t) => (
+          <li key={t.id}>
+            “{t.term}”: {t.action}{' '}
+            <button
+              type="button"
+              className="button-quiet"
+              onClick={() =>
+                action.run(async () => {
+                  await http.delete(`/admin/blocked-terms/${t.id}`);
+                  await terms.reload();
+                })
+              }
+            >
+              Remove
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function AllGroups() {
+  const groups = useLoad(() => http.get<GroupDto[]>('/groups?scope=all'), []);
+  return (
+    <section className="card" aria-labelledby="groups-title">
+      <h2 id="groups-title">All groups</h2>
+      <ul>
+        {groups.data?.map((g) => (
+          <li key={g.id}>
+            <Link to={`/groups/${g.id}/console`}>{g.name}</Link> · {g.kind} · {g.status} ·{' '}
+            {g.capacity - g.seatsLeft} of {g.capacity} members
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

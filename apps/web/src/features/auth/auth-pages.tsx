@@ -1,0 +1,166 @@
+import { useState, type ReactNode } from 'react';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+
+import { useSession } from '../../api/session';
+import { Alert, Field, Loading, useAction } from '../../ui/components';
+
+function AuthFrame({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
+  return (
+    <main id="main" className="auth-frame">
+      <div className="card auth-card">
+        <p className="brand brand-large" aria-hidden="true">
+          <img src="/favicon.svg" alt="" width="36" height="36" /> Hearth
+        </p>
+        <h1>{title}</h1>
+        {intro && <p className="lead">{intro}</p>}
+        {children}
+      </div>
+    </main>
+  );
+}
+
+/** Where to go after signing in: the page that asked, if it is one of ours. */
+function useNext(): string {
+  const [params] = useSearchParams();
+  const next = params.get('next') ?? '/';
+  return next.startsWith('/') && !next.startsWith('//') ? next : '/';
+}
+
+export function SignInPage() {
+  const session = useSession();
+  const next = useNext();
+  const navigate = useNavigate();
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction();
+  if (session.status === 'loading') return <Loading />;
+  if (session.instance?.needsSetup) return <Navigate to="/setup" replace />;
+  if (session.status === 'signedIn') return <Navigate to={next} replace />;
+  return (
+    <AuthFrame title="Welcome back" intro="Sign in to your groups and your journal.">
+      <form
+        onSubmit={(e) =>
+          action.run(async () => {
+            await session.signIn(email, password);
+            navigate(next, { replace: true });
+          }, e)
+        }
+      >
+        <Field
+          label="Email"
+          type="email"
+          autoComplete="email"
+          required
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <Field
+          label="Password"
+          type="password"
+          autoComplete="current-password"
+          required
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+        />
+        {action.error && <Alert tone="error">{action.error}</Alert>}
+        <button className="button button-wide" disabled={action.busy}>
+          {action.busy ? 'Signing in…' : 'Sign in'}
+        </button>
+      </form>
+      {session.instance?.registration !== 'invite' && (
+        <p>
+          New here?{' '}
+          <Link to={`/signup${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>
+            Create an account
+          </Link>
+        </p>
+      )}
+    </AuthFrame>
+  );
+}
+
+function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDone: () => void }) {
+  const session = useSession();
+  const [displayName, setDisplayName] = useState('');
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const action = useAction();
+  return (
+    <form
+      onSubmit={(e) =>
+        action.run(async () => {
+          await session.signUp({ displayName, email, password });
+          onDone();
+        }, e)
+      }
+    >
+      <Field
+        label="Your name"
+        hint="Only you, your facilitators and admins see it. In groups you choose a pseudonym."
+        autoComplete="name"
+        required
+        value={displayName}
+        onChange={(e) => setDisplayName(e.target.value)}
+        error={action.fieldError('displayName')}
+      />
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="email"
+        required
+        value={email}
+        onChange={(e) => setEmail(e.target.value)}
+        error={action.fieldError('email')}
+      />
+      <Field
+        label="Password"
+        type="password"
+        autoComplete="new-password"
+        hint="At least 12 characters. A few unusual words make a strong one."
+        required
+        minLength={12}
+        value={password}
+        onChange={(e) => setPassword(e.target.value)}
+        error={action.fieldError('password')}
+      />
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      <button className="button button-wide" disabled={action.busy}>
+        {action.busy ? 'Creating…' : submitLabel}
+      </button>
+    </form>
+  );
+}
+
+export function SignUpPage() {
+  const session = useSession();
+  const next = useNext();
+  const navigate = useNavigate();
+  if (session.status === 'loading') return <Loading />;
+  if (session.instance?.needsSetup) return <Navigate to="/setup" replace />;
+  if (session.status === 'signedIn') return <Navigate to={next} replace />;
+  return (
+    <AuthFrame title="Create your account" intro="A quiet place to keep integrating between sessions.">
+      <AccountForm submitLabel="Create account" onDone={() => navigate(next, { replace: true })} />
+      <p>
+        Already have an account?{' '}
+        <Link to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+      </p>
+    </AuthFrame>
+  );
+}
+
+/** First run: the instance has no account yet; this one becomes its admin. */
+export function SetupPage() {
+  const session = useSession();
+  const navigate = useNavigate();
+  if (session.status === 'loading') return <Loading />;
+  if (!session.instance?.needsSetup) return <Navigate to="/" replace />;
+  return (
+    <AuthFrame
+      title="Set up Hearth"
+      intro="This instance has no accounts yet. The account you create now is its administrator: it manages people, groups and safety settings."
+    >
+      <AccountForm submitLabel="Create administrator" onDone={() => navigate('/admin', { replace: true })} />
+    </AuthFrame>
+  );
+}

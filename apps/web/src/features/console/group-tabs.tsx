@@ -1,0 +1,386 @@
+import type {
+  AgreementDto,
+  CreatedInviteDto,
+  InviteDto,
+  JoinRequestDto,
+  RoomStateDto,
+} from '@hearth/contracts';
+import { useEffect, useState } from 'react';
+
+import { http } from '../../api/http';
+import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
+import { useLoad } from '../../ui/use-load';
+import type { AuditEvent, Meeting } from './types';
+
+const base = (groupId: string) => `/groups/${groupId}`;
+
+export function RoomTab({ groupId }: { groupId: string }) {
+  const state = useLoad(() => http.get<RoomStateDto>(`${base(groupId)}/moderation/mode`), [groupId]);
+  const [mode, setMode] = useState<RoomStateDto['mode']>('open');
+  const [slowSeconds, setSlowSeconds] = useState('30');
+  const [premoderateDays, setPremoderateDays] = useState('');
+  const action = useAction();
+  const [saved, setSaved] = useState(false);
+  useEffect(() => {
+    if (!state.data) return;
+    setMode(state.data.mode);
+    setSlowSeconds(String(state.data.slowSeconds ?? 30));
+    setPremoderateDays(state.data.premoderateDays === null ? '' : String(state.data.premoderateDays));
+  }, [state.data]);
+  if (!state.data) return state.error ? <Alert tone="error">{state.error}</Alert> : <Loading />;
+  return (
+    <form
+      className="card"
+      onSubmit={(e) =>
+        action.run(async () => {
+          await http.put(`${base(groupId)}/moderation/mode`, {
+            mode,
+            slowSeconds: mode === 'slow' ? Number(slowSeconds) : null,
+            premoderateDays: premoderateDays === '' ? null : Number(premoderateDays),
+          });
+          setSaved(true);
+        }, e)
+      }
+    >
+      <h2>Room mode</h2>
+      <fieldset>
+        <legend>Who can write</legend>
+        {(
+          [
+            ['open', 'Open: everyone can write'],
+            ['slow', 'Slow: one message per person every few seconds'],
+            ['read_only', 'Read-only: only facilitators write (locked)'],
+          ] as const
+        ).map(([value, label]) => (
+          <div className="check" key={value}>
+            <input
+              type="radio"
+              id={`mode-${value}`}
+              name="mode"
+              checked={mode === value}
+              onChange={() => setMode(value)}
+            />
+            <label htmlFor={`mode-${value}`}>{label}</label>
+          </div>
+        ))}
+      </fieldset>
+      {mode === 'slow' && (
+        <Field
+          label="Seconds between messages"
+          type="number"
+          min={5}
+          max={3600}
+          value={slowSeconds}
+          onChange={(e) => setSlowSeconds(e.target.value)}
+        />
+      )}
+      <Field
+        label="Hold messages of members who joined fewer than this many days ago"
+        hint="Leave empty for no pre-moderation."
+        type="number"
+        min={0}
+        max={365}
+        value={premoderateDays}
+        onChange={(e) => setPremoderateDays(e.target.value)}
+      />
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      {saved && <Alert tone="success">Saved.</Alert>}
+      <button className="button" disabled={action.busy}>
+        Save room mode
+      </button>
+    </form>
+  );
+}
+
+export function AgreementTab({ groupId }: { groupId: string }) {
+  const agreement = useLoad(() => http.get<AgreementDto>(`${base(groupId)}/agreement`), [groupId]);
+  const [text, setText] = useState<string | null>(null);
+  const action = useAction();
+  if (!agreement.data) return agreement.error ? <Alert tone="error">{agreement.error}</Alert> : <Loading />;
+  const value = text ?? agreement.data.text;
+  return (
+    <form
+      className="card"
+      onSubmit={(e) =>
+        action.run(async () => {
+          agreement.setData(await http.put<AgreementDto>(`${base(groupId)}/agreement`, { text: value }));
+          setText(null);
+        }, e)
+      }
+    >
+      <h2>Group agreement (version {agreement.data.version})</h2>
+      <Field
+        label="Agreement text"
+        hint="Publishing a new version asks every member to read and accept it again before they write."
+        multiline
+        rows={12}
+        value={value}
+        onChange={(e) => setText(e.target.value)}
+        error={action.fieldError('text')}
+      />
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      <button className="button" disabled={action.busy || text === null || text === agreement.data.text}>
+        Publish new version
+      </button>
+    </form>
+  );
+}
+
+export function InvitesTab({ groupId }: { groupId: string }) {
+  const invites = useLoad(() => http.get<InviteDto[]>(`${base(groupId)}/invites`), [groupId]);
+  const [created, setCreated] = useState<CreatedInviteDto | null>(null);
+  const [label, setLabel] = useState('');
+  const [hours, setHours] = useState('168');
+  const action = useAction();
+  const link = created ? `${location.origin}${created.path}` : '';
+  return (
+    <div>
+      <form
+        className="card"
+        onSubmit={(e) =>
+          action.run(async () => {
+            setCreated(
+              await http.post<CreatedInviteDto>(`${base(groupId)}/invites`, {
+                expiresInHours: Number(hours),
+                ...(label ? { label } : {}),
+              }),
+            );
+            setLabel('');
+            await invites.reload();
+          }, e)
+        }
+      >
+        <h2>Invite someone</h2>
+        <Field label="Label (for you, optional)" value={label} onChange={(e) => setLabel(e.target.value)} />
+        <Field
+          label="Valid for hours"
+          type="number"
+          min={1}
+          max={2160}
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+        />
+        {action.error && <Alert tone="error">{action.error}</Alert>}
+        <button className="button" disabled={action.busy}>
+          Create invite link
+        </button>
+        {created && (
+          <div className="invite-link">
+            <label htmlFor="invite-link">Share this link privately. It is shown only once.</label>
+            <input id="invite-link" readOnly value={link} onFocus={(e) => e.target.select()} />
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => void navigator.clipboard?.writeText(link)}
+            >
+              Copy link
+            </button>
+          </div>
+        )}
+      </form>
+      <h3>Invites</h3>
+      {invites.data?.length === 0 && <p className="empty">No invites yet.</p>}
+      <ul className="card-list">
+        {invites.data?.map((invite) => (
+          <li key={invite.id} className="card">
+            <p>
+              {invite.label ?? `…${invite.codeHint}`} · used {invite.uses}
+              {invite.maxUses ? ` of ${invite.maxUses}` : ''} ·{' '}
+              {invite.usable
+                ? `valid until ${invite.expiresAt ? formatDateTime(invite.expiresAt) : 'revoked'}`
+                : 'no longer valid'}
+            </p>
+            {invite.usable && (
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() =>
+                  action.run(async () => {
+                    await http.delete(`${base(groupId)}/invites/${invite.id}`);
+                    await invites.reload();
+                  })
+                }
+              >
+                Revoke
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function JoinRequestsTab({ groupId }: { groupId: string }) {
+  const requests = useLoad(
+    () => http.get<JoinRequestDto[]>(`${base(groupId)}/join-requests?status=pending`),
+    [groupId],
+  );
+  const action = useAction();
+  const decide = (id: string, decision: 'approve' | 'decline') =>
+    action.run(async () => {
+      await http.post(`${base(groupId)}/join-requests/${id}/${decision}`, {});
+      await requests.reload();
+    });
+  if (!requests.data) return requests.error ? <Alert tone="error">{requests.error}</Alert> : <Loading />;
+  return (
+    <div>
+      <h2>Join requests</h2>
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      {requests.data.length === 0 && <p className="empty">No requests waiting.</p>}
+      <ul className="card-list">
+        {requests.data.map((request) => (
+          <li key={request.id} className="card">
+            <p>
+              <strong>{request.pseudonym}</strong>
+              {request.applicant && (
+                <span className="muted">
+                  {' '}
+                  · {request.applicant.displayName} &lt;{request.applicant.email}&gt;
+                </span>
+              )}{' '}
+              · {formatDateTime(request.createdAt)}
+            </p>
+            {request.message && <blockquote>{request.message}</blockquote>}
+            <div className="row">
+              <button type="button" className="button" onClick={() => decide(request.id, 'approve')}>
+                Approve
+              </button>
+              <button
+                type="button"
+                className="button button-secondary"
+                onClick={() => decide(request.id, 'decline')}
+              >
+                Decline
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function MeetingsTab({ groupId }: { groupId: string }) {
+  const meetings = useLoad(() => http.get<Meeting[]>(`${base(groupId)}/meetings`), [groupId]);
+  const [form, setForm] = useState({
+    title: '',
+    startsAt: '',
+    durationMinutes: '60',
+    videoUrl: '',
+    weekly: false,
+  });
+  const action = useAction();
+  return (
+    <div>
+      <form
+        className="card"
+        onSubmit={(e) =>
+          action.run(async () => {
+            await http.post(`${base(groupId)}/meetings`, {
+              title: form.title,
+              startsAt: new Date(form.startsAt).toISOString(),
+              durationMinutes: Number(form.durationMinutes),
+              ...(form.videoUrl ? { videoUrl: form.videoUrl } : {}),
+              ...(form.weekly ? { recurrence: 'weekly' } : {}),
+            });
+            setForm({ ...form, title: '', startsAt: '' });
+            await meetings.reload();
+          }, e)
+        }
+      >
+        <h2>Schedule a meeting</h2>
+        <Field
+          label="Title"
+          required
+          value={form.title}
+          onChange={(e) => setForm({ ...form, title: e.target.value })}
+        />
+        <Field
+          label="Starts"
+          type="datetime-local"
+          required
+          value={form.startsAt}
+          onChange={(e) => setForm({ ...form, startsAt: e.target.value })}
+        />
+        <Field
+          label="Minutes"
+          type="number"
+          min={15}
+          max={480}
+          value={form.durationMinutes}
+          onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })}
+        />
+        <Field
+          label="Video link (optional)"
+          type="url"
+          value={form.videoUrl}
+          onChange={(e) => setForm({ ...form, videoUrl: e.target.value })}
+        />
+        <div className="check">
+          <input
+            id="weekly"
+            type="checkbox"
+            checked={form.weekly}
+            onChange={(e) => setForm({ ...form, weekly: e.target.checked })}
+          />
+          <label htmlFor="weekly">Every week</label>
+        </div>
+        {action.error && <Alert tone="error">{action.error}</Alert>}
+        <button className="button" disabled={action.busy}>
+          Schedule
+        </button>
+      </form>
+      <ul className="card-list">
+        {meetings.data?.map((meeting) => (
+          <li key={meeting.id} className="card">
+            <p>
+              <strong>{meeting.title}</strong> · {formatDateTime(meeting.startsAt)} ·{' '}
+              {meeting.durationMinutes} min
+            </p>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                action.run(async () => {
+                  await http.delete(`${base(groupId)}/meetings/${meeting.id}`);
+                  await meetings.reload();
+                })
+              }
+            >
+              Cancel meeting
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AuditTab({ groupId }: { groupId: string }) {
+  const audit = useLoad(() => http.get<AuditEvent[]>(`${base(groupId)}/audit`), [groupId]);
+  if (!audit.data) return audit.error ? <Alert tone="error">{audit.error}</Alert> : <Loading />;
+  return (
+    <div>
+      <h2>Audit log</h2>
+      <table className="table">
+        <thead>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Action</th>
+            <th scope="col">Reason</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.data.map((event) => (
+            <tr key={event.id}>
+              <td>{formatDateTime(event.createdAt)}</td>
+              <td>{event.action}</td>
+              <td>{event.reason ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,317 @@
+import type { MemberDto } from '@hearth/contracts';
+import { useState } from 'react';
+
+import { http } from '../../api/http';
+import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
+import { useLoad } from '../../ui/use-load';
+import type { Incident, QueueItem } from './types';
+
+const base = (groupId: string) => `/groups/${groupId}`;
+
+export function QueueTab({ groupId }: { groupId: string }) {
+  const queue = useLoad(() => http.get<QueueItem[]>(`${base(groupId)}/moderation/queue`), [groupId]);
+  const action = useAction();
+  const act = (path: string, body: object = {}) =>
+    action.run(async () => {
+      await http.post(`${base(groupId)}${path}`, body);
+      await queue.reload();
+    });
+  if (!queue.data) return queue.error ? <Alert tone="error">{queue.error}</Alert> : <Loading />;
+  return (
+    <div>
+      <h2>Waiting for you</h2>
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      {queue.data.length === 0 && (
+        <p className="empty">Nothing is waiting. Thank you for holding the space.</p>
+      )}
+      <ul className="card-list">
+        {queue.data.map((item) => (
+          <li key={`${item.kind}-${item.id}`} className={`card queue-item queue-${item.kind}`}>
+            <p className="muted">
+              {item.kind === 'held'
+                ? 'Held for review'
+                : item.kind === 'report'
+                  ? `Report: ${item.reason}`
+                  : `Crisis incident: ${item.incident?.category}`}{' '}
+              · {formatDateTime(item.createdAt)}
+            </p>
+            {item.message && (
+              <blockquote>
+                <strong>{item.message.author?.pseudonym ?? 'Member'}:</strong>{' '}
+                {item.message.body ?? '(no text)'}
+              </blockquote>
+            )}
+            {item.note && <p>Note: {item.note}</p>}
+            <div className="row">
+              {item.kind === 'held' && item.message && (
+                <>
+                  <button
+                    type="button"
+                    className="button"
+                    onClick={() => act(`/moderation/held/${item.message!.id}/approve`)}
+                  >
+                    Approve
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => act(`/moderation/held/${item.message!.id}/reject`)}
+                  >
+                    Reject
+                  </button>
+                </>
+              )}
+              {item.kind === 'report' && (
+                <>
+                  {item.message && (
+                    <button
+                      type="button"
+                      className="button"
+                      onClick={() =>
+                        act(`/moderation/messages/${item.message!.id}/remove`, {}).then(() =>
+                          act(`/moderation/reports/${item.id}/resolve`, { outcome: 'message_removed' }),
+                        )
+                      }
+                    >
+                      Remove message
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    className="button button-secondary"
+                    onClick={() => act(`/moderation/reports/${item.id}/resolve`, { outcome: 'dismissed' })}
+                  >
+                    Dismiss report
+                  </button>
+                </>
+              )}
+              {item.kind === 'incident' && <p>Open the crisis incidents tab to acknowledge it.</p>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function IncidentsTab({ groupId }: { groupId: string }) {
+  const incidents = useLoad(() => http.get<Incident[]>(`${base(groupId)}/moderation/incidents`), [groupId]);
+  if (!incidents.data) return incidents.error ? <Alert tone="error">{incidents.error}</Alert> : <Loading />;
+  return (
+    <div>
+      <h2>Crisis incidents</h2>
+      {incidents.data.length === 0 && <p className="empty">No incidents.</p>}
+      <ul className="card-list">
+        {incidents.data.map((incident) => (
+          <IncidentCard
+            key={incident.id}
+            groupId={groupId}
+            incident={incident}
+            onChange={() => void incidents.reload()}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function IncidentCard({
+  groupId,
+  incident,
+  onChange,
+}: {
+  groupId: string;
+  incident: Incident;
+  onChange: () => void;
+}) {
+  const [note, setNote] = useState('');
+  const action = useAction();
+  const transition = (step: 'acknowledge' | 'resolve') =>
+    action.run(async () => {
+      await http.post(`${base(groupId)}/moderation/incidents/${incident.id}/${step}`, { note });
+      setNote('');
+      onChange();
+    });
+  return (
+    <li className={`card incident incident-${incident.status}`}>
+      <p>
+        <strong>
+          {incident.status === 'open'
+            ? 'Open'
+            : incident.status === 'acknowledged'
+              ? 'Acknowledged'
+              : 'Resolved'}
+        </strong>{' '}
+        · {incident.category} · {incident.source === 'report' ? 'from a report' : 'crisis words detected'} ·
+        opened {formatDateTime(incident.openedAt)}
+        {incident.escalatedAt ? ' · escalated to admins' : ''}
+      </p>
+      {incident.notes.length > 0 && (
+        <ul className="notes">
+          {incident.notes.map((n) => (
+            <li key={n.id}>
+              {formatDateTime(n.createdAt)}: {n.note}
+            </li>
+          ))}
+        </ul>
+      )}
+      {incident.status !== 'resolved' && (
+        <form onSubmit={(e) => e.preventDefault()}>
+          <Field
+            label="What you did or decided"
+            multiline
+            rows={2}
+            value={note}
+            onChange={(e) => setNote(e.target.value)}
+          />
+          {action.error && <Alert tone="error">{action.error}</Alert>}
+          <div className="row">
+            {incident.status === 'open' && (
+              <button
+                type="button"
+                className="button"
+                disabled={!note.trim() || action.busy}
+                onClick={() => transition('acknowledge')}
+              >
+                Acknowledge
+              </button>
+            )}
+            <button
+              type="button"
+              className="button button-secondary"
+              disabled={!note.trim() || action.busy}
+              onClick={() => transition('resolve')}
+            >
+              Resolve
+            </button>
+          </div>
+        </form>
+      )}
+    </li>
+  );
+}
+
+export function MembersTab({ groupId }: { groupId: string }) {
+  const members = useLoad(() => http.get<MemberDto[]>(`${base(groupId)}/members`), [groupId]);
+  if (!members.data) return members.error ? <Alert tone="error">{members.error}</Alert> : <Loading />;
+  return (
+    <div>
+      <h2>Members</h2>
+      <ul className="card-list">
+        {members.data.map((member) => (
+          <MemberRow
+            key={member.membershipId}
+            groupId={groupId}
+            member={member}
+            onChange={() => void members.reload()}
+          />
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function MemberRow({
+  groupId,
+  member,
+  onChange,
+}: {
+  groupId: string;
+  member: MemberDto;
+  onChange: () => void;
+}) {
+  const [minutes, setMinutes] = useState('60');
+  const [reason, setReason] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const action = useAction();
+  const userId = member.account?.userId;
+  const run = (label: string, work: () => Promise<unknown>) =>
+    action.run(async () => {
+      await work();
+      setDone(label);
+      onChange();
+    });
+  const withReason = reason.trim() ? { reason: reason.trim() } : {};
+  return (
+    <li className="card member-row">
+      <p>
+        <strong>{member.pseudonym ?? 'No pseudonym'}</strong> · {member.role} · {member.status}
+        {member.account && (
+          <span className="muted">
+            {' '}
+            · {member.account.displayName} &lt;{member.account.email}&gt;
+          </span>
+        )}
+      </p>
+      {member.role === 'member' && member.status === 'active' && userId && (
+        <details>
+          <summary>Actions</summary>
+          <Field
+            label={`Reason (shown to ${member.pseudonym ?? 'them'})`}
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+          />
+          <div className="row">
+            <label htmlFor={`mute-${member.membershipId}`}>Mute for</label>
+            <select
+              id={`mute-${member.membershipId}`}
+              value={minutes}
+              onChange={(e) => setMinutes(e.target.value)}
+            >
+              <option value="15">15 minutes</option>
+              <option value="60">1 hour</option>
+              <option value="1440">1 day</option>
+              <option value="">until I lift it</option>
+            </select>
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                run('Muted', () =>
+                  http.post(`${base(groupId)}/moderation/mutes`, {
+                    userId,
+                    minutes: minutes ? Number(minutes) : null,
+                    ...withReason,
+                  }),
+                )
+              }
+            >
+              Mute
+            </button>
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => run('Unmuted', () => http.delete(`${base(groupId)}/moderation/mutes/${userId}`))}
+            >
+              Unmute
+            </button>
+          </div>
+          <div className="row">
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() =>
+                window.confirm('Remove this member from the group?') &&
+                run('Removed', () => http.delete(`${base(groupId)}/members/${userId}`, withReason))
+              }
+            >
+              Remove
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() =>
+                window.confirm('Ban this member? They cannot come back.') &&
+                run('Banned', () => http.post(`${base(groupId)}/bans`, { userId, ...withReason }))
+              }
+            >
+              Ban
+            </button>
+          </div>
+        </details>
+      )}
+      {done && <Alert tone="success">{done}.</Alert>}
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+    </li>
+  );
+}

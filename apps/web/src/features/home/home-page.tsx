@@ -1,0 +1,230 @@
+import type { GroupDto } from '@hearth/contracts';
+import { useState } from 'react';
+import { useNavigate } from 'react-router-dom';
+
+import { http } from '../../api/http';
+import { useSession } from '../../api/session';
+import { Alert, Dialog, Field, Loading, useAction } from '../../ui/components';
+import { useLoad } from '../../ui/use-load';
+import { GroupCard } from './group-card';
+
+export function HomePage() {
+  const { user } = useSession();
+  const mine = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), []);
+  const discover = useLoad(() => http.get<GroupDto[]>('/groups?scope=discover'), []);
+  const [creating, setCreating] = useState(false);
+  const canCreate = user?.role === 'admin' || user?.role === 'facilitator';
+  const joinable = (discover.data ?? []).filter(
+    (g) => !g.membership || ['left'].includes(g.membership.status),
+  );
+  return (
+    <div className="page">
+      <div className="page-head">
+        <h1>Your groups</h1>
+        {canCreate && (
+          <button type="button" className="button" onClick={() => setCreating(true)}>
+            New group
+          </button>
+        )}
+      </div>
+      {mine.error && <Alert tone="error">{mine.error}</Alert>}
+      {mine.loading && !mine.data ? (
+        <Loading />
+      ) : mine.data?.length ? (
+        <ul className="card-list">
+          {mine.data.map((group) => (
+            <GroupCard key={group.id} group={group} />
+          ))}
+        </ul>
+      ) : (
+        <p className="empty">
+          You are not in a group yet. Use an invitation from your facilitator, or ask to join one below.
+        </p>
+      )}
+      <RedeemInvite />
+      <section aria-labelledby="discover-title">
+        <h2 id="discover-title">Groups you can ask to join</h2>
+        {discover.error && <Alert tone="error">{discover.error}</Alert>}
+        {joinable.length ? (
+          <ul className="card-list">
+            {joinable.map((group) => (
+              <DiscoverCard key={group.id} group={group} onRequested={() => void discover.reload()} />
+            ))}
+          </ul>
+        ) : (
+          !discover.loading && <p className="empty">No open groups right now.</p>
+        )}
+      </section>
+      <CreateGroupDialog open={creating} onClose={() => setCreating(false)} />
+    </div>
+  );
+}
+
+function RedeemInvite() {
+  const navigate = useNavigate();
+  const [code, setCode] = useState('');
+  return (
+    <form
+      className="card inline-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        const trimmed = code.trim().replace(/^.*\/invite\//, '');
+        if (trimmed) navigate(`/invite/${encodeURIComponent(trimmed)}`);
+      }}
+    >
+      <Field
+        label="Have an invitation?"
+        hint="Paste the link or the code"
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+      />
+      <button className="button button-secondary">Open invitation</button>
+    </form>
+  );
+}
+
+function DiscoverCard({ group, onRequested }: { group: GroupDto; onRequested: () => void }) {
+  const [open, setOpen] = useState(false);
+  const [pseudonym, setPseudonym] = useState('');
+  const [message, setMessage] = useState('');
+  const [sent, setSent] = useState(false);
+  const action = useAction();
+  return (
+    <li className="card group-card">
+      <h3>{group.name}</h3>
+      <p>{group.description}</p>
+      <p className="muted">
+        {group.kind === 'cohort' ? 'Cohort' : 'Circle'} · {group.seatsLeft} of {group.capacity} places free
+      </p>
+      {sent ? (
+        <Alert tone="success">Your request was sent. A facilitator will answer it.</Alert>
+      ) : (
+        <button
+          type="button"
+          className="button button-secondary"
+          onClick={() => setOpen(true)}
+          disabled={group.seatsLeft === 0}
+        >
+          Ask to join
+        </button>
+      )}
+      <Dialog open={open} title={`Ask to join ${group.name}`} onClose={() => setOpen(false)}>
+        <form
+          onSubmit={(e) =>
+            action.run(async () => {
+              await http.post(`/groups/${group.id}/join-requests`, {
+                pseudonym,
+                ...(message ? { message } : {}),
+              });
+              setSent(true);
+              setOpen(false);
+              onRequested();
+            }, e)
+          }
+        >
+          <Field
+            label="Your pseudonym in this group"
+            hint="Others in the group see only this name."
+            required
+            value={pseudonym}
+            onChange={(e) => setPseudonym(e.target.value)}
+            error={action.fieldError('pseudonym')}
+          />
+          <Field
+            label="A note for the facilitator (optional)"
+            multiline
+            value={message}
+            onChange={(e) => setMessage(e.target.value)}
+          />
+          {action.error && <Alert tone="error">{action.error}</Alert>}
+          <button className="button" disabled={action.busy}>
+            Send request
+          </button>
+        </form>
+      </Dialog>
+    </li>
+  );
+}
+
+function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const navigate = useNavigate();
+  const [form, setForm] = useState({
+    name: '',
+    description: '',
+    kind: 'circle',
+    visibility: 'listed',
+    capacity: '12',
+    facilitatorPseudonym: '',
+  });
+  const action = useAction();
+  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
+    setForm({ ...form, [key]: e.target.value });
+  return (
+    <Dialog open={open} title="New group" onClose={onClose}>
+      <form
+        onSubmit={(e) =>
+          action.run(async () => {
+            const created = await http.post<GroupDto>('/groups', {
+              name: form.name,
+              description: form.description,
+              kind: form.kind,
+              visibility: form.visibility,
+              capacity: Number(form.capacity),
+              timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+              ...(form.facilitatorPseudonym ? { facilitatorPseudonym: form.facilitatorPseudonym } : {}),
+            });
+            onClose();
+            navigate(`/groups/${created.id}/console`);
+          }, e)
+        }
+      >
+        <Field
+          label="Name"
+          required
+          value={form.name}
+          onChange={set('name')}
+          error={action.fieldError('name')}
+        />
+        <Field
+          label="Description"
+          multiline
+          value={form.description}
+          onChange={set('description')}
+          error={action.fieldError('description')}
+        />
+        <div className="field">
+          <label htmlFor="group-kind">Kind</label>
+          <select id="group-kind" value={form.kind} onChange={set('kind')}>
+            <option value="circle">Circle (ongoing)</option>
+            <option value="cohort">Cohort (ends on a date)</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="group-visibility">Who can find it</label>
+          <select id="group-visibility" value={form.visibility} onChange={set('visibility')}>
+            <option value="listed">Listed: people can ask to join</option>
+            <option value="unlisted">Unlisted: by invitation only</option>
+          </select>
+        </div>
+        <Field
+          label="Places"
+          type="number"
+          min={2}
+          max={100}
+          value={form.capacity}
+          onChange={set('capacity')}
+          error={action.fieldError('capacity')}
+        />
+        <Field
+          label="Your pseudonym in this group (optional)"
+          value={form.facilitatorPseudonym}
+          onChange={set('facilitatorPseudonym')}
+        />
+        {action.error && <Alert tone="error">{action.error}</Alert>}
+        <button className="button" disabled={action.busy}>
+          Create group
+        </button>
+      </form>
+    </Dialog>
+  );
+}

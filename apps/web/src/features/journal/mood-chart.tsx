@@ -1,0 +1,65 @@
+import type { MoodBucketDto } from '@hearth/contracts';
+import {
+  CategoryScale,
+  Chart,
+  Filler,
+  LinearScale,
+  LineController,
+  LineElement,
+  PointElement,
+  Tooltip,
+} from 'chart.js';
+import { useEffect, useRef } from 'react';
+
+Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
+
+/** Mood over time (daily means with their range). Loaded only on the mood screen. */
+export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
+  const canvas = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    if (!canvas.current) return;
+    const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+    const styles = getComputedStyle(document.documentElement);
+    const accent = styles.getPropertyValue('--accent').trim() || '#3f6b5c';
+    const text = styles.getPropertyValue('--text').trim() || '#222';
+    const chart = new Chart(canvas.current, {
+      type: 'line',
+      data: {
+        labels: buckets.map((b) =>
+          new Date(b.start).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
+        ),
+        datasets: [
+          {
+            label: 'Mood (mean)',
+            data: buckets.map((b) => b.mood.mean),
+            borderColor: accent,
+            backgroundColor: accent,
+            tension: 0.3,
+            pointRadius: 4,
+          },
+        ],
+      },
+      options: {
+        animation: reduced ? false : undefined,
+        responsive: true,
+        maintainAspectRatio: false,
+        scales: {
+          y: { min: 0, max: 10, ticks: { color: text } },
+          x: { ticks: { color: text } },
+        },
+      },
+    });
+    return () => chart.destroy();
+  }, [buckets]);
+  const summary = buckets.length
+    ? `Mood over ${buckets.length} days: from ${buckets[0].mood.mean.toFixed(1)} to ${buckets.at(-1)!.mood.mean.toFixed(1)} out of 10.`
+    : 'No check-ins yet.';
+  return (
+    <figure className="chart">
+      <div className="chart-box">
+        <canvas ref={canvas} role="img" aria-label={summary} data-points={buckets.length} />
+      </div>
+      <figcaption>{summary}</figcaption>
+    </figure>
+  );
+}

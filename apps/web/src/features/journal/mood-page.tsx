@@ -1,0 +1,114 @@
+import type { MoodBucketDto, MoodCheckinViewDto } from '@hearth/contracts';
+import { lazy, Suspense, useState } from 'react';
+import { Link } from 'react-router-dom';
+
+import { http } from '../../api/http';
+import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
+import { useLoad } from '../../ui/use-load';
+
+const MoodChart = lazy(() => import('./mood-chart'));
+
+export function MoodPage() {
+  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const range = () => {
+    const to = new Date(Date.now() + 86_400_000);
+    const from = new Date(to.getTime() - 31 * 86_400_000);
+    return `from=${from.toISOString()}&to=${to.toISOString()}&tz=${encodeURIComponent(tz)}`;
+  };
+  const series = useLoad(() => http.get<MoodBucketDto[]>(`/journal/mood?${range()}&bucket=day`), []);
+  const checkins = useLoad(() => http.get<MoodCheckinViewDto[]>(`/journal/mood/checkins?${range()}`), []);
+  const [mood, setMood] = useState(5);
+  const [energy, setEnergy] = useState('');
+  const [sleepHours, setSleepHours] = useState('');
+  const [note, setNote] = useState('');
+  const [saved, setSaved] = useState(false);
+  const action = useAction();
+  return (
+    <div className="page narrow">
+      <p>
+        <Link to="/journal">← Journal</Link>
+      </p>
+      <h1>Mood</h1>
+      <form
+        className="card"
+        onSubmit={(e) =>
+          action.run(async () => {
+            await http.post('/journal/mood', {
+              mood,
+              ...(energy !== '' ? { energy: Number(energy) } : {}),
+              ...(sleepHours !== '' ? { sleepHours: Number(sleepHours) } : {}),
+              ...(note.trim() ? { note: note.trim() } : {}),
+            });
+            setNote('');
+            setSaved(true);
+            await Promise.all([series.reload(), checkins.reload()]);
+          }, e)
+        }
+      >
+        <h2>Check in</h2>
+        <div className="field">
+          <label htmlFor="mood-range">How are you feeling? {mood} of 10</label>
+          <input
+            id="mood-range"
+            type="range"
+            min={0}
+            max={10}
+            step={1}
+            value={mood}
+            onChange={(e) => setMood(Number(e.target.value))}
+            aria-valuetext={`${mood} of 10`}
+          />
+        </div>
+        <Field
+          label="Energy, 0 to 10 (optional)"
+          type="number"
+          min={0}
+          max={10}
+          value={energy}
+          onChange={(e) => setEnergy(e.target.value)}
+        />
+        <Field
+          label="Hours of sleep (optional)"
+          type="number"
+          min={0}
+          max={24}
+          step={0.5}
+          value={sleepHours}
+          onChange={(e) => setSleepHours(e.target.value)}
+        />
+        <Field label="A word about it (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+        {action.error && <Alert tone="error">{action.error}</Alert>}
+        {saved && <Alert tone="success">Check-in saved.</Alert>}
+        <button className="button" disabled={action.busy}>
+          Save check-in
+        </button>
+      </form>
+      <section aria-labelledby="chart-title">
+        <h2 id="chart-title">The last month</h2>
+        {series.error && <Alert tone="error">{series.error}</Alert>}
+        {series.data ? (
+          <Suspense fallback={<Loading label="Drawing the chart" />}>
+            <MoodChart buckets={series.data} />
+          </Suspense>
+        ) : (
+          <Loading />
+        )}
+        {checkins.data && checkins.data.length > 0 && (
+          <ul className="checkins">
+            {[...checkins.data]
+              .reverse()
+              .slice(0, 10)
+              .map((c) => (
+                <li key={c.id}>
+                  {formatDateTime(c.at)}: mood {c.mood}
+                  {c.energy !== null ? `, energy ${c.energy}` : ''}
+                  {c.sleepHours !== null ? `, ${c.sleepHours} h sleep` : ''}
+                  {c.note ? `. ${c.note}` : ''}
+                </li>
+              ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,152 @@
+import {
+  useEffect,
+  useId,
+  useRef,
+  useState,
+  type FormEvent,
+  type InputHTMLAttributes,
+  type ReactNode,
+} from 'react';
+
+import { ApiError, errorText } from '../api/http';
+
+export function Field({
+  label,
+  hint,
+  error,
+  multiline,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & {
+  label: string;
+  hint?: string;
+  error?: string;
+  multiline?: boolean;
+  rows?: number;
+}) {
+  const id = useId();
+  const described = [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+  const common = { id, 'aria-describedby': described, 'aria-invalid': error ? true : undefined };
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {multiline ? (
+        <textarea
+          {...common}
+          name={input.name}
+          value={input.value as string}
+          onChange={input.onChange as never}
+          required={input.required}
+          maxLength={input.maxLength}
+          rows={(input as { rows?: number }).rows ?? 4}
+          placeholder={input.placeholder}
+        />
+      ) : (
+        <input {...common} {...input} />
+      )}
+      {error && (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** Runs a form's action with a busy state, and shows the API's error (and per-field errors) when it fails. */
+export function useAction() {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<unknown>(null);
+  const run = async (action: () => Promise<unknown>, event?: FormEvent) => {
+    event?.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await action();
+      return true;
+    } catch (e) {
+      setError(e);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+  return {
+    busy,
+    error: error ? errorText(error) : null,
+    fieldError: (name: string) => (error instanceof ApiError ? error.field(name) : undefined),
+    run,
+    clear: () => setError(null),
+  };
+}
+
+export function Alert({
+  tone = 'info',
+  children,
+}: {
+  tone?: 'info' | 'error' | 'success' | 'warning';
+  children: ReactNode;
+}) {
+  return (
+    <div className={`alert alert-${tone}`} role={tone === 'error' ? 'alert' : 'status'}>
+      {children}
+    </div>
+  );
+}
+
+export function Loading({ label = 'Loading' }: { label?: string }) {
+  return (
+    <p className="loading" role="status">
+      {label}…
+    </p>
+  );
+}
+
+/** A modal dialog built on <dialog>: focus is trapped and Escape closes it. */
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+}: {
+  open: boolean;
+  title: string;
+  onClose: () => void;
+  children: ReactNode;
+}) {
+  const ref = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  useEffect(() => {
+    const dialog = ref.current;
+    if (!dialog) return;
+    if (open && !dialog.open) dialog.showModal();
+    if (!open && dialog.open) dialog.close();
+  }, [open]);
+  return (
+    <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="dialog">
+      <div className="dialog-head">
+        <h2 id={titleId}>{title}</h2>
+        <button type="button" className="button-quiet" onClick={onClose} aria-label="Close">
+          ✕
+        </button>
+      </div>
+      {open && children}
+    </dialog>
+  );
+}
+
+export function formatDateTime(iso: string): string {
+  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function formatTime(iso: string): string {
+  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
+}
+
+export function formatDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
+}

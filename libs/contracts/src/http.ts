@@ -1,0 +1,218 @@
+/**
+ * The HTTP resources the web client reads, as plain types. The server's view classes implement these, so the
+ * compiler keeps both sides in step; the web client imports them from `@hearth/contracts`.
+ */
+
+/** Every HTTP error has this shape. */
+export interface ErrorBodyDto {
+  statusCode: number;
+  error: string;
+  message: string;
+  details?: { field: string; message: string }[];
+}
+
+/** Public facts a client needs before anyone signs in. */
+export interface InstanceDto {
+  /** True while the instance has no account: the first sign-up becomes its admin. */
+  needsSetup: boolean;
+  registration: 'open' | 'invite';
+}
+
+export type PlatformRole = 'admin' | 'facilitator' | 'member';
+
+export interface UserDto {
+  id: string;
+  email: string;
+  displayName: string;
+  role: PlatformRole;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface TokenPairDto {
+  accessToken: string;
+  accessTokenExpiresAt: string;
+  refreshToken: string;
+  refreshTokenExpiresAt: string;
+}
+
+export interface AuthSessionDto {
+  user: UserDto;
+  tokens: TokenPairDto;
+}
+
+export type GroupRoleName = 'facilitator' | 'member';
+export type MembershipStatusName = 'pending' | 'active' | 'left' | 'removed' | 'banned';
+
+export interface NextMeetingDto {
+  meetingId: string;
+  title: string;
+  startsAt: string;
+  startsAtLocal: string;
+  durationMinutes: number;
+}
+
+export interface MyMembershipDto {
+  id: string;
+  role: GroupRoleName;
+  status: MembershipStatusName;
+  pseudonym: string | null;
+  agreementVersion: number | null;
+  consentRequired: boolean;
+  endedReason?: string;
+  endedNote?: string;
+}
+
+export interface GroupDto {
+  id: string;
+  name: string;
+  description: string;
+  kind: 'circle' | 'cohort';
+  endsOn: string | null;
+  visibility: 'listed' | 'unlisted';
+  capacity: number;
+  seatsLeft: number;
+  status: 'active' | 'archived';
+  timezone: string;
+  agreementVersion: number;
+  createdAt: string;
+  nextMeeting: NextMeetingDto | null;
+  membership: MyMembershipDto | null;
+  unread: number | null;
+}
+
+export interface MemberDto {
+  membershipId: string;
+  pseudonym: string | null;
+  role: GroupRoleName;
+  status: MembershipStatusName;
+  joinedAt: string | null;
+  account?: { userId: string; displayName: string; email: string };
+  agreementVersion?: number | null;
+  endedReason?: string | null;
+}
+
+/** GET /api/groups/:id/moderation/mode: the room's mode and whether I myself may post. */
+export interface RoomStateDto {
+  mode: 'open' | 'read_only' | 'slow';
+  slowSeconds: number | null;
+  premoderateDays: number | null;
+  /** True while a facilitator has muted me in this group. */
+  muted: boolean;
+  /** When my mute ends; null while muted until lifted, or when not muted. */
+  mutedUntil: string | null;
+}
+
+export interface AgreementDto {
+  version: number;
+  text: string;
+  publishedAt: string;
+}
+
+export interface InviteDto {
+  id: string;
+  codeHint: string;
+  label: string | null;
+  createdAt: string;
+  expiresAt: string | null;
+  maxUses: number | null;
+  uses: number;
+  revoked: boolean;
+  usable: boolean;
+}
+
+export interface CreatedInviteDto extends InviteDto {
+  code: string;
+  /** The web client's path for this invite: `/invite/<code>`. */
+  path: string;
+}
+
+export interface JoinRequestDto {
+  id: string;
+  groupId: string;
+  pseudonym: string;
+  message: string | null;
+  status: 'pending' | 'approved' | 'declined' | 'withdrawn';
+  createdAt: string;
+  decidedAt: string | null;
+  decisionNote: string | null;
+  applicant?: { userId: string; displayName: string; email: string };
+}
+
+// Journal: private to its author; nobody else's client ever receives these.
+
+export interface JournalEntryDto {
+  id: string;
+  title: string | null;
+  body: string;
+  tags: string[];
+  mood: number | null;
+  sessionId: string | null;
+  meetingId: string | null;
+  promptId: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface TherapySessionDto {
+  id: string;
+  date: string;
+  kind: string;
+  intention: string | null;
+  notes: string | null;
+  createdAt: string;
+}
+
+export interface MoodCheckinViewDto {
+  id: string;
+  at: string;
+  mood: number;
+  energy: number | null;
+  sleepHours: number | null;
+  note: string | null;
+  entryId: string | null;
+}
+
+export interface MoodStatDto {
+  mean: number;
+  min: number;
+  max: number;
+}
+
+export interface MoodBucketDto {
+  start: string;
+  count: number;
+  mood: MoodStatDto;
+  energy: MoodStatDto | null;
+  sleepHours: MoodStatDto | null;
+}
+
+export interface PromptDto {
+  id: string;
+  category: string;
+  text: string;
+  daysAfterSession: number | null;
+  groupId: string | null;
+}
+
+export interface DuePromptDto extends PromptDto {
+  sessionId: string;
+  dueOn: string;
+}
+
+export interface JournalShareDto {
+  id: string;
+  entryId: string | null;
+  groupId: string;
+  target: 'group' | 'facilitators';
+  messageId: string | null;
+  createdAt: string;
+  withdrawn: boolean;
+}
+
+export interface SharedReflectionDto {
+  id: string;
+  pseudonym: string | null;
+  excerpt: string;
+  createdAt: string;
+}

@@ -1,0 +1,11 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import type { InstanceDto } from '@hearth/contracts';
+
+export class InstanceView implements InstanceDto {
+  @ApiProperty({ description: 'True while no account exists: the first sign-up becomes the admin' })
+  needsSetup!: boolean;
+
+  @ApiProperty({ enum: ['open', 'invite'] })
+  registration!: 'open' | 'invite';
+}
