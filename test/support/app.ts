@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { NestFactory } from '@nestjs/core';
 import supertest from 'supertest';
 
 import { loadConfig, ManualClock, type HearthConfig } from '@hearth/core';
@@ -53,13 +53,12 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       done();
     },
   });
-  const moduleRef = await Test.createTestingModule({
-    imports: [AppModule.register(config, { clock, logDestination })],
-  }).compile();
-  const app = moduleRef.createNestApplication<NestExpressApplication>({
-    bodyParser: false,
-    bufferLogs: true,
-  });
+  // NestFactory (not the testing module) so that providers that need the HTTP adapter at creation, such as
+  // the web client's static files, see the same adapter as in production.
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.register(config, { clock, logDestination }),
+    { bodyParser: false, bufferLogs: true, abortOnError: false },
+  );
   await configureApp(app, config);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

@@ -152,15 +152,16 @@ export function SignUpPage() {
 /** First run: the instance has no account yet; this one becomes its admin. */
 export function SetupPage() {
   const session = useSession();
-  const navigate = useNavigate();
   if (session.status === 'loading') return <Loading />;
-  if (!session.instance?.needsSetup) return <Navigate to="/" replace />;
+  // Once the admin exists (just now, or earlier) there is nothing to set up.
+  if (!session.instance?.needsSetup)
+    return <Navigate to={session.user?.role === 'admin' ? '/admin' : '/'} replace />;
   return (
     <AuthFrame
       title="Set up Hearth"
       intro="This instance has no accounts yet. The account you create now is its administrator: it manages people, groups and safety settings."
     >
-      <AccountForm submitLabel="Create administrator" onDone={() => navigate('/admin', { replace: true })} />
+      <AccountForm submitLabel="Create administrator" onDone={() => undefined} />
     </AuthFrame>
   );
 }

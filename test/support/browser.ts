@@ -1,0 +1,114 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join, resolve } from 'node:path';
+
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const WEB_ROOT = resolve('dist/web');
+export const SHOTS = resolve('test-artifacts/screenshots');
+export const PHONE = { width: 390, height: 844 };
+export const LAPTOP = { width: 1280, height: 800 };
+
+/**
+ * Debian's Chromium, headless, or null when it is not installed. Where REQUIRE_BROWSER=1 (CI), a missing
+ * browser fails the run instead of skipping it.
+ */
+export function chromiumPath(): string | null {
+  if (existsSync(CHROMIUM)) return CHROMIUM;
+  if (process.env.REQUIRE_BROWSER === '1') {
+    throw new Error(`REQUIRE_BROWSER=1 but no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  }
+  console.warn(`Skipping browser tests: no Chromium at ${CHROMIUM} (apt-get install -y chromium)`);
+  return null;
+}
+
+export function launch(executablePath: string): Promise<Browser> {
+  return chromium.launch({
+    executablePath,
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** The built web client; built here when a test run starts without it. */
+export function ensureWebBuilt(): void {
+  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+    execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
+      stdio: 'inherit',
+    });
+  }
+}
+
+/** A fresh browser profile; the page's Content-Security-Policy violations are collected, never bypassed. */
+export async function newContext(
+  browser: Browser,
+  viewport = PHONE,
+): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const page = await context.newPage();
+  const cspViolations: string[] = [];
+  page.on('console', (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+  });
+  return { context, page, cspViolations };
+}
+
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  const { width } = page.viewportSize() ?? PHONE;
+  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
+}
+
+/** Screenshots at both sizes the issue asks for; the page is put back to its own size after. */
+export async function screenshots(page: Page, name: string): Promise<void> {
+  const original = page.viewportSize() ?? PHONE;
+  for (const size of [PHONE, LAPTOP]) {
+    await page.setViewportSize(size);
+    await screenshot(page, name);
+  }
+  await page.setViewportSize(original);
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * Runs axe-core in the page (evaluated through the DevTools protocol, so the page's CSP stays strict) and
+ * returns the serious and critical violations of WCAG 2.x A/AA rules.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  // Runs in the page: the test's TypeScript has no DOM types, so the page's globals are typed here.
+  const violations = await page.evaluate(async () => {
+    const page = globalThis as unknown as {
+      document: unknown;
+      axe: { run: (context: unknown, options: unknown) => Promise<{ violations: AxeViolation[] }> };
+    };
+    const result = await page.axe.run(page.document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => ({ target: n.target })),
+    }));
+  });
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
