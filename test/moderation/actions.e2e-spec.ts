@@ -165,7 +165,13 @@ describe('Facilitator actions', () => {
       await api(facilitator).put('/moderation/mode', { mode: 'open' }).expect(200);
       expect((await say(member, group.id, 'morning!')).ok).toBe(true);
       const mode = await api(wren).get('/moderation/mode').expect(200);
-      expect(mode.body).toEqual({ mode: 'open', slowSeconds: null, premoderateDays: null });
+      expect(mode.body).toEqual({
+        mode: 'open',
+        slowSeconds: null,
+        premoderateDays: null,
+        muted: false,
+        mutedUntil: null,
+      });
     });
 
     it('slow: one message per member every N seconds, with the wait; facilitators exempt', async () => {

@@ -36,4 +36,4 @@ export const DEFAULT_CRISIS_RESOURCES: CrisisResourceDto[] = [
 
 export const RESOURCES_MESSAGE =
   'It sounds like things are really hard right now. You are not alone, and you deserve support. ' +
-  'A facilitator has been let know. If you might act on these feelings, please reach out now:';
+  'A facilitator has been told. If you might act on these feelings, please reach out now:';
