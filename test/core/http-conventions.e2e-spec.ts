@@ -262,6 +262,8 @@ describe('Registered routes all declare their access', () => {
       }
       expect(open.sort()).toEqual([
         'GET /api/health',
+        // Before anyone signs in, the web client asks whether to show the first-run setup.
+        'GET /api/instance',
         // Calendar apps cannot send a bearer token: the feed is authenticated by its own secret token.
         'GET /api/me/calendar.ics',
         'POST /api/auth/login',
