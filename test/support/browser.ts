@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
@@ -40,13 +40,22 @@ export function launch(executablePath: string): Promise<Browser> {
   });
 }
 
-/** The built web client; built here when a test run starts without it. */
+/** The built web client; (re)built here when it is missing or older than its sources. */
 export function ensureWebBuilt(): void {
-  if (!existsSync(join(WEB_ROOT, 'index.html'))) {
+  const index = join(WEB_ROOT, 'index.html');
+  const built = existsSync(index) ? statSync(index).mtimeMs : 0;
+  const sources = ['apps/web/src', 'apps/web/index.html', 'libs/contracts/src'].map(newestChange);
+  if (Math.max(...sources) > built) {
     execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
       stdio: 'inherit',
     });
   }
+}
+
+function newestChange(path: string): number {
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
 /** A fresh browser profile; the page's Content-Security-Policy violations are collected, never bypassed. */
@@ -112,3 +121,23 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   });
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
+
+/** Signs in through the sign-in page and waits for the home screen. */
+export async function signInThroughPage(
+  page: Page,
+  baseUrl: string,
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto(`${baseUrl}/signin`);
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { name: 'Your groups' }).waitFor();
+}
+
+/** The room's message box (named "Message"; other controls, such as the report dialog, mention the word too). */
+export const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
+
+/** The bodies of the messages in the room's timeline. */
+export const timeline = (page: Page) => page.locator('.messages .message-body');

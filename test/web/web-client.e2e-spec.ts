@@ -4,11 +4,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
   chromiumPath,
+  composer,
   ensureWebBuilt,
   launch,
   newContext,
   screenshots,
   seriousAxeViolations,
+  signInThroughPage,
+  timeline,
   WEB_ROOT,
 } from '../support/browser.js';
 import { createAccount, GOOD_PASSWORD, signIn, uniqueEmail, type TestUser } from '../support/users.js';
@@ -53,9 +56,6 @@ describeInBrowser('Web client in Chromium', () => {
     expect(await seriousAxeViolations(page)).toEqual([]);
   };
 
-  const messages = (page: Page) => page.locator('.messages .message-body');
-  const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
-
   it('first run: the setup screen creates the admin, served under a strict Content-Security-Policy', async () => {
     const admin = await open();
     const response = await admin.page.goto(t.url);
@@ -90,11 +90,7 @@ describeInBrowser('Web client in Chromium', () => {
   it('a facilitator creates a group and an invite; a member signs up, redeems it and accepts the agreement', async () => {
     facilitator = await open(LAPTOP_VIEW);
     const f = facilitator.page;
-    await f.goto(`${t.url}/signin`);
-    await f.getByLabel('Email').fill(facilitatorUser.email);
-    await f.getByLabel('Password').fill(GOOD_PASSWORD);
-    await f.getByRole('button', { name: 'Sign in' }).click();
-    await f.getByRole('heading', { name: 'Your groups' }).waitFor();
+    await signInThroughPage(f, t.url, facilitatorUser.email, GOOD_PASSWORD);
     await f.getByRole('button', { name: 'New group' }).click();
     await f.getByLabel('Name').fill('Morning Circle');
     await f.getByLabel('Description').fill('A gentle place to keep integrating.');
@@ -144,11 +140,11 @@ describeInBrowser('Web client in Chromium', () => {
 
     await composer(m).fill('Hello from Wren');
     await composer(m).press('Enter');
-    await messages(f).filter({ hasText: 'Hello from Wren' }).waitFor();
+    await timeline(f).filter({ hasText: 'Hello from Wren' }).waitFor();
 
     await composer(f).fill('Welcome, Wren. Take your time.');
     await f.getByRole('button', { name: 'Send' }).click();
-    await messages(m).filter({ hasText: 'Welcome, Wren. Take your time.' }).waitFor();
+    await timeline(m).filter({ hasText: 'Welcome, Wren. Take your time.' }).waitFor();
     // New messages from others are announced politely to screen readers.
     await m.locator('[aria-live="polite"]', { hasText: 'Fern: Welcome, Wren.' }).waitFor();
     await expectAccessible(m);
@@ -242,13 +238,13 @@ describeInBrowser('Web client in Chromium', () => {
     await screenshots(m, '11-offline');
 
     await member.context.setOffline(false);
-    await messages(f).filter({ hasText: 'Written on the train' }).waitFor();
+    await timeline(f).filter({ hasText: 'Written on the train' }).waitFor();
     await m
       .locator('.message:not(.message-pending) .message-body', { hasText: 'Written on the train' })
       .waitFor();
     expect(await m.locator('.message-pending').count()).toBe(0);
-    expect(await messages(f).filter({ hasText: 'Written on the train' }).count()).toBe(1);
-    expect(await messages(m).filter({ hasText: 'Written on the train' }).count()).toBe(1);
+    expect(await timeline(f).filter({ hasText: 'Written on the train' }).count()).toBe(1);
+    expect(await timeline(m).filter({ hasText: 'Written on the train' }).count()).toBe(1);
     const stored = await t
       .request()
       .get(`/api/groups/${groupId}/messages`)

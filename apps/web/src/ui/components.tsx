@@ -106,6 +106,11 @@ export function Loading({ label = 'Loading' }: { label?: string }) {
   );
 }
 
+/** What a screen shows until its data arrives: the error, or a loading line. */
+export function Pending({ loaded }: { loaded: { error: string | null } }) {
+  return loaded.error ? <Alert tone="error">{loaded.error}</Alert> : <Loading />;
+}
+
 /** A modal dialog built on <dialog>: focus is trapped and Escape closes it. */
 export function Dialog({
   open,

@@ -104,6 +104,7 @@ function CrisisResources() {
     [],
   );
   const [json, setJson] = useState('');
+  const [invalid, setInvalid] = useState(false);
   const [saved, setSaved] = useState(false);
   const action = useAction();
   useEffect(() => {
@@ -112,18 +113,17 @@ function CrisisResources() {
   return (
     <form
       className="card"
-      onSubmit={(e) =>
-        action.run(async () => {
-          let parsed: unknown;
-          try {
-            parsed = JSON.parse(json);
-          } catch {
-            throw new Error('That is not valid JSON.');
-          }
-          current.setData(await http.put('/admin/crisis-resources', parsed));
-          setSaved(true);
-        }, e)
-      }
+      onSubmit={(e) => {
+        e.preventDefault();
+        const parsed = parseJson(json);
+        setInvalid(parsed === undefined);
+        if (parsed !== undefined) {
+          void action.run(async () => {
+            current.setData(await http.put('/admin/crisis-resources', parsed));
+            setSaved(true);
+          });
+        }
+      }}
     >
       <h2>Crisis resources</h2>
       <Field
@@ -134,13 +134,8 @@ function CrisisResources() {
         value={json}
         onChange={(e) => setJson(e.target.value)}
       />
-      {action.error && (
-        <Alert tone="error">
-          {action.error === 'Something went wrong. Please try again.'
-            ? 'That is not valid JSON.'
-            : action.error}
-        </Alert>
-      )}
+      {invalid && <Alert tone="error">That is not valid JSON.</Alert>}
+      {action.error && <Alert tone="error">{action.error}</Alert>}
       {saved && <Alert tone="success">Saved.</Alert>}
       <button className="button" disabled={action.busy}>
         Save crisis resources
@@ -221,4 +216,12 @@ function AllGroups() {
       </ul>
     </section>
   );
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
 }

@@ -3,6 +3,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { useSession } from '../../api/session';
 import { Alert, Field, Loading, useAction } from '../../ui/components';
+import { SignInForm } from './sign-in-form';
 
 function AuthFrame({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
   return (
@@ -30,43 +31,18 @@ export function SignInPage() {
   const session = useSession();
   const next = useNext();
   const navigate = useNavigate();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const action = useAction();
   if (session.status === 'loading') return <Loading />;
   if (session.instance?.needsSetup) return <Navigate to="/setup" replace />;
   if (session.status === 'signedIn') return <Navigate to={next} replace />;
   return (
     <AuthFrame title="Welcome back" intro="Sign in to your groups and your journal.">
-      <form
-        onSubmit={(e) =>
-          action.run(async () => {
-            await session.signIn(email, password);
-            navigate(next, { replace: true });
-          }, e)
-        }
-      >
-        <Field
-          label="Email"
-          type="email"
-          autoComplete="email"
-          required
-          value={email}
-          onChange={(e) => setEmail(e.target.value)}
-        />
-        <Field
-          label="Password"
-          type="password"
-          autoComplete="current-password"
-          required
-          value={password}
-          onChange={(e) => setPassword(e.target.value)}
-        />
-        {action.error && <Alert tone="error">{action.error}</Alert>}
-        <button className="button button-wide" disabled={action.busy}>
-          {action.busy ? 'Signing in…' : 'Sign in'}
-        </button>
-      </form>
+      <SignInForm onSignedIn={() => navigate(next, { replace: true })}>
+        {(busy) => (
+          <button className="button button-wide" disabled={busy}>
+            {busy ? 'Signing in…' : 'Sign in'}
+          </button>
+        )}
+      </SignInForm>
       {session.instance?.registration !== 'invite' && (
         <p>
           New here?{' '}

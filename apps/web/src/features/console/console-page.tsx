@@ -3,7 +3,7 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
-import { Alert, Loading } from '../../ui/components';
+import { Alert, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { AgreementTab, AuditTab, InvitesTab, JoinRequestsTab, MeetingsTab, RoomTab } from './group-tabs';
 import { IncidentsTab, MembersTab, QueueTab } from './moderation-tabs';
@@ -28,8 +28,7 @@ export default function ConsolePage() {
   const [params, setParams] = useSearchParams();
   const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId]);
   const tab = (TABS.find(([key]) => key === params.get('tab'))?.[0] ?? 'queue') as Tab;
-  if (group.error) return <Alert tone="error">{group.error}</Alert>;
-  if (!group.data) return <Loading />;
+  if (!group.data) return <Pending loaded={group} />;
   const allowed = user?.role === 'admin' || group.data.membership?.role === 'facilitator';
   if (!allowed) return <Alert tone="error">The console is for this group’s facilitators.</Alert>;
   return (

@@ -8,7 +8,7 @@ import type {
 import { useEffect, useState } from 'react';
 
 import { http } from '../../api/http';
-import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
+import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import type { AuditEvent, Meeting } from './types';
 
@@ -27,7 +27,7 @@ export function RoomTab({ groupId }: { groupId: string }) {
     setSlowSeconds(String(state.data.slowSeconds ?? 30));
     setPremoderateDays(state.data.premoderateDays === null ? '' : String(state.data.premoderateDays));
   }, [state.data]);
-  if (!state.data) return state.error ? <Alert tone="error">{state.error}</Alert> : <Loading />;
+  if (!state.data) return <Pending loaded={state} />;
   return (
     <form
       className="card"
@@ -96,7 +96,7 @@ export function AgreementTab({ groupId }: { groupId: string }) {
   const agreement = useLoad(() => http.get<AgreementDto>(`${base(groupId)}/agreement`), [groupId]);
   const [text, setText] = useState<string | null>(null);
   const action = useAction();
-  if (!agreement.data) return agreement.error ? <Alert tone="error">{agreement.error}</Alert> : <Loading />;
+  if (!agreement.data) return <Pending loaded={agreement} />;
   const value = text ?? agreement.data.text;
   return (
     <form
@@ -222,7 +222,7 @@ export function JoinRequestsTab({ groupId }: { groupId: string }) {
       await http.post(`${base(groupId)}/join-requests/${id}/${decision}`, {});
       await requests.reload();
     });
-  if (!requests.data) return requests.error ? <Alert tone="error">{requests.error}</Alert> : <Loading />;
+  if (!requests.data) return <Pending loaded={requests} />;
   return (
     <div>
       <h2>Join requests</h2>
@@ -359,7 +359,7 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
 
 export function AuditTab({ groupId }: { groupId: string }) {
   const audit = useLoad(() => http.get<AuditEvent[]>(`${base(groupId)}/audit`), [groupId]);
-  if (!audit.data) return audit.error ? <Alert tone="error">{audit.error}</Alert> : <Loading />;
+  if (!audit.data) return <Pending loaded={audit} />;
   return (
     <div>
       <h2>Audit log</h2>

@@ -2,7 +2,7 @@ import type { MemberDto } from '@hearth/contracts';
 import { useState } from 'react';
 
 import { http } from '../../api/http';
-import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
+import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import type { Incident, QueueItem } from './types';
 
@@ -16,7 +16,7 @@ export function QueueTab({ groupId }: { groupId: string }) {
       await http.post(`${base(groupId)}${path}`, body);
       await queue.reload();
     });
-  if (!queue.data) return queue.error ? <Alert tone="error">{queue.error}</Alert> : <Loading />;
+  if (!queue.data) return <Pending loaded={queue} />;
   return (
     <div>
       <h2>Waiting for you</h2>
@@ -96,7 +96,7 @@ export function QueueTab({ groupId }: { groupId: string }) {
 
 export function IncidentsTab({ groupId }: { groupId: string }) {
   const incidents = useLoad(() => http.get<Incident[]>(`${base(groupId)}/moderation/incidents`), [groupId]);
-  if (!incidents.data) return incidents.error ? <Alert tone="error">{incidents.error}</Alert> : <Loading />;
+  if (!incidents.data) return <Pending loaded={incidents} />;
   return (
     <div>
       <h2>Crisis incidents</h2>
@@ -193,7 +193,7 @@ function IncidentCard({
 
 export function MembersTab({ groupId }: { groupId: string }) {
   const members = useLoad(() => http.get<MemberDto[]>(`${base(groupId)}/members`), [groupId]);
-  if (!members.data) return members.error ? <Alert tone="error">{members.error}</Alert> : <Loading />;
+  if (!members.data) return <Pending loaded={members} />;
   return (
     <div>
       <h2>Members</h2>

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
-import { Alert, Loading, formatDate, useAction } from '../../ui/components';
+import { Alert, formatDate, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
 /** The group's agreement: read and accepted before entering, and again whenever a new version is published. */
@@ -19,7 +19,7 @@ export function AgreementPage() {
   }, [groupId]);
   const [agreed, setAgreed] = useState(false);
   const action = useAction();
-  if (!loaded.data) return loaded.error ? <Alert tone="error">{loaded.error}</Alert> : <Loading />;
+  if (!loaded.data) return <Pending loaded={loaded} />;
   const { group, agreement } = loaded.data;
   const accepted =
     group.membership?.agreementVersion === agreement.version && !group.membership.consentRequired;
