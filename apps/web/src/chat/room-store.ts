@@ -76,6 +76,8 @@ export class RoomStore {
     nextPostAt: 0,
   };
   private lastSeq = 0;
+  private timeline: MessageDto[] = [];
+  private timelineStale = false;
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
 
   constructor(
@@ -286,7 +288,8 @@ export class RoomStore {
   async refreshState(): Promise<void> {
     try {
       const state = await this.http.get<RoomStateDto>(`/groups/${this.groupId}/moderation/mode`);
-      this.patch({ state });
+      // Leaving slow mode ends any wait it imposed.
+      this.patch(state.mode === 'slow' ? { state } : { state, nextPostAt: 0 });
     } catch {
       // The room shows what it last knew; sending still reports the exact reason if refused.
     }
@@ -357,6 +360,7 @@ export class RoomStore {
       this.held.delete(message.id);
       if (message.seq !== null) {
         this.messages.set(message.id, message);
+        this.timelineStale = true;
         if (message.seq > this.lastSeq) this.lastSeq = message.seq;
       }
       if (message.clientId) this.pending = this.pending.filter((p) => p.clientId !== message.clientId);
@@ -388,10 +392,14 @@ export class RoomStore {
   }
 
   private build(): RoomSnapshot {
-    const timeline = [...this.messages.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+    // Sorted again only when messages changed, not on every typing or presence event.
+    if (this.timelineStale) {
+      this.timeline = [...this.messages.values()].sort((a, b) => (a.seq ?? 0) - (b.seq ?? 0));
+      this.timelineStale = false;
+    }
     return {
       ...this.partial,
-      timeline,
+      timeline: this.timeline,
       held: [...this.held.values()],
       pending: this.pending,
       lastSeq: this.lastSeq,

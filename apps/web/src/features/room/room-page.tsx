@@ -5,7 +5,7 @@ import { Link, Navigate, useParams } from 'react-router-dom';
 import { http, errorText } from '../../api/http';
 import { useRoom } from '../../chat/chat-context';
 import type { RoomSnapshot, RoomStore } from '../../chat/room-store';
-import { Alert, Dialog, Loading, formatDateTime, formatTime, useAction } from '../../ui/components';
+import { Alert, Dialog, Loading, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { Composer } from './composer';
 import { MessageItem, type MessageActions } from './message-item';
@@ -15,11 +15,13 @@ export function RoomPage() {
   const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId]);
   const hidden = useLoad(() => http.get<string[]>(`/groups/${groupId}/hidden-members`), [groupId]);
   const { store, room } = useRoom(groupId);
-  if (group.error) return <Alert tone="error">{group.error}</Alert>;
-  if (!group.data) return <Loading />;
+  if (!group.data) return <Pending loaded={group} />;
   const membership = group.data.membership;
   if (membership?.consentRequired) return <Navigate to={`/groups/${groupId}/agreement`} replace />;
   if (!store || !room) return <Loading label="Connecting" />;
+  // A new agreement was published while I was here: read it before writing again.
+  if (room.notice?.kind === 'consent.required')
+    return <Navigate to={`/groups/${groupId}/agreement`} replace />;
   return (
     <Room
       group={group.data}

@@ -1,0 +1,318 @@
+import { jest } from '@jest/globals';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+
+import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  chromiumPath,
+  composer,
+  ensureWebBuilt,
+  launch,
+  newContext,
+  screenshots,
+  seriousAxeViolations,
+  signInThroughPage,
+  timeline,
+  WEB_ROOT,
+} from '../support/browser.js';
+import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { until, type ClientSocket } from '../support/sockets.js';
+import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
+import { inRoom, said } from '../moderation/support.js';
+
+const executable = chromiumPath();
+const describeInBrowser = executable ? describe : describe.skip;
+
+/**
+ * The room's every state and action in Chromium. The facilitator acts through the API (already covered by its
+ * own tests); Wren uses the web client; Ash writes through a plain socket. Steps build on each other.
+ */
+describeInBrowser('Web client: room actions and states', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let context: BrowserContext;
+  let page: Page;
+  let csp: string[];
+  let facilitator: TestUser;
+  let wren: TestUser;
+  let ash: TestUser;
+  let ashSocket: ClientSocket;
+  let group: GroupCard;
+  let roomUrl: string;
+
+  jest.setTimeout(90_000);
+
+  const api = (method: 'post' | 'put' | 'delete', path: string, body: object = {}) =>
+    t.request()[method](`/api/groups/${group.id}${path}`).set('Authorization', facilitator.auth).send(body);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp({ env: { WEB_ROOT, CHAT_RATE_LIMIT: '1000' } });
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
+    wren = await registerUser(t, { displayName: 'Wren' });
+    ash = await registerUser(t, { displayName: 'Ash' });
+    group = await createGroup(t, facilitator, { name: 'Evening Circle', facilitatorPseudonym: 'Fern' });
+    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
+    await addActiveMember(t, facilitator, group.id, ash, 'Ash');
+    ashSocket = await inRoom(t, ash, group.id);
+    roomUrl = `${t.url}/groups/${group.id}`;
+    browser = await launch(executable!);
+    ({ context, page, cspViolations: csp } = await newContext(browser));
+    await signInThroughPage(page, t.url, wren.email, GOOD_PASSWORD);
+  });
+
+  afterAll(async () => {
+    ashSocket?.disconnect();
+    await browser?.close();
+    await t?.close();
+  });
+
+  const openRoom = async () => {
+    await page.goto(roomUrl);
+    await composer(page).waitFor();
+  };
+
+  it('reply, react, edit and delete my own message; others see each change live', async () => {
+    await openRoom();
+    const fromAsh = await said(ashSocket, group.id, 'Did anyone else sleep badly?');
+    const ashMessage = page.locator('.message:not(.message-mine)', {
+      hasText: 'Did anyone else sleep badly?',
+    });
+    await ashMessage.waitFor();
+
+    await ashMessage.getByRole('button', { name: 'Reply' }).click();
+    await page.getByText('Replying to Ash').waitFor();
+    await composer(page).fill('Me too, I woke at four');
+    await composer(page).press('Enter');
+    const reply = page.locator('.message-mine', { hasText: 'Me too, I woke at four' });
+    await reply.locator('.reply-quote', { hasText: 'Did anyone else sleep badly?' }).waitFor();
+
+    const reactions: string[] = [];
+    ashSocket.on('reaction:updated', (event) =>
+      reactions.push(...event.reactions.map((r) => `${r.emoji}${r.count}`)),
+    );
+    await ashMessage.getByRole('button', { name: 'React', exact: true }).click();
+    await ashMessage.getByRole('button', { name: 'React with 🙏' }).click();
+    await ashMessage.getByRole('button', { name: '🙏 1, including you' }).waitFor();
+    await until(() => reactions.includes('🙏1'), 'the reaction reaches Ash');
+    // Pressing it again takes it back.
+    await ashMessage.getByRole('button', { name: '🙏 1, including you' }).click();
+    await ashMessage.locator('.reactions').waitFor({ state: 'detached' });
+
+    const updates: string[] = [];
+    ashSocket.on('message:updated', (message) => updates.push(message.body ?? ''));
+    await reply.getByRole('button', { name: 'Edit' }).click();
+    await reply.getByLabel('Edit your message').fill('Me too, I woke at four and wrote for a while');
+    await reply.getByRole('button', { name: 'Save' }).click();
+    await page.locator('.message-mine', { hasText: 'wrote for a while' }).getByText('(edited)').waitFor();
+    await until(
+      () => updates.includes('Me too, I woke at four and wrote for a while'),
+      'the edit reaches Ash',
+    );
+
+    const deleted: string[] = [];
+    ashSocket.on('message:deleted', (event) => deleted.push(event.messageId));
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page
+      .locator('.message-mine', { hasText: 'wrote for a while' })
+      .getByRole('button', { name: 'Delete' })
+      .click();
+    await page.getByText('This message was deleted.').waitFor();
+    await until(() => deleted.length === 1, 'the deletion reaches Ash');
+    expect(fromAsh.id).not.toBe(deleted[0]);
+    await screenshots(page, '20-room-actions');
+  });
+
+  it('report a message: the facilitators’ queue has it, and the reporter is thanked', async () => {
+    const ashMessage = page.locator('.message:not(.message-mine)', {
+      hasText: 'Did anyone else sleep badly?',
+    });
+    await ashMessage.getByRole('button', { name: 'Report' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Report a message' });
+    await dialog.getByLabel('Spam').check();
+    await dialog.getByLabel(/Anything the facilitators should know/).fill('Testing the report flow');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await dialog.getByRole('button', { name: 'Send report' }).click();
+    await dialog.getByText(/Thank you\. The facilitators will look at it/).waitFor();
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    const queue = await t
+      .request()
+      .get(`/api/groups/${group.id}/moderation/queue`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    expect(queue.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ kind: 'report', reason: 'spam', note: 'Testing the report flow' }),
+      ]),
+    );
+  });
+
+  it('hide a member: their messages fold away for me, and can still be opened', async () => {
+    const ashMessage = page.locator('.message:not(.message-mine)', {
+      hasText: 'Did anyone else sleep badly?',
+    });
+    await ashMessage.getByRole('button', { name: 'Hide member' }).click();
+    const folded = page.getByRole('button', { name: 'Message from a member you hid. Show' });
+    await folded.first().waitFor();
+    await said(ashSocket, group.id, 'A second message from Ash');
+    await folded.nth(1).waitFor();
+    expect(await timeline(page).filter({ hasText: 'A second message from Ash' }).count()).toBe(0);
+    await folded.first().click();
+    await timeline(page).filter({ hasText: 'Did anyone else sleep badly?' }).waitFor();
+  });
+
+  it('slow mode: the header says so and, after a message, the composer counts down', async () => {
+    await api('put', '/moderation/mode', { mode: 'slow', slowSeconds: 30 }).expect(200);
+    await page.getByText('Slow mode: one message every 30s').waitFor();
+    await page.locator('.room-line', { hasText: 'Slow mode is on: one message every 30 seconds.' }).waitFor();
+    await composer(page).fill('Taking it slowly');
+    await composer(page).press('Enter');
+    await timeline(page).filter({ hasText: 'Taking it slowly' }).waitFor();
+    await page.getByRole('button', { name: /^Wait \d+s$/ }).waitFor();
+    await page.getByText(/Slow mode is on: you can send again in \d+ seconds/).waitFor();
+    await screenshots(page, '21-slow-mode');
+    await api('put', '/moderation/mode', { mode: 'open' }).expect(200);
+  });
+
+  it('read-only: the composer gives way to a calm explanation, and comes back when the room opens', async () => {
+    await api('put', '/moderation/mode', { mode: 'read_only' }).expect(200);
+    await page.locator('.composer-blocked', { hasText: 'The room is read-only for now.' }).waitFor();
+    expect(await composer(page).count()).toBe(0);
+    await screenshots(page, '22-read-only');
+    await api('put', '/moderation/mode', { mode: 'open' }).expect(200);
+    await composer(page).waitFor();
+  });
+
+  it('held for review: my message waits, visible to me only, until a facilitator approves it', async () => {
+    await api('put', '/moderation/mode', { mode: 'open', premoderateDays: 30 }).expect(200);
+    const seen: string[] = [];
+    ashSocket.on('message:new', (message) => seen.push(message.body ?? ''));
+    await composer(page).fill('Is it all right to share something hard?');
+    await composer(page).press('Enter');
+    const held = page.locator('.message-held', { hasText: 'Is it all right to share something hard?' });
+    await held.getByText('Held for a facilitator’s review before others see it.').waitFor();
+    await screenshots(page, '23-held');
+    expect(seen).not.toContain('Is it all right to share something hard?');
+
+    const queue = await t
+      .request()
+      .get(`/api/groups/${group.id}/moderation/queue`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    const item = (queue.body as { kind: string; message: { id: string; body: string } }[]).find(
+      (i) => i.kind === 'held' && i.message.body === 'Is it all right to share something hard?',
+    )!;
+    await api('post', `/moderation/held/${item.message.id}/approve`).expect(200);
+    await page
+      .locator('.messages .message:not(.message-held) .message-body', { hasText: 'something hard' })
+      .waitFor();
+    expect(await held.count()).toBe(0);
+    await until(
+      () => seen.includes('Is it all right to share something hard?'),
+      'Ash sees the approved message',
+    );
+    await api('put', '/moderation/mode', { mode: 'open', premoderateDays: null }).expect(200);
+  });
+
+  it('a new agreement version takes me to the agreement, and accepting it brings me back to write', async () => {
+    await t
+      .request()
+      .put(`/api/groups/${group.id}/agreement`)
+      .set('Authorization', facilitator.auth)
+      .send({ text: 'We listen more than we speak.\n\nWhat is said here stays here.' })
+      .expect(200);
+    await page.getByRole('heading', { name: 'Evening Circle: our agreement' }).waitFor();
+    await page.getByText('The agreement has changed since you last accepted it.').waitFor();
+    await page.getByText('What is said here stays here.').waitFor();
+    await page.getByLabel('I have read the agreement and will keep it').check();
+    await page.getByRole('button', { name: 'Accept and enter' }).click();
+    await composer(page).waitFor();
+    await composer(page).fill('Agreed, and thank you');
+    await composer(page).press('Enter');
+    await timeline(page).filter({ hasText: 'Agreed, and thank you' }).waitFor();
+  });
+
+  it('an ended session asks me to sign in again over the room, and my draft is still there', async () => {
+    await composer(page).fill('A thought I do not want to lose');
+    // Changing the password elsewhere signs out every other session, this browser's included.
+    const elsewhere = await t
+      .request()
+      .post('/api/auth/login')
+      .send({ email: wren.email, password: GOOD_PASSWORD })
+      .expect(200);
+    const newPassword = 'a quieter walk by the sea';
+    await t
+      .request()
+      .patch('/api/me')
+      .set('Authorization', `Bearer ${elsewhere.body.tokens.accessToken}`)
+      .send({ currentPassword: GOOD_PASSWORD, newPassword })
+      .expect(200);
+    const dialog = page.getByRole('dialog', { name: 'Please sign in again' });
+    await dialog.waitFor();
+    await screenshots(page, '24-session-ended');
+    await dialog.getByLabel('Password').fill(newPassword);
+    await dialog.getByRole('button', { name: 'Sign in' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await composer(page).inputValue()).toBe('A thought I do not want to lose');
+    await composer(page).press('Enter');
+    await timeline(page).filter({ hasText: 'A thought I do not want to lose' }).waitFor();
+  });
+
+  it('at 360 px nothing scrolls sideways and every control is at least 44 px tall', async () => {
+    await page.setViewportSize({ width: 360, height: 740 });
+    for (const path of [`/groups/${group.id}`, '/', '/journal', '/journal/mood', '/account']) {
+      await page.goto(`${t.url}${path}`);
+      await page.locator('main h1').first().waitFor();
+      expect(
+        await page.evaluate(
+          () =>
+            (globalThis as unknown as { document: { documentElement: { scrollWidth: number } } }).document
+              .documentElement.scrollWidth,
+        ),
+      ).toBeLessThanOrEqual(360);
+      // Buttons, fields and menus; check boxes and radios are excluded, as their labels are the larger target.
+      const small = await page
+        .locator(
+          'button:visible, .button:visible, input:not([type=checkbox]):not([type=radio]):visible, select:visible, textarea:visible, nav a:visible',
+        )
+        .evaluateAll((elements) =>
+          elements
+            .map((e) => ({ what: e.outerHTML.slice(0, 80), height: e.getBoundingClientRect().height }))
+            .filter((e) => e.height < 44),
+        );
+      expect({ path, small }).toEqual({ path, small: [] });
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+  });
+
+  it('in the dark theme every main screen keeps its contrast', async () => {
+    const dark = await browser.newContext({ viewport: { width: 390, height: 844 }, colorScheme: 'dark' });
+    const darkPage = await dark.newPage();
+    await signInThroughPage(darkPage, t.url, wren.email, 'a quieter walk by the sea');
+    for (const [path, name] of [
+      [`/groups/${group.id}`, 'room'],
+      ['/', 'home'],
+      ['/journal', 'journal'],
+      ['/account', 'account'],
+    ] as const) {
+      await darkPage.goto(`${t.url}${path}`);
+      await darkPage.locator('main h1').first().waitFor();
+      expect(await seriousAxeViolations(darkPage)).toEqual([]);
+      await screenshots(darkPage, `25-dark-${name}`);
+    }
+    await dark.close();
+  });
+
+  it('an archived group can be read, not written to', async () => {
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/archive`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    await page.goto(roomUrl);
+    await page.locator('.composer-blocked', { hasText: 'This group is archived.' }).waitFor();
+    await timeline(page).filter({ hasText: 'Agreed, and thank you' }).waitFor();
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+});
