@@ -1,0 +1,203 @@
+import { readFileSync } from 'node:fs';
+
+import { jest } from '@jest/globals';
+import { unzipSync } from 'fflate';
+import type { Browser, Page } from 'playwright-core';
+
+import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  chromiumPath,
+  ensureWebBuilt,
+  LAPTOP,
+  launch,
+  newContext,
+  screenshots,
+  seriousAxeViolations,
+  signInThroughPage,
+  WEB_ROOT,
+} from '../support/browser.js';
+import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { createAccount, GOOD_PASSWORD, registerUser, signIn, type TestUser } from '../support/users.js';
+
+const executable = chromiumPath();
+const describeInBrowser = executable ? describe : describe.skip;
+
+const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Journal sessions and prompts, the account screen from profile to deletion, and the admin screens, in Chromium. */
+describeInBrowser('Web client: journal prompts, account and administration', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let m: Page;
+  let admin: TestUser;
+  let wren: TestUser;
+  let group: GroupCard;
+  let csp: string[][] = [];
+
+  jest.setTimeout(90_000);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp({ env: { WEB_ROOT } });
+    admin = await registerUser(t, { displayName: 'Admin' });
+    const facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
+    wren = await registerUser(t, { displayName: 'Wren' });
+    group = await createGroup(t, facilitator, { name: 'Harbour Circle' });
+    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
+    browser = await launch(executable!);
+    const context = await newContext(browser);
+    m = context.page;
+    csp = [context.cspViolations];
+    await signInThroughPage(m, t.url, wren.email, GOOD_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it('a session brings its prompts on the days after; writing to one answers it', async () => {
+    await m.goto(`${t.url}/journal/sessions`);
+    await m.getByLabel('Date').fill(daysAgo(2));
+    await m.getByLabel('Kind').fill('Ketamine-assisted therapy');
+    await m.getByLabel('Intention (optional)').fill('To meet the tiredness with kindness');
+    await m.getByRole('button', { name: 'Add session' }).click();
+    await m
+      .locator('.card', { hasText: 'Ketamine-assisted therapy' })
+      .getByText('To meet the tiredness')
+      .waitFor();
+
+    await m.goto(`${t.url}/journal`);
+    await m.getByRole('heading', { name: 'Prompt of the day' }).waitFor();
+    const due = m.locator('section', { has: m.getByRole('heading', { name: 'After your session' }) });
+    await expect(due.getByRole('link', { name: 'Write' }).count()).resolves.toBe(3);
+    const promptText = (await due.locator('li').first().innerText()).replace(/\s*Write$/, '');
+    await due.getByRole('link', { name: 'Write' }).first().click();
+    await m.locator('.prompt', { hasText: promptText }).waitFor();
+    expect(await m.getByLabel('About a session (optional)').inputValue()).not.toBe('');
+    await m.getByLabel('Your reflection').fill('Slower mornings. I noticed the light.');
+    await m.getByRole('button', { name: 'Save entry' }).click();
+    await m.waitForURL(/\/journal\/entries\//);
+    await m.goto(`${t.url}/journal`);
+    await due.getByRole('link', { name: 'Write' }).nth(1).waitFor();
+    await expect(due.getByRole('link', { name: 'Write' }).count()).resolves.toBe(2);
+  });
+
+  it('sharing can be withdrawn', async () => {
+    await m.locator('.entry-card', { hasText: 'Slower mornings' }).getByRole('link').click();
+    await m.getByRole('button', { name: 'Share', exact: true }).click();
+    const share = m.locator('.shares li', { hasText: 'Shared with Harbour Circle' });
+    await share.getByRole('button', { name: 'Withdraw' }).click();
+    await share.getByText('(withdrawn)').waitFor();
+    const shares = await t.request().get('/api/journal/shares').set('Authorization', wren.auth).expect(200);
+    expect(shares.body).toEqual([expect.objectContaining({ withdrawn: true })]);
+  });
+
+  it('account: name, pseudonym and calendar link', async () => {
+    await m.goto(`${t.url}/account`);
+    await m.getByLabel('Your name').fill('Wren Alder');
+    await m.getByRole('button', { name: 'Save profile' }).click();
+    await m.locator('form', { hasText: 'Profile' }).getByText('Saved.').waitFor();
+
+    await m.getByLabel('In Harbour Circle').fill('Little Wren');
+    await m.getByRole('button', { name: 'Save', exact: true }).click();
+    await m.getByRole('button', { name: 'Saved', exact: true }).waitFor();
+    const card = await t.request().get(`/api/groups/${group.id}`).set('Authorization', wren.auth).expect(200);
+    expect(card.body.membership.pseudonym).toBe('Little Wren');
+    const me = await t.request().get('/api/me').set('Authorization', wren.auth).expect(200);
+    expect(me.body.displayName).toBe('Wren Alder');
+
+    await m.getByRole('button', { name: 'Get calendar link' }).click();
+    const link = await m.getByLabel('Your private calendar link').inputValue();
+    expect(link).toMatch(new RegExp(`^${t.url}/api/me/calendar\\.ics\\?token=`));
+    const feed = await t.request().get(link.slice(t.url.length)).expect(200);
+    expect(feed.text).toContain('BEGIN:VCALENDAR');
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await screenshots(m, '40-account');
+  });
+
+  it('export my data downloads the zip with my journal in it', async () => {
+    const [download] = await Promise.all([
+      m.waitForEvent('download'),
+      m.getByRole('button', { name: 'Export my data' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('hearth-export.zip');
+    const files = unzipSync(readFileSync((await download.path())!));
+    expect(Object.keys(files)).toEqual(expect.arrayContaining(['hearth-export.json', 'journal.md']));
+    expect(new TextDecoder().decode(files['journal.md'])).toContain('I noticed the light.');
+  });
+
+  it('change the password; the old one stops working', async () => {
+    const newPassword = 'evening tide over the harbour';
+    await m.getByLabel('Current password').fill(GOOD_PASSWORD);
+    await m.getByLabel('New password').fill(newPassword);
+    await m.getByRole('button', { name: 'Change password' }).click();
+    await m.getByText('Password changed.').waitFor();
+    await signIn(t, wren.email, GOOD_PASSWORD).expect(401);
+    await signIn(t, wren.email, newPassword).expect(200);
+    wren.password = newPassword;
+  });
+
+  it('delete my account, after confirming with the password: it is gone, and so is this device’s session', async () => {
+    await m.getByRole('button', { name: 'Delete my account' }).click();
+    const dialog = m.getByRole('dialog', { name: 'Delete your account?' });
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await dialog.getByLabel('Your password, to confirm').fill('not my password at all');
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await dialog.getByRole('alert').waitFor();
+    await dialog.getByLabel('Your password, to confirm').fill(wren.password);
+    await dialog.getByRole('button', { name: 'Delete for good' }).click();
+    await m.waitForURL(/\/signin/);
+    expect(
+      await m.evaluate(() => Object.keys((globalThis as unknown as { localStorage: object }).localStorage)),
+    ).toEqual([]);
+    await signIn(t, wren.email, wren.password).expect(401);
+    expect(csp).toEqual([[]]);
+  });
+
+  it('admin: roles, blocked terms, crisis resources and every group', async () => {
+    const context = await newContext(browser, LAPTOP);
+    const page = context.page;
+    const ash = await registerUser(t, { displayName: 'Ash Rowan' });
+    await signInThroughPage(page, t.url, admin.email, GOOD_PASSWORD);
+    await page.goto(`${t.url}/admin`);
+    const patched = page.waitForResponse((r) => r.url().includes(`/api/admin/users/${ash.id}`) && r.ok());
+    await page.getByLabel('Role of Ash Rowan').selectOption('facilitator');
+    await patched;
+    const list = await t.request().get('/api/admin/users?q=Ash').set('Authorization', admin.auth).expect(200);
+    expect(list.body.items).toEqual([expect.objectContaining({ id: ash.id, role: 'facilitator' })]);
+
+    await page.getByRole('textbox', { name: 'Term', exact: true }).fill('casino');
+    await page.getByLabel('Then').selectOption('hold');
+    await page.getByRole('button', { name: 'Add term' }).click();
+    const term = page.getByRole('listitem').filter({ hasText: '“casino”: hold' });
+    await term.waitFor();
+    await term.getByRole('button', { name: 'Remove' }).click();
+    await term.waitFor({ state: 'detached' });
+
+    const resources = page.getByLabel('Country and resources (JSON)');
+    await resources.fill('{ not json');
+    await page.getByRole('button', { name: 'Save crisis resources' }).click();
+    await page.getByText('That is not valid JSON.').waitFor();
+    await resources.fill(
+      JSON.stringify({
+        country: 'GB',
+        resources: [{ name: 'Samaritans', description: 'Someone to talk to, any time.', phone: '116 123' }],
+      }),
+    );
+    await page.getByRole('button', { name: 'Save crisis resources' }).click();
+    await page.locator('form', { hasText: 'Crisis resources' }).getByText('Saved.').waitFor();
+    const saved = await t
+      .request()
+      .get('/api/admin/crisis-resources')
+      .set('Authorization', admin.auth)
+      .expect(200);
+    expect(saved.body).toMatchObject({ country: 'GB', resources: [{ name: 'Samaritans' }] });
+
+    await page.getByRole('link', { name: 'Harbour Circle' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, '41-admin');
+    expect(context.cspViolations).toEqual([]);
+    await context.context.close();
+  });
+});
