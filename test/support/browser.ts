@@ -24,9 +24,14 @@ export function chromiumPath(): string | null {
   return null;
 }
 
-export function launch(executablePath: string): Promise<Browser> {
+/** A suite that needs Chromium: skipped with a message where there is none (and not required). */
+export function describeInBrowser(name: string, body: () => void): void {
+  (chromiumPath() ? describe : describe.skip)(name, body);
+}
+
+export function launch(): Promise<Browser> {
   return chromium.launch({
-    executablePath,
+    executablePath: chromiumPath() ?? CHROMIUM,
     headless: true,
     args: [
       '--no-sandbox',

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  chromiumPath,
+  describeInBrowser,
   ensureWebBuilt,
   LAPTOP,
   launch,
@@ -18,9 +18,6 @@ import {
 } from '../support/browser.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { createAccount, GOOD_PASSWORD, registerUser, signIn, type TestUser } from '../support/users.js';
-
-const executable = chromiumPath();
-const describeInBrowser = executable ? describe : describe.skip;
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
@@ -44,7 +41,7 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     wren = await registerUser(t, { displayName: 'Wren' });
     group = await createGroup(t, facilitator, { name: 'Harbour Circle' });
     await addActiveMember(t, facilitator, group.id, wren, 'Wren');
-    browser = await launch(executable!);
+    browser = await launch();
     const context = await newContext(browser);
     m = context.page;
     csp = [context.cspViolations];

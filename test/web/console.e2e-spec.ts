@@ -3,7 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  chromiumPath,
+  describeInBrowser,
   ensureWebBuilt,
   LAPTOP,
   launch,
@@ -17,9 +17,6 @@ import { acceptAgreement, createGroup, type GroupCard } from '../support/groups.
 import { type ClientSocket } from '../support/sockets.js';
 import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
 import { inRoom, say } from '../moderation/support.js';
-
-const executable = chromiumPath();
-const describeInBrowser = executable ? describe : describe.skip;
 
 /**
  * The facilitator console in Chromium, each section used through its screen; Ash, a newcomer, uses the web
@@ -49,7 +46,7 @@ describeInBrowser('Web client: the facilitator console', () => {
       description: 'For new parents after KAP.',
       facilitatorPseudonym: 'Fern',
     });
-    browser = await launch(executable!);
+    browser = await launch();
     const facilitatorContext = await newContext(browser, LAPTOP);
     const ashContext = await newContext(browser);
     f = facilitatorContext.page;

@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  chromiumPath,
+  describeInBrowser,
   composer,
   ensureWebBuilt,
   launch,
@@ -18,9 +18,6 @@ import { addActiveMember, createGroup, type GroupCard } from '../support/groups.
 import { until, type ClientSocket } from '../support/sockets.js';
 import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
 import { inRoom, said } from '../moderation/support.js';
-
-const executable = chromiumPath();
-const describeInBrowser = executable ? describe : describe.skip;
 
 /**
  * The room's every state and action in Chromium. The facilitator acts through the API (already covered by its
@@ -56,7 +53,7 @@ describeInBrowser('Web client: room actions and states', () => {
     await addActiveMember(t, facilitator, group.id, ash, 'Ash');
     ashSocket = await inRoom(t, ash, group.id);
     roomUrl = `${t.url}/groups/${group.id}`;
-    browser = await launch(executable!);
+    browser = await launch();
     ({ context, page, cspViolations: csp } = await newContext(browser));
     await signInThroughPage(page, t.url, wren.email, GOOD_PASSWORD);
   });

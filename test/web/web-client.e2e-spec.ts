@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
-  chromiumPath,
+  describeInBrowser,
   composer,
   ensureWebBuilt,
   launch,
@@ -15,9 +15,6 @@ import {
   WEB_ROOT,
 } from '../support/browser.js';
 import { createAccount, GOOD_PASSWORD, signIn, uniqueEmail, type TestUser } from '../support/users.js';
-
-const executable = chromiumPath();
-const describeInBrowser = executable ? describe : describe.skip;
 
 /**
  * The whole web client in real Chromium against the real API (SQLite, socket.io): a facilitator and a member in
@@ -39,7 +36,7 @@ describeInBrowser('Web client in Chromium', () => {
   beforeAll(async () => {
     ensureWebBuilt();
     t = await createTestApp({ env: { WEB_ROOT, CHAT_RATE_LIMIT: '1000' } });
-    browser = await launch(executable!);
+    browser = await launch();
   });
 
   afterAll(async () => {
