@@ -3,6 +3,9 @@
  * compiler keeps both sides in step; the web client imports them from `@hearth/contracts`.
  */
 
+import type { CrisisResourceDto } from './events.js';
+import type { MessageDto } from './messages.js';
+
 /** Every HTTP error has this shape. */
 export interface ErrorBodyDto {
   statusCode: number;
@@ -215,4 +218,85 @@ export interface SharedReflectionDto {
   pseudonym: string | null;
   excerpt: string;
   createdAt: string;
+}
+
+export interface MeetingDto {
+  id: string;
+  groupId: string;
+  title: string;
+  startsAt: string;
+  startsAtLocal: string;
+  timezone: string;
+  durationMinutes: number;
+  location: string | null;
+  videoUrl: string | null;
+  recurrence: 'weekly' | null;
+  recurrenceEndsAt: string | null;
+  cancelledOccurrences: string[];
+  upcoming: string[];
+}
+
+// Moderation: what a group's facilitators (and admins) read in the console.
+
+export interface QueueItemDto {
+  kind: 'report' | 'held' | 'incident';
+  id: string;
+  groupId: string;
+  createdAt: string;
+  reason: string | null;
+  note: string | null;
+  message: MessageDto | null;
+  incident?: { category: string; status: string; escalated: boolean; source: string };
+}
+
+export interface IncidentNoteDto {
+  id: string;
+  incidentId: string;
+  authorUserId: string;
+  note: string;
+  createdAt: string;
+}
+
+export interface IncidentDto {
+  id: string;
+  groupId: string;
+  subjectUserId: string | null;
+  subjectMembershipId: string | null;
+  messageId: string | null;
+  source: 'detector' | 'report';
+  category: string;
+  status: 'open' | 'acknowledged' | 'resolved';
+  openedAt: string;
+  acknowledgedBy: string | null;
+  acknowledgedAt: string | null;
+  escalatedAt: string | null;
+  resolvedBy: string | null;
+  resolvedAt: string | null;
+  notes: IncidentNoteDto[];
+}
+
+export interface AuditEventDto {
+  id: string;
+  groupId: string | null;
+  actorUserId: string | null;
+  action: string;
+  targetUserId: string | null;
+  targetMessageId: string | null;
+  reason: string | null;
+  details: Record<string, unknown> | null;
+  createdAt: string;
+}
+
+export interface BlockedTermEntryDto {
+  id: string;
+  groupId: string | null;
+  term: string;
+  action: 'block' | 'hold' | 'flag';
+  createdBy: string;
+  createdAt: string;
+}
+
+export interface CrisisResourceSetDto {
+  country: string;
+  resources: CrisisResourceDto[];
 }

@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, LessThan, Not, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
 
+import type { AuditEventDto } from '@hearth/contracts';
 import { Clock } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
@@ -51,17 +52,18 @@ export class AuditService {
     caller: Caller,
     groupId: string,
     query: { action?: string; targetUserId?: string; before?: string; limit: number },
-  ): Promise<AuditEvent[]> {
+  ): Promise<AuditEventDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
     const where: FindOptionsWhere<AuditEvent> = { groupId };
     if (query.action) where.action = query.action;
     if (query.targetUserId) where.targetUserId = query.targetUserId;
     if (query.before) where.createdAt = LessThan(new Date(query.before));
-    return this.dataSource.manager.find(AuditEvent, {
+    const events = await this.dataSource.manager.find(AuditEvent, {
       where,
       order: { createdAt: 'DESC' },
       take: query.limit,
     });
+    return events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
   }
 
   /** What facilitators did about me, across my groups. */

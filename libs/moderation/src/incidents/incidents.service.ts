@@ -7,7 +7,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
 
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
-import type { SafetyAlertEvent } from '@hearth/contracts';
+import type { IncidentDto, SafetyAlertEvent } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -99,11 +99,7 @@ export class IncidentsService {
     return incident;
   }
 
-  async list(
-    caller: Caller,
-    groupId: string,
-    status?: string,
-  ): Promise<(Incident & { notes: IncidentNote[] })[]> {
+  async list(caller: Caller, groupId: string, status?: string): Promise<IncidentDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
     const incidents = await this.dataSource.manager.find(Incident, {
       where: { groupId, ...(status ? { status: status as Incident['status'] } : {}) },
@@ -117,7 +113,13 @@ export class IncidentsService {
       : [];
     return incidents.map((incident) => ({
       ...incident,
-      notes: notes.filter((n) => n.incidentId === incident.id),
+      openedAt: incident.openedAt.toISOString(),
+      acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null,
+      escalatedAt: incident.escalatedAt?.toISOString() ?? null,
+      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+      notes: notes
+        .filter((n) => n.incidentId === incident.id)
+        .map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
     }));
   }
 

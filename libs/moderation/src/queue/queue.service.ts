@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
 import { MessagesService } from '@hearth/chat';
-import type { MessageDto } from '@hearth/contracts';
+import type { MessageDto, QueueItemDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -12,16 +12,7 @@ import { Incident } from '../incidents/incident.entity.js';
 import { Report } from '../reports/report.entity.js';
 import { SafetyNotifier } from '../safety-notifier.js';
 
-export interface QueueItem {
-  kind: 'report' | 'held' | 'incident';
-  id: string;
-  groupId: string;
-  createdAt: string;
-  reason: string | null;
-  note: string | null;
-  message: MessageDto | null;
-  incident?: { category: string; status: string; escalated: boolean; source: string };
-}
+export type QueueItem = QueueItemDto;
 
 /** What is waiting for a facilitator: open reports, held messages, open crisis incidents, oldest first. */
 @Injectable()

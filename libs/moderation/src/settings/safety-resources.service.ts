@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { Clock } from '@hearth/core';
-import type { CrisisResourceDto } from '@hearth/contracts';
+import type { CrisisResourceSetDto } from '@hearth/contracts';
 
 import { DEFAULT_CRISIS_COUNTRY, DEFAULT_CRISIS_RESOURCES } from './crisis-resources.js';
 import { InstanceSetting } from './instance-setting.entity.js';
@@ -11,10 +11,7 @@ import { RoomSettings } from './room-settings.entity.js';
 
 const INSTANCE_KEY = 'crisis_resources';
 
-export interface ResourceSet {
-  country: string;
-  resources: CrisisResourceDto[];
-}
+export type ResourceSet = CrisisResourceSetDto;
 
 /** Which crisis resources apply: the group's own, else the instance's, else the built-in US defaults. */
 @Injectable()

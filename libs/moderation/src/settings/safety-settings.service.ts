@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
-import type { CrisisResourceDto } from '@hearth/contracts';
+import type { BlockedTermEntryDto, CrisisResourceDto } from '@hearth/contracts';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -31,14 +31,15 @@ export class SafetySettingsService {
     private readonly clock: Clock,
   ) {}
 
-  async terms(groupId: string | null): Promise<BlockedTerm[]> {
-    return this.dataSource.manager.find(BlockedTerm, {
+  async terms(groupId: string | null): Promise<BlockedTermEntryDto[]> {
+    const rows = await this.dataSource.manager.find(BlockedTerm, {
       where: { groupId: groupId ?? IsNull() },
       order: { term: 'ASC' },
     });
+    return rows.map(toTermView);
   }
 
-  async groupTerms(caller: Caller, groupId: string): Promise<BlockedTerm[]> {
+  async groupTerms(caller: Caller, groupId: string): Promise<BlockedTermEntryDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
     return this.terms(groupId);
   }
@@ -48,7 +49,7 @@ export class SafetySettingsService {
     groupId: string | null,
     term: string,
     action: TermAction,
-  ): Promise<BlockedTerm> {
+  ): Promise<BlockedTermEntryDto> {
     if (tokenize(term).length === 0) throw new ConflictException('A term needs at least one letter or digit');
     const created = await this.transactions.run(async (manager) => {
       if (groupId) assertOpen((await this.policy.authorize(caller, groupId, 'manage', manager)).group);
@@ -72,7 +73,7 @@ export class SafetySettingsService {
       return row;
     });
     this.events.emit(ModerationEvents.termsChanged, new BlockedTermsChangedEvent(groupId));
-    return created;
+    return toTermView(created);
   }
 
   async removeTerm(caller: Caller, groupId: string | null, termId: string): Promise<void> {
@@ -137,4 +138,8 @@ export class SafetySettingsService {
     });
     return set;
   }
+}
+
+function toTermView(term: BlockedTerm): BlockedTermEntryDto {
+  return { ...term, createdAt: term.createdAt.toISOString() };
 }

@@ -1,4 +1,10 @@
-import type { CrisisResourceDto, GroupDto, PlatformRole, UserDto } from '@hearth/contracts';
+import type {
+  BlockedTermEntryDto,
+  CrisisResourceSetDto,
+  GroupDto,
+  PlatformRole,
+  UserDto,
+} from '@hearth/contracts';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router-dom';
 
@@ -6,12 +12,6 @@ import { http } from '../../api/http';
 import { useSession } from '../../api/session';
 import { Alert, Field, Loading, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-
-interface BlockedTerm {
-  id: string;
-  term: string;
-  action: 'block' | 'hold' | 'flag';
-}
 
 /** Instance administration: people and roles, safety settings, every group. Loaded only when opened. */
 export default function AdminPage() {
@@ -99,10 +99,7 @@ function Users() {
 }
 
 function CrisisResources() {
-  const current = useLoad(
-    () => http.get<{ country: string; resources: CrisisResourceDto[] }>('/admin/crisis-resources'),
-    [],
-  );
+  const current = useLoad(() => http.get<CrisisResourceSetDto>('/admin/crisis-resources'), []);
   const [json, setJson] = useState('');
   const [invalid, setInvalid] = useState(false);
   const [saved, setSaved] = useState(false);
@@ -145,9 +142,9 @@ function CrisisResources() {
 }
 
 function BlockedTerms() {
-  const terms = useLoad(() => http.get<BlockedTerm[]>('/admin/blocked-terms'), []);
+  const terms = useLoad(() => http.get<BlockedTermEntryDto[]>('/admin/blocked-terms'), []);
   const [term, setTerm] = useState('');
-  const [kind, setKind] = useState<BlockedTerm['action']>('hold');
+  const [kind, setKind] = useState<BlockedTermEntryDto['action']>('hold');
   const action = useAction();
   return (
     <section className="card" aria-labelledby="terms-title">
@@ -168,7 +165,7 @@ function BlockedTerms() {
           <select
             id="term-action"
             value={kind}
-            onChange={(e) => setKind(e.target.value as BlockedTerm['action'])}
+            onChange={(e) => setKind(e.target.value as BlockedTermEntryDto['action'])}
           >
             <option value="block">block the message</option>
             <option value="hold">hold it for review</option>

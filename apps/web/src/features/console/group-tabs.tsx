@@ -4,13 +4,14 @@ import type {
   InviteDto,
   JoinRequestDto,
   RoomStateDto,
+  AuditEventDto,
+  MeetingDto,
 } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
 
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-import type { AuditEvent, Meeting } from './types';
 
 const base = (groupId: string) => `/groups/${groupId}`;
 
@@ -262,7 +263,7 @@ export function JoinRequestsTab({ groupId }: { groupId: string }) {
 }
 
 export function MeetingsTab({ groupId }: { groupId: string }) {
-  const meetings = useLoad(() => http.get<Meeting[]>(`${base(groupId)}/meetings`), [groupId]);
+  const meetings = useLoad(() => http.get<MeetingDto[]>(`${base(groupId)}/meetings`), [groupId]);
   const [form, setForm] = useState({
     title: '',
     startsAt: '',
@@ -358,7 +359,7 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
 }
 
 export function AuditTab({ groupId }: { groupId: string }) {
-  const audit = useLoad(() => http.get<AuditEvent[]>(`${base(groupId)}/audit`), [groupId]);
+  const audit = useLoad(() => http.get<AuditEventDto[]>(`${base(groupId)}/audit`), [groupId]);
   if (!audit.data) return <Pending loaded={audit} />;
   return (
     <div>

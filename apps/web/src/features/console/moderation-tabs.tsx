@@ -1,15 +1,14 @@
-import type { MemberDto } from '@hearth/contracts';
+import type { IncidentDto, MemberDto, QueueItemDto } from '@hearth/contracts';
 import { useState } from 'react';
 
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-import type { Incident, QueueItem } from './types';
 
 const base = (groupId: string) => `/groups/${groupId}`;
 
 export function QueueTab({ groupId }: { groupId: string }) {
-  const queue = useLoad(() => http.get<QueueItem[]>(`${base(groupId)}/moderation/queue`), [groupId]);
+  const queue = useLoad(() => http.get<QueueItemDto[]>(`${base(groupId)}/moderation/queue`), [groupId]);
   const action = useAction();
   const act = (path: string, body: object = {}) =>
     action.run(async () => {
@@ -95,7 +94,10 @@ export function QueueTab({ groupId }: { groupId: string }) {
 }
 
 export function IncidentsTab({ groupId }: { groupId: string }) {
-  const incidents = useLoad(() => http.get<Incident[]>(`${base(groupId)}/moderation/incidents`), [groupId]);
+  const incidents = useLoad(
+    () => http.get<IncidentDto[]>(`${base(groupId)}/moderation/incidents`),
+    [groupId],
+  );
   if (!incidents.data) return <Pending loaded={incidents} />;
   return (
     <div>
@@ -121,7 +123,7 @@ function IncidentCard({
   onChange,
 }: {
   groupId: string;
-  incident: Incident;
+  incident: IncidentDto;
   onChange: () => void;
 }) {
   const [note, setNote] = useState('');

@@ -1,13 +1,8 @@
-import type { CrisisResourceDto, SafetyResourcesEvent } from '@hearth/contracts';
+import type { CrisisResourceSetDto, SafetyResourcesEvent } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
 
 import { http } from '../../api/http';
 import { Dialog } from '../../ui/components';
-
-interface ResourceSet {
-  country: string;
-  resources: CrisisResourceDto[];
-}
 
 /**
  * Where to find help now. It opens by itself when the server sends `safety:resources` (after someone wrote words
@@ -22,11 +17,11 @@ export function HelpPanel({
   pushed: SafetyResourcesEvent | null;
   onClose: () => void;
 }) {
-  const [fallback, setFallback] = useState<ResourceSet | null>(null);
+  const [fallback, setFallback] = useState<CrisisResourceSetDto | null>(null);
   useEffect(() => {
     if (open && !pushed && !fallback) {
       http
-        .get<ResourceSet>('/me/moderation/crisis-resources')
+        .get<CrisisResourceSetDto>('/me/moderation/crisis-resources')
         .then(setFallback)
         .catch(() => undefined);
     }

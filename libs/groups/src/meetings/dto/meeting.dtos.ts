@@ -15,6 +15,7 @@ import {
 } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
+import type { MeetingDto } from '@hearth/contracts';
 
 /** An instant with an explicit offset or Z, so that there is no doubt which moment is meant. */
 const IsInstant = () => (target: object, property: string) => {
@@ -173,7 +174,7 @@ export class OccurrenceView {
   videoUrl!: string | null;
 }
 
-export class MeetingView {
+export class MeetingView implements MeetingDto {
   @ApiProperty({ format: 'uuid' })
   id!: string;
 
