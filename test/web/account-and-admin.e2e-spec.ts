@@ -53,6 +53,20 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await t?.close();
   });
 
+  it('a reload keeps me signed in without spending the refresh token', async () => {
+    const refreshToken = () =>
+      m.evaluate(() =>
+        (
+          globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
+        ).localStorage.getItem('hearth.refresh'),
+      );
+    const before = await refreshToken();
+    expect(before).toBeTruthy();
+    await m.reload();
+    await m.getByRole('heading', { name: 'Your groups' }).waitFor();
+    expect(await refreshToken()).toBe(before);
+  });
+
   it('a session brings its prompts on the days after; writing to one answers it', async () => {
     await m.goto(`${t.url}/journal/sessions`);
     await m.getByLabel('Date').fill(daysAgo(2));

@@ -175,6 +175,23 @@ describeInBrowser('Web client: the facilitator console', () => {
     await screenshots(a, '31-home-unread');
   });
 
+  it('members: the facilitator sees who is behind a pseudonym, and removing asks first', async () => {
+    await tab('Members');
+    const row = f.locator('.member-row', { hasText: 'Ash' });
+    await row.getByText(`Ash <${ash.email}>`).waitFor();
+    expect(await seriousAxeViolations(f)).toEqual([]);
+    await row.getByText('Actions').click();
+    await row.getByLabel(/Reason/).fill('We will talk by phone');
+    f.once('dialog', (dialog) => void dialog.dismiss());
+    await row.getByRole('button', { name: 'Remove' }).click();
+    expect(await row.getByText('Removed.').count()).toBe(0);
+    f.once('dialog', (dialog) => void dialog.accept());
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await f.locator('.member-row', { hasText: 'Ash' }).getByText('member · removed').waitFor();
+    const card = await t.request().get(`/api/groups/${group.id}`).set('Authorization', ash.auth).expect(200);
+    expect(card.body.membership).toMatchObject({ status: 'removed', endedNote: 'We will talk by phone' });
+  });
+
   it('the audit log lists what facilitators did', async () => {
     await tab('Audit log');
     await f.getByRole('cell', { name: 'room.mode_changed' }).first().waitFor();

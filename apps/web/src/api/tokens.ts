@@ -1,14 +1,17 @@
 import type { TokenPairDto } from '@hearth/contracts';
 
 const REFRESH_KEY = 'hearth.refresh';
+const ACCESS_KEY = 'hearth.access';
 
 /**
- * The session's tokens. The access token lives in memory only; the single-use refresh token is kept in
- * localStorage so that a reload or a new tab stays signed in. Rotation is serialised across tabs with the Web
- * Locks API, so two tabs never spend the same refresh token (which the server treats as theft).
+ * The session's tokens. The single-use refresh token is kept in localStorage so that a new tab stays signed in.
+ * The short-lived access token is kept for this tab in sessionStorage, so that a reload does not spend the
+ * refresh token: a reload in the middle of a rotation would otherwise present a spent token, which the server
+ * treats as theft and answers by ending the session. Rotation is serialised across tabs with the Web Locks API,
+ * so two tabs never spend the same refresh token either.
  */
 export class TokenStore {
-  private access: { token: string; expiresAt: number } | null = null;
+  private access: { token: string; expiresAt: number } | null = readAccess();
   private readonly listeners = new Set<(token: string | null) => void>();
 
   get accessToken(): string | null {
@@ -27,11 +30,13 @@ export class TokenStore {
   set(tokens: TokenPairDto): void {
     localStorage.setItem(REFRESH_KEY, tokens.refreshToken);
     this.access = { token: tokens.accessToken, expiresAt: Date.parse(tokens.accessTokenExpiresAt) };
+    sessionStorage.setItem(ACCESS_KEY, JSON.stringify(this.access));
     for (const listener of this.listeners) listener(tokens.accessToken);
   }
 
   clear(): void {
     localStorage.removeItem(REFRESH_KEY);
+    sessionStorage.removeItem(ACCESS_KEY);
     this.access = null;
     for (const listener of this.listeners) listener(null);
   }
@@ -61,5 +66,19 @@ export class TokenStore {
       return true;
     };
     return navigator.locks ? navigator.locks.request('hearth.refresh', work) : work();
+  }
+}
+
+function readAccess(): { token: string; expiresAt: number } | null {
+  try {
+    const saved = JSON.parse(sessionStorage.getItem(ACCESS_KEY) ?? 'null') as {
+      token?: unknown;
+      expiresAt?: unknown;
+    };
+    return typeof saved?.token === 'string' && typeof saved.expiresAt === 'number'
+      ? { token: saved.token, expiresAt: saved.expiresAt }
+      : null;
+  } catch {
+    return null;
   }
 }

@@ -16,8 +16,9 @@ export function useDraft(key: string, initial = ''): [string, (value: string) =>
   return [value, setValue];
 }
 
+/** Forgets every draft and unsent message in this tab (at sign-out, or when another person signs in). */
 export function clearDrafts(): void {
   for (const key of Object.keys(sessionStorage)) {
-    if (key.startsWith('hearth.')) sessionStorage.removeItem(key);
+    if (key.startsWith(PREFIX) || key.startsWith('hearth.outbox.')) sessionStorage.removeItem(key);
   }
 }
