@@ -27,6 +27,7 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
   let browser: Browser;
   let m: Page;
   let admin: TestUser;
+  let facilitator: TestUser;
   let wren: TestUser;
   let group: GroupCard;
   let csp: string[][] = [];
@@ -37,7 +38,7 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     ensureWebBuilt();
     t = await createTestApp({ env: { WEB_ROOT } });
     admin = await registerUser(t, { displayName: 'Admin' });
-    const facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
+    facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
     wren = await registerUser(t, { displayName: 'Wren' });
     group = await createGroup(t, facilitator, { name: 'Harbour Circle' });
     await addActiveMember(t, facilitator, group.id, wren, 'Wren');
@@ -94,14 +95,40 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await expect(due.getByRole('link', { name: 'Write' }).count()).resolves.toBe(2);
   });
 
-  it('sharing can be withdrawn', async () => {
+  it('a passage shared with the facilitators only reaches their console, not the room; a share can be withdrawn', async () => {
     await m.locator('.entry-card', { hasText: 'Slower mornings' }).getByRole('link').click();
+    await m.getByLabel('Only the facilitators').check();
+    await m.getByLabel('Only a passage (optional)').fill('I noticed the light.');
+    await m.getByRole('button', { name: 'Share', exact: true }).click();
+    await m.locator('.shares li', { hasText: 'Shared with the facilitators of Harbour Circle' }).waitFor();
+
+    const console = await newContext(browser, LAPTOP);
+    await signInThroughPage(console.page, t.url, facilitator.email, GOOD_PASSWORD);
+    await console.page.goto(`${t.url}/groups/${group.id}/console?tab=reflections`);
+    const reflection = console.page.locator('.card', { hasText: 'I noticed the light.' });
+    await reflection.getByText(/^Wren ·/).waitFor();
+    expect(await seriousAxeViolations(console.page)).toEqual([]);
+    const room = await t
+      .request()
+      .get(`/api/groups/${group.id}/messages`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    expect(room.body).toEqual([]);
+    await console.context.close();
+
+    await m.getByLabel('The whole group, in the conversation').check();
+    await m.getByLabel('Only a passage (optional)').fill('');
     await m.getByRole('button', { name: 'Share', exact: true }).click();
     const share = m.locator('.shares li', { hasText: 'Shared with Harbour Circle' });
     await share.getByRole('button', { name: 'Withdraw' }).click();
     await share.getByText('(withdrawn)').waitFor();
     const shares = await t.request().get('/api/journal/shares').set('Authorization', wren.auth).expect(200);
-    expect(shares.body).toEqual([expect.objectContaining({ withdrawn: true })]);
+    expect(shares.body).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ target: 'group', withdrawn: true }),
+        expect.objectContaining({ target: 'facilitators', withdrawn: false }),
+      ]),
+    );
   });
 
   it('account: name, pseudonym and calendar link', async () => {

@@ -14,7 +14,7 @@ import {
   timeline,
   WEB_ROOT,
 } from '../support/browser.js';
-import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { until, type ClientSocket } from '../support/sockets.js';
 import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
 import { inRoom, said } from '../moderation/support.js';
@@ -253,6 +253,41 @@ describeInBrowser('Web client: room actions and states', () => {
     expect(await composer(page).inputValue()).toBe('A thought I do not want to lose');
     await composer(page).press('Enter');
     await timeline(page).filter({ hasText: 'A thought I do not want to lose' }).waitFor();
+  });
+
+  it('typing shows both ways, and the room works from the keyboard with a visible focus', async () => {
+    // Ash, too, accepts the agreement published above, so may write (and type) again.
+    await acceptAgreement(t, ash, group.id, 2).expect(200);
+    await openRoom();
+    await page.getByText('2 here now').waitFor();
+    ashSocket.emit('typing', { groupId: group.id, isTyping: true });
+    await page.getByText('Ash is writing…').waitFor();
+    const typing: string[] = [];
+    ashSocket.on('typing', (event) => event.isTyping && typing.push(event.pseudonym ?? ''));
+    await composer(page).pressSequentially('Hel');
+    await until(() => typing.includes('Wren'), 'Ash sees Wren typing');
+
+    type Focused = { text: string; outline: string };
+    const focused = () =>
+      page.evaluate(() => {
+        const doc = (globalThis as unknown as { document: { activeElement: { textContent: string } | null } })
+          .document;
+        const active = doc.activeElement;
+        const style = (
+          globalThis as unknown as { getComputedStyle(e: unknown): { outlineStyle: string } }
+        ).getComputedStyle(active);
+        return { text: active?.textContent ?? '', outline: style.outlineStyle } as Focused;
+      });
+    await page.goto(roomUrl);
+    await composer(page).waitFor();
+    await page.keyboard.press('Tab');
+    expect(await focused()).toEqual({ text: 'Skip to content', outline: 'solid' });
+    await page.keyboard.press('Tab');
+    expect((await focused()).outline).toBe('solid');
+    await composer(page).focus();
+    await page.keyboard.type('Sent with the keyboard alone');
+    await page.keyboard.press('Enter');
+    await timeline(page).filter({ hasText: 'Sent with the keyboard alone' }).waitFor();
   });
 
   it('at 360 px nothing scrolls sideways and every control is at least 44 px tall', async () => {

@@ -5,7 +5,15 @@ import { http } from '../../api/http';
 import { useSession } from '../../api/session';
 import { Alert, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-import { AgreementTab, AuditTab, InvitesTab, JoinRequestsTab, MeetingsTab, RoomTab } from './group-tabs';
+import {
+  AgreementTab,
+  AuditTab,
+  InvitesTab,
+  JoinRequestsTab,
+  MeetingsTab,
+  ReflectionsTab,
+  RoomTab,
+} from './group-tabs';
 import { IncidentsTab, MembersTab, QueueTab } from './moderation-tabs';
 
 const TABS = [
@@ -17,6 +25,7 @@ const TABS = [
   ['invites', 'Invites'],
   ['requests', 'Join requests'],
   ['meetings', 'Meetings'],
+  ['reflections', 'Shared with you'],
   ['audit', 'Audit log'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
@@ -62,6 +71,7 @@ export default function ConsolePage() {
         {tab === 'invites' && <InvitesTab groupId={groupId} />}
         {tab === 'requests' && <JoinRequestsTab groupId={groupId} />}
         {tab === 'meetings' && <MeetingsTab groupId={groupId} />}
+        {tab === 'reflections' && <ReflectionsTab groupId={groupId} />}
         {tab === 'audit' && <AuditTab groupId={groupId} />}
       </section>
     </div>

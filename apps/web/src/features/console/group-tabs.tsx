@@ -4,6 +4,7 @@ import type {
   InviteDto,
   JoinRequestDto,
   RoomStateDto,
+  SharedReflectionDto,
   AuditEventDto,
   MeetingDto,
 } from '@hearth/contracts';
@@ -351,6 +352,34 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
             >
               Cancel meeting
             </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** Reflections members chose to share with the facilitators only, not with the group. */
+export function ReflectionsTab({ groupId }: { groupId: string }) {
+  const reflections = useLoad(
+    () => http.get<SharedReflectionDto[]>(`${base(groupId)}/shared-reflections`),
+    [groupId],
+  );
+  if (!reflections.data) return <Pending loaded={reflections} />;
+  return (
+    <div>
+      <h2>Shared with you</h2>
+      <p className="muted">
+        Members shared these with the facilitators only. The rest of the group does not see them.
+      </p>
+      {reflections.data.length === 0 && <p className="empty">Nothing shared with you yet.</p>}
+      <ul className="card-list">
+        {reflections.data.map((reflection) => (
+          <li key={reflection.id} className="card">
+            <p className="muted">
+              {reflection.pseudonym ?? 'A member'} · {formatDateTime(reflection.createdAt)}
+            </p>
+            <blockquote>{reflection.excerpt}</blockquote>
           </li>
         ))}
       </ul>
