@@ -144,5 +144,6 @@ export async function signInThroughPage(
 /** The room's message box (named "Message"; other controls, such as the report dialog, mention the word too). */
 export const composer = (page: Page) => page.getByRole('textbox', { name: 'Message', exact: true });
 
-/** The bodies of the messages in the room's timeline. */
-export const timeline = (page: Page) => page.locator('.messages .message-body');
+/** The bodies of the messages in the room's timeline, confirmed by the server (not waiting, not held). */
+export const timeline = (page: Page) =>
+  page.locator('.messages .message:not(.message-pending):not(.message-held) .message-body');

@@ -236,9 +236,7 @@ describeInBrowser('Web client in Chromium', () => {
 
     await member.context.setOffline(false);
     await timeline(f).filter({ hasText: 'Written on the train' }).waitFor();
-    await m
-      .locator('.message:not(.message-pending) .message-body', { hasText: 'Written on the train' })
-      .waitFor();
+    await timeline(m).filter({ hasText: 'Written on the train' }).waitFor();
     expect(await m.locator('.message-pending').count()).toBe(0);
     expect(await timeline(f).filter({ hasText: 'Written on the train' }).count()).toBe(1);
     expect(await timeline(m).filter({ hasText: 'Written on the train' }).count()).toBe(1);

@@ -76,7 +76,10 @@ export class ChatConnection {
     this.cleanups.push(() => window.removeEventListener('online', online));
     this.cleanups.push(
       http.tokens.onChange((token) => {
-        if (token && this.socket.connected) this.socket.emit('auth:refresh', { token }, () => undefined);
+        if (!token) return;
+        if (this.socket.connected) this.socket.emit('auth:refresh', { token }, () => undefined);
+        // Signed in again after the server ended the session (and closed this socket): connect anew.
+        else if (navigator.onLine) this.socket.connect();
       }),
     );
   }
