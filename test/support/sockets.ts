@@ -60,9 +60,13 @@ export function collect<E extends keyof ServerToClientEvents>(
 }
 
 /** Waits until a condition holds, polling briefly (for events that arrive asynchronously). */
-export async function until(condition: () => boolean, what = 'condition', timeoutMs = 3000): Promise<void> {
+export async function until(
+  condition: () => boolean | Promise<boolean>,
+  what = 'condition',
+  timeoutMs = 3000,
+): Promise<void> {
   const started = Date.now();
-  while (!condition()) {
+  while (!(await condition())) {
     if (Date.now() - started > timeoutMs) throw new Error(`Timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }

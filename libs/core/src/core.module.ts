@@ -17,6 +17,7 @@ import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { ShutdownReporter } from './lifecycle/shutdown.js';
 import { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 import { createRootLogger } from './logging/http-logger.js';
+import { EventRelay } from './events/event-relay.js';
 
 export const SECRETS = Symbol('SECRETS');
 
@@ -57,6 +58,7 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock ?? new Clock() },
         Transactions,
         PersonalDataRegistry,
+        EventRelay,
       ],
       exports: [
         SECRETS,

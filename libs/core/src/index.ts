@@ -29,3 +29,5 @@ export { RateLimitGuard } from './http/rate-limit.guard.js';
 export { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 export { createHttpLogger } from './logging/http-logger.js';
 export { PersonalDataRegistry, type PersonalDataContributor } from './data-rights/personal-data.js';
+export { OnEventOnEveryNode, relayed } from './events/event-relay.js';
+export { connectRedisPair, type RedisClient, type RedisPair } from './redis/redis-pair.js';

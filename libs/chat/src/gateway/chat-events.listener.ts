@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
+
+import { OnEventOnEveryNode } from '@hearth/core';
 
 import {
   AgreementAcceptedEvent,
@@ -33,12 +34,12 @@ export class ChatEventsListener {
     private readonly groups: GroupPolicy,
   ) {}
 
-  @OnEvent(GroupEvents.membershipActivated)
+  @OnEventOnEveryNode(GroupEvents.membershipActivated)
   async onMembershipActivated(event: MembershipActivatedEvent): Promise<void> {
     await this.syncStaffRoom(event.groupId, event.userId);
   }
 
-  @OnEvent(GroupEvents.membershipEnded)
+  @OnEventOnEveryNode(GroupEvents.membershipEnded)
   async onMembershipEnded(event: MembershipEndedEvent): Promise<void> {
     const sockets = await this.directory.localSocketsOfUser(event.userId);
     for (const socket of sockets) {
@@ -54,7 +55,7 @@ export class ChatEventsListener {
     await this.directory.announcePresence(event.groupId);
   }
 
-  @OnEvent(GroupEvents.membershipChanged)
+  @OnEventOnEveryNode(GroupEvents.membershipChanged)
   async onMembershipChanged(event: MembershipChangedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       const room = socket.data.rooms[event.groupId];
@@ -73,7 +74,7 @@ export class ChatEventsListener {
     }
   }
 
-  @OnEvent(GroupEvents.agreementPublished)
+  @OnEventOnEveryNode(GroupEvents.agreementPublished)
   async onAgreementPublished(event: AgreementPublishedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsInGroup(event.groupId)) {
       const room = socket.data.rooms[event.groupId];
@@ -89,7 +90,7 @@ export class ChatEventsListener {
     }
   }
 
-  @OnEvent(GroupEvents.agreementAccepted)
+  @OnEventOnEveryNode(GroupEvents.agreementAccepted)
   async onAgreementAccepted(event: AgreementAcceptedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       const room = socket.data.rooms[event.groupId];
@@ -97,7 +98,7 @@ export class ChatEventsListener {
     }
   }
 
-  @OnEvent(GroupEvents.groupArchived)
+  @OnEventOnEveryNode(GroupEvents.groupArchived)
   async onGroupArchived(event: GroupChangedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsInGroup(event.groupId)) {
       const room = socket.data.rooms[event.groupId];
@@ -105,14 +106,14 @@ export class ChatEventsListener {
     }
   }
 
-  @OnEvent(IdentityEvents.sessionRevoked)
+  @OnEventOnEveryNode(IdentityEvents.sessionRevoked)
   async onSessionRevoked(event: SessionRevokedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       if (socket.data.sessionId === event.sessionId) this.end(socket);
     }
   }
 
-  @OnEvent(IdentityEvents.userDisabled)
+  @OnEventOnEveryNode(IdentityEvents.userDisabled)
   async onUserDisabled(event: UserDisabledEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) this.end(socket);
   }

@@ -52,6 +52,12 @@ export class Environment {
   @Matches(/^rediss?:\/\/.+/, { message: '$property must be a redis://host:port URL' })
   REDIS_URL?: string;
 
+  /** Prefix of this deployment's Redis channels, so that several deployments can share one Redis. */
+  @Matches(/^[A-Za-z0-9_.-]{1,64}$/, {
+    message: '$property must be 1-64 letters, digits, dots, dashes or underscores',
+  })
+  REDIS_PREFIX: string = 'hearth';
+
   @IsOptional()
   @IsString()
   @MinLength(32, { message: '$property must be at least 32 characters of random text' })

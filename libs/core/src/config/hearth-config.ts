@@ -25,6 +25,8 @@ export interface HearthConfig {
   database: DatabaseConfig;
   /** With Redis, socket.io rooms span every node. */
   redisUrl: string | null;
+  /** Prefix of this deployment's Redis channels. */
+  redisPrefix: string;
   secrets: { jwtSecret?: string; masterKey?: string };
   auth: {
     accessTokenTtlSeconds: number;
@@ -94,6 +96,7 @@ function toConfig(e: Environment): HearthConfig {
     },
     dataDir,
     redisUrl: e.REDIS_URL ?? null,
+    redisPrefix: e.REDIS_PREFIX,
     database: e.DATABASE_URL
       ? { type: 'postgres', url: e.DATABASE_URL }
       : { type: 'sqlite', file: resolve(dataDir, 'hearth.db'), busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { OnEvent } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
-import { Clock } from '@hearth/core';
+import { Clock, OnEventOnEveryNode } from '@hearth/core';
 
 import { Mute } from '../actions/mute.entity.js';
 import {
@@ -119,17 +118,17 @@ export class ModerationState {
     return recent.filter((entry) => now - entry.at < 60_000 && entry.body.toLowerCase() === folded).length;
   }
 
-  @OnEvent(ModerationEvents.settingsChanged)
+  @OnEventOnEveryNode(ModerationEvents.settingsChanged)
   onSettingsChanged(event: RoomSettingsChangedEvent): void {
     this.settingsCache.delete(event.groupId);
   }
 
-  @OnEvent(ModerationEvents.muteChanged)
+  @OnEventOnEveryNode(ModerationEvents.muteChanged)
   onMuteChanged(event: MuteChangedEvent): void {
     this.muteCache.delete(`${event.groupId}:${event.userId}`);
   }
 
-  @OnEvent(ModerationEvents.termsChanged)
+  @OnEventOnEveryNode(ModerationEvents.termsChanged)
   onTermsChanged(event: BlockedTermsChangedEvent): void {
     this.termsCache.delete(event.groupId ?? '*');
   }
