@@ -165,6 +165,27 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     expect(new TextDecoder().decode(files['journal.md'])).toContain('I noticed the light.');
   });
 
+  it('sign out ends the session on the server and forgets it on this device', async () => {
+    const storage = () =>
+      m.evaluate(() => {
+        const g = globalThis as unknown as { localStorage: object; sessionStorage: object };
+        return [...Object.keys(g.localStorage), ...Object.keys(g.sessionStorage)].filter((k) =>
+          k.startsWith('hearth.'),
+        );
+      });
+    const refreshToken = await m.evaluate(() =>
+      (globalThis as unknown as { localStorage: { getItem(k: string): string | null } }).localStorage.getItem(
+        'hearth.refresh',
+      ),
+    );
+    await m.getByRole('button', { name: 'Sign out of this device' }).click();
+    await m.waitForURL(/\/signin/);
+    expect(await storage()).toEqual([]);
+    await t.request().post('/api/auth/refresh').send({ refreshToken }).expect(401);
+    await signInThroughPage(m, t.url, wren.email, GOOD_PASSWORD);
+    await m.goto(`${t.url}/account`);
+  });
+
   it('change the password; the old one stops working', async () => {
     const newPassword = 'evening tide over the harbour';
     await m.getByLabel('Current password').fill(GOOD_PASSWORD);
