@@ -13,6 +13,16 @@ import { loadConfig, ManualClock, type HearthConfig } from '@hearth/core';
 import { AppModule } from '../../apps/api/src/app.module.js';
 import { configureApp } from '../../apps/api/src/configure-app.js';
 
+/** What the test helpers need from a running API: one in this process (TestApp) or a spawned one (ApiNode). */
+export interface ApiTarget {
+  url: string;
+  /** Client sockets opened on this target, disconnected on close. */
+  sockets: { disconnect: () => unknown }[];
+  request: () => supertest.Agent;
+  /** Present in-process only: the server's clock, moved by hand. */
+  clock?: ManualClock;
+}
+
 export interface TestApp {
   app: NestExpressApplication;
   config: HearthConfig;

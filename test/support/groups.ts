@@ -1,4 +1,4 @@
-import type { TestApp } from './app.js';
+import type { ApiTarget } from './app.js';
 import type { TestUser } from './users.js';
 
 export interface GroupCard {
@@ -20,7 +20,7 @@ export interface GroupCard {
 
 /** A group created through the API by a facilitator (or admin), who becomes its first facilitator. */
 export async function createGroup(
-  t: TestApp,
+  t: ApiTarget,
   facilitator: TestUser,
   fields: Record<string, unknown> = {},
 ): Promise<GroupCard> {
@@ -35,7 +35,7 @@ export async function createGroup(
 }
 
 export async function createInvite(
-  t: TestApp,
+  t: ApiTarget,
   facilitator: TestUser,
   groupId: string,
   fields: Record<string, unknown> = {},
@@ -50,11 +50,11 @@ export async function createInvite(
   return response.body as { id: string; code: string };
 }
 
-export function redeem(t: TestApp, user: TestUser, code: string, pseudonym: string) {
+export function redeem(t: ApiTarget, user: TestUser, code: string, pseudonym: string) {
   return t.request().post(`/api/invites/${code}/redeem`).set('Authorization', user.auth).send({ pseudonym });
 }
 
-export function acceptAgreement(t: TestApp, user: TestUser, groupId: string, version = 1) {
+export function acceptAgreement(t: ApiTarget, user: TestUser, groupId: string, version = 1) {
   return t
     .request()
     .post(`/api/groups/${groupId}/agreement/accept`)
@@ -64,12 +64,12 @@ export function acceptAgreement(t: TestApp, user: TestUser, groupId: string, ver
 
 /** Brings a user into a group as an active member: invite, redeem, accept the agreement. */
 export async function addActiveMember(
-  t: TestApp,
+  t: ApiTarget,
   facilitator: TestUser,
   groupId: string,
   member: TestUser,
   pseudonym: string,
-): Promise<void> {
+): Promise<{ membershipId: string }> {
   const invite = await createInvite(t, facilitator, groupId);
   const redeemed = await redeem(t, member, invite.code, pseudonym);
   if (redeemed.status !== 200)
@@ -78,4 +78,5 @@ export async function addActiveMember(
   const accepted = await acceptAgreement(t, member, groupId, card.body.agreementVersion);
   if (accepted.status !== 200)
     throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+  return { membershipId: (card.body as { membership: { id: string } }).membership.id };
 }

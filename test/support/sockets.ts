@@ -2,7 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 
 import type { ClientToServerEvents, ServerToClientEvents } from '@hearth/contracts';
 
-import type { TestApp } from './app.js';
+import type { ApiTarget } from './app.js';
 import type { TestUser } from './users.js';
 
 export type ClientSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -14,7 +14,7 @@ export interface ConnectOptions {
 
 /** A real socket.io client on the /chat namespace, connected (or refused) before it is returned. */
 export function connect(
-  t: TestApp,
+  t: ApiTarget,
   user: TestUser | null,
   options: ConnectOptions = {},
 ): Promise<ClientSocket> {
@@ -36,7 +36,7 @@ export function connect(
 
 /** The refusal a connection attempt gets, or null if it connected. */
 export async function refusalOf(
-  t: TestApp,
+  t: ApiTarget,
   user: TestUser | null,
   options: ConnectOptions = {},
 ): Promise<unknown> {

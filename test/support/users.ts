@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import type { TestApp } from './app.js';
+import type { ApiTarget } from './app.js';
 
 export const GOOD_PASSWORD = 'a long walk by the river';
 
@@ -27,11 +27,11 @@ export function uniqueEmail(label = 'user'): string {
 
 /** Registers through the public API; the first user of a fresh app is the admin. */
 export async function registerUser(
-  t: TestApp,
+  t: ApiTarget,
   fields: Partial<{ email: string; displayName: string; password: string }> = {},
 ): Promise<TestUser> {
   // Each account is created a moment after the previous one, so that orderings by time are meaningful.
-  t.clock.advance(1000);
+  t.clock?.advance(1000);
   const email = fields.email ?? uniqueEmail();
   const password = fields.password ?? GOOD_PASSWORD;
   const response = await t
@@ -46,25 +46,25 @@ export async function registerUser(
 }
 
 /** An admin (the first account) and a plain member, on a fresh app. */
-export async function adminAndMember(t: TestApp): Promise<{ admin: TestUser; member: TestUser }> {
+export async function adminAndMember(t: ApiTarget): Promise<{ admin: TestUser; member: TestUser }> {
   const admin = await registerUser(t, { displayName: 'Admin' });
   const member = await registerUser(t, { displayName: 'Member' });
   return { admin, member };
 }
 
 /** POST /api/auth/login, ready for `.expect(…)`. */
-export function signIn(t: TestApp, email: string, password: string) {
+export function signIn(t: ApiTarget, email: string, password: string) {
   return t.request().post('/api/auth/login').send({ email, password });
 }
 
 /** POST /api/auth/refresh, ready for `.expect(…)`. */
-export function refresh(t: TestApp, refreshToken: unknown) {
+export function refresh(t: ApiTarget, refreshToken: unknown) {
   return t.request().post('/api/auth/refresh').send({ refreshToken });
 }
 
 /** An account created by an admin (how facilitators usually arrive), signed in. */
 export async function createAccount(
-  t: TestApp,
+  t: ApiTarget,
   admin: TestUser,
   role: 'facilitator' | 'member',
   displayName: string = role,
@@ -89,7 +89,7 @@ export async function createAccount(
 }
 
 /** Trades the user's refresh token for a new pair (after the test clock jumped past the access-token lifetime). */
-export async function renew(t: TestApp, user: TestUser): Promise<void> {
+export async function renew(t: ApiTarget, user: TestUser): Promise<void> {
   const response = await refresh(t, user.tokens.refreshToken);
   if (response.status !== 200)
     throw new Error(`refresh failed: ${response.status} ${JSON.stringify(response.body)}`);

@@ -11,6 +11,7 @@ import { SocketDirectory } from './gateway/socket-directory.js';
 import { SocketSessions } from './gateway/socket-sessions.js';
 import { MessageHistory } from './messages/message-history.js';
 import { MessageViews } from './messages/message-views.js';
+import { MessageWriter } from './messages/message-writer.js';
 import { MessagesController } from './messages/messages.controller.js';
 import { MessagesPersonalData } from './messages/messages.personal-data.js';
 import { MessagesService } from './messages/messages.service.js';
@@ -27,6 +28,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     ChatEventsListener,
     MessageHistory,
     MessageViews,
+    MessageWriter,
     MessagePipeline,
     MessagesPersonalData,
     MessagesService,
@@ -36,6 +38,6 @@ import { RoomsService } from './rooms/rooms.service.js';
     SocketSessions,
     { provide: UNREAD_COUNTS, useExisting: RoomsService },
   ],
-  exports: [MessagePipeline, MessagesService, SocketDirectory, UNREAD_COUNTS],
+  exports: [MessagePipeline, MessagesService, MessageWriter, SocketDirectory, UNREAD_COUNTS],
 })
 export class ChatModule {}

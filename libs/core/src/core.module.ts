@@ -11,6 +11,7 @@ import { PersonalDataRegistry } from './data-rights/personal-data.js';
 import type { HearthConfig } from './config/hearth-config.js';
 import { resolveSecrets, type Secrets } from './config/secrets.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
+import { connectAndMigrate } from './database/migrate.js';
 import { Transactions } from './database/transactions.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
@@ -18,6 +19,7 @@ import { ShutdownReporter } from './lifecycle/shutdown.js';
 import { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 import { createRootLogger } from './logging/http-logger.js';
 import { EventRelay } from './events/event-relay.js';
+import { SharedState } from './shared-state/shared-state.js';
 
 export const SECRETS = Symbol('SECRETS');
 
@@ -41,8 +43,8 @@ export class CoreModule {
           useFactory: () => ({
             ...buildDataSourceOptions(config.database),
             autoLoadEntities: true,
-            migrationsRun: true,
           }),
+          dataSourceFactory: (options) => connectAndMigrate(options!),
         }),
         EventEmitterModule.forRoot({ wildcard: false }),
         ScheduleModule.forRoot(),
@@ -59,6 +61,7 @@ export class CoreModule {
         Transactions,
         PersonalDataRegistry,
         EventRelay,
+        { provide: SharedState, useFactory: () => SharedState.create(config.redisUrl, config.redisPrefix) },
       ],
       exports: [
         SECRETS,
@@ -68,6 +71,7 @@ export class CoreModule {
         Clock,
         Transactions,
         PersonalDataRegistry,
+        SharedState,
       ],
     };
   }

@@ -31,3 +31,4 @@ export { createHttpLogger } from './logging/http-logger.js';
 export { PersonalDataRegistry, type PersonalDataContributor } from './data-rights/personal-data.js';
 export { OnEventOnEveryNode, relayed } from './events/event-relay.js';
 export { connectRedisPair, type RedisClient, type RedisPair } from './redis/redis-pair.js';
+export { SharedState, MemorySharedState, type LimiterOptions } from './shared-state/shared-state.js';

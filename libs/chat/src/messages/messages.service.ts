@@ -3,10 +3,10 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
-import { Clock, isUniqueViolation, Transactions, type HearthConfig } from '@hearth/core';
+import { Clock, isUniqueViolation, SharedState, Transactions, type HearthConfig } from '@hearth/core';
 import {
   EDIT_WINDOW_MINUTES,
   MESSAGE_MAX_LENGTH,
@@ -16,8 +16,8 @@ import {
 
 import { ChatError } from '../chat-error.js';
 import { MessagePipeline, type MessageDraft } from '../pipeline/message-pipeline.js';
-import { ChatRoom } from '../rooms/chat-room.entity.js';
 import { MessageEdit } from './message-edit.entity.js';
+import { MessageWriter, reserveSeqs } from './message-writer.js';
 import { Message } from './message.entity.js';
 import { MessageViews, toDto } from './message-views.js';
 import { Reaction } from './reaction.entity.js';
@@ -36,18 +36,20 @@ export function normalizeBody(body: string): string {
 
 @Injectable()
 export class MessagesService {
-  private readonly limiter: RateLimiterMemory;
+  private readonly limiter: RateLimiterAbstract;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly views: MessageViews,
     private readonly pipeline: MessagePipeline,
+    private readonly writer: MessageWriter,
     private readonly clock: Clock,
     config: ConfigService<HearthConfig, true>,
+    state: SharedState,
   ) {
     const { rateLimit, rateWindowSeconds } = config.get('chat', { infer: true });
-    this.limiter = new RateLimiterMemory({
+    this.limiter = state.rateLimiter({
       keyPrefix: 'chat-send',
       points: rateLimit,
       duration: rateWindowSeconds,
@@ -55,8 +57,8 @@ export class MessagesService {
   }
 
   /**
-   * Stores a message and returns it once committed. The per-group seq is taken from the room row in the same
-   * transaction. Sending the same clientId again returns the stored message and stores nothing.
+   * Stores a message and returns it once committed (written with others that arrive at the same time: see
+   * MessageWriter). Sending the same clientId again returns the stored message and stores nothing.
    */
   async send(
     speaker: Speaker,
@@ -74,28 +76,22 @@ export class MessagesService {
     }
     let stored: MessageDto;
     try {
-      const message = await this.transactions.run(async (manager) => {
-        if (input.replyToId) await this.inGroup(manager, input.replyToId, speaker.groupId);
-        const held = outcome.decision === 'hold';
-        const message = manager.create(Message, {
-          id: randomUUID(),
-          groupId: speaker.groupId,
-          seq: held ? null : await this.nextSeq(manager, speaker.groupId),
-          status: held ? 'held' : 'visible',
-          authorMembershipId: speaker.membershipId,
-          authorUserId: speaker.userId,
-          clientId: input.clientId,
-          kind: draft.kind,
-          body,
-          replyToId: input.replyToId ?? null,
-          createdAt: this.clock.now(),
-          editedAt: null,
-          deletedAt: null,
-          removedAt: null,
-          removedBy: null,
-        });
-        await manager.insert(Message, message);
-        return message;
+      const held = outcome.decision === 'hold';
+      const message = await this.writer.write({
+        id: randomUUID(),
+        groupId: speaker.groupId,
+        status: held ? 'held' : 'visible',
+        authorMembershipId: speaker.membershipId,
+        authorUserId: speaker.userId,
+        clientId: input.clientId,
+        kind: draft.kind,
+        body,
+        replyToId: input.replyToId ?? null,
+        createdAt: this.clock.now(),
+        editedAt: null,
+        deletedAt: null,
+        removedAt: null,
+        removedBy: null,
       });
       stored = toDto(message, authorOf(speaker));
     } catch (error) {
@@ -198,7 +194,7 @@ export class MessagesService {
       const message = await this.inGroup(manager, messageId, groupId);
       if (message.status !== 'held')
         throw new ChatError('CONFLICT', 'This message is not waiting for review');
-      const seq = await this.nextSeq(manager, groupId);
+      const seq = await reserveSeqs(manager, groupId, 1);
       await manager.update(Message, { id: messageId }, { status: 'visible', seq });
       return Object.assign(message, { status: 'visible' as const, seq });
     });
@@ -267,24 +263,6 @@ export class MessagesService {
       }
       throw rejection;
     }
-  }
-
-  private async nextSeq(manager: EntityManager, groupId: string): Promise<number> {
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(ChatRoom)
-      .values({ groupId, lastSeq: 0, retentionDays: null })
-      .orIgnore()
-      .execute();
-    await manager
-      .createQueryBuilder()
-      .update(ChatRoom)
-      .set({ lastSeq: () => 'last_seq + 1' })
-      .where('group_id = :groupId', { groupId })
-      .execute();
-    const room = await manager.findOneByOrFail(ChatRoom, { groupId });
-    return room.lastSeq;
   }
 
   private async findByClientId(speaker: Speaker, clientId: string): Promise<MessageDto | null> {

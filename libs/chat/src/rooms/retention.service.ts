@@ -8,6 +8,7 @@ import type { Caller } from '@hearth/identity';
 
 import { Message } from '../messages/message.entity.js';
 import { ChatRoom } from './chat-room.entity.js';
+import { ensureRoomRow } from './room-row.js';
 
 const DAY_MS = 86_400_000;
 
@@ -32,13 +33,7 @@ export class RetentionService {
     await this.transactions.run(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(ChatRoom)
-        .values({ groupId, lastSeq: 0, retentionDays: null })
-        .orIgnore()
-        .execute();
+      await ensureRoomRow(manager, groupId);
       await manager.update(ChatRoom, { groupId }, { retentionDays: days });
     });
     return { days };

@@ -2,14 +2,15 @@ import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/com
 import { ConfigService } from '@nestjs/config';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
-import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
 import type { HearthConfig } from '../config/hearth-config.js';
 import { RetryLaterException } from '../errors/retry-later.exception.js';
+import { SharedState } from '../shared-state/shared-state.js';
 import { AUTH_THROTTLE, SKIP_RATE_LIMIT } from './rate-limit.decorators.js';
 
 /**
- * Per-IP rate limits: a general budget for every route, and a stricter one on routes that accept credentials.
+ * Per-IP rate limits, shared by every node: a general budget for every route, and a stricter one on routes that accept credentials.
  * Over budget, the answer is 429 with Retry-After.
  */
 @Injectable()
@@ -20,10 +21,11 @@ export class RateLimitGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     config: ConfigService<HearthConfig, true>,
+    state: SharedState,
   ) {
     const { ttlSeconds, limit, authLimit } = config.get('throttle', { infer: true });
-    this.general = new RateLimiterMemory({ keyPrefix: 'http', points: limit, duration: ttlSeconds });
-    this.credentials = new RateLimiterMemory({ keyPrefix: 'auth', points: authLimit, duration: ttlSeconds });
+    this.general = state.rateLimiter({ keyPrefix: 'http', points: limit, duration: ttlSeconds });
+    this.credentials = state.rateLimiter({ keyPrefix: 'auth', points: authLimit, duration: ttlSeconds });
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {

@@ -1,8 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { createHmac, hkdfSync } from 'node:crypto';
+
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
-import { Clock, OnEventOnEveryNode } from '@hearth/core';
+import { Clock, OnEventOnEveryNode, SECRETS, SharedState, type Secrets } from '@hearth/core';
 
 import { Mute } from '../actions/mute.entity.js';
 import {
@@ -29,22 +31,37 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   newMemberLinkDays: 3,
 };
 
+/** Repeats count within this window. */
+const REPEAT_WINDOW_MS = 60_000;
+/** Posts remembered per person and group for spotting repeats. */
+const REPEATS_KEPT = 5;
+/** Longer than the longest slow mode (3,600 s). */
+const LAST_POST_TTL_MS = 2 * 3600_000;
+
 /**
  * What the message pipeline needs on every message (room settings, mutes, blocked terms), read once from the
- * database and kept until a domain event says it changed. Slow-mode and repeat bookkeeping live here too.
+ * database and kept until a domain event says it changed. Slow-mode and repeat bookkeeping live here too, in
+ * the state every node shares (Redis with REDIS_URL), so that switching nodes does not reset them. Recent posts
+ * are kept only as keyed digests, never as text.
  */
 @Injectable()
 export class ModerationState {
   private readonly settingsCache = new Map<string, EffectiveSettings>();
   private readonly muteCache = new Map<string, Mute | null>();
   private readonly termsCache = new Map<string, CompiledTerm[]>();
-  private readonly lastPosts = new Map<string, number>();
-  private readonly recentBodies = new Map<string, { body: string; at: number }[]>();
+  private readonly logger = new Logger(ModerationState.name);
+  private readonly digestKey: Buffer;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+    private readonly shared: SharedState,
+    @Inject(SECRETS) secrets: Secrets,
+  ) {
+    this.digestKey = Buffer.from(
+      hkdfSync('sha256', secrets.masterKey, Buffer.alloc(0), 'hearth:moderation:repeats', 32),
+    );
+  }
 
   async settings(groupId: string): Promise<EffectiveSettings> {
     let settings = this.settingsCache.get(groupId);
@@ -96,26 +113,46 @@ export class ModerationState {
     return terms;
   }
 
-  lastPostAt(groupId: string, userId: string): number | null {
-    return this.lastPosts.get(`${groupId}:${userId}`) ?? null;
+  /** When this person last posted in the group (ms since the epoch), or null. */
+  async lastPostAt(groupId: string, userId: string): Promise<number | null> {
+    return this.withFallback(() => this.shared.getNumber(`last-post:${groupId}:${userId}`), null);
   }
 
   /** Remembers a post for slow mode and for spotting the same message sent again and again. */
-  recordPost(groupId: string, userId: string, body: string): void {
+  async recordPost(groupId: string, userId: string, body: string): Promise<void> {
     const key = `${groupId}:${userId}`;
     const now = this.clock.now().getTime();
-    this.lastPosts.set(key, now);
-    const recent = (this.recentBodies.get(key) ?? []).filter((entry) => now - entry.at < 60_000);
-    recent.push({ body, at: now });
-    this.recentBodies.set(key, recent.slice(-5));
+    await this.withFallback(async () => {
+      await Promise.all([
+        this.shared.setNumber(`last-post:${key}`, now, LAST_POST_TTL_MS),
+        this.shared.append(`recent:${key}`, `${now}:${this.digest(body)}`, REPEATS_KEPT, REPEAT_WINDOW_MS),
+      ]);
+    }, undefined);
   }
 
   /** How many times this body was posted by this person in the last minute. */
-  repeats(groupId: string, userId: string, body: string): number {
+  async repeats(groupId: string, userId: string, body: string): Promise<number> {
     const now = this.clock.now().getTime();
-    const recent = this.recentBodies.get(`${groupId}:${userId}`) ?? [];
-    const folded = body.toLowerCase();
-    return recent.filter((entry) => now - entry.at < 60_000 && entry.body.toLowerCase() === folded).length;
+    const digest = this.digest(body);
+    const recent = await this.withFallback(() => this.shared.list(`recent:${groupId}:${userId}`), []);
+    return recent.filter((entry) => {
+      const [at, seen] = entry.split(':');
+      return now - Number(at) < REPEAT_WINDOW_MS && seen === digest;
+    }).length;
+  }
+
+  private digest(body: string): string {
+    return createHmac('sha256', this.digestKey).update(body.toLowerCase()).digest('base64url').slice(0, 22);
+  }
+
+  /** Bookkeeping must never stop the chat: if the shared state is unreachable, the check is skipped. */
+  private async withFallback<T>(read: () => Promise<T>, fallback: T): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      this.logger.warn({ err: { message: (error as Error).message } }, 'Shared state unavailable');
+      return fallback;
+    }
   }
 
   @OnEventOnEveryNode(ModerationEvents.settingsChanged)

@@ -37,8 +37,8 @@ export function fakeState(values: {
     settings: async () => ({ ...DEFAULT_SETTINGS, ...values.settings }),
     activeMute: async () => (values.mute ? (values.mute as Mute) : null),
     terms: async () => values.terms ?? [compileTerm('idiot', 'block')],
-    lastPostAt: () => values.lastPostAt ?? null,
-    repeats: () => values.repeats ?? 0,
+    lastPostAt: async () => values.lastPostAt ?? null,
+    repeats: async () => values.repeats ?? 0,
   } as unknown as ModerationState;
 }
 

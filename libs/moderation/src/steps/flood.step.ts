@@ -13,8 +13,8 @@ export class FloodStep implements MessagePipelineStep {
 
   constructor(private readonly state: ModerationState) {}
 
-  inspect(draft: MessageDraft): StepVerdict {
-    if (this.state.repeats(draft.groupId, draft.userId, draft.body) >= MAX_REPEATS) {
+  async inspect(draft: MessageDraft): Promise<StepVerdict> {
+    if ((await this.state.repeats(draft.groupId, draft.userId, draft.body)) >= MAX_REPEATS) {
       return {
         action: 'block',
         code: 'RATE_LIMITED',

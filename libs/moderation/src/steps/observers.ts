@@ -45,7 +45,7 @@ export class ReviewObserver implements MessageAttemptObserver {
 
   async observe({ draft, outcome, message }: Attempt): Promise<void> {
     if (!message) return;
-    this.state.recordPost(draft.groupId, draft.userId, draft.body);
+    await this.state.recordPost(draft.groupId, draft.userId, draft.body);
     if (outcome.decision === 'hold') {
       this.notifier.toFacilitators(draft.groupId, 'moderation:report', {
         groupId: draft.groupId,

@@ -26,7 +26,7 @@ export class RoomModeStep implements MessagePipelineStep {
       };
     }
     if (settings.mode === 'slow' && settings.slowSeconds) {
-      const last = this.state.lastPostAt(draft.groupId, draft.userId);
+      const last = await this.state.lastPostAt(draft.groupId, draft.userId);
       const waitMs = last === null ? 0 : last + settings.slowSeconds * 1000 - this.clock.now().getTime();
       if (waitMs > 0) {
         const waitSeconds = Math.ceil(waitMs / 1000);
