@@ -23,7 +23,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', '**/*.spec.ts'],
+    files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.{ts,mjs}'],
     rules: { 'no-console': 'off' },
   },
 );

@@ -1,0 +1,50 @@
+/** Messages between the benchmark's coordinator and its load-generator processes (over Node's IPC channel). */
+
+/** One client connection a worker opens. */
+export interface ConnectionPlan {
+  /** Unique across the run; senders put it in every message so receivers can tell loss from duplicates. */
+  key: string;
+  groupId: string;
+  /** Access token for Hearth; absent against the bare socket.io server. */
+  token?: string;
+}
+
+export interface StepPlan {
+  /** Messages per second this worker sends, spread evenly over its senders. */
+  rate: number;
+  durationMs: number;
+  /** Indexes (into this worker's connections) of the ones that send; every connection receives. */
+  senders: number[];
+  /** Reconnect storm: at this point of the step, drop this share of connections and bring them back. */
+  drop?: { atMs: number; share: number };
+}
+
+export type ToWorker =
+  | { type: 'connect'; url: string; namespace: string; connections: ConnectionPlan[]; join: boolean }
+  | { type: 'step'; plan: StepPlan }
+  | { type: 'collect' }
+  | { type: 'close' };
+
+export interface StepResult {
+  sent: number;
+  acked: number;
+  ackErrors: Record<string, number>;
+  /** Deliveries of other senders' messages, counted once per receiving connection. */
+  delivered: number;
+  duplicates: number;
+  /** Acked messages per group in this step: to work out how many deliveries were due. */
+  ackedPerGroup: Record<string, number>;
+  /** The highest seq acked per group in this step (the last message each group got). */
+  maxSeqPerGroup: Record<string, number>;
+  /** End-to-end and ack latency histograms, encoded. */
+  e2e: string;
+  ack: string;
+  /** Reconnect storm only: time to catch up, and the seqs each dropped connection holds at the end. */
+  storm?: { dropped: number; rejoined: number; catchUp: string; held: { groupId: string; seqs: number[] }[] };
+}
+
+export type FromWorker =
+  | { type: 'connected'; opened: number; failed: number; errors: string[] }
+  | { type: 'stepped' }
+  | { type: 'result'; result: StepResult }
+  | { type: 'error'; message: string };

@@ -1,0 +1,264 @@
+import { io, type Socket } from 'socket.io-client';
+
+import type { ClientToServerEvents, MessageDto, ServerToClientEvents } from '@hearth/contracts';
+
+import { encode, latencyHistogram, nowMicros } from '../support/histogram.js';
+import type { ConnectionPlan, FromWorker, StepPlan, StepResult, ToWorker } from './protocol.js';
+
+/**
+ * A load-generator process: opens its share of the connections, sends at the rate it is given, and measures
+ * what arrives. It speaks the typed chat contract, so the bare socket.io baseline answers the same events.
+ */
+
+type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
+
+interface Connection {
+  plan: ConnectionPlan;
+  socket: ChatClient;
+  /** Messages from others seen on this connection in the current step, for telling duplicates. */
+  seen: Set<string>;
+  /** Seqs seen on this connection (reconnect storm only). */
+  seqs: Set<number>;
+  next: number;
+  dropped: boolean;
+}
+
+const FILLER = 'Thinking about what came up on Tuesday, and what I want to bring next time.';
+let url = '';
+const connections: Connection[] = [];
+let step = freshStep();
+let storm: { dropped: Connection[]; rejoined: number; catchUp: ReturnType<typeof latencyHistogram> } | null =
+  null;
+let outstanding = 0;
+let lastArrival = 0;
+
+function freshStep() {
+  return {
+    sent: 0,
+    acked: 0,
+    ackErrors: {} as Record<string, number>,
+    delivered: 0,
+    duplicates: 0,
+    ackedPerGroup: {} as Record<string, number>,
+    maxSeqPerGroup: {} as Record<string, number>,
+    e2e: latencyHistogram(),
+    ack: latencyHistogram(),
+  };
+}
+
+const send = (message: FromWorker) => process.send?.(message);
+
+process.on('message', (message: ToWorker) => {
+  handle(message).catch((error: Error) => send({ type: 'error', message: error.message }));
+});
+
+async function handle(message: ToWorker): Promise<void> {
+  switch (message.type) {
+    case 'connect':
+      url = message.url;
+      await open(message.url + message.namespace, message.connections, message.join);
+      return;
+    case 'step':
+      await run(message.plan);
+      send({ type: 'stepped' });
+      return;
+    case 'collect':
+      send({ type: 'result', result: await collect() });
+      return;
+    case 'close':
+      for (const connection of connections) connection.socket.disconnect();
+      process.exit(0);
+  }
+}
+
+async function open(target: string, plans: ConnectionPlan[], join: boolean): Promise<void> {
+  const errors: string[] = [];
+  let failed = 0;
+  // A few at a time: a thundering herd of handshakes measures the herd, not the server.
+  const batch = 50;
+  for (let i = 0; i < plans.length; i += batch) {
+    const opened = await Promise.all(
+      plans.slice(i, i + batch).map(async (plan) => {
+        try {
+          return await connectOne(target, plan, join);
+        } catch (error) {
+          failed += 1;
+          if (errors.length < 5) errors.push((error as Error).message);
+          return null;
+        }
+      }),
+    );
+    connections.push(...opened.filter((connection): connection is Connection => connection !== null));
+  }
+  send({ type: 'connected', opened: connections.length, failed, errors });
+}
+
+function connectOne(target: string, plan: ConnectionPlan, join: boolean): Promise<Connection> {
+  const socket: ChatClient = io(target, {
+    transports: ['websocket'],
+    auth: plan.token ? { token: plan.token } : {},
+    reconnection: false,
+    forceNew: true,
+  });
+  const connection: Connection = { plan, socket, seen: new Set(), seqs: new Set(), next: 0, dropped: false };
+  socket.on('message:new', (message) => receive(connection, message));
+  return new Promise((resolve, reject) => {
+    socket.once('connect_error', (error) => reject(error));
+    socket.once('connect', () => {
+      if (!join) return resolve(connection);
+      socket
+        .timeout(30_000)
+        .emitWithAck('group:join', { groupId: plan.groupId })
+        .then((ack) => (ack.ok ? resolve(connection) : reject(new Error(ack.error.code))), reject);
+    });
+  });
+}
+
+/** Counts a message from someone else once per connection; `live` ones also give an end-to-end latency. */
+function receive(connection: Connection, message: MessageDto, live = true): void {
+  const at = nowMicros();
+  lastArrival = Date.now();
+  if (message.seq !== null) connection.seqs.add(message.seq);
+  const [key, n, sentAt] = (message.body ?? '').slice(FILLER.length + 1).split('|');
+  if (!key || key === connection.plan.key) return;
+  const id = `${key}|${n}`;
+  if (connection.seen.has(id)) {
+    step.duplicates += 1;
+    return;
+  }
+  connection.seen.add(id);
+  step.delivered += 1;
+  if (live) step.e2e.recordValue(Math.max(1, at - Number(sentAt)));
+}
+
+function sendOne(connection: Connection): void {
+  if (connection.dropped || !connection.socket.connected) return;
+  const n = connection.next++;
+  const sentAt = nowMicros();
+  step.sent += 1;
+  outstanding += 1;
+  const body = `${FILLER} ${connection.plan.key}|${n}|${sentAt}`;
+  connection.socket
+    .timeout(30_000)
+    .emitWithAck('message:send', { groupId: connection.plan.groupId, clientId: crypto.randomUUID(), body })
+    .then(
+      (ack) => {
+        if (ack.ok) {
+          step.acked += 1;
+          step.ack.recordValue(Math.max(1, nowMicros() - sentAt));
+          const group = connection.plan.groupId;
+          step.ackedPerGroup[group] = (step.ackedPerGroup[group] ?? 0) + 1;
+          if (ack.message.seq !== null) {
+            connection.seqs.add(ack.message.seq);
+            step.maxSeqPerGroup[group] = Math.max(step.maxSeqPerGroup[group] ?? 0, ack.message.seq);
+          }
+        } else {
+          step.ackErrors[ack.error.code] = (step.ackErrors[ack.error.code] ?? 0) + 1;
+        }
+      },
+      () => {
+        step.ackErrors.TIMEOUT = (step.ackErrors.TIMEOUT ?? 0) + 1;
+      },
+    )
+    .finally(() => (outstanding -= 1));
+}
+
+/** Sends at an even rate for the step's duration: every 5 ms, whatever is due, round-robin over the senders. */
+async function run(plan: StepPlan): Promise<void> {
+  step = freshStep();
+  for (const connection of connections) connection.seen.clear();
+  const senders = plan.senders.map((index) => connections[index]).filter(Boolean);
+  const started = performance.now();
+  let due = 0;
+  let turn = 0;
+  let dropDone = !plan.drop;
+  await new Promise<void>((done) => {
+    const timer = setInterval(() => {
+      const elapsed = performance.now() - started;
+      if (!dropDone && plan.drop && elapsed >= plan.drop.atMs) {
+        dropDone = true;
+        dropAndRejoin(plan.drop.share);
+      }
+      if (elapsed >= plan.durationMs) {
+        clearInterval(timer);
+        return done();
+      }
+      const target = Math.floor((elapsed / 1000) * plan.rate);
+      for (; due < target && senders.length > 0; due += 1) sendOne(senders[turn++ % senders.length]);
+    }, 5);
+  });
+}
+
+/** Drops a share of the connections at once, then brings each back and catches up with sinceSeq. */
+function dropAndRejoin(share: number): void {
+  const chosen = connections.filter((_, i) => i % Math.round(1 / share) === 0);
+  storm = { dropped: chosen, rejoined: 0, catchUp: latencyHistogram() };
+  for (const connection of chosen) {
+    connection.dropped = true;
+    connection.socket.disconnect();
+  }
+  setTimeout(() => {
+    for (const connection of chosen) void rejoin(connection);
+  }, 200);
+}
+
+async function rejoin(connection: Connection): Promise<void> {
+  const started = nowMicros();
+  const sinceSeq = Math.max(0, ...connection.seqs);
+  connection.socket.connect();
+  await new Promise<void>((resolve) => connection.socket.once('connect', () => resolve()));
+  const ack = await connection.socket
+    .timeout(30_000)
+    .emitWithAck('group:join', { groupId: connection.plan.groupId, sinceSeq });
+  if (!ack.ok) return;
+  for (const message of ack.missed) receive(connection, message, false);
+  let after = ack.missed.at(-1)?.seq ?? sinceSeq;
+  let more = ack.hasMore;
+  while (more) {
+    const response = await fetch(
+      `${url}/api/groups/${connection.plan.groupId}/messages?after=${after}&limit=100`,
+      {
+        headers: { authorization: `Bearer ${connection.plan.token}` },
+      },
+    );
+    const page = (await response.json()) as MessageDto[];
+    for (const message of page) receive(connection, message, false);
+    after = page.at(-1)?.seq ?? after;
+    more = page.length === 100;
+  }
+  connection.dropped = false;
+  storm!.rejoined += 1;
+  storm!.catchUp.recordValue(Math.max(1, nowMicros() - started));
+}
+
+/** Waits for acks still on their way and for deliveries to stop, then reports the step. */
+async function collect(): Promise<StepResult> {
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline && (outstanding > 0 || Date.now() - lastArrival < 500)) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  const result: StepResult = {
+    sent: step.sent,
+    acked: step.acked,
+    ackErrors: step.ackErrors,
+    delivered: step.delivered,
+    duplicates: step.duplicates,
+    ackedPerGroup: step.ackedPerGroup,
+    maxSeqPerGroup: step.maxSeqPerGroup,
+    e2e: encode(step.e2e),
+    ack: encode(step.ack),
+  };
+  if (storm) {
+    result.storm = {
+      dropped: storm.dropped.length,
+      rejoined: storm.rejoined,
+      catchUp: encode(storm.catchUp),
+      held: storm.dropped.map((connection) => ({
+        groupId: connection.plan.groupId,
+        seqs: [...connection.seqs],
+      })),
+    };
+    storm = null;
+  }
+  return result;
+}

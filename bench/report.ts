@@ -1,0 +1,202 @@
+import type { MeasuredStep, Sizes } from './scenarios.js';
+import type { LatencySummary } from './support/histogram.js';
+
+type Pair = { hearth: MeasuredStep[]; bare: MeasuredStep[] };
+type Memory = Record<
+  'hearth' | 'bare',
+  { connections: number; rssBeforeMb: number; rssAfterMb: number; bytesPerConnection: number }
+>;
+type Storage = { synchronous: string; perTransaction: number; rowsPerSecond: number }[];
+
+export interface BenchResults {
+  mode: 'full' | 'quick';
+  startedAt: string;
+  durationSeconds?: number;
+  machine: Record<string, string | number>;
+  sizes: Sizes;
+  scenarios: Partial<{
+    S: Storage;
+    A: Pair;
+    B: Pair;
+    C: Pair;
+    D: Memory;
+    E: MeasuredStep;
+    F: { messages: number; page: LatencySummary; latest: LatencySummary };
+  }>;
+}
+
+const fmt = (value: number | null | undefined, digits = 0) =>
+  value === null || value === undefined || Number.isNaN(value)
+    ? '–'
+    : value.toLocaleString('en-US', { maximumFractionDigits: digits });
+const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+const table = (head: string[], rows: (string | number)[][]) =>
+  [
+    `| ${head.join(' | ')} |`,
+    `| ${head.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${row.join(' | ')} |`),
+  ].join('\n');
+
+/** The Markdown report, and what must fail the run: any loss or duplicate, any refused or unanswered send. */
+export function renderReport(results: BenchResults): { markdown: string; problems: string[] } {
+  const { scenarios: s } = results;
+  const problems: string[] = [];
+  const check = (label: string, step: MeasuredStep) => {
+    if (step.lost > 0) problems.push(`${label}: ${step.lost} deliveries lost`);
+    if (step.duplicates > 0) problems.push(`${label}: ${step.duplicates} duplicates`);
+    const errors = Object.entries(step.ackErrors);
+    if (errors.length > 0)
+      problems.push(`${label}: sends refused or unanswered ${JSON.stringify(step.ackErrors)}`);
+  };
+  const out: string[] = [
+    `# Hearth benchmark (${results.mode})`,
+    '',
+    `${results.startedAt}; ${results.machine.cpus} × ${results.machine.cpuModel}, ${results.machine.memoryGb} GiB, Node ${results.machine.node}, ${results.machine.os}; ${results.durationSeconds ?? '?'} s.`,
+    '',
+  ];
+  const storageNormalSingle =
+    s.S?.find((row) => row.synchronous === 'NORMAL' && row.perTransaction === 1)?.rowsPerSecond ?? 0;
+  if (s.S) {
+    out.push('## Storage limit: raw better-sqlite3 inserts into the messages table (WAL)', '');
+    out.push(
+      table(
+        ['synchronous', 'rows per transaction', 'rows/s'],
+        s.S.map((row) => [row.synchronous, row.perTransaction, fmt(row.rowsPerSecond)]),
+      ),
+      '',
+    );
+  }
+  const stepped = (name: string, title: string, pair: Pair | undefined) => {
+    if (!pair) return;
+    out.push(`## ${name}. ${title}`, '');
+    const rows = pair.hearth.map((h, i) => {
+      const b = pair.bare[i];
+      check(`${name} Hearth at ${h.offeredPerSecond}/s`, h);
+      if (b) check(`${name} bare at ${b.offeredPerSecond}/s`, b);
+      return [
+        fmt(h.offeredPerSecond),
+        fmt(h.ackedPerSecond),
+        fmt(b?.deliveredPerSecond),
+        fmt(h.deliveredPerSecond),
+        b ? ratio(h.deliveredPerSecond, b.deliveredPerSecond) : '–',
+        storageNormalSingle ? ratio(h.ackedPerSecond, storageNormalSingle) : '–',
+        `${fmt(h.e2e.p50Ms, 1)} / ${fmt(h.e2e.p99Ms, 1)} / ${fmt(h.e2e.p999Ms, 1)}`,
+        b ? `${fmt(b.e2e.p50Ms, 1)} / ${fmt(b.e2e.p99Ms, 1)}` : '–',
+        `${fmt(h.ack.p50Ms, 1)} / ${fmt(h.ack.p99Ms, 1)}`,
+        `${h.lost} / ${h.duplicates}`,
+        `${fmt(h.server.cpuSecondsPer1000Deliveries, 3)} / ${fmt(b?.server.cpuSecondsPer1000Deliveries, 3)}`,
+        `${fmt(h.server.eventLoopDelayP99Ms, 1)} / ${fmt(b?.server.eventLoopDelayP99Ms, 1)}`,
+      ];
+    });
+    out.push(
+      table(
+        [
+          'offered msg/s',
+          'acked/s',
+          'bare delivered/s',
+          'Hearth delivered/s',
+          'Hearth ÷ transport',
+          'acked ÷ storage (NORMAL, single)',
+          'Hearth e2e p50 / p99 / p99.9 ms',
+          'bare e2e p50 / p99 ms',
+          'ack p50 / p99 ms',
+          'lost / dup',
+          'CPU s per 1,000 deliveries (Hearth / bare)',
+          'event-loop p99 ms (Hearth / bare)',
+        ],
+        rows,
+      ),
+      '',
+    );
+  };
+  stepped('A', 'Group fan-out', s.A);
+  stepped('B', 'One large room', s.B);
+  stepped('C', 'Ingest-heavy pairs', s.C);
+  if (s.D) {
+    out.push('## D. Idle connections', '');
+    out.push(
+      table(
+        ['server', 'connections', 'RSS before MB', 'RSS after MB', 'bytes per connection'],
+        (['hearth', 'bare'] as const).map((kind) => [
+          kind,
+          s.D![kind].connections,
+          s.D![kind].rssBeforeMb,
+          s.D![kind].rssAfterMb,
+          fmt(s.D![kind].bytesPerConnection),
+        ]),
+      ),
+      '',
+      `Hearth ÷ bare per connection: ${ratio(s.D.hearth.bytesPerConnection, s.D.bare.bytesPerConnection)}`,
+      '',
+    );
+  }
+  if (s.E) {
+    const e = s.E;
+    check('E', e);
+    if (e.storm && (e.storm.missingSeqs > 0 || e.storm.rejoined < e.storm.dropped))
+      problems.push(
+        `E: ${e.storm.rejoined} of ${e.storm.dropped} rejoined, ${e.storm.missingSeqs} seqs missing after catch-up`,
+      );
+    out.push('## E. Reconnect storm', '');
+    out.push(
+      table(
+        [
+          'dropped',
+          'rejoined',
+          'seqs missing after catch-up',
+          'catch-up p50 / p99 / max ms',
+          'lost / dup',
+          'acked/s',
+          'e2e p99 ms',
+        ],
+        [
+          [
+            e.storm?.dropped ?? 0,
+            e.storm?.rejoined ?? 0,
+            e.storm?.missingSeqs ?? '–',
+            e.storm
+              ? `${fmt(e.storm.catchUp.p50Ms, 1)} / ${fmt(e.storm.catchUp.p99Ms, 1)} / ${fmt(e.storm.catchUp.maxMs, 1)}`
+              : '–',
+            `${e.lost} / ${e.duplicates}`,
+            fmt(e.ackedPerSecond),
+            fmt(e.e2e.p99Ms, 1),
+          ],
+        ],
+      ),
+      '',
+    );
+  }
+  if (s.F) {
+    out.push(
+      `## F. History: pages of 50 from a group of ${fmt(s.F.messages)} messages (HTTP, one client)`,
+      '',
+    );
+    out.push(
+      table(
+        ['page', 'requests', 'p50 ms', 'p99 ms', 'p99.9 ms', 'max ms'],
+        [
+          ['anywhere (before=random)', s.F.page],
+          ['latest', s.F.latest],
+        ].map(([label, l]) => {
+          const latency = l as LatencySummary;
+          return [
+            label as string,
+            latency.count,
+            latency.p50Ms,
+            latency.p99Ms,
+            latency.p999Ms,
+            latency.maxMs,
+          ];
+        }),
+      ),
+      '',
+    );
+  }
+  out.push(
+    problems.length
+      ? `**Problems:** ${problems.join('; ')}`
+      : 'No message lost, duplicated, refused or left unanswered.',
+    '',
+  );
+  return { markdown: out.join('\n'), problems };
+}

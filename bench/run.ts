@@ -1,0 +1,75 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem } from 'node:os';
+import { join } from 'node:path';
+
+import { renderReport, type BenchResults } from './report.js';
+import { fanOut, history, idle, ingest, largeRoom, SIZES, sqliteBaseline, storm } from './scenarios.js';
+import { BUILT_SERVER } from './support/server.js';
+
+/**
+ * `npm run bench [-- --quick] [-- --only=A,C]`: runs the scenarios against the built server and the baselines,
+ * writes JSON and Markdown to bench/results/, prints the Markdown, and fails if any message was lost or
+ * delivered twice. Timings are reported, never asserted.
+ */
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const only = args
+  .find((arg) => arg.startsWith('--only='))
+  ?.slice('--only='.length)
+  .split(',');
+const wanted = (name: string) => !only || only.includes(name);
+const sizes = quick ? SIZES.quick : SIZES.full;
+
+if (!existsSync(BUILT_SERVER)) {
+  console.log('Building the server first (npx nest build api)…');
+  execFileSync('npx', ['nest', 'build', 'api'], { stdio: 'inherit' });
+}
+
+const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
+const started = Date.now();
+const results: BenchResults = {
+  mode: quick ? 'quick' : 'full',
+  startedAt: new Date().toISOString(),
+  machine: {
+    cpus: cpus().length,
+    cpuModel: cpus()[0]?.model ?? 'unknown',
+    memoryGb: Math.round(totalmem() / 2 ** 30),
+    freeMemoryGb: Math.round(freemem() / 2 ** 30),
+    node: process.version,
+    os: spawnSync('uname', ['-sr'], { encoding: 'utf8' }).stdout.trim(),
+  },
+  sizes,
+  scenarios: {},
+};
+
+const plan: [string, string, () => Promise<unknown>][] = [
+  ['S', 'storage baseline: raw better-sqlite3 inserts', () => sqliteBaseline(sizes)],
+  ['A', 'group fan-out', () => fanOut(sizes)],
+  ['B', 'one large room', () => largeRoom(sizes)],
+  ['C', 'ingest-heavy pairs', () => ingest(sizes)],
+  ['D', 'idle connections', () => idle(sizes)],
+  ['E', 'reconnect storm', () => storm(sizes)],
+  ['F', 'history pages', () => history(sizes)],
+];
+for (const [name, title, run] of plan) {
+  if (!wanted(name)) continue;
+  log(`${name}: ${title}`);
+  (results.scenarios as Record<string, unknown>)[name] = await run();
+}
+results.durationSeconds = Math.round((Date.now() - started) / 1000);
+
+const { markdown, problems } = renderReport(results);
+const dir = join('bench', 'results');
+mkdirSync(dir, { recursive: true });
+const stamp = results.startedAt.replace(/[:.]/g, '-');
+writeFileSync(join(dir, `${stamp}-${results.mode}.json`), `${JSON.stringify(results, null, 2)}\n`);
+writeFileSync(join(dir, `${stamp}-${results.mode}.md`), markdown);
+console.log(`\n${markdown}`);
+log(`done in ${results.durationSeconds} s; results in ${dir}/`);
+
+if (problems.length > 0) {
+  console.error(`\nFAILED: ${problems.join('; ')}`);
+  process.exit(1);
+}
+process.exit(0);

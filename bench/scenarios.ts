@@ -1,0 +1,341 @@
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import Database from 'better-sqlite3';
+
+import type { ConnectionPlan } from './load/protocol.js';
+import { latencyHistogram, summarize, type LatencySummary } from './support/histogram.js';
+import { LoadPool, type StepOutcome } from './support/load.js';
+import { createAccounts, createGroupWith, inPool, type Account } from './support/seed.js';
+import { startBare, startHearth, type Probe, type ServerUnderTest } from './support/server.js';
+
+/** Sizes of a full run and of `--quick` (which only keeps the harness working: under 2 minutes). */
+export const SIZES = {
+  full: {
+    workers: 2,
+    stepMs: 10_000,
+    fanOut: { groups: 40, members: 25, rates: [250, 500, 1000, 2000] },
+    largeRoom: { connections: 500, accounts: 50, senders: 50, rates: [10, 25, 50] },
+    ingest: { pairs: 200, accounts: 40, rates: [1000, 2000, 4000, 8000] },
+    idle: { accounts: 50, perAccount: 100 },
+    storm: { groups: 10, members: 25, rate: 500, durationMs: 10_000, dropAtMs: 4000, share: 0.2 },
+    history: { messages: 1_000_000, pages: 2000 },
+    sqliteMs: 3000,
+  },
+  quick: {
+    workers: 2,
+    stepMs: 2000,
+    fanOut: { groups: 4, members: 10, rates: [100, 300] },
+    largeRoom: { connections: 100, accounts: 10, senders: 10, rates: [10] },
+    ingest: { pairs: 20, accounts: 10, rates: [500] },
+    idle: { accounts: 10, perAccount: 50 },
+    storm: { groups: 4, members: 10, rate: 300, durationMs: 4000, dropAtMs: 1500, share: 0.2 },
+    history: { messages: 20_000, pages: 200 },
+    sqliteMs: 500,
+  },
+};
+export type Sizes = (typeof SIZES)['full'];
+
+/** One step, with what the server's probe saw while it ran. */
+export interface MeasuredStep extends StepOutcome {
+  server: { cpuSecondsPer1000Deliveries: number | null; eventLoopDelayP99Ms: number; rssMb: number };
+}
+
+export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
+
+async function measuredStep(
+  server: ServerUnderTest,
+  pool: LoadPool,
+  options: Parameters<LoadPool['step']>[0],
+): Promise<MeasuredStep> {
+  const before = await server.probe({ reset: true });
+  const outcome = await pool.step(options);
+  const after = await server.probe();
+  const work = outcome.delivered > 0 ? outcome.delivered : outcome.acked;
+  return {
+    ...outcome,
+    server: {
+      cpuSecondsPer1000Deliveries:
+        work > 0 ? round3(((after.cpuSeconds - before.cpuSeconds) * 1000) / work) : null,
+      eventLoopDelayP99Ms: round3(after.eventLoopDelayMs.p99),
+      rssMb: mb(after.rssBytes),
+    },
+  };
+}
+
+const round3 = (value: number) => Math.round(value * 1000) / 1000;
+
+/** Connections for groups of accounts: `each` connections per (account, group). */
+function plansFor(groups: { groupId: string; accounts: Account[] }[], each = 1): ConnectionPlan[] {
+  return groups.flatMap(({ groupId, accounts }) =>
+    accounts.flatMap((account, a) =>
+      Array.from({ length: each }, (_, c) => ({
+        key: `${groupId.slice(0, 8)}-${a}-${c}`,
+        groupId,
+        token: account.token,
+      })),
+    ),
+  );
+}
+
+/** The same connections against the bare server: no tokens, and any group id will do. */
+const bare = (plans: ConnectionPlan[]) => plans.map(({ key, groupId }) => ({ key, groupId }));
+
+/** Runs stepped load against Hearth and then the bare server, with the same connections and the same steps. */
+async function steppedPair(
+  sizes: Sizes,
+  setup: (hearth: ServerUnderTest) => Promise<ConnectionPlan[]>,
+  rates: number[],
+  isSender: (plan: ConnectionPlan) => boolean,
+) {
+  const results: { hearth: MeasuredStep[]; bare: MeasuredStep[] } = { hearth: [], bare: [] };
+  const hearth = await startHearth();
+  let plans: ConnectionPlan[];
+  try {
+    plans = await setup(hearth);
+    results.hearth = await stepped(sizes, hearth, plans, rates, isSender);
+  } finally {
+    await hearth.stop();
+  }
+  results.bare = await stepped(sizes, await startBare(), bare(plans), rates, isSender);
+  return results;
+}
+
+async function stepped(
+  sizes: Sizes,
+  server: ServerUnderTest,
+  plans: ConnectionPlan[],
+  rates: number[],
+  isSender: (plan: ConnectionPlan) => boolean,
+): Promise<MeasuredStep[]> {
+  const steps: MeasuredStep[] = [];
+  try {
+    const pool = await LoadPool.open(server.url, plans, { workers: sizes.workers });
+    try {
+      for (const rate of rates)
+        steps.push(await measuredStep(server, pool, { rate, durationMs: sizes.stepMs, isSender }));
+    } finally {
+      await pool.close();
+    }
+  } finally {
+    if (server.kind === 'bare') await server.stop();
+  }
+  return steps;
+}
+
+/** (A) Group fan-out: many groups of a circle's size, everyone sending, offered load stepped up. */
+export function fanOut(sizes: Sizes) {
+  const { groups, members, rates } = sizes.fanOut;
+  return steppedPair(
+    sizes,
+    async (hearth) => {
+      const accounts = await createAccounts(hearth.url, members);
+      const ids = await inPool(Array.from({ length: groups }), 2, (_, g) =>
+        createGroupWith(hearth.url, accounts[0], accounts, `Fan-out ${g}`),
+      );
+      return plansFor(ids.map((groupId) => ({ groupId, accounts })));
+    },
+    rates,
+    () => true,
+  );
+}
+
+/** (B) One large room: many connections in one group, a share of them sending. */
+export function largeRoom(sizes: Sizes) {
+  const { connections, accounts: count, senders, rates } = sizes.largeRoom;
+  return steppedPair(
+    sizes,
+    async (hearth) => {
+      const accounts = await createAccounts(hearth.url, count);
+      const groupId = await createGroupWith(hearth.url, accounts[0], accounts, 'Large room');
+      return plansFor([{ groupId, accounts }], Math.ceil(connections / count));
+    },
+    rates,
+    (plan) => plan.key.endsWith('-0') && Number(plan.key.split('-')[1]) < senders,
+  );
+}
+
+/** (C) Ingest-heavy: many one-to-one pairs, both sides sending: storage, not fan-out, is the work. */
+export function ingest(sizes: Sizes) {
+  const { pairs, accounts: count, rates } = sizes.ingest;
+  return steppedPair(
+    sizes,
+    async (hearth) => {
+      const accounts = await createAccounts(hearth.url, count);
+      const groups = await inPool(Array.from({ length: pairs }), 2, async (_, p) => {
+        const pair = [accounts[(2 * p) % count], accounts[(2 * p + 1) % count]];
+        // The admin creates each group and is its facilitator; pairs without the admin leave the admin out.
+        const groupId = await createGroupWith(hearth.url, accounts[0], pair, `Pair ${p}`);
+        return { groupId, accounts: pair };
+      });
+      return plansFor(groups);
+    },
+    rates,
+    () => true,
+  );
+}
+
+/** (D) Idle connections: resident memory per connection, Hearth and bare. */
+export async function idle(sizes: Sizes) {
+  const { accounts: count, perAccount } = sizes.idle;
+  const result = {} as Record<'hearth' | 'bare', Awaited<ReturnType<typeof memoryPerConnection>>>;
+  const hearth = await startHearth();
+  let plans: ConnectionPlan[];
+  try {
+    const accounts = await createAccounts(hearth.url, count);
+    const groups = await inPool(accounts, 2, async (account, i) => ({
+      groupId: await createGroupWith(hearth.url, accounts[0], [account], `Idle ${i}`),
+      accounts: [account],
+    }));
+    plans = plansFor(groups, perAccount);
+    result.hearth = await memoryPerConnection(sizes, hearth, plans);
+  } finally {
+    await hearth.stop();
+  }
+  const server = await startBare();
+  try {
+    result.bare = await memoryPerConnection(sizes, server, bare(plans));
+  } finally {
+    await server.stop();
+  }
+  return result;
+}
+
+async function memoryPerConnection(sizes: Sizes, server: ServerUnderTest, plans: ConnectionPlan[]) {
+  const before = await settledProbe(server);
+  const pool = await LoadPool.open(server.url, plans, { workers: sizes.workers });
+  const after = await settledProbe(server);
+  await pool.close();
+  return {
+    connections: plans.length,
+    rssBeforeMb: mb(before.rssBytes),
+    rssAfterMb: mb(after.rssBytes),
+    bytesPerConnection: Math.round((after.rssBytes - before.rssBytes) / plans.length),
+  };
+}
+
+/** Memory after garbage collection, once it has stopped moving. */
+async function settledProbe(server: ServerUnderTest): Promise<Probe> {
+  await new Promise((wait) => setTimeout(wait, 1000));
+  return server.probe({ gc: true });
+}
+
+/** (E) Reconnect storm: steady load; a share of the connections drops at once and catches up with sinceSeq. */
+export async function storm(sizes: Sizes) {
+  const { groups, members, rate, durationMs, dropAtMs, share } = sizes.storm;
+  const hearth = await startHearth();
+  const accounts = await createAccounts(hearth.url, members);
+  const ids = await inPool(Array.from({ length: groups }), 2, (_, g) =>
+    createGroupWith(hearth.url, accounts[0], accounts, `Storm ${g}`),
+  );
+  const pool = await LoadPool.open(hearth.url, plansFor(ids.map((groupId) => ({ groupId, accounts }))), {
+    workers: sizes.workers,
+  });
+  try {
+    return await measuredStep(hearth, pool, {
+      rate,
+      durationMs,
+      isSender: () => true,
+      drop: { atMs: dropAtMs, share },
+    });
+  } finally {
+    await pool.close();
+    await hearth.stop();
+  }
+}
+
+/**
+ * (F) History: pages of 50 from a group with many messages. The messages are written straight into Hearth's
+ * SQLite file (sending a million through the chat would take longer than the rest of the run), then read back
+ * through the API as a client scrolling back would.
+ */
+export async function history(
+  sizes: Sizes,
+): Promise<{ messages: number; page: LatencySummary; latest: LatencySummary }> {
+  const { messages, pages } = sizes.history;
+  const hearth = await startHearth();
+  try {
+    const [admin] = await createAccounts(hearth.url, 1);
+    const groupId = await createGroupWith(hearth.url, admin, [admin], 'History');
+    const card = (await (
+      await fetch(`${hearth.url}/api/groups/${groupId}`, {
+        headers: { authorization: `Bearer ${admin.token}` },
+      })
+    ).json()) as { membership: { id: string } };
+    fill(join(hearth.dataDir!, 'hearth.db'), groupId, card.membership.id, admin.id, messages);
+    const get = async (query: string) => {
+      const started = performance.now();
+      const response = await fetch(`${hearth.url}/api/groups/${groupId}/messages?${query}`, {
+        headers: { authorization: `Bearer ${admin.token}` },
+      });
+      const page = (await response.json()) as unknown[];
+      if (!response.ok || page.length !== 50)
+        throw new Error(`history page: ${response.status}, ${page.length} messages`);
+      return Math.max(1, Math.round((performance.now() - started) * 1000));
+    };
+    const paged = latencyHistogram();
+    const latest = latencyHistogram();
+    for (let i = 0; i < 20; i += 1) await get('limit=50'); // warm-up
+    for (let i = 0; i < pages; i += 1) {
+      paged.recordValue(await get(`before=${51 + Math.floor(Math.random() * (messages - 50))}&limit=50`));
+      if (i % 10 === 0) latest.recordValue(await get('limit=50'));
+    }
+    return { messages, page: summarize(paged), latest: summarize(latest) };
+  } finally {
+    await hearth.stop();
+  }
+}
+
+function fill(file: string, groupId: string, membershipId: string, userId: string, count: number): void {
+  const db = new Database(file);
+  db.pragma('busy_timeout = 10000');
+  const insert = db.prepare(
+    `INSERT INTO messages (id, group_id, seq, status, author_membership_id, author_user_id, client_id, kind, body,
+       reply_to_id, created_at, edited_at, deleted_at, removed_at, removed_by)
+     VALUES (lower(hex(randomblob(4))) || '-' || lower(hex(randomblob(2))) || '-4' || substr(lower(hex(randomblob(2))),2) || '-a' || substr(lower(hex(randomblob(2))),2) || '-' || lower(hex(randomblob(6))),
+       ?, ?, 'visible', ?, ?, NULL, 'text', ?, NULL, ?, NULL, NULL, NULL, NULL)`,
+  );
+  const start = Date.now() - count * 1000;
+  const write = db.transaction((from: number, to: number) => {
+    for (let seq = from; seq <= to; seq += 1) {
+      const at = new Date(start + seq * 1000).toISOString().replace('T', ' ').slice(0, 23);
+      insert.run(
+        groupId,
+        seq,
+        membershipId,
+        userId,
+        `Looking back on week ${seq % 52}: what stayed with me.`,
+        at,
+      );
+    }
+  });
+  for (let from = 1; from <= count; from += 50_000) write(from, Math.min(count, from + 49_999));
+  db.prepare(
+    `INSERT INTO chat_rooms (group_id, last_seq, retention_days) VALUES (?, ?, NULL)
+     ON CONFLICT (group_id) DO UPDATE SET last_seq = excluded.last_seq`,
+  ).run(groupId, count);
+  db.close();
+}
+
+/** The storage limit, measured in its own process on a copy of a freshly migrated Hearth database. */
+export async function sqliteBaseline(sizes: Sizes) {
+  const hearth = await startHearth();
+  const [admin] = await createAccounts(hearth.url, 1);
+  const groupId = await createGroupWith(hearth.url, admin, [admin], 'Storage');
+  const template = join(hearth.dataDir!, 'template.db');
+  const source = new Database(join(hearth.dataDir!, 'hearth.db'));
+  await source.backup(template);
+  source.close();
+  const run = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', 'bench/baselines/sqlite-inserts.ts', template, groupId, String(sizes.sqliteMs)],
+    { encoding: 'utf8' },
+  );
+  await hearth.stop();
+  if (run.status !== 0) throw new Error(`SQLite baseline failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim()) as {
+    synchronous: string;
+    perTransaction: number;
+    rowsPerSecond: number;
+  }[];
+}
