@@ -14,6 +14,8 @@ export interface BenchResults {
   durationSeconds?: number;
   machine: Record<string, string | number>;
   sizes: Sizes;
+  /** Scenarios that could not run to the end, with why. */
+  failures: Record<string, string>;
   scenarios: Partial<{
     S: Storage;
     A: Pair;
@@ -40,7 +42,7 @@ const table = (head: string[], rows: (string | number)[][]) =>
 /** The Markdown report, and what must fail the run: any loss or duplicate, any refused or unanswered send. */
 export function renderReport(results: BenchResults): { markdown: string; problems: string[] } {
   const { scenarios: s } = results;
-  const problems: string[] = [];
+  const problems: string[] = Object.entries(results.failures).map(([name, why]) => `${name} failed: ${why}`);
   const check = (label: string, step: MeasuredStep) => {
     if (step.lost > 0) problems.push(`${label}: ${step.lost} deliveries lost`);
     if (step.duplicates > 0) problems.push(`${label}: ${step.duplicates} duplicates`);

@@ -41,6 +41,7 @@ const results: BenchResults = {
   },
   sizes,
   scenarios: {},
+  failures: {},
 };
 
 const plan: [string, string, () => Promise<unknown>][] = [
@@ -55,7 +56,13 @@ const plan: [string, string, () => Promise<unknown>][] = [
 for (const [name, title, run] of plan) {
   if (!wanted(name)) continue;
   log(`${name}: ${title}`);
-  (results.scenarios as Record<string, unknown>)[name] = await run();
+  try {
+    (results.scenarios as Record<string, unknown>)[name] = await run();
+  } catch (error) {
+    // One scenario failing must not lose the others' results; the run still fails at the end.
+    console.error(error);
+    results.failures[name] = (error as Error).message;
+  }
 }
 results.durationSeconds = Math.round((Date.now() - started) / 1000);
 

@@ -263,6 +263,8 @@ export async function history(
       })
     ).json()) as { membership: { id: string } };
     fill(join(hearth.dataDir!, 'hearth.db'), groupId, card.membership.id, admin.id, messages);
+    // The fill held this process's event loop: let the HTTP client notice connections the server closed meanwhile.
+    await new Promise((wait) => setTimeout(wait, 200));
     const get = async (query: string) => {
       const started = performance.now();
       const response = await fetch(`${hearth.url}/api/groups/${groupId}/messages?${query}`, {

@@ -15,8 +15,11 @@ type ChatClient = Socket<ServerToClientEvents, ClientToServerEvents>;
 interface Connection {
   plan: ConnectionPlan;
   socket: ChatClient;
-  /** Messages from others seen on this connection in the current step, for telling duplicates. */
-  seen: Set<string>;
+  /**
+   * Messages from others seen on this connection in the current step, and how. Seen live twice is a duplicate;
+   * seen live and in a catch-up is the documented overlap that clients drop by id.
+   */
+  seen: Map<string, 'live' | 'catch-up'>;
   /** Seqs seen on this connection (reconnect storm only). */
   seqs: Set<number>;
   next: number;
@@ -100,7 +103,7 @@ function connectOne(target: string, plan: ConnectionPlan, join: boolean): Promis
     reconnection: false,
     forceNew: true,
   });
-  const connection: Connection = { plan, socket, seen: new Set(), seqs: new Set(), next: 0, dropped: false };
+  const connection: Connection = { plan, socket, seen: new Map(), seqs: new Set(), next: 0, dropped: false };
   socket.on('message:new', (message) => receive(connection, message));
   return new Promise((resolve, reject) => {
     socket.once('connect_error', (error) => reject(error));
@@ -122,11 +125,12 @@ function receive(connection: Connection, message: MessageDto, live = true): void
   const [key, n, sentAt] = (message.body ?? '').slice(FILLER.length + 1).split('|');
   if (!key || key === connection.plan.key) return;
   const id = `${key}|${n}`;
-  if (connection.seen.has(id)) {
-    step.duplicates += 1;
+  const before = connection.seen.get(id);
+  if (before) {
+    if (live && before === 'live') step.duplicates += 1;
     return;
   }
-  connection.seen.add(id);
+  connection.seen.set(id, live ? 'live' : 'catch-up');
   step.delivered += 1;
   if (live) step.e2e.recordValue(Math.max(1, at - Number(sentAt)));
 }

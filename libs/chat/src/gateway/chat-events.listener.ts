@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 
-import { OnEventOnEveryNode } from '@hearth/core';
+import { OnEventOnEveryNode, RELAY_RESYNC } from '@hearth/core';
 
 import {
   AgreementAcceptedEvent,
@@ -14,7 +15,10 @@ import {
 } from '@hearth/groups';
 import { IdentityEvents, SessionRevokedEvent, UserDisabledEvent } from '@hearth/identity';
 
+import { ChatError } from '../chat-error.js';
+import { RoomsService } from '../rooms/rooms.service.js';
 import { SocketDirectory } from './socket-directory.js';
+import { SocketSessions } from './socket-sessions.js';
 import { groupRoom, staffRoom, type ChatSocket } from './socket-types.js';
 
 const ENDED_MESSAGES = {
@@ -32,7 +36,52 @@ export class ChatEventsListener {
   constructor(
     private readonly directory: SocketDirectory,
     private readonly groups: GroupPolicy,
+    private readonly sessions: SocketSessions,
+    private readonly rooms: RoomsService,
   ) {}
+
+  /**
+   * Events published while this node could not hear Redis are lost: re-read, for every socket here, its session
+   * and each room it is in, exactly as when it joined. What changed meanwhile takes effect now.
+   */
+  @OnEvent(RELAY_RESYNC)
+  async onResync(): Promise<void> {
+    for (const socket of this.directory.localSockets()) {
+      const { userId, role, sessionId } = socket.data;
+      if (!(await this.sessions.isLive({ userId, sessionId }))) {
+        this.end(socket);
+        continue;
+      }
+      for (const [groupId, room] of Object.entries(socket.data.rooms)) {
+        try {
+          socket.data.rooms[groupId] = await this.rooms.admit({ userId, role, sessionId }, groupId);
+        } catch (error) {
+          if (!(error instanceof ChatError)) throw error;
+          if (error.code === 'CONSENT_REQUIRED') {
+            const required = (error.details as { version?: number } | undefined)?.version;
+            room.requiredVersion = required ?? room.requiredVersion + 1;
+            socket.emit('notice', {
+              kind: 'consent.required',
+              groupId,
+              message: 'The group agreement changed. Read and accept it to post again.',
+            });
+          } else {
+            await this.evict(socket, groupId);
+            socket.emit('notice', {
+              kind: 'membership.removed',
+              groupId,
+              message: 'You are no longer in this group.',
+            });
+          }
+        }
+      }
+      const facilitated = new Set((await this.groups.facilitatedGroupIds(userId)).map(staffRoom));
+      for (const name of socket.rooms) {
+        if (name.startsWith(staffRoom('')) && !facilitated.has(name)) await socket.leave(name);
+      }
+      await socket.join([...facilitated]);
+    }
+  }
 
   @OnEventOnEveryNode(GroupEvents.membershipActivated)
   async onMembershipActivated(event: MembershipActivatedEvent): Promise<void> {

@@ -1,6 +1,6 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
-import { createAdapter } from '@socket.io/redis-adapter';
+import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Server, ServerOptions } from 'socket.io';
 
 import { connectRedisPair, type HearthConfig, type RedisPair } from '@hearth/core';
@@ -8,12 +8,21 @@ import { connectRedisPair, type HearthConfig, type RedisPair } from '@hearth/cor
 /** Chat frames are small and many: no per-message compression, and nothing over 64 KiB is accepted. */
 export const MAX_FRAME_BYTES = 64 * 1024;
 
+/** Sharded pub/sub (SPUBLISH/SSUBSCRIBE) came with Redis 7. */
+export function supportsShardedPubSub(serverInfo: string): boolean {
+  const major = Number(/redis_version:(\d+)/.exec(serverInfo)?.[1] ?? 0);
+  return major >= 7;
+}
+
 /**
  * socket.io for the chat. With REDIS_URL, rooms span every node through the socket.io Redis adapter (one
  * publishing and one subscribing connection per node), so a message sent on one node reaches sockets on all.
+ * On Redis 7 and later the sharded adapter is used: each room has its own channel, so a node only receives the
+ * traffic of rooms it has sockets in, and a Redis cluster spreads the channels over its shards.
  */
 export class ChatIoAdapter extends IoAdapter {
   private redis: RedisPair | null = null;
+  private sharded = false;
   private readonly redisLogger = new Logger('ChatIoAdapter');
 
   constructor(
@@ -26,7 +35,13 @@ export class ChatIoAdapter extends IoAdapter {
   /** Connects to Redis when configured; call before the application listens. */
   async connect(): Promise<void> {
     if (!this.config.redisUrl) return;
-    this.redis = await connectRedisPair(this.config.redisUrl, this.redisLogger);
+    this.redis = await connectRedisPair(
+      this.config.redisUrl,
+      this.redisLogger,
+      `${this.config.redisPrefix}-socket.io`,
+    );
+    this.sharded = supportsShardedPubSub(await this.redis.pub.info('server'));
+    this.redisLogger.log({ sharded: this.sharded }, 'socket.io Redis adapter');
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
@@ -39,8 +54,14 @@ export class ChatIoAdapter extends IoAdapter {
       serveClient: false,
     } as ServerOptions);
     if (this.redis) {
+      const channel = `${this.config.redisPrefix}:socket.io`;
       server.adapter(
-        createAdapter(this.redis.pub, this.redis.sub, { key: `${this.config.redisPrefix}:socket.io` }),
+        this.sharded
+          ? createShardedAdapter(this.redis.pub, this.redis.sub, {
+              channelPrefix: channel,
+              subscriptionMode: 'dynamic',
+            })
+          : createAdapter(this.redis.pub, this.redis.sub, { key: channel }),
       );
     }
     return server;

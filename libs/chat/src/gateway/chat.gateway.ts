@@ -145,13 +145,18 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.assertSession(socket);
     const membership = await this.rooms.admit(this.callerOf(socket), dto.groupId);
     const staff = membership.role === 'facilitator' || socket.data.role === 'admin';
-    const catchUp = await this.rooms.catchUp(
-      dto.groupId,
-      { userId: socket.data.userId, staff },
-      dto.sinceSeq,
-    );
+    // In the room before reading what was missed: a message committed in between arrives live (and perhaps in
+    // `missed` too; clients drop duplicates by id) rather than falling between the two.
     socket.data.rooms[dto.groupId] = membership;
     await socket.join(groupRoom(dto.groupId));
+    let catchUp: Awaited<ReturnType<RoomsService['catchUp']>>;
+    try {
+      catchUp = await this.rooms.catchUp(dto.groupId, { userId: socket.data.userId, staff }, dto.sinceSeq);
+    } catch (error) {
+      delete socket.data.rooms[dto.groupId];
+      await socket.leave(groupRoom(dto.groupId));
+      throw error;
+    }
     await this.directory.announcePresence(dto.groupId);
     return { ok: true, ...catchUp, online: await this.directory.online(dto.groupId) };
   }

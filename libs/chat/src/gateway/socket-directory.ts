@@ -25,6 +25,11 @@ export class SocketDirectory implements OnModuleDestroy {
     return this.namespace;
   }
 
+  /** Every socket connected to this node. */
+  localSockets(): ChatSocket[] {
+    return [...this.server.sockets.values()];
+  }
+
   async localSocketsOfUser(userId: string): Promise<ChatSocket[]> {
     return this.local(userRoom(userId));
   }

@@ -33,6 +33,11 @@ export class SocketSessions {
     };
   }
 
+  /** Whether the socket's session is still signed in and its account still enabled. */
+  async isLive(identity: Pick<SocketIdentity, 'sessionId' | 'userId'>): Promise<boolean> {
+    return (await this.sessions.findActive(identity.sessionId, identity.userId)) !== null;
+  }
+
   isExpired(expiresAt: number): boolean {
     return expiresAt <= this.clock.now().getTime();
   }

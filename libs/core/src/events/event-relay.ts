@@ -15,6 +15,12 @@ import { connectRedisPair, type RedisPair } from '../redis/redis-pair.js';
 
 const everyNode = new Set<string>();
 
+/**
+ * Emitted on this node (never relayed) when its Redis subscription comes back after a drop: events published
+ * meanwhile were missed, so listeners that keep state in memory should re-read it.
+ */
+export const RELAY_RESYNC = 'relay.resync';
+
 /** The name under which an event that happened on another node is emitted on this one. */
 export const relayed = (event: string): string => `relayed:${event}`;
 
@@ -48,9 +54,21 @@ export class EventRelay implements OnModuleInit, OnApplicationShutdown {
     const url = this.config.get('redisUrl', { infer: true });
     if (!url) return;
     const channel = `${this.config.get('redisPrefix', { infer: true })}:domain-events`;
-    const redis = await connectRedisPair(url, this.logger);
+    const redis = await connectRedisPair(
+      url,
+      this.logger,
+      `${this.config.get('redisPrefix', { infer: true })}-relay`,
+    );
     this.redis = redis;
     await redis.sub.subscribe(channel, (raw) => this.receive(raw));
+    // The client reconnects and subscribes again by itself; 'ready' after the first connection means a drop.
+    redis.sub.on('ready', () => {
+      if (this.redis !== redis) return;
+      this.logger.warn(
+        'Redis subscription restored; re-reading state that events may have changed meanwhile',
+      );
+      this.events.emit(RELAY_RESYNC);
+    });
     this.events.onAny((event, payload) => {
       if (typeof event !== 'string' || !everyNode.has(event) || this.redis !== redis) return;
       redis.pub

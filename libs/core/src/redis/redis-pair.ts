@@ -14,8 +14,13 @@ export interface RedisPair {
  * Connects both. Connection errors are retried by the client and logged; they never crash the process. The
  * message of an error is logged, never the URL (it may carry a password).
  */
-export async function connectRedisPair(url: string, logger: LoggerService): Promise<RedisPair> {
-  const pub = createClient({ url });
+export async function connectRedisPair(
+  url: string,
+  logger: LoggerService,
+  name?: string,
+): Promise<RedisPair> {
+  // The name shows in CLIENT LIST, so an operator can tell Hearth's connections apart.
+  const pub = createClient({ url, name });
   const sub = pub.duplicate();
   for (const client of [pub, sub]) {
     client.on('error', (error: Error) => logger.warn({ err: { message: error.message } }, 'Redis'));

@@ -4,7 +4,9 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
-import { Clock, OnEventOnEveryNode, SECRETS, SharedState, type Secrets } from '@hearth/core';
+import { OnEvent } from '@nestjs/event-emitter';
+
+import { Clock, OnEventOnEveryNode, RELAY_RESYNC, SECRETS, SharedState, type Secrets } from '@hearth/core';
 
 import { Mute } from '../actions/mute.entity.js';
 import {
@@ -153,6 +155,14 @@ export class ModerationState {
       this.logger.warn({ err: { message: (error as Error).message } }, 'Shared state unavailable');
       return fallback;
     }
+  }
+
+  /** Changes announced while this node could not hear them: forget everything, and read again on demand. */
+  @OnEvent(RELAY_RESYNC)
+  onResync(): void {
+    this.settingsCache.clear();
+    this.muteCache.clear();
+    this.termsCache.clear();
   }
 
   @OnEventOnEveryNode(ModerationEvents.settingsChanged)
