@@ -4,7 +4,13 @@ import type { LatencySummary } from './support/histogram.js';
 type Pair = { hearth: MeasuredStep[]; bare: MeasuredStep[] };
 type Memory = Record<
   'hearth' | 'bare',
-  { connections: number; rssBeforeMb: number; rssAfterMb: number; bytesPerConnection: number }
+  {
+    connections: number;
+    rssBeforeMb: number;
+    rssAfterMb: number;
+    bytesPerConnection: number;
+    heapBytesPerConnection: number;
+  }
 >;
 type Storage = { synchronous: string; perTransaction: number; rowsPerSecond: number }[];
 
@@ -118,17 +124,25 @@ export function renderReport(results: BenchResults): { markdown: string; problem
     out.push('## D. Idle connections', '');
     out.push(
       table(
-        ['server', 'connections', 'RSS before MB', 'RSS after MB', 'bytes per connection'],
+        [
+          'server',
+          'connections',
+          'RSS before MB',
+          'RSS after MB',
+          'RSS bytes per connection',
+          'heap bytes per connection',
+        ],
         (['hearth', 'bare'] as const).map((kind) => [
           kind,
           s.D![kind].connections,
           s.D![kind].rssBeforeMb,
           s.D![kind].rssAfterMb,
           fmt(s.D![kind].bytesPerConnection),
+          fmt(s.D![kind].heapBytesPerConnection),
         ]),
       ),
       '',
-      `Hearth ÷ bare per connection: ${ratio(s.D.hearth.bytesPerConnection, s.D.bare.bytesPerConnection)}`,
+      `Hearth ÷ bare per connection: RSS ${ratio(s.D.hearth.bytesPerConnection, s.D.bare.bytesPerConnection)}, heap ${ratio(s.D.hearth.heapBytesPerConnection, s.D.bare.heapBytesPerConnection)}`,
       '',
     );
   }

@@ -211,6 +211,8 @@ async function memoryPerConnection(sizes: Sizes, server: ServerUnderTest, plans:
     rssBeforeMb: mb(before.rssBytes),
     rssAfterMb: mb(after.rssBytes),
     bytesPerConnection: Math.round((after.rssBytes - before.rssBytes) / plans.length),
+    // The JavaScript heap alone, after garbage collection: steadier than RSS, which keeps freed pages.
+    heapBytesPerConnection: Math.round((after.heapUsedBytes - before.heapUsedBytes) / plans.length),
   };
 }
 

@@ -1,7 +1,9 @@
 import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
+import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
-import type { Server, ServerOptions } from 'socket.io';
+import type { Observable } from 'rxjs';
+import type { Server, ServerOptions, Socket } from 'socket.io';
 
 import { connectRedisPair, type HearthConfig, type RedisPair } from '@hearth/core';
 
@@ -65,6 +67,38 @@ export class ChatIoAdapter extends IoAdapter {
       );
     }
     return server;
+  }
+
+  /**
+   * One plain listener per event and socket. Nest's default builds an RxJS pipeline per event for every socket
+   * (fromEvent, mergeMap, takeUntil and their subscribers), which costs about as much memory per idle connection
+   * as socket.io itself. Behaviour is the same: handlers run concurrently, a returned value is the ack, a
+   * `{ event, data }` result is emitted, and an error that escapes the filters is logged, never thrown.
+   */
+  override bindMessageHandlers(
+    socket: Socket,
+    handlers: MessageMappingProperties[],
+    transform: (data: unknown) => Observable<unknown>,
+  ): void {
+    for (const { message, callback, isAckHandledManually } of handlers) {
+      socket.on(message as string, (...args: unknown[]) => {
+        const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
+        const reply = (response: unknown) => {
+          if (response === null || response === undefined) return;
+          const outgoing = response as { event?: string; data?: unknown };
+          if (outgoing.event) socket.emit(outgoing.event, outgoing.data);
+          else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+        };
+        try {
+          transform(callback(data, ack)).subscribe({
+            next: reply,
+            error: (error: unknown) => this.logger.error(error),
+          });
+        } catch (error) {
+          this.logger.error(error);
+        }
+      });
+    }
   }
 
   override async close(server: Server): Promise<void> {
