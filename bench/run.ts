@@ -8,7 +8,7 @@ import { fanOut, history, idle, ingest, largeRoom, SIZES, sqliteBaseline, storm 
 import { BUILT_SERVER } from './support/server.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only=A,C]`: runs the scenarios against the built server and the baselines,
+ * `npm run bench [-- --quick] [-- --only=A,C] [-- --rates=1000,2000]`: runs the scenarios against the built server and the baselines,
  * writes JSON and Markdown to bench/results/, prints the Markdown, and fails if any message was lost or
  * delivered twice. Timings are reported, never asserted.
  */
@@ -19,7 +19,21 @@ const only = args
   ?.slice('--only='.length)
   .split(',');
 const wanted = (name: string) => !only || only.includes(name);
-const sizes = quick ? SIZES.quick : SIZES.full;
+const rates = args
+  .find((arg) => arg.startsWith('--rates='))
+  ?.slice('--rates='.length)
+  .split(',')
+  .map(Number);
+const base = quick ? SIZES.quick : SIZES.full;
+// `--rates=3000,6000` replaces the offered rates of the stepped scenarios (A, B, C), for exploring a limit.
+const sizes = rates
+  ? {
+      ...base,
+      fanOut: { ...base.fanOut, rates },
+      largeRoom: { ...base.largeRoom, rates },
+      ingest: { ...base.ingest, rates },
+    }
+  : base;
 
 if (!existsSync(BUILT_SERVER)) {
   console.log('Building the server first (npx nest build api)…');

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { mkdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
 
@@ -41,6 +42,9 @@ export interface MeasuredStep extends StepOutcome {
   server: { cpuSecondsPer1000Deliveries: number | null; eventLoopDelayP99Ms: number; rssMb: number };
 }
 
+/** Where `BENCH_PROFILE=1` puts the servers' CPU profiles. */
+const PROFILES = 'bench/results/profiles';
+
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10;
 
 async function measuredStep(
@@ -49,7 +53,16 @@ async function measuredStep(
   options: Parameters<LoadPool['step']>[0],
 ): Promise<MeasuredStep> {
   const before = await server.probe({ reset: true });
+  const profiling = process.env.BENCH_PROFILE === '1';
+  if (profiling) await server.profile('start');
   const outcome = await pool.step(options);
+  if (profiling) {
+    mkdirSync(PROFILES, { recursive: true });
+    await server.profile(
+      'stop',
+      resolve(PROFILES, `${server.kind}-${Date.now()}-${options.rate}.cpuprofile`),
+    );
+  }
   const after = await server.probe();
   const work = outcome.delivered > 0 ? outcome.delivered : outcome.acked;
   return {

@@ -128,8 +128,9 @@ export class LoadPool {
       sent: sum((r) => r.sent),
       acked: sum((r) => r.acked),
       ackErrors,
-      ackedPerSecond: Math.round(sum((r) => r.acked) / duration),
-      // Deliveries over the time they took, drain included.
+      // Over the time they took, the drain after the step included (less the quiet period that ends it): an
+      // overloaded server that acks late is not credited with the offered rate.
+      ackedPerSecond: Math.round(sum((r) => r.acked) / Math.max(duration, elapsed - 0.5)),
       deliveredPerSecond: Math.round(delivered / Math.max(duration, elapsed - 0.5)),
       expectedDeliveries: expected,
       delivered,

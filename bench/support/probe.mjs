@@ -34,3 +34,24 @@ process.on('message', (message) => {
 });
 // The IPC channel must not keep the server alive on its own, nor stop it from exiting when told to.
 process.channel?.unref();
+
+// `BENCH_PROFILE=1 npm run bench …` profiles each server under test while its steps run, with the inspector:
+// `{ type: 'profile', action: 'start' | 'stop', file }` (the file is written on stop, for Chrome DevTools).
+const { Session } = await import('node:inspector/promises');
+const { writeFile } = await import('node:fs/promises');
+let profiler = null;
+process.on('message', async (message) => {
+  if (!message || message.type !== 'profile') return;
+  if (message.action === 'start' && !profiler) {
+    profiler = new Session();
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  } else if (message.action === 'stop' && profiler) {
+    const { profile } = await profiler.post('Profiler.stop');
+    profiler.disconnect();
+    profiler = null;
+    await writeFile(message.file, JSON.stringify(profile));
+  }
+  process.send({ type: 'profiled', id: message.id });
+});

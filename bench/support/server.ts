@@ -20,6 +20,8 @@ export interface ServerUnderTest {
   dataDir: string | null;
   /** Reads CPU time, memory and event-loop delay; `gc` collects garbage first, `reset` restarts the delay histogram. */
   probe(options?: { gc?: boolean; reset?: boolean }): Promise<Probe>;
+  /** Starts a CPU profile, or stops it and writes it to `file` (a .cpuprofile for Chrome DevTools). */
+  profile(action: 'start' | 'stop', file?: string): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -27,24 +29,27 @@ const PROBE = resolve('bench/support/probe.mjs');
 export const BUILT_SERVER = resolve('dist/apps/api/main.js');
 
 function wrap(kind: ServerUnderTest['kind'], child: ChildProcess, url: string, dataDir: string | null) {
-  const pending = new Map<string, (probe: Probe) => void>();
+  const pending = new Map<string, (reply: Probe) => void>();
   child.on('message', (message: { type?: string; id?: string } & Probe) => {
-    if (message.type === 'probe' && message.id) pending.get(message.id)?.(message);
+    if ((message.type === 'probe' || message.type === 'profiled') && message.id)
+      pending.get(message.id)?.(message);
   });
+  const ask = <T>(question: object) =>
+    new Promise<T>((done) => {
+      const id = randomUUID();
+      pending.set(id, (reply) => {
+        pending.delete(id);
+        done(reply as T);
+      });
+      child.send({ ...question, id });
+    });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const server: ServerUnderTest = {
     kind,
     url,
     dataDir,
-    probe: (options = {}) =>
-      new Promise((done) => {
-        const id = randomUUID();
-        pending.set(id, (probe) => {
-          pending.delete(id);
-          done(probe);
-        });
-        child.send({ type: 'probe', id, ...options });
-      }),
+    probe: (options = {}) => ask<Probe>({ type: 'probe', ...options }),
+    profile: (action, file) => ask<void>({ type: 'profile', action, file }),
     stop: async () => {
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -11,6 +11,7 @@ export { buildDataSourceOptions } from './database/data-source-options.js';
 export { Transactions } from './database/transactions.js';
 export { columnTypes } from './database/column-types.js';
 export { isUniqueViolation } from './database/unique-violation.js';
+export { insertRows, rawRows } from './database/raw-rows.js';
 export { migrations } from './database/migrations/index.js';
 export { ErrorBody, FieldError } from './errors/error-body.js';
 export { HttpErrorFilter } from './errors/http-exception.filter.js';

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 
-import { Transactions } from '@hearth/core';
+import { insertRows, rawRows, Transactions } from '@hearth/core';
 
 import { ChatError } from '../chat-error.js';
-import { ChatRoom } from '../rooms/chat-room.entity.js';
 import { ensureRoomRow } from '../rooms/room-row.js';
 import { Message } from './message.entity.js';
 
@@ -99,7 +98,7 @@ export class MessageWriter {
       const last = await reserveSeqs(manager, groupId, messages.length);
       messages.forEach((message, i) => (message.seq = last - messages.length + 1 + i));
     }
-    if (stored.length > 0) await manager.insert(Message, stored);
+    await insertRows(manager, Message, stored);
     return results;
   }
 
@@ -119,13 +118,16 @@ export class MessageWriter {
  * transaction ends, so concurrent writers on any node queue behind it and no seq is skipped or given twice.
  */
 export async function reserveSeqs(manager: EntityManager, groupId: string, count: number): Promise<number> {
-  await ensureRoomRow(manager, groupId);
-  await manager
-    .createQueryBuilder()
-    .update(ChatRoom)
-    .set({ lastSeq: () => `last_seq + ${Number(count)}` })
-    .where('group_id = :groupId', { groupId })
-    .execute();
-  const room = await manager.findOneByOrFail(ChatRoom, { groupId });
-  return room.lastSeq;
+  const bump = () =>
+    rawRows<{ last_seq: number }>(
+      manager,
+      'UPDATE chat_rooms SET last_seq = last_seq + ? WHERE group_id = ? RETURNING last_seq',
+      [count, groupId],
+    );
+  let rows = await bump();
+  if (rows.length === 0) {
+    await ensureRoomRow(manager, groupId);
+    rows = await bump();
+  }
+  return Number(rows[0].last_seq);
 }

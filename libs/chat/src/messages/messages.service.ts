@@ -6,7 +6,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
-import { Clock, isUniqueViolation, SharedState, Transactions, type HearthConfig } from '@hearth/core';
+import {
+  Clock,
+  isUniqueViolation,
+  rawRows,
+  SharedState,
+  Transactions,
+  type HearthConfig,
+} from '@hearth/core';
 import {
   EDIT_WINDOW_MINUTES,
   MESSAGE_MAX_LENGTH,
@@ -265,12 +272,14 @@ export class MessagesService {
     }
   }
 
+  /** Checked before every send, so a plain indexed query; the message is loaded only when it exists. */
   private async findByClientId(speaker: Speaker, clientId: string): Promise<MessageDto | null> {
-    const stored = await this.dataSource.manager.findOneBy(Message, {
-      groupId: speaker.groupId,
-      authorUserId: speaker.userId,
-      clientId,
-    });
+    const [found] = await rawRows<{ id: string }>(
+      this.dataSource.manager,
+      'SELECT id FROM messages WHERE group_id = ? AND author_user_id = ? AND client_id = ?',
+      [speaker.groupId, speaker.userId, clientId],
+    );
+    const stored = found ? await this.dataSource.manager.findOneBy(Message, { id: found.id }) : null;
     if (!stored) return null;
     const [dto] = await this.views.many(this.dataSource.manager, [stored]);
     return dto;

@@ -15,11 +15,16 @@ const LOOKALIKES: Record<string, string> = {
   '7': 't',
 };
 
+/** Any of the look-alike characters (none of them is special inside a character class). */
+const HAS_LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`);
+
 export function tokenize(text: string): string[] {
   const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, '');
   const raw = folded.split(/[^\p{L}\p{N}@$]+/u).filter(Boolean);
   const words = raw.map((word) =>
-    /\p{L}/u.test(word) || /[@$]/.test(word) ? [...word].map((c) => LOOKALIKES[c] ?? c).join('') : word,
+    HAS_LOOKALIKE.test(word) && (/\p{L}/u.test(word) || /[@$]/.test(word))
+      ? [...word].map((c) => LOOKALIKES[c] ?? c).join('')
+      : word,
   );
   return joinSpelledOut(words.filter((w) => /\p{L}|\p{N}/u.test(w)));
 }
@@ -44,22 +49,75 @@ function joinSpelledOut(words: string[]): string[] {
   return result;
 }
 
-const squeeze = (word: string) => word.replace(/(.)\1+/gu, '$1');
+/** Each run of one letter becomes one letter ("diiie" → "die"). A plain loop: it runs for every word. */
+function squeeze(word: string): string {
+  let result = '';
+  let last = '';
+  for (const letter of word) {
+    if (letter !== last) result += letter;
+    last = letter;
+  }
+  return result;
+}
+
+/** Whether a letter repeats three times in a row. A plain loop: this runs for every word of every message. */
+function isStretched(word: string): boolean {
+  let last = '';
+  let before = '';
+  for (const letter of word) {
+    if (letter === last && letter === before) return true;
+    before = last;
+    last = letter;
+  }
+  return false;
+}
 
 /** A word matches itself, and a stretched spelling of itself ("sooo" for "so", "aaasss" for "ass"). */
 export function sameWord(written: string, word: string): boolean {
-  return written === word || (/(.)\1\1/u.test(written) && squeeze(written) === squeeze(word));
+  return written === word || (isStretched(written) && squeeze(written) === squeeze(word));
+}
+
+/** Whether the words of `needle` stand in `haystack` from position `at` on. */
+function matchesAt(haystack: readonly string[], at: number, needle: readonly string[]): boolean {
+  if (at + needle.length > haystack.length) return false;
+  for (let j = 0; j < needle.length; j++) if (!sameWord(haystack[at + j], needle[j])) return false;
+  return true;
+}
+
+/**
+ * Many phrases, indexed by their first word (squeezed, so stretched spellings find it too): a text is read once,
+ * whatever the number of phrases, instead of once per phrase.
+ */
+export class PhraseIndex<T extends { tokens: readonly string[] }> {
+  private readonly byFirstWord = new Map<string, { rank: number; entry: T }[]>();
+
+  /** `rank` is an entry's place in `entries`. */
+  constructor(entries: readonly T[]) {
+    entries.forEach((entry, rank) => {
+      if (entry.tokens.length === 0) return;
+      const key = squeeze(entry.tokens[0]);
+      this.byFirstWord.set(key, [...(this.byFirstWord.get(key) ?? []), { rank, entry }]);
+    });
+  }
+
+  /** Every place where an entry occurs in `tokens`, as whole words, in text order. */
+  matches(tokens: readonly string[]): { at: number; rank: number; entry: T }[] {
+    const found: { at: number; rank: number; entry: T }[] = [];
+    tokens.forEach((token, at) => {
+      for (const candidate of this.byFirstWord.get(squeeze(token)) ?? []) {
+        if (matchesAt(tokens, at, candidate.entry.tokens)) found.push({ at, ...candidate });
+      }
+    });
+    return found;
+  }
 }
 
 /** Where the token sequence `needle` occurs in `haystack`, as whole words. */
 export function occurrences(haystack: readonly string[], needle: readonly string[]): number[] {
   const found: number[] = [];
   if (needle.length === 0) return found;
-  for (let i = 0; i + needle.length <= haystack.length; i++) {
-    let match = true;
-    for (let j = 0; j < needle.length && match; j++) match = sameWord(haystack[i + j], needle[j]);
-    if (match) found.push(i);
-  }
+  for (let i = 0; i + needle.length <= haystack.length; i++)
+    if (matchesAt(haystack, i, needle)) found.push(i);
   return found;
 }
 
