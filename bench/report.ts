@@ -29,7 +29,7 @@ export interface BenchResults {
     C: Pair;
     D: Memory;
     E: MeasuredStep;
-    F: { messages: number; page: LatencySummary; latest: LatencySummary };
+    F: { messages: number; page: LatencySummary; latest: LatencySummary; floor: LatencySummary };
   }>;
 }
 
@@ -193,6 +193,7 @@ export function renderReport(results: BenchResults): { markdown: string; problem
         [
           ['anywhere (before=random)', s.F.page],
           ['latest', s.F.latest],
+          ['floor: GET /api/instance (no auth, no query)', s.F.floor],
         ].map(([label, l]) => {
           const latency = l as LatencySummary;
           return [
