@@ -17,6 +17,7 @@ import {
   WEB_ROOT,
 } from '../support/browser.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { until } from '../support/sockets.js';
 import { createAccount, GOOD_PASSWORD, registerUser, signIn, type TestUser } from '../support/users.js';
 
 const daysAgo = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
@@ -86,7 +87,9 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     const promptText = (await due.locator('li').first().innerText()).replace(/\s*Write$/, '');
     await due.getByRole('link', { name: 'Write' }).first().click();
     await m.locator('.prompt', { hasText: promptText }).waitFor();
-    expect(await m.getByLabel('About a session (optional)').inputValue()).not.toBe('');
+    // The session is preselected once the list of sessions has loaded.
+    const session = m.getByLabel('About a session (optional)');
+    await until(async () => (await session.inputValue()) !== '', 'the session to be preselected');
     await m.getByLabel('Your reflection').fill('Slower mornings. I noticed the light.');
     await m.getByRole('button', { name: 'Save entry' }).click();
     await m.waitForURL(/\/journal\/entries\//);
