@@ -184,6 +184,26 @@ describe('HTTP conventions', () => {
       );
       expect(response.body.paths['/api/me'].get.security).toEqual([{ bearer: [] }]);
     });
+
+    it('describes the body of every successful JSON response', async () => {
+      const { body } = await t.request().get('/api/docs-json').expect(200);
+      const undescribed: string[] = [];
+      for (const [path, operations] of Object.entries(
+        body.paths as Record<string, Record<string, Operation>>,
+      )) {
+        for (const [method, operation] of Object.entries(operations)) {
+          for (const [status, answer] of Object.entries(operation.responses ?? {})) {
+            if (!/^2\d\d$/.test(status) || status === '204') continue;
+            const content = answer.content ?? {};
+            const json = content['application/json'];
+            // Files (the calendar, the data export) are described by their media type instead.
+            if (!json && Object.keys(content).length > 0) continue;
+            if (!json?.schema) undescribed.push(`${method.toUpperCase()} ${path} ${status}`);
+          }
+        }
+      }
+      expect(undescribed).toEqual([]);
+    });
   });
 });
 
@@ -276,3 +296,7 @@ describe('Registered routes all declare their access', () => {
     }
   });
 });
+
+interface Operation {
+  responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+}

@@ -15,5 +15,5 @@ export {
 export { SocketDirectory } from './gateway/socket-directory.js';
 export { ADMINS_ROOM, groupRoom, staffRoom, userRoom } from './gateway/socket-types.js';
 export { asHttpException, ChatError } from './chat-error.js';
-export { MessageParam } from './messages/dto/message.rest.js';
+export { MessageParam, MessageView } from './messages/dto/message.rest.js';
 export { MessageWriter } from './messages/message-writer.js';

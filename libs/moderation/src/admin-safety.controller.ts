@@ -6,6 +6,12 @@ import { Authenticated, Caller, Roles } from '@hearth/identity';
 
 import { AuditService } from './audit/audit.service.js';
 import { BlockedTermDto, CrisisResourcesDto, TermParam } from './moderation.dtos.js';
+import {
+  BlockedTermView,
+  CrisisResourceSetView,
+  MyModerationEventView,
+  QueueItemView,
+} from './moderation.views.js';
 import { QueueService } from './queue/queue.service.js';
 import { SafetyResources } from './settings/safety-resources.service.js';
 import { SafetySettingsService } from './settings/safety-settings.service.js';
@@ -23,19 +29,22 @@ export class AdminSafetyController {
   ) {}
 
   @Get('moderation/queue')
-  @ApiOkResponse({ description: "Every group's open reports, held messages and incidents, oldest first" })
+  @ApiOkResponse({
+    type: [QueueItemView],
+    description: "Every group's open reports, held messages and incidents, oldest first",
+  })
   allQueues() {
     return this.queue.all();
   }
 
   @Get('blocked-terms')
-  @ApiOkResponse({ description: 'The platform-wide word list' })
+  @ApiOkResponse({ type: [BlockedTermView], description: 'The platform-wide word list' })
   terms() {
     return this.settings.terms(null);
   }
 
   @Post('blocked-terms')
-  @ApiCreatedResponse()
+  @ApiCreatedResponse({ type: BlockedTermView })
   addTerm(@Caller() caller: Caller, @Body() dto: BlockedTermDto) {
     return this.settings.addTerm(caller, null, dto.term, dto.action);
   }
@@ -48,13 +57,16 @@ export class AdminSafetyController {
   }
 
   @Get('crisis-resources')
-  @ApiOkResponse({ description: "The instance's crisis resources (the US defaults until set)" })
+  @ApiOkResponse({
+    type: CrisisResourceSetView,
+    description: "The instance's crisis resources (the US defaults until set)",
+  })
   crisisResources() {
     return this.resources.forInstance();
   }
 
   @Put('crisis-resources')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: CrisisResourceSetView })
   setCrisisResources(@Caller() caller: Caller, @Body() dto: CrisisResourcesDto) {
     return this.settings.setInstanceResources(caller, dto);
   }
@@ -72,13 +84,13 @@ export class MyModerationController {
 
   /** Where to find help now, reachable from every screen (the help button). */
   @Get('crisis-resources')
-  @ApiOkResponse({ description: "The instance's crisis resources" })
+  @ApiOkResponse({ type: CrisisResourceSetView, description: "The instance's crisis resources" })
   crisisResources() {
     return this.resources.forInstance();
   }
 
   @Get()
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [MyModerationEventView] })
   async mine(@Caller() caller: Caller) {
     const events = await this.audit.forTarget(caller.userId);
     return events.map((e) => ({

@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put, 
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
-import { MessageParam } from '@hearth/chat';
+import { MessageParam, MessageView } from '@hearth/chat';
 import { GroupIdParam, GroupMemberParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
@@ -28,6 +28,18 @@ import {
   RoomModeBody,
   WarnDto,
 } from './moderation.dtos.js';
+import {
+  AuditEventView,
+  BlockedTermView,
+  CrisisResourceSetView,
+  IncidentView,
+  MuteView,
+  QueueItemView,
+  ReportCreatedView,
+  ReportView,
+  RoomModeView,
+  RoomStateView,
+} from './moderation.views.js';
 import { QueueService } from './queue/queue.service.js';
 import { ReportsService } from './reports/reports.service.js';
 import { SafetySettingsService } from './settings/safety-settings.service.js';
@@ -49,21 +61,27 @@ export class ModerationController {
   ) {}
 
   @Get('moderation/queue')
-  @ApiOkResponse({ description: 'Open reports, held messages and open crisis incidents, oldest first' })
+  @ApiOkResponse({
+    type: [QueueItemView],
+    description: 'Open reports, held messages and open crisis incidents, oldest first',
+  })
   queueOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.queue.forGroup(caller, id);
   }
 
   @Post('moderation/messages/:messageId/remove')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'The tombstone members now see; facilitators still see the text' })
+  @ApiOkResponse({
+    type: MessageView,
+    description: 'The tombstone members now see; facilitators still see the text',
+  })
   remove(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam, @Body() dto: ReasonDto) {
     return this.actions.removeMessage(caller, id, messageId, dto.reason);
   }
 
   @Post('moderation/held/:messageId/approve')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Posted now, at the end of the timeline' })
+  @ApiOkResponse({ type: MessageView, description: 'Posted now, at the end of the timeline' })
   approve(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam, @Body() dto: OptionalNoteDto) {
     return this.queue.approveHeld(caller, id, messageId, dto.note);
   }
@@ -76,7 +94,10 @@ export class ModerationController {
   }
 
   @Post('moderation/mutes')
-  @ApiCreatedResponse({ description: 'The member can read but not post or react until the mute ends' })
+  @ApiCreatedResponse({
+    type: MuteView,
+    description: 'The member can read but not post or react until the mute ends',
+  })
   mute(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: MuteDto) {
     return this.actions.mute(caller, id, dto.userId, dto.minutes, dto.reason);
   }
@@ -96,20 +117,20 @@ export class ModerationController {
   }
 
   @Get('moderation/mode')
-  @ApiOkResponse({ description: 'The room mode, for members and facilitators' })
+  @ApiOkResponse({ type: RoomStateView, description: 'The room mode, for members and facilitators' })
   mode(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.actions.mode(caller, id);
   }
 
   @Put('moderation/mode')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: RoomModeView })
   setMode(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: RoomModeBody) {
     return this.actions.setMode(caller, id, dto);
   }
 
   @Post('moderation/reports/:itemId/resolve')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse()
+  @ApiOkResponse({ type: ReportView })
   resolveReport(
     @Caller() caller: Caller,
     @Param() { id, itemId }: GroupItemParam,
@@ -119,27 +140,28 @@ export class ModerationController {
   }
 
   @Get('moderation/incidents')
-  @ApiOkResponse({ description: 'Crisis incidents with their notes' })
+  @ApiOkResponse({ type: [IncidentView], description: 'Crisis incidents with their notes' })
   incidentsOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Query() query: IncidentQuery) {
     return this.incidents.list(caller, id, query.status);
   }
 
   @Post('moderation/incidents/:itemId/acknowledge')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'Seen and acted on: it will not escalate' })
+  @ApiOkResponse({ type: IncidentView, description: 'Seen and acted on: it will not escalate' })
   acknowledge(@Caller() caller: Caller, @Param() { id, itemId }: GroupItemParam, @Body() dto: NoteDto) {
     return this.incidents.acknowledge(caller, id, itemId, dto.note);
   }
 
   @Post('moderation/incidents/:itemId/resolve')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse()
+  @ApiOkResponse({ type: IncidentView })
   resolveIncident(@Caller() caller: Caller, @Param() { id, itemId }: GroupItemParam, @Body() dto: NoteDto) {
     return this.incidents.resolve(caller, id, itemId, dto.note);
   }
 
   @Post('messages/:messageId/reports')
   @ApiCreatedResponse({
+    type: ReportCreatedView,
     description: "Sent to this group's facilitators; the reported member never learns who",
   })
   report(@Caller() caller: Caller, @Param() { id, messageId }: MessageParam, @Body() dto: ReportDto) {
@@ -149,7 +171,7 @@ export class ModerationController {
   }
 
   @Get('pins')
-  @ApiOkResponse({ description: 'Pinned messages, newest pin first' })
+  @ApiOkResponse({ type: [MessageView], description: 'Pinned messages, newest pin first' })
   pins(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.actions.pins(caller, id);
   }
@@ -169,39 +191,42 @@ export class ModerationController {
   }
 
   @Get('hidden-members')
-  @ApiOkResponse({ description: 'Membership ids I hid in this group' })
+  @ApiOkResponse({ type: [String], description: 'Membership ids I hid in this group' })
   hiddenMembers(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.hidden.list(caller, id);
   }
 
   @Post('hidden-members')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [String] })
   hide(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: HideMemberDto) {
     return this.hidden.hide(caller, id, dto.membershipId);
   }
 
   @Delete('hidden-members/:membershipId')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [String] })
   unhide(@Caller() caller: Caller, @Param() { id, membershipId }: HiddenMemberParam) {
     return this.hidden.unhide(caller, id, membershipId);
   }
 
   @Get('audit')
-  @ApiOkResponse({ description: 'Moderation and safety actions in this group, newest first' })
+  @ApiOkResponse({
+    type: [AuditEventView],
+    description: 'Moderation and safety actions in this group, newest first',
+  })
   auditOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Query() query: AuditQuery) {
     return this.audit.forGroup(caller, id, query);
   }
 
   @Get('blocked-terms')
-  @ApiOkResponse()
+  @ApiOkResponse({ type: [BlockedTermView] })
   terms(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.settings.groupTerms(caller, id);
   }
 
   @Post('blocked-terms')
-  @ApiCreatedResponse()
+  @ApiCreatedResponse({ type: BlockedTermView })
   addTerm(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: BlockedTermDto) {
     return this.settings.addTerm(caller, id, dto.term, dto.action);
   }
@@ -214,13 +239,19 @@ export class ModerationController {
   }
 
   @Get('crisis-resources')
-  @ApiOkResponse({ description: 'The crisis resources that apply in this group' })
+  @ApiOkResponse({
+    type: CrisisResourceSetView,
+    description: 'The crisis resources that apply in this group',
+  })
   resources(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
     return this.settings.groupResources(caller, id);
   }
 
   @Put('crisis-resources')
-  @ApiOkResponse({ description: "The group's own resources; an empty list returns to the instance's" })
+  @ApiOkResponse({
+    type: CrisisResourceSetView,
+    description: "The group's own resources; an empty list returns to the instance's",
+  })
   setResources(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: CrisisResourcesDto) {
     return this.settings.setGroupResources(caller, id, dto.country, dto.resources);
   }

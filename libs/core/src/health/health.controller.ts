@@ -1,8 +1,35 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+  type ApiPropertyOptions,
+} from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 import { SkipRateLimit } from '../http/rate-limit.decorators.js';
+
+const checks: ApiPropertyOptions = {
+  type: 'object',
+  additionalProperties: { type: 'object', properties: { status: { type: 'string', enum: ['up', 'down'] } } },
+  example: { database: { status: 'up' } },
+};
+
+/** Terminus's answer: each check by name. */
+class HealthView {
+  @ApiProperty({ enum: ['ok', 'error', 'shutting_down'] })
+  status!: string;
+
+  @ApiProperty({ ...checks, description: 'The checks that pass' })
+  info!: Record<string, { status: string }>;
+
+  @ApiProperty({ ...checks, description: 'The checks that fail' })
+  error!: Record<string, { status: string }>;
+
+  @ApiProperty({ ...checks, description: 'Every check' })
+  details!: Record<string, { status: string }>;
+}
 
 @ApiTags('health')
 @Controller('health')
@@ -15,8 +42,8 @@ export class HealthController {
   @Get()
   @SkipRateLimit()
   @HealthCheck()
-  @ApiOkResponse({ description: 'The service and its database are up' })
-  @ApiServiceUnavailableResponse({ description: 'The database does not answer' })
+  @ApiOkResponse({ type: HealthView, description: 'The service and its database are up' })
+  @ApiServiceUnavailableResponse({ type: HealthView, description: 'The database does not answer' })
   check() {
     return this.health.check([() => this.database.pingCheck('database', { timeout: 2000 })]);
   }

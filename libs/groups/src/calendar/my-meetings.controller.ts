@@ -55,7 +55,10 @@ export class MyMeetingsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Cache-Control', 'private, max-age=300')
   @ApiProduces('text/calendar')
-  @ApiOkResponse({ description: 'An iCalendar feed of my meetings, with weekly recurrences' })
+  @ApiOkResponse({
+    schema: { type: 'string' },
+    description: 'An iCalendar feed of my meetings, with weekly recurrences',
+  })
   @ApiNotFoundResponse({ type: ErrorBody, description: 'Unknown or rotated token' })
   feed(@Query() { token }: CalendarTokenQuery): Promise<string> {
     return this.calendar.feed(token);

@@ -26,6 +26,7 @@ export class DataRightsController {
   @HttpCode(HttpStatus.OK)
   @ApiProduces('application/zip')
   @ApiOkResponse({
+    schema: { type: 'string', format: 'binary' },
     description: 'A zip: hearth-export.json (everything about me; see docs/export.md) and journal.md',
   })
   async export(@Caller() caller: Caller): Promise<StreamableFile> {

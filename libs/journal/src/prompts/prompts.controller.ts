@@ -13,6 +13,7 @@ import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { PromptsService } from './prompts.service.js';
+import { DuePromptView, PromptView, TodayPromptView } from './prompt.views.js';
 
 class TimezoneQuery {
   @ApiPropertyOptional({ default: 'UTC', example: 'America/Chicago' })
@@ -51,13 +52,14 @@ export class PromptsController {
   constructor(private readonly prompts: PromptsService) {}
 
   @Get('journal/prompts')
-  @ApiOkResponse({ description: 'The library and my groups’ prompts' })
+  @ApiOkResponse({ type: [PromptView], description: 'The library and my groups’ prompts' })
   available(@Caller() caller: Caller) {
     return this.prompts.available(caller);
   }
 
   @Get('journal/prompts/today')
   @ApiOkResponse({
+    type: TodayPromptView,
     description: 'The same prompt all day for me; chosen deterministically per person and day',
   })
   today(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery) {
@@ -65,13 +67,16 @@ export class PromptsController {
   }
 
   @Get('journal/prompts/due')
-  @ApiOkResponse({ description: 'Prompts due after my recent sessions and not yet answered' })
+  @ApiOkResponse({
+    type: [DuePromptView],
+    description: 'Prompts due after my recent sessions and not yet answered',
+  })
   due(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery) {
     return this.prompts.due(caller, tz);
   }
 
   @Post('groups/:id/prompts')
-  @ApiCreatedResponse({ description: "A prompt for this group's members (facilitators)" })
+  @ApiCreatedResponse({ type: PromptView, description: "A prompt for this group's members (facilitators)" })
   add(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: GroupPromptDto) {
     return this.prompts.addToGroup(caller, id, dto.text, dto.daysAfterSession);
   }

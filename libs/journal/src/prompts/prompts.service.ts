@@ -7,16 +7,12 @@ import { In } from 'typeorm';
 import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
-import type { DuePromptDto, PromptDto } from '@hearth/contracts';
 
 import { JournalEntry } from '../entries/journal-entry.entity.js';
 import { TherapySession } from '../sessions/therapy-session.entity.js';
 import { GroupPrompt } from './group-prompt.entity.js';
 import { PROMPT_LIBRARY, type Prompt } from './prompt-library.js';
-
-export type PromptView = PromptDto;
-
-export type DuePrompt = DuePromptDto;
+import type { DuePromptView, PromptView, TodayPromptView } from './prompt.views.js';
 
 const fromLibrary = (p: Prompt): PromptView => ({
   id: `lib:${p.id}`,
@@ -54,7 +50,7 @@ export class PromptsService {
   }
 
   /** One prompt per person and day: the same all day, different for different people. */
-  async today(caller: Caller, tz: string): Promise<PromptView & { date: string }> {
+  async today(caller: Caller, tz: string): Promise<TodayPromptView> {
     const date = this.localDate(tz);
     const prompts = await this.available(caller);
     const digest = createHash('sha256').update(`${caller.userId}:${date}`).digest();
@@ -62,7 +58,7 @@ export class PromptsService {
   }
 
   /** Session-relative prompts whose day has come, not yet answered by an entry about that session. */
-  async due(caller: Caller, tz: string): Promise<DuePrompt[]> {
+  async due(caller: Caller, tz: string): Promise<DuePromptView[]> {
     const today = this.localDate(tz);
     const prompts = (await this.available(caller)).filter((p) => p.daysAfterSession !== null);
     return this.transactions.run(async (manager) => {
@@ -76,7 +72,7 @@ export class PromptsService {
         select: { promptId: true, sessionId: true },
       });
       const done = new Set(answered.map((e) => `${e.sessionId}:${e.promptId}`));
-      const due: DuePrompt[] = [];
+      const due: DuePromptView[] = [];
       for (const session of sessions) {
         for (const prompt of prompts) {
           const dueOn = DateTime.fromISO(session.heldOn)

@@ -13,6 +13,7 @@ import { ApiErrors, Omittable } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { SharesService } from './shares.service.js';
+import { SharedReflectionView, ShareView } from './share.views.js';
 
 class ShareDto {
   @ApiProperty({ format: 'uuid' })
@@ -52,6 +53,7 @@ export class SharesController {
 
   @Post('journal/entries/:id/shares')
   @ApiCreatedResponse({
+    type: ShareView,
     description: 'Shared; in a group it goes through moderation and crisis detection like any message',
   })
   share(@Caller() caller: Caller, @Param() { id }: IdParam, @Body() dto: ShareDto) {
@@ -59,7 +61,7 @@ export class SharesController {
   }
 
   @Get('journal/shares')
-  @ApiOkResponse({ description: 'What I shared, and where' })
+  @ApiOkResponse({ type: [ShareView], description: 'What I shared, and where' })
   mine(@Caller() caller: Caller) {
     return this.shares.mine(caller);
   }
@@ -74,7 +76,10 @@ export class SharesController {
   }
 
   @Get('groups/:id/shared-reflections')
-  @ApiOkResponse({ description: "Reflections members shared privately with this group's facilitators" })
+  @ApiOkResponse({
+    type: [SharedReflectionView],
+    description: "Reflections members shared privately with this group's facilitators",
+  })
   forFacilitators(@Caller() caller: Caller, @Param() { id }: IdParam) {
     return this.shares.forFacilitators(caller, id);
   }

@@ -15,15 +15,11 @@ import {
 } from '@hearth/chat';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
-import type { JournalShareDto, SharedReflectionDto } from '@hearth/contracts';
 
 import { EntriesService } from '../entries/entries.service.js';
 import { derive, open, seal } from '../keys/sealing.js';
 import { JournalShare } from './journal-share.entity.js';
-
-export type ShareView = JournalShareDto;
-
-export type SharedReflectionView = SharedReflectionDto;
+import type { SharedReflectionView, ShareView } from './share.views.js';
 
 const context = (id: string) => `journal_shares:${id}:excerpt`;
 const toView = (s: JournalShare): ShareView => ({

@@ -105,6 +105,11 @@ export class IncidentsService {
       where: { groupId, ...(status ? { status: status as Incident['status'] } : {}) },
       order: { openedAt: 'ASC' },
     });
+    return this.views(incidents);
+  }
+
+  /** Incidents as facilitators read them: ISO dates, with their notes, oldest first. */
+  private async views(incidents: Incident[]): Promise<IncidentDto[]> {
     const notes = incidents.length
       ? await this.dataSource.manager.find(IncidentNote, {
           where: { incidentId: In(incidents.map((i) => i.id)) },
@@ -124,12 +129,16 @@ export class IncidentsService {
   }
 
   /** A facilitator has seen it and says what they did; it will not escalate. */
-  async acknowledge(caller: Caller, groupId: string, incidentId: string, note: string): Promise<Incident> {
-    return this.transition(caller, groupId, incidentId, note, 'acknowledged');
+  async acknowledge(caller: Caller, groupId: string, incidentId: string, note: string): Promise<IncidentDto> {
+    const [view] = await this.views([
+      await this.transition(caller, groupId, incidentId, note, 'acknowledged'),
+    ]);
+    return view;
   }
 
-  async resolve(caller: Caller, groupId: string, incidentId: string, note: string): Promise<Incident> {
-    return this.transition(caller, groupId, incidentId, note, 'resolved');
+  async resolve(caller: Caller, groupId: string, incidentId: string, note: string): Promise<IncidentDto> {
+    const [view] = await this.views([await this.transition(caller, groupId, incidentId, note, 'resolved')]);
+    return view;
   }
 
   /** Open incidents nobody acknowledged in time go to every admin. Runs every 30 seconds. */
