@@ -97,7 +97,12 @@ describe('Chat connection - /chat namespace', () => {
       const socket = await connect(t, member);
       const closed = disconnected(socket);
       const stolen = member.tokens.refreshToken;
-      await t.request().post('/api/auth/refresh').send({ refreshToken: stolen }).expect(200);
+      const rotated = await t.request().post('/api/auth/refresh').send({ refreshToken: stolen }).expect(200);
+      await t
+        .request()
+        .post('/api/auth/refresh')
+        .send({ refreshToken: rotated.body.refreshToken })
+        .expect(200);
       await t.request().post('/api/auth/refresh').send({ refreshToken: stolen }).expect(401);
       await closed;
     });

@@ -162,16 +162,17 @@ describe('Authentication', () => {
       expect(second.body.refreshToken).not.toBe(first.body.refreshToken);
     });
 
-    it('revokes the whole family when a spent refresh token is presented again', async () => {
+    it('revokes the whole family when a spent refresh token is presented again after its successor was used', async () => {
       const user = await registerUser(t);
       const rotated = await refresh(t, user.tokens.refreshToken).expect(200);
+      const next = await refresh(t, rotated.body.refreshToken).expect(200);
 
       const replay = await refresh(t, user.tokens.refreshToken).expect(401);
       expect(replay.body.message).toBe('Refresh token is invalid or expired');
 
       // The legitimate holder's newer tokens die with the family.
-      await refresh(t, rotated.body.refreshToken).expect(401);
-      await t.request().get('/api/me').set('Authorization', `Bearer ${rotated.body.accessToken}`).expect(401);
+      await refresh(t, next.body.refreshToken).expect(401);
+      await t.request().get('/api/me').set('Authorization', `Bearer ${next.body.accessToken}`).expect(401);
       // Other sessions of the same user are untouched.
       const other = await signIn(t, user.email, user.password);
       await t
@@ -181,12 +182,45 @@ describe('Authentication', () => {
         .expect(200);
     });
 
-    it('lets only one of two concurrent uses of the same token win', async () => {
+    it('gives a lost answer again: the same refresh token, within the grace period, until that one is used', async () => {
       const user = await registerUser(t);
-      const statuses = await Promise.all(
-        [1, 2].map(() => refresh(t, user.tokens.refreshToken).then((r) => r.status)),
-      );
-      expect(statuses.sort()).toEqual([200, 401]);
+      const lost = await refresh(t, user.tokens.refreshToken).expect(200);
+      t.clock.advance((t.config.auth.refreshReuseGraceSeconds - 1) * 1000);
+      const again = await refresh(t, user.tokens.refreshToken).expect(200);
+      expect(again.body.refreshToken).toBe(lost.body.refreshToken);
+      await t.request().get('/api/me').set('Authorization', `Bearer ${again.body.accessToken}`).expect(200);
+      // The session goes on from there as usual.
+      const next = await refresh(t, again.body.refreshToken).expect(200);
+      expect(next.body.refreshToken).not.toBe(again.body.refreshToken);
+      await t.request().get('/api/me').set('Authorization', `Bearer ${next.body.accessToken}`).expect(200);
+    });
+
+    it('treats a second use after the grace period as theft, even if the answer was never used', async () => {
+      const user = await registerUser(t);
+      const rotated = await refresh(t, user.tokens.refreshToken).expect(200);
+      t.clock.advance((t.config.auth.refreshReuseGraceSeconds + 1) * 1000);
+      await refresh(t, user.tokens.refreshToken).expect(401);
+      await refresh(t, rotated.body.refreshToken).expect(401);
+    });
+
+    it('answers two concurrent uses of the same token alike, with one successor', async () => {
+      const user = await registerUser(t);
+      const answers = await Promise.all([1, 2].map(() => refresh(t, user.tokens.refreshToken)));
+      expect(answers.map((r) => r.status)).toEqual([200, 200]);
+      expect(answers[1].body.refreshToken).toBe(answers[0].body.refreshToken);
+      await refresh(t, answers[0].body.refreshToken).expect(200);
+    });
+
+    it('without a grace period (REFRESH_REUSE_GRACE=0), any second use revokes the family', async () => {
+      const strict = await createTestApp({ env: { REFRESH_REUSE_GRACE: '0' } });
+      try {
+        const user = await registerUser(strict);
+        const rotated = await refresh(strict, user.tokens.refreshToken).expect(200);
+        await refresh(strict, user.tokens.refreshToken).expect(401);
+        await refresh(strict, rotated.body.refreshToken).expect(401);
+      } finally {
+        await strict.close();
+      }
     });
 
     it('refuses an unknown token and an expired session', async () => {

@@ -79,6 +79,11 @@ export class Environment {
   @Max(31536000)
   REFRESH_TOKEN_TTL: number = 2592000;
 
+  @IsInt()
+  @Min(0)
+  @Max(300)
+  REFRESH_REUSE_GRACE: number = 30;
+
   @IsIn(['open', 'invite'])
   REGISTRATION: 'open' | 'invite' = 'open';
 

@@ -12,6 +12,7 @@ describe('loadConfig', () => {
     expect(config.auth).toEqual({
       accessTokenTtlSeconds: 900,
       refreshTokenTtlSeconds: 2592000,
+      refreshReuseGraceSeconds: 30,
       registration: 'open',
     });
     expect(config.http.bodyLimit).toBe('100kb');

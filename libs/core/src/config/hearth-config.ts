@@ -31,6 +31,8 @@ export interface HearthConfig {
   auth: {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
+    /** How long a spent refresh token may be presented again for the same answer (a lost response); 0: never. */
+    refreshReuseGraceSeconds: number;
     registration: 'open' | 'invite';
   };
   throttle: { ttlSeconds: number; limit: number; authLimit: number };
@@ -104,6 +106,7 @@ function toConfig(e: Environment): HearthConfig {
     auth: {
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
+      refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE,
       registration: e.REGISTRATION,
     },
     throttle: { ttlSeconds: e.THROTTLE_TTL, limit: e.THROTTLE_LIMIT, authLimit: e.AUTH_THROTTLE_LIMIT },

@@ -1,12 +1,12 @@
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, createHmac, hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 
-import { Injectable, Logger, UnauthorizedException } from '@nestjs/common';
+import { Inject, Injectable, Logger, UnauthorizedException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, Repository, type EntityManager } from 'typeorm';
 
-import { Clock, Transactions, type HearthConfig } from '@hearth/core';
+import { Clock, SECRETS, Transactions, type HearthConfig, type Secrets } from '@hearth/core';
 
 import { IdentityEvents, SessionRevokedEvent } from '../events.js';
 import { User } from '../users/user.entity.js';
@@ -25,6 +25,7 @@ export interface ActiveSession {
 @Injectable()
 export class SessionsService {
   private readonly logger = new Logger(SessionsService.name);
+  private readonly successorKey: Buffer;
 
   constructor(
     @InjectRepository(Session) private readonly sessions: Repository<Session>,
@@ -33,7 +34,12 @@ export class SessionsService {
     private readonly clock: Clock,
     private readonly events: EventEmitter2,
     private readonly config: ConfigService<HearthConfig, true>,
-  ) {}
+    @Inject(SECRETS) secrets: Secrets,
+  ) {
+    this.successorKey = Buffer.from(
+      hkdfSync('sha256', secrets.jwtSecret, Buffer.alloc(0), 'hearth:refresh-successor', 32),
+    );
+  }
 
   private get refreshTtlMs(): number {
     return this.config.get('auth', { infer: true }).refreshTokenTtlSeconds * 1000;
@@ -59,6 +65,12 @@ export class SessionsService {
   /**
    * Trades a refresh token for a new pair. A token is good once: presenting one that was already used means it
    * was copied, so the whole family is revoked and the caller must sign in again.
+   *
+   * One exception: a client whose answer was lost on the way (a dropped connection, a closed tab) asks again
+   * with the same token. Within REFRESH_REUSE_GRACE seconds of its use, and as long as the token that use gave
+   * out has not been used itself, it gets that same refresh token again (with a fresh access token): the
+   * successor of a token is derived from it with a server key, so it can be given twice without being stored.
+   * Once the successor has been used, or after the grace period, a second use is theft as before.
    */
   async rotate(refreshToken: string): Promise<TokenPair> {
     const outcome = await this.transactions.run(async (manager) => {
@@ -78,6 +90,8 @@ export class SessionsService {
         { usedAt: now },
       );
       if (!claimed.affected) {
+        const again = await this.answerAgain(manager, stored, session, refreshToken, now);
+        if (again) return { kind: 'rotated' as const, pair: again };
         await this.markRevoked(manager, session.id, 'reuse', now);
         return { kind: 'reused' as const, session };
       }
@@ -88,7 +102,10 @@ export class SessionsService {
         { id: session.id },
         { lastUsedAt: session.lastUsedAt, expiresAt: session.expiresAt },
       );
-      return { kind: 'rotated' as const, pair: await this.issue(manager, session, now) };
+      return {
+        kind: 'rotated' as const,
+        pair: await this.issue(manager, session, now, this.successorOf(refreshToken)),
+      };
     });
 
     if (outcome.kind === 'reused') {
@@ -100,6 +117,30 @@ export class SessionsService {
       throw new UnauthorizedException('Refresh token is invalid or expired');
     }
     return outcome.pair;
+  }
+
+  /** The same answer to a repeated rotation, when it is a lost answer asked for again (see `rotate`). */
+  private async answerAgain(
+    manager: EntityManager,
+    stored: RefreshToken,
+    session: Session,
+    refreshToken: string,
+    now: Date,
+  ): Promise<TokenPair | null> {
+    const graceMs = this.config.get('auth', { infer: true }).refreshReuseGraceSeconds * 1000;
+    if (!stored.usedAt || now.getTime() - stored.usedAt.getTime() > graceMs) return null;
+    const successor = this.successorOf(refreshToken);
+    const unused = await manager.findOneBy(RefreshToken, {
+      sessionId: session.id,
+      tokenHash: hashToken(successor),
+      usedAt: IsNull(),
+    });
+    return unused ? this.pair(session, successor, now) : null;
+  }
+
+  /** The refresh token that rotating `token` gives out: unguessable without both `token` and the server key. */
+  private successorOf(token: string): string {
+    return createHmac('sha256', this.successorKey).update(token).digest('base64url');
   }
 
   /** The session behind an access token, if it is still live and its user still enabled. */
@@ -170,8 +211,13 @@ export class SessionsService {
     return (result.affected ?? 0) > 0;
   }
 
-  private async issue(manager: EntityManager, session: Session, now: Date): Promise<TokenPair> {
-    const refreshToken = randomBytes(32).toString('base64url');
+  /** Stores a new refresh token for the session (a random one when a session starts) and returns the pair. */
+  private async issue(
+    manager: EntityManager,
+    session: Session,
+    now: Date,
+    refreshToken: string = randomBytes(32).toString('base64url'),
+  ): Promise<TokenPair> {
     await manager.insert(RefreshToken, {
       id: randomUUID(),
       sessionId: session.id,
@@ -179,6 +225,10 @@ export class SessionsService {
       createdAt: now,
       usedAt: null,
     });
+    return this.pair(session, refreshToken, now);
+  }
+
+  private pair(session: Session, refreshToken: string, now: Date): TokenPair {
     return {
       accessToken: this.accessTokens.sign({ sub: session.userId, sid: session.id }, now),
       accessTokenExpiresAt: new Date(now.getTime() + this.accessTokens.ttlSeconds * 1000).toISOString(),
