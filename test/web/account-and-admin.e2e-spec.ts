@@ -69,6 +69,44 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     expect(await refreshToken()).toBe(before);
   });
 
+  it('a renewal whose answer is lost on the way does not end the session', async () => {
+    const storage = () =>
+      m.evaluate(() => {
+        const web = globalThis as unknown as {
+          localStorage: { getItem(key: string): string | null };
+        };
+        return web.localStorage.getItem('hearth.refresh');
+      });
+    const expireAccessToken = () =>
+      m.evaluate(() => {
+        const web = globalThis as unknown as {
+          sessionStorage: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+        };
+        const saved = JSON.parse(web.sessionStorage.getItem('hearth.access') ?? '{}') as object;
+        web.sessionStorage.setItem('hearth.access', JSON.stringify({ ...saved, expiresAt: 0 }));
+      });
+    const spent = await storage();
+    // The server rotates the token, but its answer never reaches the page (the connection drops).
+    let issued: string | null = null;
+    await m.route('**/api/auth/refresh', async (route) => {
+      const answer = await route.fetch();
+      issued = ((await answer.json()) as { refreshToken: string }).refreshToken;
+      await route.abort('connectionreset');
+    });
+    await expireAccessToken();
+    await m.reload();
+    await until(() => issued !== null, 'the lost renewal');
+    await m.unroute('**/api/auth/refresh');
+    expect(await storage()).toBe(spent);
+
+    // Asked again with the same token, the server gives the same answer instead of ending the session.
+    await expireAccessToken();
+    await m.reload();
+    await m.getByRole('heading', { name: 'Your groups' }).waitFor();
+    await until(async () => (await storage()) === issued, 'the renewed token to be kept');
+    expect(await m.getByRole('dialog').count()).toBe(0);
+  });
+
   it('a session brings its prompts on the days after; writing to one answers it', async () => {
     await m.goto(`${t.url}/journal/sessions`);
     await m.getByLabel('Date').fill(daysAgo(2));
