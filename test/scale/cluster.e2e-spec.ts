@@ -149,7 +149,7 @@ describeCluster('A cluster of two API processes', () => {
     const answerOnB = async (socket: ClientSocket, body: string, ok: boolean) => {
       let last: Awaited<ReturnType<typeof send>> | null = null;
       let attempt = 0;
-      // Each attempt in other words, so that repeat detection never answers in the mute's place.
+      // A different text each attempt, so that repeat detection never answers in the mute's place.
       const attempted = async () => (last = await send(socket, group.id, `${body} (${++attempt})`)).ok === ok;
       await until(attempted, `"${body}" on B`, 2000);
       return last!;
