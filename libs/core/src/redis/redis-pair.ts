@@ -25,12 +25,42 @@ export async function connectRedisPair(
   for (const client of [pub, sub]) {
     client.on('error', (error: Error) => logger.warn({ err: { message: error.message } }, 'Redis'));
   }
-  await Promise.all([pub.connect(), sub.connect()]);
+  await Promise.all([connectOrFail(pub, url), connectOrFail(sub, url)]);
   return {
     pub,
     sub,
     close: async () => {
-      await Promise.allSettled([sub.quit(), pub.quit()]);
+      await Promise.allSettled([sub.close(), pub.close()]);
     },
   };
+}
+
+/** How long a node waits for Redis when it starts, before it gives up. */
+export const REDIS_CONNECT_TIMEOUT_MS = 10_000;
+
+/**
+ * Connects, or fails with a clear message if Redis does not answer in time: without this the client would retry
+ * for ever and the node would hang at start, saying nothing. The message names the host, never the URL (it may
+ * carry a password).
+ */
+export async function connectOrFail(client: RedisClient, url: string): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      const { hostname, port } = new URL(url);
+      reject(
+        new Error(
+          `Redis at ${hostname}:${port || 6379} did not answer within ${REDIS_CONNECT_TIMEOUT_MS / 1000} s (REDIS_URL)`,
+        ),
+      );
+    }, REDIS_CONNECT_TIMEOUT_MS);
+  });
+  try {
+    await Promise.race([client.connect(), timeout]);
+  } catch (error) {
+    client.destroy();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -7,7 +7,7 @@ import {
 } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 
-import type { RedisClient } from '../redis/redis-pair.js';
+import { connectOrFail, type RedisClient } from '../redis/redis-pair.js';
 
 export type LimiterOptions = Required<Pick<IRateLimiterOptions, 'keyPrefix' | 'points' | 'duration'>>;
 
@@ -100,7 +100,7 @@ export class RedisSharedState extends SharedState {
     client.on('error', (error: Error) =>
       RedisSharedState.logger.warn({ err: { message: error.message } }, 'Redis'),
     );
-    await client.connect();
+    await connectOrFail(client, url);
     return new RedisSharedState(client, prefix);
   }
 
@@ -138,7 +138,7 @@ export class RedisSharedState extends SharedState {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await this.client.quit().catch(() => undefined);
+    await this.client.close().catch(() => undefined);
   }
 
   private key(key: string): string {
