@@ -100,6 +100,12 @@ describe('Resync after a lost Redis subscription', () => {
     });
     expect(ashNotices).toEqual([]);
     expect((await send(ash.socket, 'still here')).ok).toBe(true);
+
+    // Another resync tells nobody again: Wren already knows. (The ack of a send is the barrier: a socket's
+    // events arrive in order.)
+    await resync();
+    await send(wren.socket, 'and now?');
+    expect(wrenNotices).toHaveLength(1);
   });
 });
 

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 
 import { OnEventOnEveryNode, RELAY_RESYNC } from '@hearth/core';
@@ -33,6 +33,8 @@ const ENDED_MESSAGES = {
  */
 @Injectable()
 export class ChatEventsListener {
+  private readonly logger = new Logger(ChatEventsListener.name);
+
   constructor(
     private readonly directory: SocketDirectory,
     private readonly groups: GroupPolicy,
@@ -47,40 +49,50 @@ export class ChatEventsListener {
   @OnEvent(RELAY_RESYNC)
   async onResync(): Promise<void> {
     for (const socket of this.directory.localSockets()) {
-      const { userId, role, sessionId } = socket.data;
-      if (!(await this.sessions.isLive({ userId, sessionId }))) {
-        this.end(socket);
-        continue;
-      }
-      for (const [groupId, room] of Object.entries(socket.data.rooms)) {
-        try {
-          socket.data.rooms[groupId] = await this.rooms.admit({ userId, role, sessionId }, groupId);
-        } catch (error) {
-          if (!(error instanceof ChatError)) throw error;
-          if (error.code === 'CONSENT_REQUIRED') {
-            const required = (error.details as { version?: number } | undefined)?.version;
-            room.requiredVersion = required ?? room.requiredVersion + 1;
-            socket.emit('notice', {
-              kind: 'consent.required',
-              groupId,
-              message: 'The group agreement changed. Read and accept it to post again.',
-            });
-          } else {
-            await this.evict(socket, groupId);
-            socket.emit('notice', {
-              kind: 'membership.removed',
-              groupId,
-              message: 'You are no longer in this group.',
-            });
-          }
+      // One socket's failure (the database busy, say) must not leave the others unchecked.
+      await this.recheck(socket).catch((error: Error) =>
+        this.logger.warn({ userId: socket.data.userId, err: { message: error.message } }, 'Resync failed'),
+      );
+    }
+  }
+
+  private async recheck(socket: ChatSocket): Promise<void> {
+    const { userId, role, sessionId } = socket.data;
+    if (!(await this.sessions.isLive({ userId, sessionId }))) {
+      this.end(socket);
+      return;
+    }
+    for (const [groupId, room] of Object.entries(socket.data.rooms)) {
+      try {
+        socket.data.rooms[groupId] = await this.rooms.admit({ userId, role, sessionId }, groupId);
+      } catch (error) {
+        if (!(error instanceof ChatError)) throw error;
+        if (error.code === 'CONSENT_REQUIRED') {
+          const required = (error.details as { version?: number } | undefined)?.version;
+          const known = room.requiredVersion;
+          room.requiredVersion = required ?? known;
+          // Told once: a socket that already knew it must accept a new version hears nothing new.
+          if (room.requiredVersion === known && room.acceptedVersion !== known) continue;
+          socket.emit('notice', {
+            kind: 'consent.required',
+            groupId,
+            message: 'The group agreement changed. Read and accept it to post again.',
+          });
+        } else {
+          await this.evict(socket, groupId);
+          socket.emit('notice', {
+            kind: 'membership.removed',
+            groupId,
+            message: 'You are no longer in this group.',
+          });
         }
       }
-      const facilitated = new Set((await this.groups.facilitatedGroupIds(userId)).map(staffRoom));
-      for (const name of socket.rooms) {
-        if (name.startsWith(staffRoom('')) && !facilitated.has(name)) await socket.leave(name);
-      }
-      await socket.join([...facilitated]);
     }
+    const facilitated = new Set((await this.groups.facilitatedGroupIds(userId)).map(staffRoom));
+    for (const name of socket.rooms) {
+      if (name.startsWith(staffRoom('')) && !facilitated.has(name)) await socket.leave(name);
+    }
+    await socket.join([...facilitated]);
   }
 
   @OnEventOnEveryNode(GroupEvents.membershipActivated)
