@@ -3,9 +3,9 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import { join } from 'node:path';
 
+import { BUILT_SERVER } from '../test/support/node-process.js';
 import { renderReport, type BenchResults } from './report.js';
 import { fanOut, history, idle, ingest, largeRoom, SIZES, sqliteBaseline, storm } from './scenarios.js';
-import { BUILT_SERVER } from './support/server.js';
 
 /**
  * `npm run bench [-- --quick] [-- --only=A,C] [-- --rates=1000,2000]`: runs the scenarios against the built server and the baselines,

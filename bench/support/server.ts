@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
-import { freePort } from '../../test/support/node-process.js';
+import { outputOf, startNode, stopProcess } from '../../test/support/node-process.js';
 
 export interface Probe {
   cpuSeconds: number;
@@ -26,9 +26,16 @@ export interface ServerUnderTest {
 }
 
 const PROBE = resolve('bench/support/probe.mjs');
-export const BUILT_SERVER = resolve('dist/apps/api/main.js');
+/** Node flags for every server under test: the probe, and a garbage collector it may call before reading memory. */
+const PROBED = ['--expose-gc', '--import', PROBE];
 
-function wrap(kind: ServerUnderTest['kind'], child: ChildProcess, url: string, dataDir: string | null) {
+function wrap(
+  kind: ServerUnderTest['kind'],
+  child: ChildProcess,
+  url: string,
+  stop: () => Promise<void>,
+  dataDir: string | null = null,
+) {
   const pending = new Map<string, (reply: Probe) => void>();
   child.on('message', (message: { type?: string; id?: string } & Probe) => {
     if ((message.type === 'probe' || message.type === 'profiled') && message.id)
@@ -43,45 +50,23 @@ function wrap(kind: ServerUnderTest['kind'], child: ChildProcess, url: string, d
       });
       child.send({ ...question, id });
     });
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const server: ServerUnderTest = {
     kind,
     url,
     dataDir,
     probe: (options = {}) => ask<Probe>({ type: 'probe', ...options }),
     profile: (action, file) => ask<void>({ type: 'profile', action, file }),
-    stop: async () => {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited;
-      clearTimeout(timer);
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
-    },
+    stop,
   };
   return server;
 }
 
-function output(child: ChildProcess): string[] {
-  const lines: string[] = [];
-  const keep = (chunk: Buffer) =>
-    lines.push(...chunk.toString('utf8').split('\n').filter(Boolean).slice(-50));
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  return lines;
-}
-
 /** Hearth as `npm start` runs it (the built server), on a fresh SQLite database, with limits opened for load. */
 export async function startHearth(env: Record<string, string> = {}): Promise<ServerUnderTest> {
-  const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
-  const child = spawn(process.execPath, ['--expose-gc', '--import', PROBE, BUILT_SERVER], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'production',
-      HOST: '127.0.0.1',
-      PORT: String(port),
+  const node = await startNode(
+    {
       DATA_DIR: dataDir,
-      LOG_LEVEL: 'warn',
       WEB_ROOT: join(dataDir, 'no-web-client'),
       // The load comes from a few accounts on one address: per-person and per-address limits would only
       // measure themselves.
@@ -92,39 +77,28 @@ export async function startHearth(env: Record<string, string> = {}): Promise<Ser
       AUTH_THROTTLE_LIMIT: '1000000',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
-  });
-  const lines = output(child);
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`Hearth exited while starting:\n${lines.join('\n')}`);
-    if (
-      await fetch(`${url}/api/health`).then(
-        (r) => r.ok,
-        () => false,
-      )
-    )
-      break;
-    if (Date.now() > deadline) throw new Error(`Hearth did not start:\n${lines.join('\n')}`);
-    await new Promise((wait) => setTimeout(wait, 100));
-  }
-  return wrap('hearth', child, url, dataDir);
+    { execArgv: PROBED, ipc: true, timeoutMs: 60_000 },
+  );
+  const stop = async () => {
+    await node.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  return wrap('hearth', node.process, node.url, stop, dataDir);
 }
 
 /** The bare socket.io baseline. */
 export async function startBare(): Promise<ServerUnderTest> {
   const child = spawn(
     process.execPath,
-    ['--expose-gc', '--import', PROBE, '--import', 'tsx', resolve('bench/servers/bare-server.ts')],
+    [...PROBED, '--import', 'tsx', resolve('bench/servers/bare-server.ts')],
     { env: { PATH: process.env.PATH ?? '', PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe', 'ipc'] },
   );
-  const lines = output(child);
+  const lines = outputOf(child);
   const port = await new Promise<number>((done, fail) => {
     child.on('message', (message: { type?: string; port?: number }) => {
       if (message.type === 'listening' && message.port) done(message.port);
     });
     child.once('exit', () => fail(new Error(`The bare server exited:\n${lines.join('\n')}`)));
   });
-  return wrap('bare', child, `http://127.0.0.1:${port}`, null);
+  return wrap('bare', child, `http://127.0.0.1:${port}`, () => stopProcess(child));
 }

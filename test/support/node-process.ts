@@ -39,11 +39,20 @@ export async function freePort(): Promise<number> {
   });
 }
 
+export interface StartOptions {
+  /** Node flags before the script (the benchmark loads its probe with them). */
+  execArgv?: string[];
+  /** Opens an IPC channel to the process. */
+  ipc?: boolean;
+  timeoutMs?: number;
+}
+
 /** Starts `node dist/apps/api/main.js` with the given settings and waits until its health check answers. */
-export async function startNode(env: Record<string, string>, timeoutMs = 30_000): Promise<ApiNode> {
+export async function startNode(env: Record<string, string>, options: StartOptions = {}): Promise<ApiNode> {
+  const { execArgv = [], ipc = false, timeoutMs = 30_000 } = options;
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [BUILT_SERVER], {
+  const child = spawn(process.execPath, [...execArgv, BUILT_SERVER], {
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'production',
@@ -52,16 +61,9 @@ export async function startNode(env: Record<string, string>, timeoutMs = 30_000)
       LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
-  const output: string[] = [];
-  const keep = (chunk: Buffer) => {
-    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
-    output.splice(0, Math.max(0, output.length - 200));
-  };
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
-  const exited = new Promise<number | null>((done) => child.once('exit', (code) => done(code)));
+  const output = outputOf(child);
 
   const deadline = Date.now() + timeoutMs;
   for (;;) {
@@ -89,12 +91,29 @@ export async function startNode(env: Record<string, string>, timeoutMs = 30_000)
     request: () => supertest.agent(url),
     close: async () => {
       for (const socket of sockets) socket.disconnect();
-      if (child.exitCode === null) child.kill('SIGTERM');
-      let timer: NodeJS.Timeout | undefined;
-      const timedOut = new Promise((done) => (timer = setTimeout(done, 10_000, 'timeout')));
-      const code = await Promise.race([exited, timedOut]);
-      clearTimeout(timer);
-      if (code === 'timeout') child.kill('SIGKILL');
+      await stopProcess(child);
     },
   };
+}
+
+/** What a process writes to stdout and stderr: its last 200 lines, for diagnosing a failure. */
+export function outputOf(child: ChildProcess): string[] {
+  const output: string[] = [];
+  const keep = (chunk: Buffer) => {
+    output.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    output.splice(0, Math.max(0, output.length - 200));
+  };
+  child.stdout?.on('data', keep);
+  child.stderr?.on('data', keep);
+  return output;
+}
+
+/** SIGTERM, and SIGKILL if the process has not exited 10 s later. */
+export async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  child.kill('SIGTERM');
+  const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+  await exited;
+  clearTimeout(timer);
 }
