@@ -119,7 +119,7 @@ describeCluster('A cluster of two API processes', () => {
     );
   });
 
-  it('enforces on node B, at once, what a facilitator does through node A: mode, mute, ban, removal, sign-out', async () => {
+  it('enforces on node B, within a Redis round trip, what is done through node A: agreement, mode, mute, ban, removal, sign-out', async () => {
     const wren = await registerUser(a);
     const ash = await registerUser(a);
     const rowan = await registerUser(a);
@@ -154,6 +154,29 @@ describeCluster('A cluster of two API processes', () => {
       await until(attempted, `"${body}" on B`, 2000);
       return last!;
     };
+    // A new agreement through node A: the sockets on node B may read but not post until their person accepts
+    // it (through node B here).
+    const consent = collect(ashOnB, 'notice');
+    await api('put', '/agreement', { text: 'Version 2: what is shared here stays here.' }).expect(200);
+    await until(() => consent.some((n) => n.kind === 'consent.required'), 'the consent notice on node B');
+    expect(await send(ashOnB, group.id, 'before accepting')).toMatchObject({
+      ok: false,
+      error: { code: 'CONSENT_REQUIRED', details: { version: 2 } },
+    });
+    for (const [user, socket] of [
+      [wren, wrenOnB],
+      [ash, ashOnB],
+      [rowan, rowanOnB],
+    ] as const) {
+      await b
+        .request()
+        .post(`/api/groups/${group.id}/agreement/accept`)
+        .set('Authorization', user.auth)
+        .send({ version: 2 })
+        .expect(200);
+      await answerOnB(socket, 'accepted', true);
+    }
+
     await api('put', '/moderation/mode', { mode: 'read_only' }).expect(200);
     expect(await answerOnB(ashOnB, 'still open?', false)).toMatchObject({ error: { code: 'READ_ONLY' } });
     await api('put', '/moderation/mode', { mode: 'open' }).expect(200);
