@@ -7,8 +7,8 @@ import { IdentityModule } from '@hearth/identity';
 import { chatEntities } from './entities.js';
 import { ChatEventsListener } from './gateway/chat-events.listener.js';
 import { ChatGateway } from './gateway/chat.gateway.js';
-import { SocketDirectory } from './gateway/socket-directory.js';
 import { SocketSessions } from './gateway/socket-sessions.js';
+import { Mentions } from './messages/mentions.js';
 import { MessageHistory } from './messages/message-history.js';
 import { MessageViews } from './messages/message-views.js';
 import { MessageWriter } from './messages/message-writer.js';
@@ -16,6 +16,11 @@ import { MessagesController } from './messages/messages.controller.js';
 import { MessagesPersonalData } from './messages/messages.personal-data.js';
 import { MessagesService } from './messages/messages.service.js';
 import { MessagePipeline } from './pipeline/message-pipeline.js';
+import { MessageBroadcastListener } from './realtime/message-broadcast.listener.js';
+import { RealtimePublisher } from './realtime/realtime-publisher.js';
+import { SocketDirectory } from './realtime/socket-directory.js';
+import { ChatGroupReflections, GroupReflections } from './reflections/group-reflections.js';
+import { MessageReview } from './review/message-review.js';
 import { RetentionController } from './rooms/retention.controller.js';
 import { RetentionService } from './rooms/retention.service.js';
 import { RoomsService } from './rooms/rooms.service.js';
@@ -26,18 +31,31 @@ import { RoomsService } from './rooms/rooms.service.js';
   providers: [
     ChatGateway,
     ChatEventsListener,
+    Mentions,
+    MessageBroadcastListener,
     MessageHistory,
+    MessageReview,
     MessageViews,
     MessageWriter,
     MessagePipeline,
     MessagesPersonalData,
     MessagesService,
     RetentionService,
+    RealtimePublisher,
     RoomsService,
     SocketDirectory,
     SocketSessions,
+    { provide: GroupReflections, useClass: ChatGroupReflections },
     { provide: UNREAD_COUNTS, useExisting: RoomsService },
   ],
-  exports: [MessagePipeline, MessagesService, MessageWriter, SocketDirectory, UNREAD_COUNTS],
+  exports: [
+    GroupReflections,
+    MessagePipeline,
+    MessageReview,
+    MessageWriter,
+    RealtimePublisher,
+    SocketDirectory,
+    UNREAD_COUNTS,
+  ],
 })
 export class ChatModule {}

@@ -29,7 +29,11 @@ export { ApiErrors } from './http/api-errors.decorator.js';
 export { RateLimitGuard } from './http/rate-limit.guard.js';
 export { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 export { createHttpLogger } from './logging/http-logger.js';
-export { PersonalDataRegistry, type PersonalDataContributor } from './data-rights/personal-data.js';
+export {
+  PersonalDataRegistry,
+  type AfterErasure,
+  type PersonalDataContributor,
+} from './data-rights/personal-data.js';
 export { OnEventOnEveryNode, RELAY_RESYNC, relayed } from './events/event-relay.js';
 export { connectRedisPair, type RedisClient, type RedisPair } from './redis/redis-pair.js';
 export { SharedState, MemorySharedState, type LimiterOptions } from './shared-state/shared-state.js';

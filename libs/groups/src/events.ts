@@ -9,6 +9,10 @@ export const GroupEvents = {
   agreementAccepted: 'agreement.accepted',
   groupUpdated: 'group.updated',
   groupArchived: 'group.archived',
+  meetingScheduled: 'meeting.scheduled',
+  meetingChanged: 'meeting.changed',
+  meetingCancelled: 'meeting.cancelled',
+  joinRequestCreated: 'joinRequest.created',
 } as const;
 
 export class MembershipActivatedEvent {
@@ -59,4 +63,47 @@ export class AgreementAcceptedEvent {
 
 export class GroupChangedEvent {
   constructor(readonly groupId: string) {}
+}
+
+/** A meeting (one, or a weekly series) was put on a group's calendar. */
+export class MeetingScheduledEvent {
+  constructor(
+    readonly groupId: string,
+    readonly meetingId: string,
+    /** The first (or only) occurrence, ISO. */
+    readonly startsAt: string,
+    readonly recurrence: 'weekly' | null,
+    readonly by: string,
+  ) {}
+}
+
+/** A meeting's time, title, place or series end changed. `fields` names what changed. */
+export class MeetingChangedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly meetingId: string,
+    readonly fields: string[],
+    readonly startsAt: string,
+    readonly by: string,
+  ) {}
+}
+
+/** One occurrence of a weekly meeting was cancelled (`occurrence` its start, ISO), or the whole meeting (null). */
+export class MeetingCancelledEvent {
+  constructor(
+    readonly groupId: string,
+    readonly meetingId: string,
+    readonly occurrence: string | null,
+    readonly by: string,
+  ) {}
+}
+
+/** Someone asked to join a listed group; its facilitators decide. */
+export class JoinRequestCreatedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly requestId: string,
+    readonly userId: string,
+    readonly pseudonym: string,
+  ) {}
 }

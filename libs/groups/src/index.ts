@@ -7,3 +7,12 @@ export { Membership, type GroupRole, type MembershipStatus } from './memberships
 export { UNREAD_COUNTS, type UnreadCounts } from './groups/unread-counts.js';
 export { assertOpen } from './groups/groups.service.js';
 export { GroupIdParam, GroupMemberParam } from './groups/dto/group-id.param.js';
+export {
+  postingFactsOf,
+  postingRefusal,
+  postingRefusals,
+  roomEntryRefusal,
+  POSTING_MESSAGES,
+  type PostingFacts,
+  type PostingRefusal,
+} from './policy/posting-rule.js';

@@ -16,10 +16,11 @@ import {
 import { IdentityEvents, SessionRevokedEvent, UserDisabledEvent } from '@hearth/identity';
 
 import { ChatError } from '../chat-error.js';
+import { RealtimePublisher } from '../realtime/realtime-publisher.js';
+import { SocketDirectory } from '../realtime/socket-directory.js';
+import { groupRoom, staffRoom, type ChatSocket } from '../realtime/socket-types.js';
 import { RoomsService } from '../rooms/rooms.service.js';
-import { SocketDirectory } from './socket-directory.js';
 import { SocketSessions } from './socket-sessions.js';
-import { groupRoom, staffRoom, type ChatSocket } from './socket-types.js';
 
 const ENDED_MESSAGES = {
   left: 'You left this group.',
@@ -37,6 +38,7 @@ export class ChatEventsListener {
 
   constructor(
     private readonly directory: SocketDirectory,
+    private readonly realtime: RealtimePublisher,
     private readonly groups: GroupPolicy,
     private readonly sessions: SocketSessions,
     private readonly rooms: RoomsService,
@@ -73,14 +75,14 @@ export class ChatEventsListener {
           room.requiredVersion = required ?? known;
           // Told once: a socket that already knew it must accept a new version hears nothing new.
           if (room.requiredVersion === known && room.acceptedVersion !== known) continue;
-          socket.emit('notice', {
+          this.realtime.toSocket(socket, 'notice', {
             kind: 'consent.required',
             groupId,
             message: 'The group agreement changed. Read and accept it to post again.',
           });
         } else {
           await this.evict(socket, groupId);
-          socket.emit('notice', {
+          this.realtime.toSocket(socket, 'notice', {
             kind: 'membership.removed',
             groupId,
             message: 'You are no longer in this group.',
@@ -106,14 +108,14 @@ export class ChatEventsListener {
     for (const socket of sockets) {
       await this.evict(socket, event.groupId);
       await socket.leave(staffRoom(event.groupId));
-      socket.emit('notice', {
+      this.realtime.toSocket(socket, 'notice', {
         kind: event.reason === 'banned' ? 'membership.banned' : 'membership.removed',
         groupId: event.groupId,
         message: ENDED_MESSAGES[event.reason],
         reason: event.note,
       });
     }
-    await this.directory.announcePresence(event.groupId);
+    await this.realtime.presence(event.groupId);
   }
 
   @OnEventOnEveryNode(GroupEvents.membershipChanged)
@@ -142,7 +144,7 @@ export class ChatEventsListener {
       if (!room) continue;
       room.requiredVersion = Math.max(room.requiredVersion, event.version);
       if (room.acceptedVersion !== room.requiredVersion) {
-        socket.emit('notice', {
+        this.realtime.toSocket(socket, 'notice', {
           kind: 'consent.required',
           groupId: event.groupId,
           message: 'The group agreement changed. Read and accept it to post again.',
@@ -185,7 +187,7 @@ export class ChatEventsListener {
   }
 
   private end(socket: ChatSocket): void {
-    socket.emit('notice', { kind: 'session.ended', message: 'You were signed out.' });
+    this.realtime.toSocket(socket, 'notice', { kind: 'session.ended', message: 'You were signed out.' });
     socket.disconnect(true);
   }
 }

@@ -72,8 +72,9 @@ export class ChatIoAdapter extends IoAdapter {
   /**
    * One plain listener per event and socket. Nest's default builds an RxJS pipeline per event for every socket
    * (fromEvent, mergeMap, takeUntil and their subscribers), which costs about as much memory per idle connection
-   * as socket.io itself. Behaviour is the same: handlers run concurrently, a returned value is the ack, a
-   * `{ event, data }` result is emitted, and an error that escapes the filters is logged, never thrown.
+   * as socket.io itself. Handlers run concurrently and a returned value is the ack (Hearth's handlers answer
+   * only through acks: what others hear goes out through the RealtimePublisher); an error that escapes the
+   * filters is logged, never thrown.
    */
   override bindMessageHandlers(
     socket: Socket,
@@ -85,9 +86,7 @@ export class ChatIoAdapter extends IoAdapter {
         const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
         const reply = (response: unknown) => {
           if (response === null || response === undefined) return;
-          const outgoing = response as { event?: string; data?: unknown };
-          if (outgoing.event) socket.emit(outgoing.event, outgoing.data);
-          else if (!isAckHandledManually && typeof ack === 'function') ack(response);
+          if (!isAckHandledManually && typeof ack === 'function') ack(response);
         };
         try {
           transform(callback(data, ack)).subscribe({

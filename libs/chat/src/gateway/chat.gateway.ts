@@ -25,6 +25,17 @@ import {
 import { ChatError } from '../chat-error.js';
 import { MessagesService } from '../messages/messages.service.js';
 import type { Speaker } from '../messages/speaker.js';
+import { RealtimePublisher } from '../realtime/realtime-publisher.js';
+import { SocketDirectory } from '../realtime/socket-directory.js';
+import {
+  ADMINS_ROOM,
+  groupRoom,
+  staffRoom,
+  userRoom,
+  type ChatNamespace,
+  type ChatSocket,
+} from '../realtime/socket-types.js';
+import { assertMayPost, speakerIn } from '../rooms/room-membership.js';
 import { RoomsService } from '../rooms/rooms.service.js';
 import {
   AuthRefreshDto,
@@ -37,16 +48,7 @@ import {
   ReadDto,
   TypingDto,
 } from './dto/chat.dtos.js';
-import { SocketDirectory } from './socket-directory.js';
 import { SocketSessions } from './socket-sessions.js';
-import {
-  ADMINS_ROOM,
-  groupRoom,
-  staffRoom,
-  userRoom,
-  type ChatNamespace,
-  type ChatSocket,
-} from './socket-types.js';
 import { WsAckFilter } from './ws-ack.filter.js';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
@@ -57,8 +59,8 @@ function refusal(code: ConnectErrorCode, message: string): Error {
 }
 
 /**
- * The chat's socket.io surface: it authenticates the handshake, translates events into service calls and acks,
- * and broadcasts results. The rules live in the services.
+ * The chat's socket.io surface: it authenticates the handshake and translates events into service calls and
+ * acks. The rules live in the services; what others hear goes out through the RealtimePublisher.
  */
 @UseFilters(new WsAckFilter())
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
@@ -69,6 +71,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   constructor(
     private readonly sessions: SocketSessions,
     private readonly directory: SocketDirectory,
+    private readonly realtime: RealtimePublisher,
     private readonly rooms: RoomsService,
     private readonly messages: MessagesService,
     private readonly groups: GroupPolicy,
@@ -133,7 +136,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {
     for (const groupId of Object.keys(socket.data.rooms ?? {})) {
-      await this.directory.announcePresence(groupId);
+      await this.realtime.presence(groupId);
     }
   }
 
@@ -157,7 +160,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       await socket.leave(groupRoom(dto.groupId));
       throw error;
     }
-    await this.directory.announcePresence(dto.groupId);
+    await this.realtime.presence(dto.groupId);
     return { ok: true, ...catchUp, online: await this.directory.online(dto.groupId) };
   }
 
@@ -166,7 +169,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.assertSession(socket);
     delete socket.data.rooms[dto.groupId];
     await socket.leave(groupRoom(dto.groupId));
-    await this.directory.announcePresence(dto.groupId);
+    await this.realtime.presence(dto.groupId);
     return { ok: true };
   }
 
@@ -175,10 +178,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: MessageSendDto,
   ): Promise<Ack<MessageAck>> {
-    const speaker = this.poster(socket, dto.groupId);
-    const { message, created } = await this.messages.send(speaker, dto);
-    if (created && message.status === 'visible')
-      socket.to(groupRoom(dto.groupId)).emit('message:new', message);
+    const { message } = await this.messages.send(this.poster(socket, dto.groupId), dto, socket.id);
     return { ok: true, message };
   }
 
@@ -188,8 +188,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @MessageBody() dto: MessageEditDto,
   ): Promise<Ack<MessageAck>> {
     const speaker = this.poster(socket, await this.messages.groupOf(dto.messageId));
-    const message = await this.messages.edit(speaker, dto.messageId, dto.body);
-    socket.to(groupRoom(speaker.groupId)).emit('message:updated', message);
+    const message = await this.messages.edit(speaker, dto.messageId, dto.body, socket.id);
     return { ok: true, message };
   }
 
@@ -199,11 +198,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @MessageBody() dto: MessageRefDto,
   ): Promise<Ack<MessageAck>> {
     const speaker = this.member(socket, await this.messages.groupOf(dto.messageId));
-    const message = await this.messages.delete(speaker, dto.messageId);
-    if (message.seq !== null) {
-      const deleted = { groupId: speaker.groupId, messageId: message.id, seq: message.seq };
-      socket.to(groupRoom(speaker.groupId)).emit('message:deleted', deleted);
-    }
+    const message = await this.messages.delete(speaker, dto.messageId, { origin: socket.id });
     return { ok: true, message };
   }
 
@@ -225,7 +220,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     // Starting to type is throttled; stopping always goes through.
     if (dto.isTyping && now - last < TYPING_INTERVAL_MS) return { ok: true, throttled: true };
     socket.data.lastTypingAt[dto.groupId] = dto.isTyping ? now : 0;
-    socket.to(groupRoom(dto.groupId)).emit('typing', {
+    this.realtime.toGroupExcept(dto.groupId, socket.id, 'typing', {
       groupId: dto.groupId,
       membershipId: speaker.membershipId,
       pseudonym: speaker.pseudonym,
@@ -267,9 +262,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   ): Promise<Ack<{ reactions: ReactionSummary[] }>> {
     const speaker = this.poster(socket, await this.messages.groupOf(dto.messageId));
     const reactions = await this.messages.react(speaker, dto.messageId, dto.emoji, add);
-    socket
-      .to(groupRoom(speaker.groupId))
-      .emit('reaction:updated', { groupId: speaker.groupId, messageId: dto.messageId, reactions });
+    this.realtime.toGroupExcept(speaker.groupId, socket.id, 'reaction:updated', {
+      groupId: speaker.groupId,
+      messageId: dto.messageId,
+      reactions,
+    });
     return { ok: true, reactions };
   }
 
@@ -278,26 +275,13 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     this.assertSession(socket);
     const room = socket.data.rooms[groupId];
     if (!room) throw new ChatError('FORBIDDEN', 'Join the group first');
-    return {
-      userId: socket.data.userId,
-      groupId,
-      membershipId: room.membershipId,
-      pseudonym: room.pseudonym,
-      role: room.role,
-      joinedAt: room.joinedAt,
-    };
+    return speakerIn(room, socket.data.userId);
   }
 
-  /** As `member`, and also allowed to post right now: consent current, group not archived. */
+  /** As `member`, and also allowed to post right now (the posting rule, on what the socket knows). */
   private poster(socket: ChatSocket, groupId: string): Speaker {
     const speaker = this.member(socket, groupId);
-    const room = socket.data.rooms[groupId];
-    if (room.archived) throw new ChatError('ARCHIVED', 'This group is archived and read-only');
-    if (room.acceptedVersion !== room.requiredVersion) {
-      throw new ChatError('CONSENT_REQUIRED', 'Accept the new group agreement to post again', {
-        version: room.requiredVersion,
-      });
-    }
+    assertMayPost(socket.data.rooms[groupId]);
     return speaker;
   }
 
@@ -313,12 +297,15 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   private expire(socket: ChatSocket): void {
-    socket.emit('notice', { kind: 'auth.expired', message: 'Your session expired; sign in again' });
+    this.realtime.toSocket(socket, 'notice', {
+      kind: 'auth.expired',
+      message: 'Your session expired; sign in again',
+    });
     setImmediate(() => socket.disconnect(true));
   }
 
   private async sweepExpired(): Promise<void> {
-    for (const socket of this.directory.server.sockets.values()) {
+    for (const socket of this.directory.localSockets()) {
       if (socket.data.tokenExpiresAt && this.sessions.isExpired(socket.data.tokenExpiresAt)) {
         this.logger.debug(
           { userId: socket.data.userId },

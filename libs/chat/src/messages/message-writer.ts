@@ -10,9 +10,15 @@ import { Message } from './message.entity.js';
 /** A message ready to store; a visible one gets its seq when it is written. */
 export type NewMessage = Omit<Message, 'seq' | 'group'>;
 
+/** A stored message, with the membership of the author of the message it answers (for the posted event). */
+export interface StoredMessage {
+  message: Message;
+  replyToMembershipId: string | null;
+}
+
 interface PendingWrite {
   message: NewMessage;
-  resolve: (stored: Message) => void;
+  resolve: (stored: StoredMessage) => void;
   reject: (error: unknown) => void;
 }
 
@@ -40,7 +46,7 @@ export class MessageWriter {
 
   constructor(private readonly transactions: Transactions) {}
 
-  write(message: NewMessage): Promise<Message> {
+  write(message: NewMessage): Promise<StoredMessage> {
     return new Promise((resolve, reject) => {
       this.queue.push({ message, resolve, reject });
       if (!this.draining) {
@@ -59,7 +65,7 @@ export class MessageWriter {
   }
 
   private async flush(batch: PendingWrite[]): Promise<void> {
-    let results: (Message | ChatError)[];
+    let results: (StoredMessage | ChatError)[];
     try {
       results = await this.transactions.run((manager) => this.insertAll(manager, batch));
     } catch (error) {
@@ -79,17 +85,26 @@ export class MessageWriter {
     });
   }
 
-  private async insertAll(manager: EntityManager, batch: PendingWrite[]): Promise<(Message | ChatError)[]> {
-    const parents = await this.groupsOf(
+  private async insertAll(
+    manager: EntityManager,
+    batch: PendingWrite[],
+  ): Promise<(StoredMessage | ChatError)[]> {
+    const parents = await this.parentsOf(
       manager,
       batch.map((pending) => pending.message.replyToId),
     );
-    const results = batch.map(({ message }): Message | ChatError =>
-      message.replyToId && parents.get(message.replyToId) !== message.groupId
-        ? new ChatError('NOT_FOUND', 'Message not found')
-        : Object.assign(new Message(), message, { seq: null }),
-    );
-    const stored = results.filter((result): result is Message => result instanceof Message);
+    const results = batch.map(({ message }): StoredMessage | ChatError => {
+      const parent = message.replyToId ? parents.get(message.replyToId) : null;
+      if (parent !== null && parent?.groupId !== message.groupId)
+        return new ChatError('NOT_FOUND', 'Message not found');
+      return {
+        message: Object.assign(new Message(), message, { seq: null }),
+        replyToMembershipId: parent?.authorMembershipId ?? null,
+      };
+    });
+    const stored = results
+      .filter((result): result is StoredMessage => !(result instanceof ChatError))
+      .map((result) => result.message);
     const visibleByGroup = new Map<string, Message[]>();
     for (const message of stored) {
       if (message.status !== 'visible') continue;
@@ -105,14 +120,18 @@ export class MessageWriter {
     return results;
   }
 
-  private async groupsOf(manager: EntityManager, ids: (string | null)[]): Promise<Map<string, string>> {
+  /** The messages answered, by id: their group (a reply stays in its group) and their author. */
+  private async parentsOf(
+    manager: EntityManager,
+    ids: (string | null)[],
+  ): Promise<Map<string, Pick<Message, 'groupId' | 'authorMembershipId'>>> {
     const wanted = [...new Set(ids.filter((id): id is string => id !== null))];
     if (wanted.length === 0) return new Map();
     const rows = await manager.find(Message, {
       where: { id: In(wanted) },
-      select: { id: true, groupId: true },
+      select: { id: true, groupId: true, authorMembershipId: true },
     });
-    return new Map(rows.map((row) => [row.id, row.groupId]));
+    return new Map(rows.map((row) => [row.id, row]));
   }
 }
 

@@ -1,9 +1,18 @@
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, type EntityManager } from 'typeorm';
 
-import { Clock, PersonalDataRegistry, type HearthConfig, type PersonalDataContributor } from '@hearth/core';
+import {
+  Clock,
+  PersonalDataRegistry,
+  type AfterErasure,
+  type HearthConfig,
+  type PersonalDataContributor,
+} from '@hearth/core';
+
+import { ChatEvents, MessageRemovedEvent } from '../events.js';
 
 import { ReadMarker } from '../rooms/read-marker.entity.js';
 import { MessageEdit } from './message-edit.entity.js';
@@ -22,6 +31,7 @@ export class MessagesPersonalData implements PersonalDataContributor, OnModuleIn
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: PersonalDataRegistry,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly config: ConfigService<HearthConfig, true>,
   ) {}
@@ -48,8 +58,12 @@ export class MessagesPersonalData implements PersonalDataContributor, OnModuleIn
     }));
   }
 
-  async erase(userId: string, manager: EntityManager): Promise<void> {
-    const mine = await manager.find(Message, { where: { authorUserId: userId }, select: { id: true } });
+  /** Once committed, each message that had a place in a timeline is announced as removed (by erasure). */
+  async erase(userId: string, manager: EntityManager): Promise<AfterErasure> {
+    const mine = await manager.find(Message, {
+      where: { authorUserId: userId },
+      select: { id: true, groupId: true, seq: true },
+    });
     const ids = mine.map((m) => m.id);
     if (this.config.get('erasure', { infer: true }).messages === 'delete') {
       for (let i = 0; i < ids.length; i += 500)
@@ -74,5 +88,23 @@ export class MessagesPersonalData implements PersonalDataContributor, OnModuleIn
     await manager.delete(Message, { authorUserId: userId, status: 'held' });
     await manager.delete(Reaction, { userId });
     await manager.delete(ReadMarker, { userId });
+    return () => {
+      for (const message of mine) {
+        if (message.seq === null) continue;
+        this.events.emit(
+          ChatEvents.messageRemoved,
+          new MessageRemovedEvent({
+            groupId: message.groupId,
+            messageId: message.id,
+            seq: message.seq,
+            cause: 'erasure',
+            byUserId: null,
+            authorUserId: null,
+            tombstone: null,
+            originSocketId: null,
+          }),
+        );
+      }
+    };
   }
 }

@@ -2,9 +2,10 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 import {
   Clock,
@@ -22,9 +23,17 @@ import {
 } from '@hearth/contracts';
 
 import { ChatError } from '../chat-error.js';
+import {
+  ChatEvents,
+  MessageEditedEvent,
+  MessagePostedEvent,
+  MessageRemovedEvent,
+  type MessageRemovalCause,
+} from '../events.js';
 import { MessagePipeline, type MessageDraft } from '../pipeline/message-pipeline.js';
+import { Mentions } from './mentions.js';
 import { MessageEdit } from './message-edit.entity.js';
-import { MessageWriter, reserveSeqs } from './message-writer.js';
+import { MessageWriter } from './message-writer.js';
 import { Message } from './message.entity.js';
 import { MessageViews, toDto } from './message-views.js';
 import { Reaction } from './reaction.entity.js';
@@ -51,6 +60,8 @@ export class MessagesService {
     private readonly views: MessageViews,
     private readonly pipeline: MessagePipeline,
     private readonly writer: MessageWriter,
+    private readonly mentions: Mentions,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
     config: ConfigService<HearthConfig, true>,
     state: SharedState,
@@ -65,11 +76,14 @@ export class MessagesService {
 
   /**
    * Stores a message and returns it once committed (written with others that arrive at the same time: see
-   * MessageWriter). Sending the same clientId again returns the stored message and stores nothing.
+   * MessageWriter), then announces it (`message.posted`) if it went into the timeline. Sending the same
+   * clientId again returns the stored message and stores nothing. `origin` names the connection it came
+   * through, if any.
    */
   async send(
     speaker: Speaker,
     input: { clientId: string; body: string; replyToId?: string; kind?: 'text' | 'reflection' },
+    origin: string | null = null,
   ): Promise<{ message: MessageDto; created: boolean }> {
     const body = normalizeBody(input.body);
     const existing = await this.findByClientId(speaker, input.clientId);
@@ -82,9 +96,10 @@ export class MessagesService {
       throw new ChatError(outcome.block.code, outcome.block.message, outcome.block.details);
     }
     let stored: MessageDto;
+    let replyToMembershipId: string | null;
     try {
       const held = outcome.decision === 'hold';
-      const message = await this.writer.write({
+      const written = await this.writer.write({
         id: randomUUID(),
         groupId: speaker.groupId,
         status: held ? 'held' : 'visible',
@@ -100,7 +115,8 @@ export class MessagesService {
         removedAt: null,
         removedBy: null,
       });
-      stored = toDto(message, authorOf(speaker));
+      stored = toDto(written.message, authorOf(speaker));
+      replyToMembershipId = written.replyToMembershipId;
     } catch (error) {
       // The same clientId sent twice at once: the database kept one; both senders get it.
       if (isUniqueViolation(error, 'messages')) {
@@ -109,13 +125,36 @@ export class MessagesService {
       }
       throw error;
     }
+    if (stored.seq !== null) {
+      this.events.emit(
+        ChatEvents.messagePosted,
+        new MessagePostedEvent({
+          groupId: speaker.groupId,
+          messageId: stored.id,
+          seq: stored.seq,
+          authorMembershipId: speaker.membershipId,
+          authorUserId: speaker.userId,
+          kind: draft.kind,
+          replyToMembershipId,
+          mentionedMembershipIds: await this.mentions.in(speaker.groupId, body, speaker.membershipId),
+          message: stored,
+          originSocketId: origin,
+        }),
+      );
+    }
     await this.pipeline.notify({ draft, outcome, message: stored });
     return { message: stored, created: true };
   }
 
   /** Edits one's own message within the edit window; the previous text is kept. */
-  async edit(speaker: Speaker, messageId: string, text: string): Promise<MessageDto> {
+  async edit(
+    speaker: Speaker,
+    messageId: string,
+    text: string,
+    origin: string | null = null,
+  ): Promise<MessageDto> {
     const body = normalizeBody(text);
+    let changed = false;
     const message = await this.transactions.run(async (manager) => {
       const message = await this.ownMessage(manager, speaker, messageId);
       if (message.status !== 'visible')
@@ -131,30 +170,68 @@ export class MessagesService {
       const now = this.clock.now();
       await manager.insert(MessageEdit, { id: randomUUID(), messageId, body: message.body, replacedAt: now });
       await manager.update(Message, { id: messageId }, { body, editedAt: now });
+      changed = true;
       return Object.assign(message, { body, editedAt: now });
     });
     const [dto] = await this.views.many(this.dataSource.manager, [message]);
+    if (changed) {
+      this.events.emit(
+        ChatEvents.messageEdited,
+        new MessageEditedEvent({
+          groupId: speaker.groupId,
+          messageId,
+          seq: dto.seq,
+          authorMembershipId: message.authorMembershipId,
+          message: dto,
+          originSocketId: origin,
+        }),
+      );
+    }
     return dto;
   }
 
-  /** Deletes one's own message: its text and history go; a tombstone keeps its place in the timeline. */
-  async delete(speaker: Speaker, messageId: string): Promise<MessageDto> {
+  /**
+   * Deletes one's own message: its text and history go; a tombstone keeps its place in the timeline. The
+   * cause says whether its author deleted it or withdrew the share it came from.
+   */
+  async delete(
+    author: Pick<Speaker, 'userId' | 'groupId'>,
+    messageId: string,
+    options: {
+      origin?: string | null;
+      cause?: Extract<MessageRemovalCause, 'author' | 'share_withdrawn'>;
+    } = {},
+  ): Promise<MessageDto> {
     const message = await this.transactions.run(async (manager) => {
-      const message = await this.ownMessage(manager, speaker, messageId);
+      const message = await this.ownMessage(manager, author, messageId);
       const now = this.clock.now();
       await manager.delete(MessageEdit, { messageId });
       await manager.delete(Reaction, { messageId });
       await manager.update(Message, { id: messageId }, { body: '', deletedAt: now });
       return Object.assign(message, { body: '', deletedAt: now });
     });
-    return toDto(message, authorOf(speaker));
+    const [tombstone] = await this.views.many(this.dataSource.manager, [message]);
+    this.events.emit(
+      ChatEvents.messageRemoved,
+      new MessageRemovedEvent({
+        groupId: author.groupId,
+        messageId,
+        seq: message.seq,
+        cause: options.cause ?? 'author',
+        byUserId: author.userId,
+        authorUserId: author.userId,
+        tombstone,
+        originSocketId: options.origin ?? null,
+      }),
+    );
+    return tombstone;
   }
 
   async react(speaker: Speaker, messageId: string, emoji: string, add: boolean): Promise<ReactionDto[]> {
     const refusal = await this.pipeline.mayReact(speaker);
     if (refusal) throw new ChatError(refusal.code, refusal.message, refusal.details);
     return this.transactions.run(async (manager) => {
-      const message = await this.inGroup(manager, messageId, speaker.groupId);
+      const message = await messageInGroup(manager, messageId, speaker.groupId);
       if (message.deletedAt || message.status !== 'visible')
         throw new ChatError('NOT_FOUND', 'Message not found');
       if (add) {
@@ -176,77 +253,6 @@ export class MessagesService {
       }
       return (await this.views.reactionsOf(manager, [messageId])).get(messageId) ?? [];
     });
-  }
-
-  /**
-   * A facilitator takes a message down: members see a tombstone from now on; the text stays for facilitators'
-   * review until retention deletes it. Returns the tombstone as members see it, or null if nothing changed.
-   */
-  async removeByFacilitator(groupId: string, messageId: string, by: string): Promise<MessageDto | null> {
-    const message = await this.transactions.run(async (manager) => {
-      const message = await this.inGroup(manager, messageId, groupId);
-      if (message.status === 'removed' || message.deletedAt) return null;
-      const now = this.clock.now();
-      await manager.update(Message, { id: messageId }, { status: 'removed', removedAt: now, removedBy: by });
-      return Object.assign(message, { status: 'removed' as const, removedAt: now, removedBy: by });
-    });
-    if (!message) return null;
-    const [dto] = await this.views.many(this.dataSource.manager, [message]);
-    return dto;
-  }
-
-  /** A held message is approved: it takes the next place in the timeline now (its seq is given on approval). */
-  async approveHeld(groupId: string, messageId: string): Promise<MessageDto> {
-    const message = await this.transactions.run(async (manager) => {
-      const message = await this.inGroup(manager, messageId, groupId);
-      if (message.status !== 'held')
-        throw new ChatError('CONFLICT', 'This message is not waiting for review');
-      const seq = await reserveSeqs(manager, groupId, 1);
-      await manager.update(Message, { id: messageId }, { status: 'visible', seq });
-      return Object.assign(message, { status: 'visible' as const, seq });
-    });
-    const [dto] = await this.views.many(this.dataSource.manager, [message]);
-    return dto;
-  }
-
-  /** A held message is rejected: it is deleted; only its author (and facilitators) ever saw it. */
-  async rejectHeld(groupId: string, messageId: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
-      const message = await this.inGroup(manager, messageId, groupId);
-      if (message.status !== 'held')
-        throw new ChatError('CONFLICT', 'This message is not waiting for review');
-      await manager.delete(Message, { id: messageId });
-    });
-  }
-
-  /** A message as the group's facilitators see it (text included even when removed), with its author's account. */
-  async forReview(
-    groupId: string,
-    messageId: string,
-  ): Promise<{ message: MessageDto; authorUserId: string | null } | null> {
-    const message = await this.dataSource.manager.findOneBy(Message, { id: messageId, groupId });
-    if (!message) return null;
-    const [dto] = await this.views.many(this.dataSource.manager, [message], { staff: true });
-    return { message: dto, authorUserId: message.authorUserId };
-  }
-
-  /** Messages waiting for review in these groups, oldest first, as facilitators see them. */
-  async heldIn(groupIds: string[]): Promise<MessageDto[]> {
-    if (groupIds.length === 0) return [];
-    const rows = await this.dataSource.manager.find(Message, {
-      where: { groupId: In(groupIds), status: 'held' },
-      order: { createdAt: 'ASC' },
-    });
-    return this.views.many(this.dataSource.manager, rows, { staff: true });
-  }
-
-  /** The groups with messages waiting for review. */
-  async heldGroupIds(): Promise<string[]> {
-    const rows = await this.dataSource.manager.find(Message, {
-      where: { status: 'held' },
-      select: { groupId: true },
-    });
-    return [...new Set(rows.map((row) => row.groupId))];
   }
 
   /** Which group a message belongs to, so a socket can check it has joined that group. */
@@ -285,19 +291,27 @@ export class MessagesService {
     return dto;
   }
 
-  private async ownMessage(manager: EntityManager, speaker: Speaker, messageId: string): Promise<Message> {
-    const message = await this.inGroup(manager, messageId, speaker.groupId);
-    if (message.authorUserId !== speaker.userId)
+  private async ownMessage(
+    manager: EntityManager,
+    author: Pick<Speaker, 'userId' | 'groupId'>,
+    messageId: string,
+  ): Promise<Message> {
+    const message = await messageInGroup(manager, messageId, author.groupId);
+    if (message.authorUserId !== author.userId)
       throw new ChatError('FORBIDDEN', 'You can only change your own messages');
     if (message.deletedAt) throw new ChatError('NOT_FOUND', 'Message not found');
     return message;
   }
+}
 
-  private async inGroup(manager: EntityManager, messageId: string, groupId: string): Promise<Message> {
-    const message = await manager.findOneBy(Message, { id: messageId, groupId });
-    if (!message) throw new ChatError('NOT_FOUND', 'Message not found');
-    return message;
-  }
+export async function messageInGroup(
+  manager: EntityManager,
+  messageId: string,
+  groupId: string,
+): Promise<Message> {
+  const message = await manager.findOneBy(Message, { id: messageId, groupId });
+  if (!message) throw new ChatError('NOT_FOUND', 'Message not found');
+  return message;
 }
 
 function authorOf(speaker: Speaker) {

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
-import { GroupPolicy } from '@hearth/groups';
+import { GroupPolicy, postingFactsOf, roomEntryRefusal } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
 
@@ -12,20 +12,7 @@ import { Message } from '../messages/message.entity.js';
 import { MessageViews } from '../messages/message-views.js';
 import { ChatRoom } from './chat-room.entity.js';
 import { ReadMarker } from './read-marker.entity.js';
-
-/** What a socket keeps about each group it has joined, refreshed by domain events instead of re-read. */
-export interface RoomMembership {
-  groupId: string;
-  membershipId: string;
-  pseudonym: string | null;
-  role: 'facilitator' | 'member';
-  /** The agreement version this member accepted, and the one the group requires. */
-  acceptedVersion: number | null;
-  requiredVersion: number;
-  archived: boolean;
-  /** When the membership became active (premoderation holds newcomers' messages). */
-  joinedAt: Date | null;
-}
+import { refusalAsChatError, type RoomMembership } from './room-membership.js';
 
 const CATCH_UP_LIMIT = 500;
 const LATEST_PAGE = 50;
@@ -40,31 +27,22 @@ export class RoomsService {
     private readonly clock: Clock,
   ) {}
 
-  /** Checks that the caller may enter the group's room: an active member who accepted the current agreement. */
+  /** Checks that the caller may enter the group's room: a member who accepted the current agreement. */
   async admit(caller: Caller, groupId: string): Promise<RoomMembership> {
     const access = await this.policy.load(caller, groupId);
-    const membership = access?.membership;
-    if (
-      !access ||
-      !membership ||
-      membership.status === 'banned' ||
-      (membership.status !== 'active' && membership.status !== 'pending')
-    ) {
-      throw new ChatError('FORBIDDEN', 'Only members of this group can join its conversation');
-    }
-    if (membership.status === 'pending' || membership.agreementVersion !== access.group.agreementVersion) {
-      throw new ChatError('CONSENT_REQUIRED', 'Accept the group agreement first', {
-        version: access.group.agreementVersion,
-      });
-    }
+    if (!access) throw new ChatError('FORBIDDEN', 'Only members of this group can join its conversation');
+    const facts = postingFactsOf(access);
+    const refusal = roomEntryRefusal(facts);
+    const membership = access.membership;
+    if (refusal || !membership) throw refusalAsChatError(refusal);
     return {
       groupId,
       membershipId: membership.id,
       pseudonym: membership.pseudonym,
       role: membership.role,
-      acceptedVersion: membership.agreementVersion,
-      requiredVersion: access.group.agreementVersion,
-      archived: access.group.status === 'archived',
+      acceptedVersion: facts.acceptedVersion,
+      requiredVersion: facts.currentVersion,
+      archived: facts.archived,
       joinedAt: membership.joinedAt,
     };
   }

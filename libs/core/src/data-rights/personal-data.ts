@@ -12,9 +12,14 @@ export interface PersonalDataContributor {
   export(userId: string): Promise<unknown>;
   /** A human-readable copy, when this part has one (the journal as Markdown). */
   exportMarkdown?(userId: string): Promise<string | null>;
-  /** Runs inside the erasure transaction, before the account itself is deleted. */
-  erase(userId: string, manager: EntityManager): Promise<void>;
+  /**
+   * Runs inside the erasure transaction, before the account itself is deleted. May answer what to do once the
+   * erasure is committed (announce it with domain events), never before.
+   */
+  erase(userId: string, manager: EntityManager): Promise<void | AfterErasure>;
 }
+
+export type AfterErasure = () => void;
 
 @Injectable()
 export class PersonalDataRegistry {

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 
 import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
 import { UsersService, type Caller } from '@hearth/identity';
 
+import { GroupEvents, JoinRequestCreatedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { Admissions, assertMayJoin, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/admissions.js';
 import { can, GroupPolicy } from '../policy/group-policy.js';
@@ -23,6 +25,7 @@ export class JoinRequestsService {
     private readonly admissions: Admissions,
     private readonly users: UsersService,
     private readonly transactions: Transactions,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
 
@@ -52,6 +55,10 @@ export class JoinRequestsService {
         await manager.insert(JoinRequest, request);
         return request;
       });
+      this.events.emit(
+        GroupEvents.joinRequestCreated,
+        new JoinRequestCreatedEvent(groupId, request.id, caller.userId, request.pseudonym),
+      );
       return toView(request);
     } catch (error) {
       if (isUniqueViolation(error, 'join_requests')) {

@@ -1,11 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
 import { Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { In } from 'typeorm';
 
 import { Clock, foundOrFail, Transactions, ValidationFailedException } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
+import {
+  GroupEvents,
+  MeetingCancelledEvent,
+  MeetingChangedEvent,
+  MeetingScheduledEvent,
+} from '../events.js';
 import { Group } from '../groups/group.entity.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { Membership } from '../memberships/membership.entity.js';
@@ -22,6 +29,7 @@ export class MeetingsService {
     private readonly policy: GroupPolicy,
     private readonly schedule: MeetingSchedule,
     private readonly transactions: Transactions,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
 
@@ -56,6 +64,16 @@ export class MeetingsService {
       await manager.insert(Meeting, meeting);
       return { meeting, group };
     });
+    this.events.emit(
+      GroupEvents.meetingScheduled,
+      new MeetingScheduledEvent(
+        groupId,
+        meeting.id,
+        meeting.startsAt.toISOString(),
+        meeting.recurrence,
+        caller.userId,
+      ),
+    );
     return this.toView(meeting, group, new Set());
   }
 
@@ -65,7 +83,7 @@ export class MeetingsService {
     meetingId: string,
     dto: UpdateMeetingDto,
   ): Promise<MeetingView> {
-    await this.transactions.run(async (manager) => {
+    const changed = await this.transactions.run(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
       const meeting = foundOrFail(await manager.findOneBy(Meeting, { id: meetingId, groupId }), 'Meeting');
@@ -85,7 +103,20 @@ export class MeetingsService {
         // Moving a series moves its occurrences; cancellations of the old times no longer mean anything.
         await manager.delete(MeetingCancellation, { meetingId });
       }
+      return { fields: changedFields(meeting, changes), startsAt: next.startsAt };
     });
+    if (changed.fields.length > 0) {
+      this.events.emit(
+        GroupEvents.meetingChanged,
+        new MeetingChangedEvent(
+          groupId,
+          meetingId,
+          changed.fields,
+          changed.startsAt.toISOString(),
+          caller.userId,
+        ),
+      );
+    }
     return foundOrFail(
       (await this.list(caller, groupId)).find((m) => m.id === meetingId),
       'Meeting',
@@ -94,12 +125,12 @@ export class MeetingsService {
 
   /** Cancels one occurrence of a weekly meeting, or deletes the meeting. */
   async cancel(caller: Caller, groupId: string, meetingId: string, occurrence?: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
+    const cancelled = await this.transactions.run(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       const meeting = foundOrFail(await manager.findOneBy(Meeting, { id: meetingId, groupId }), 'Meeting');
       if (occurrence === undefined) {
         await manager.delete(Meeting, { id: meetingId });
-        return;
+        return { occurrence: null };
       }
       const at = new Date(occurrence);
       if (!isOccurrence(meeting, group.timezone, at)) {
@@ -114,7 +145,15 @@ export class MeetingsService {
           cancelledAt: this.clock.now(),
         });
       }
+      // Cancelling an occurrence already cancelled changes nothing, and is not news.
+      return exists ? null : { occurrence: at.toISOString() };
     });
+    if (cancelled) {
+      this.events.emit(
+        GroupEvents.meetingCancelled,
+        new MeetingCancelledEvent(groupId, meetingId, cancelled.occurrence, caller.userId),
+      );
+    }
   }
 
   /** My upcoming meetings across every group I belong to or am joining. */
@@ -196,4 +235,16 @@ function checkSeries(startsAt: Date, recurrence: 'weekly' | null, endsAt: Date |
       { field: 'recurrenceEndsAt', message: 'recurrenceEndsAt must not be before startsAt' },
     ]);
   }
+}
+
+/** The names of the fields an update really changes (an unchanged value sent again is not a change). */
+function changedFields(meeting: Meeting, changes: Partial<Meeting>): string[] {
+  return (Object.keys(changes) as (keyof Meeting)[]).filter((key) => {
+    if (key === 'updatedAt') return false;
+    const before = meeting[key];
+    const after = changes[key];
+    return before instanceof Date && after instanceof Date
+      ? before.getTime() !== after.getTime()
+      : before !== after;
+  });
 }

@@ -1,4 +1,4 @@
-import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 
@@ -7,6 +7,7 @@ import type { Caller } from '@hearth/identity';
 import { Group } from '../groups/group.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Membership } from '../memberships/membership.entity.js';
+import { postingFactsOf, postingRefusal } from './posting-rule.js';
 
 /**
  * What a caller may do in a group.
@@ -87,6 +88,11 @@ export class GroupPolicy {
     return this.dataSource.manager.findOneBy(Membership, { id: membershipId, groupId });
   }
 
+  /** The active memberships of a group (to find who a message names). */
+  activeMemberships(groupId: string): Promise<Membership[]> {
+    return this.dataSource.manager.findBy(Membership, { groupId, status: 'active' });
+  }
+
   /** Memberships by id, to show authors by pseudonym. */
   membershipsByIds(ids: string[]): Promise<Membership[]> {
     return ids.length ? this.dataSource.manager.findBy(Membership, { id: In(ids) }) : Promise.resolve([]);
@@ -130,6 +136,21 @@ export class GroupPolicy {
       throw new ForbiddenException(FORBIDDEN_MESSAGES[action]);
     }
     return access;
+  }
+
+  /**
+   * For an HTTP caller about to post in a group (sharing a reflection): the posting rule, answered as 403 for
+   * someone who is not a member and 409 for an archive or an agreement to accept.
+   */
+  async authorizePosting(caller: Caller, groupId: string): Promise<GroupAccess & { membership: Membership }> {
+    const access = await this.authorize(caller, groupId, 'view');
+    const refusal = postingRefusal(postingFactsOf(access));
+    const { membership } = access;
+    if (!membership || refusal?.reason === 'not_member') {
+      throw new ForbiddenException(refusal?.message ?? FORBIDDEN_MESSAGES.participate);
+    }
+    if (refusal) throw new ConflictException(refusal.message);
+    return { ...access, membership };
   }
 }
 

@@ -2,7 +2,13 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { strToU8, zipSync } from 'fflate';
 import { IsNull, Not } from 'typeorm';
 
-import { Clock, PersonalDataRegistry, Transactions, ValidationFailedException } from '@hearth/core';
+import {
+  Clock,
+  PersonalDataRegistry,
+  Transactions,
+  ValidationFailedException,
+  type AfterErasure,
+} from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { PasswordService } from '../passwords/password.service.js';
@@ -55,7 +61,9 @@ export class DataRightsService {
     if (!(await this.passwords.verify(user.passwordHash, password))) {
       throw new ValidationFailedException([{ field: 'password', message: 'password is incorrect' }]);
     }
+    const afterCommit: AfterErasure[] = [];
     const sessionIds = await this.transactions.run(async (manager) => {
+      afterCommit.length = 0;
       if (user.role === 'admin') {
         const admins = await manager.countBy(User, { role: 'admin', disabledAt: IsNull(), id: Not(user.id) });
         if (admins === 0)
@@ -66,11 +74,13 @@ export class DataRightsService {
         select: { id: true },
       });
       for (const contributor of this.registry.all) {
-        await contributor.erase(user.id, manager);
+        const after = await contributor.erase(user.id, manager);
+        if (after) afterCommit.push(after);
       }
       await manager.delete(User, { id: user.id });
       return live.map((s) => s.id);
     });
+    for (const announce of afterCommit) announce();
     this.sessions.announceRevoked(user.id, sessionIds, 'disabled');
     this.logger.log({ userId: user.id }, 'Account erased at its owner’s request');
   }

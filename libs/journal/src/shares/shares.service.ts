@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 
-import { ConflictException, ForbiddenException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
 import { Clock, SECRETS, Transactions, ValidationFailedException, type Secrets } from '@hearth/core';
-import {
-  asHttpException,
-  ChatError,
-  groupRoom,
-  MessagesService,
-  SocketDirectory,
-  type Speaker,
-} from '@hearth/chat';
+import { GroupReflections } from '@hearth/chat';
+import { MESSAGE_MAX_LENGTH } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -42,8 +36,7 @@ export class SharesService {
     private readonly transactions: Transactions,
     private readonly entries: EntriesService,
     private readonly policy: GroupPolicy,
-    private readonly messages: MessagesService,
-    private readonly directory: SocketDirectory,
+    private readonly reflections: GroupReflections,
     private readonly clock: Clock,
     @Inject(SECRETS) secrets: Secrets,
   ) {
@@ -64,18 +57,15 @@ export class SharesService {
         { field: 'excerpt', message: 'excerpt must be a passage of this entry' },
       ]);
     }
-    const speaker = await this.speaker(caller, groupId);
     const id = randomUUID();
     let messageId: string | null = null;
     if (target === 'group') {
-      const { message } = await this.messages
-        .send(speaker, { clientId: id, body: shared.slice(0, 4000), kind: 'reflection' })
-        .catch((error: unknown) => {
-          throw error instanceof ChatError ? asHttpException(error) : error;
-        });
-      messageId = message.id;
-      if (message.status === 'visible')
-        this.directory.server.to(groupRoom(groupId)).emit('message:new', message);
+      ({ messageId } = await this.reflections.post(caller, groupId, {
+        shareId: id,
+        text: shared.slice(0, MESSAGE_MAX_LENGTH),
+      }));
+    } else {
+      await this.policy.authorizePosting(caller, groupId);
     }
     const share = await this.transactions.run(async (manager) => {
       const share = manager.create(JournalShare, {
@@ -111,23 +101,7 @@ export class SharesService {
     });
     if (!share) throw new NotFoundException('Share not found');
     if (share.withdrawnAt) throw new ConflictException('This share was already withdrawn');
-    if (share.messageId) {
-      const membership = await this.policy.membershipOf(share.groupId, caller.userId);
-      const speaker: Speaker = {
-        userId: caller.userId,
-        groupId: share.groupId,
-        membershipId: membership?.id ?? '',
-        pseudonym: membership?.pseudonym ?? null,
-        role: membership?.role ?? 'member',
-        joinedAt: membership?.joinedAt ?? null,
-      };
-      const tombstone = await this.messages.delete(speaker, share.messageId).catch(() => null);
-      if (tombstone?.seq !== null && tombstone) {
-        this.directory.server
-          .to(groupRoom(share.groupId))
-          .emit('message:deleted', { groupId: share.groupId, messageId: tombstone.id, seq: tombstone.seq });
-      }
-    }
+    if (share.messageId) await this.reflections.withdraw(caller, share.groupId, share.messageId);
     await this.transactions.run((manager) =>
       manager.update(JournalShare, { id: shareId }, { withdrawnAt: this.clock.now(), excerptCt: null }),
     );
@@ -152,25 +126,5 @@ export class SharesService {
       });
     }
     return views;
-  }
-
-  private async speaker(caller: Caller, groupId: string): Promise<Speaker> {
-    const access = await this.policy.authorize(caller, groupId, 'read');
-    const membership = access.membership;
-    if (!membership || membership.status !== 'active')
-      throw new ForbiddenException('You are not a member of this group');
-    if (access.group.status === 'archived')
-      throw new ConflictException('This group is archived and read-only');
-    if (membership.agreementVersion !== access.group.agreementVersion) {
-      throw new ConflictException('Accept the group agreement first');
-    }
-    return {
-      userId: caller.userId,
-      groupId,
-      membershipId: membership.id,
-      pseudonym: membership.pseudonym,
-      role: membership.role,
-      joinedAt: membership.joinedAt,
-    };
   }
 }

@@ -1,14 +1,13 @@
-import { Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import { Injectable, type OnModuleDestroy } from '@nestjs/common';
 
 import { groupRoom, userRoom, type ChatNamespace, type ChatSocket } from './socket-types.js';
 
 /**
- * Finds this node's sockets by user or group, and answers who is online in a group. The namespace is handed
- * over by the gateway once socket.io has started.
+ * Finds sockets by user or group, and answers who is online in a group. It never emits: that is the
+ * RealtimePublisher's work. The namespace is handed over by the gateway once socket.io has started.
  */
 @Injectable()
 export class SocketDirectory implements OnModuleDestroy {
-  private readonly logger = new Logger(SocketDirectory.name);
   private namespace: ChatNamespace | null = null;
 
   attach(namespace: ChatNamespace): void {
@@ -20,6 +19,10 @@ export class SocketDirectory implements OnModuleDestroy {
     this.namespace = null;
   }
 
+  get attached(): boolean {
+    return this.namespace !== null;
+  }
+
   get server(): ChatNamespace {
     if (!this.namespace) throw new Error('The chat namespace is not started');
     return this.namespace;
@@ -27,7 +30,7 @@ export class SocketDirectory implements OnModuleDestroy {
 
   /** Every socket connected to this node. */
   localSockets(): ChatSocket[] {
-    return [...this.server.sockets.values()];
+    return this.namespace ? [...this.namespace.sockets.values()] : [];
   }
 
   async localSocketsOfUser(userId: string): Promise<ChatSocket[]> {
@@ -53,20 +56,12 @@ export class SocketDirectory implements OnModuleDestroy {
     return [...ids].sort();
   }
 
-  /** Best effort: presence is a courtesy, and must never fail a join, a leave or a shutdown. */
-  async announcePresence(groupId: string): Promise<void> {
-    if (!this.namespace) return;
-    try {
-      this.server.to(groupRoom(groupId)).emit('presence', { groupId, online: await this.online(groupId) });
-    } catch (error) {
-      this.logger.debug({ groupId, err: { message: (error as Error).message } }, 'Presence not announced');
-    }
-  }
-
   private async local(room: string): Promise<ChatSocket[]> {
     if (!this.namespace) return [];
-    const ids = this.server.adapter.rooms.get(room);
+    const ids = this.namespace.adapter.rooms.get(room);
     if (!ids) return [];
-    return [...ids].map((id) => this.server.sockets.get(id)).filter((s): s is ChatSocket => s !== undefined);
+    return [...ids]
+      .map((id) => this.namespace?.sockets.get(id))
+      .filter((s): s is ChatSocket => s !== undefined);
   }
 }

@@ -3,7 +3,7 @@ import type { Namespace, Socket } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '@hearth/contracts';
 import type { Role } from '@hearth/identity';
 
-import type { RoomMembership } from '../rooms/rooms.service.js';
+import type { RoomMembership } from '../rooms/room-membership.js';
 
 /** What the server keeps with each socket: who it is, until when, and the rooms it has joined. */
 export interface SocketData {

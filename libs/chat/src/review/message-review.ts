@@ -1,0 +1,157 @@
+import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, type EntityManager } from 'typeorm';
+
+import { Clock, Transactions } from '@hearth/core';
+import type { MessageDto } from '@hearth/contracts';
+
+import { ChatError } from '../chat-error.js';
+import { ChatEvents, MessagePostedEvent, MessageRemovedEvent } from '../events.js';
+import { Mentions } from '../messages/mentions.js';
+import { Message } from '../messages/message.entity.js';
+import { MessageViews } from '../messages/message-views.js';
+import { reserveSeqs } from '../messages/message-writer.js';
+import { messageInGroup } from '../messages/messages.service.js';
+
+/** Work done in the same transaction as a review decision (the moderation library writes its audit row). */
+export type WithinDecision = (manager: EntityManager) => Promise<unknown>;
+
+/**
+ * What only moderation needs of chat's messages: reading them as facilitators do, and the decisions of review
+ * (take one down, approve or reject a held one). Each decision runs `within` in its own transaction, so the
+ * audit of it is never written without it, nor it without the audit; its event follows the commit.
+ */
+@Injectable()
+export class MessageReview {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: Transactions,
+    private readonly views: MessageViews,
+    private readonly mentions: Mentions,
+    private readonly events: EventEmitter2,
+    private readonly clock: Clock,
+  ) {}
+
+  /** A message as the group's facilitators see it (text included even when removed), with its author's account. */
+  async forReview(
+    groupId: string,
+    messageId: string,
+  ): Promise<{ message: MessageDto; authorUserId: string | null } | null> {
+    const message = await this.dataSource.manager.findOneBy(Message, { id: messageId, groupId });
+    if (!message) return null;
+    const [dto] = await this.views.many(this.dataSource.manager, [message], { staff: true });
+    return { message: dto, authorUserId: message.authorUserId };
+  }
+
+  /** Messages waiting for review in these groups, oldest first, as facilitators see them. */
+  async heldIn(groupIds: string[]): Promise<MessageDto[]> {
+    if (groupIds.length === 0) return [];
+    const rows = await this.dataSource.manager.find(Message, {
+      where: { groupId: In(groupIds), status: 'held' },
+      order: { createdAt: 'ASC' },
+    });
+    return this.views.many(this.dataSource.manager, rows, { staff: true });
+  }
+
+  /** The groups with messages waiting for review. */
+  async heldGroupIds(): Promise<string[]> {
+    const rows = await this.dataSource.manager.find(Message, {
+      where: { status: 'held' },
+      select: { groupId: true },
+    });
+    return [...new Set(rows.map((row) => row.groupId))];
+  }
+
+  /**
+   * A facilitator takes a message down: members see a tombstone from now on; the text stays for facilitators'
+   * review until retention deletes it. Returns the tombstone as members see it, or null if nothing changed.
+   */
+  async remove(
+    groupId: string,
+    messageId: string,
+    by: string,
+    within?: WithinDecision,
+  ): Promise<MessageDto | null> {
+    const message = await this.transactions.run(async (manager) => {
+      const message = await messageInGroup(manager, messageId, groupId);
+      if (message.status === 'removed' || message.deletedAt) return null;
+      const now = this.clock.now();
+      await manager.update(Message, { id: messageId }, { status: 'removed', removedAt: now, removedBy: by });
+      await within?.(manager);
+      return Object.assign(message, { status: 'removed' as const, removedAt: now, removedBy: by });
+    });
+    if (!message) return null;
+    const [tombstone] = await this.views.many(this.dataSource.manager, [message]);
+    this.events.emit(
+      ChatEvents.messageRemoved,
+      new MessageRemovedEvent({
+        groupId,
+        messageId,
+        seq: message.seq,
+        cause: 'facilitator',
+        byUserId: by,
+        authorUserId: message.authorUserId,
+        tombstone,
+        originSocketId: null,
+      }),
+    );
+    return tombstone;
+  }
+
+  // TEMPORARY alias while moderation moves; removed before commit.
+  removeByFacilitator(groupId: string, messageId: string, by: string): Promise<MessageDto | null> {
+    return this.remove(groupId, messageId, by);
+  }
+
+  /** A held message is approved: it takes the next place in the timeline now (its seq is given on approval). */
+  async approveHeld(groupId: string, messageId: string, within?: WithinDecision): Promise<MessageDto> {
+    const { message, seq } = await this.transactions.run(async (manager) => {
+      const message = await this.held(manager, groupId, messageId);
+      const seq = await reserveSeqs(manager, groupId, 1);
+      await manager.update(Message, { id: messageId }, { status: 'visible', seq });
+      await within?.(manager);
+      return { message: Object.assign(message, { status: 'visible' as const, seq }), seq };
+    });
+    const [dto] = await this.views.many(this.dataSource.manager, [message]);
+    this.events.emit(
+      ChatEvents.messagePosted,
+      new MessagePostedEvent({
+        groupId,
+        messageId,
+        seq,
+        authorMembershipId: message.authorMembershipId,
+        authorUserId: message.authorUserId,
+        kind: message.kind,
+        replyToMembershipId: dto.replyToId ? await this.authorOf(dto.replyToId) : null,
+        mentionedMembershipIds: await this.mentions.in(groupId, message.body, message.authorMembershipId),
+        message: dto,
+        originSocketId: null,
+      }),
+    );
+    return dto;
+  }
+
+  /** A held message is rejected: it is deleted; only its author (and facilitators) ever saw it. */
+  async rejectHeld(groupId: string, messageId: string, within?: WithinDecision): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      await this.held(manager, groupId, messageId);
+      await manager.delete(Message, { id: messageId });
+      await within?.(manager);
+    });
+  }
+
+  private async held(manager: EntityManager, groupId: string, messageId: string): Promise<Message> {
+    const message = await messageInGroup(manager, messageId, groupId);
+    if (message.status !== 'held') throw new ChatError('CONFLICT', 'This message is not waiting for review');
+    return message;
+  }
+
+  private async authorOf(messageId: string): Promise<string | null> {
+    const parent = await this.dataSource.manager.findOne(Message, {
+      where: { id: messageId },
+      select: { authorMembershipId: true },
+    });
+    return parent?.authorMembershipId ?? null;
+  }
+}
