@@ -1,13 +1,13 @@
-import { Mute } from './actions/mute.entity.js';
-import { Pin } from './actions/pin.entity.js';
 import { AuditEvent } from './audit/audit-event.entity.js';
+import { BlockedTerm } from './blocked-terms/blocked-term.entity.js';
+import { InstanceSetting } from './crisis-resources/instance-setting.entity.js';
 import { HiddenMember } from './hidden/hidden-member.entity.js';
 import { IncidentNote } from './incidents/incident-note.entity.js';
 import { Incident } from './incidents/incident.entity.js';
+import { Mute } from './mutes/mute.entity.js';
+import { Pin } from './pins/pin.entity.js';
 import { Report } from './reports/report.entity.js';
-import { BlockedTerm } from './settings/blocked-term.entity.js';
-import { InstanceSetting } from './settings/instance-setting.entity.js';
-import { RoomSettings } from './settings/room-settings.entity.js';
+import { RoomSettings } from './room-mode/room-settings.entity.js';
 
 export const moderationEntities = [
   RoomSettings,

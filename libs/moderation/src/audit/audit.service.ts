@@ -21,6 +21,11 @@ export interface AuditEntry {
   details?: Record<string, unknown> | null;
 }
 
+export type MyModerationEvent = Pick<
+  AuditEventDto,
+  'action' | 'groupId' | 'reason' | 'details' | 'createdAt'
+>;
+
 /** Actions a member is told about in "what was done about me": never reports, which would reveal a reporter. */
 const PRIVATE_ACTIONS = ['report.created', 'report.resolved'];
 
@@ -66,12 +71,19 @@ export class AuditService {
     return events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
   }
 
-  /** What facilitators did about me, across my groups. */
-  forTarget(userId: string): Promise<AuditEvent[]> {
-    return this.dataSource.manager.find(AuditEvent, {
+  /** What facilitators did about me, across my groups: what, where, why and when (never who reported me). */
+  async forTarget(userId: string): Promise<MyModerationEvent[]> {
+    const events = await this.dataSource.manager.find(AuditEvent, {
       where: { targetUserId: userId, action: Not(In(PRIVATE_ACTIONS)) },
       order: { createdAt: 'DESC' },
       take: 200,
     });
+    return events.map((e) => ({
+      action: e.action,
+      groupId: e.groupId,
+      reason: e.reason,
+      details: e.details,
+      createdAt: e.createdAt.toISOString(),
+    }));
   }
 }

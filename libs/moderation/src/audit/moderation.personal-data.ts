@@ -6,9 +6,9 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { PersonalDataRegistry, SECRETS, type PersonalDataContributor, type Secrets } from '@hearth/core';
 
-import { Mute } from '../actions/mute.entity.js';
 import { HiddenMember } from '../hidden/hidden-member.entity.js';
 import { Incident } from '../incidents/incident.entity.js';
+import { Mute } from '../mutes/mute.entity.js';
 import { Report } from '../reports/report.entity.js';
 import { AuditEvent } from './audit-event.entity.js';
 

@@ -6,26 +6,23 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
-import type { BlockedTermEntryDto, CrisisResourceDto } from '@hearth/contracts';
+import type { BlockedTermEntryDto } from '@hearth/contracts';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
-import { BlockedTermsChangedEvent, ModerationEvents, RoomSettingsChangedEvent } from '../events.js';
+import { BlockedTermsChangedEvent, ModerationEvents } from '../events.js';
 import { tokenize } from '../text/tokens.js';
 import type { TermAction } from '../text/blocked-terms.js';
 import { BlockedTerm } from './blocked-term.entity.js';
-import { RoomSettings } from './room-settings.entity.js';
-import { SafetyResources, type ResourceSet } from './safety-resources.service.js';
 
-/** Word lists (platform and group) and crisis resources (instance and group). */
+/** Word lists: the platform's (admins) and each group's own (its facilitators). */
 @Injectable()
-export class SafetySettingsService {
+export class BlockedTermsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly policy: GroupPolicy,
-    private readonly resources: SafetyResources,
     private readonly audit: AuditService,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
@@ -88,55 +85,6 @@ export class SafetySettingsService {
       );
     });
     this.events.emit(ModerationEvents.termsChanged, new BlockedTermsChangedEvent(groupId));
-  }
-
-  async groupResources(caller: Caller, groupId: string): Promise<ResourceSet> {
-    await this.policy.authorize(caller, groupId, 'read');
-    return this.resources.forGroup(groupId);
-  }
-
-  /** A group's own resources (for example, local services); an empty list returns to the instance's. */
-  async setGroupResources(
-    caller: Caller,
-    groupId: string,
-    country: string,
-    resources: CrisisResourceDto[],
-  ): Promise<ResourceSet> {
-    await this.transactions.run(async (manager) => {
-      await this.policy.authorize(caller, groupId, 'manage', manager);
-      const current = await manager.findOneBy(RoomSettings, { groupId });
-      await manager.upsert(
-        RoomSettings,
-        {
-          groupId,
-          mode: current?.mode ?? 'open',
-          slowSeconds: current?.slowSeconds ?? null,
-          premoderateDays: current?.premoderateDays ?? null,
-          newMemberLinkDays: current?.newMemberLinkDays ?? 3,
-          crisisCountry: country,
-          crisisResources: resources.length ? resources : null,
-          updatedAt: this.clock.now(),
-        },
-        ['groupId'],
-      );
-      await this.audit.record(
-        { groupId, actorUserId: caller.userId, action: 'crisis_resources.changed', details: { country } },
-        manager,
-      );
-    });
-    this.events.emit(ModerationEvents.settingsChanged, new RoomSettingsChangedEvent(groupId));
-    return this.resources.forGroup(groupId);
-  }
-
-  async setInstanceResources(caller: Caller, set: ResourceSet): Promise<ResourceSet> {
-    await this.resources.setInstance(set);
-    await this.audit.record({
-      groupId: null,
-      actorUserId: caller.userId,
-      action: 'crisis_resources.changed',
-      details: { country: set.country },
-    });
-    return set;
   }
 }
 

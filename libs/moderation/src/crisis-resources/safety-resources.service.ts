@@ -5,9 +5,9 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@hearth/core';
 import type { CrisisResourceSetDto } from '@hearth/contracts';
 
-import { DEFAULT_CRISIS_COUNTRY, DEFAULT_CRISIS_RESOURCES } from './crisis-resources.js';
+import { RoomSettings } from '../room-mode/room-settings.entity.js';
+import { DEFAULT_CRISIS_COUNTRY, DEFAULT_CRISIS_RESOURCES } from './default-crisis-resources.js';
 import { InstanceSetting } from './instance-setting.entity.js';
-import { RoomSettings } from './room-settings.entity.js';
 
 const INSTANCE_KEY = 'crisis_resources';
 

@@ -12,9 +12,9 @@ import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
+import { RESOURCES_MESSAGE } from '../crisis-resources/default-crisis-resources.js';
+import { SafetyResources } from '../crisis-resources/safety-resources.service.js';
 import { SafetyNotifier } from '../safety-notifier.js';
-import { RESOURCES_MESSAGE } from '../settings/crisis-resources.js';
-import { SafetyResources } from '../settings/safety-resources.service.js';
 import { IncidentNote } from './incident-note.entity.js';
 import { Incident } from './incident.entity.js';
 

@@ -1,16 +1,14 @@
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
 import { MessagesService } from '@hearth/chat';
-import type { MessageDto, QueueItemDto } from '@hearth/contracts';
+import type { QueueItemDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
-import { AuditService } from '../audit/audit.service.js';
 import { Incident } from '../incidents/incident.entity.js';
 import { Report } from '../reports/report.entity.js';
-import { SafetyNotifier } from '../safety-notifier.js';
 
 export type QueueItem = QueueItemDto;
 
@@ -21,8 +19,6 @@ export class QueueService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: GroupPolicy,
     private readonly messages: MessagesService,
-    private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
   ) {}
 
   async forGroup(caller: Caller, groupId: string): Promise<QueueItem[]> {
@@ -43,58 +39,6 @@ export class QueueService {
       ...(await this.messages.heldGroupIds()),
     ]);
     return this.items([...groupIds]);
-  }
-
-  async approveHeld(caller: Caller, groupId: string, messageId: string, note?: string): Promise<MessageDto> {
-    await this.policy.authorize(caller, groupId, 'manage');
-    const found = await this.messages.forReview(groupId, messageId);
-    if (!found) throw new NotFoundException('Message not found');
-    if (found.message.status !== 'held')
-      throw new ConflictException('This message is not waiting for review');
-    const message = await this.messages.approveHeld(groupId, messageId);
-    await this.audit.record({
-      groupId,
-      actorUserId: caller.userId,
-      action: 'held.approved',
-      targetUserId: found.authorUserId,
-      targetMessageId: messageId,
-      reason: note ?? null,
-    });
-    this.notifier.toRoom(groupId, 'message:new', message);
-    if (found.authorUserId) {
-      this.notifier.toUser(found.authorUserId, 'notice', {
-        kind: 'moderation.held_approved',
-        groupId,
-        message: 'A facilitator approved your message; it is now in the conversation.',
-        reason: note ?? null,
-      });
-    }
-    return message;
-  }
-
-  async rejectHeld(caller: Caller, groupId: string, messageId: string, note?: string): Promise<void> {
-    await this.policy.authorize(caller, groupId, 'manage');
-    const found = await this.messages.forReview(groupId, messageId);
-    if (!found) throw new NotFoundException('Message not found');
-    if (found.message.status !== 'held')
-      throw new ConflictException('This message is not waiting for review');
-    await this.messages.rejectHeld(groupId, messageId);
-    await this.audit.record({
-      groupId,
-      actorUserId: caller.userId,
-      action: 'held.rejected',
-      targetUserId: found.authorUserId,
-      targetMessageId: messageId,
-      reason: note ?? null,
-    });
-    if (found.authorUserId) {
-      this.notifier.toUser(found.authorUserId, 'notice', {
-        kind: 'moderation.held_rejected',
-        groupId,
-        message: 'A facilitator did not approve your message.',
-        reason: note ?? null,
-      });
-    }
   }
 
   private async items(groupIds: string[]): Promise<QueueItem[]> {

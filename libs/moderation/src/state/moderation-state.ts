@@ -8,16 +8,16 @@ import { OnEvent } from '@nestjs/event-emitter';
 
 import { Clock, OnEventOnEveryNode, RELAY_RESYNC, SECRETS, SharedState, type Secrets } from '@hearth/core';
 
-import { Mute } from '../actions/mute.entity.js';
+import { BlockedTerm } from '../blocked-terms/blocked-term.entity.js';
 import {
   BlockedTermsChangedEvent,
   ModerationEvents,
   MuteChangedEvent,
   RoomSettingsChangedEvent,
 } from '../events.js';
+import { Mute } from '../mutes/mute.entity.js';
+import { RoomSettings, type RoomMode } from '../room-mode/room-settings.entity.js';
 import { compileTerm, type CompiledTerm } from '../text/blocked-terms.js';
-import { BlockedTerm } from './blocked-term.entity.js';
-import { RoomSettings, type RoomMode } from './room-settings.entity.js';
 
 export interface EffectiveSettings {
   mode: RoomMode;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
 
-import { ModerationState } from '../settings/moderation-state.js';
+import { ModerationState } from '../state/moderation-state.js';
 import { findTerms, strongest } from '../text/blocked-terms.js';
 
 /** Platform and group word lists: each term blocks the message, holds it for review, or flags it. */

@@ -1,12 +1,8 @@
 import { ManualClock } from '@hearth/core';
 import type { MessageDraft } from '@hearth/chat';
 
-import type { Mute } from '../actions/mute.entity.js';
-import {
-  DEFAULT_SETTINGS,
-  type EffectiveSettings,
-  type ModerationState,
-} from '../settings/moderation-state.js';
+import type { Mute } from '../mutes/mute.entity.js';
+import { DEFAULT_SETTINGS, type EffectiveSettings, type ModerationState } from '../state/moderation-state.js';
 import { compileTerm, type CompiledTerm } from '../text/blocked-terms.js';
 
 export const NOW = '2026-06-01T12:00:00.000Z';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
 
-import { ModerationState } from '../settings/moderation-state.js';
+import { ModerationState } from '../state/moderation-state.js';
 
 type Actor = Pick<MessageDraft, 'groupId' | 'userId' | 'role'>;
 

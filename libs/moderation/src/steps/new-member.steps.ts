@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@hearth/core';
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
 
-import { ModerationState } from '../settings/moderation-state.js';
+import { ModerationState } from '../state/moderation-state.js';
 import { containsLink } from '../text/tokens.js';
 
 const DAY_MS = 86_400_000;

@@ -6,7 +6,7 @@ import type { MessageDto } from '@hearth/contracts';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { ReportsService } from '../reports/reports.service.js';
 import { SafetyNotifier } from '../safety-notifier.js';
-import { ModerationState } from '../settings/moderation-state.js';
+import { ModerationState } from '../state/moderation-state.js';
 
 type Attempt = { draft: MessageDraft; outcome: PipelineOutcome; message: MessageDto | null };
 

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '@hearth/core';
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
 
-import { ModerationState } from '../settings/moderation-state.js';
+import { ModerationState } from '../state/moderation-state.js';
 
 /** Read-only rooms take posts from facilitators only; slow rooms one post per member every N seconds. */
 @Injectable()

@@ -1,0 +1,16 @@
+import { ConflictException, NotFoundException } from '@nestjs/common';
+
+import type { GroupPolicy } from '@hearth/groups';
+
+/** The member a facilitator mutes or warns: active or pending, and not a facilitator. */
+export async function assertModeratableMember(
+  policy: GroupPolicy,
+  groupId: string,
+  userId: string,
+): Promise<void> {
+  const membership = await policy.membershipOf(groupId, userId);
+  if (!membership || !['active', 'pending'].includes(membership.status))
+    throw new NotFoundException('Member not found');
+  if (membership.role === 'facilitator')
+    throw new ConflictException('Facilitators cannot be muted or warned here');
+}
