@@ -4,7 +4,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, until } from '../support/sockets.js';
 import { createAccount, registerUser, renew, type TestUser } from '../support/users.js';
-import { inRoom, said, say, settle } from './support.js';
+import { groupApi, inRoom, said, say, settle } from './support.js';
 
 describe('Facilitator actions', () => {
   let t: TestApp;
@@ -32,15 +32,7 @@ describe('Facilitator actions', () => {
     await t.close();
   });
 
-  const api = (user: TestUser) => ({
-    post: (path: string, body: object = {}) =>
-      t.request().post(`/api/groups/${group.id}${path}`).set('Authorization', user.auth).send(body),
-    put: (path: string, body: object = {}) =>
-      t.request().put(`/api/groups/${group.id}${path}`).set('Authorization', user.auth).send(body),
-    get: (path: string) => t.request().get(`/api/groups/${group.id}${path}`).set('Authorization', user.auth),
-    del: (path: string) =>
-      t.request().delete(`/api/groups/${group.id}${path}`).set('Authorization', user.auth),
-  });
+  const api = groupApi(() => ({ t, groupId: group.id }));
 
   const auditActions = async () =>
     (await api(facilitator).get('/audit').expect(200)).body.map(

@@ -2,7 +2,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
 import { createAccount, registerUser, renew, type TestUser } from '../support/users.js';
-import { inRoom, said, say, settle } from './support.js';
+import { groupApi, inRoom, said, say, settle } from './support.js';
 
 describe('Reports, crisis response and the queue', () => {
   let t: TestApp;
@@ -30,11 +30,7 @@ describe('Reports, crisis response and the queue', () => {
     await t.close();
   });
 
-  const api = (user: TestUser) => ({
-    post: (path: string, body: object = {}) =>
-      t.request().post(`/api/groups/${group.id}${path}`).set('Authorization', user.auth).send(body),
-    get: (path: string) => t.request().get(`/api/groups/${group.id}${path}`).set('Authorization', user.auth),
-  });
+  const api = groupApi(() => ({ t, groupId: group.id }));
 
   describe('Report a message - POST /api/groups/:id/messages/:messageId/reports', () => {
     it('requires authentication', async () => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { MessageDto } from '@hearth/contracts';
 
-import type { TestApp } from '../support/app.js';
+import type { ApiTarget, TestApp } from '../support/app.js';
 import { connect, type ClientSocket } from '../support/sockets.js';
 import type { TestUser } from '../support/users.js';
 
@@ -25,3 +25,22 @@ export async function said(socket: ClientSocket, groupId: string, body: string):
 }
 
 export const settle = (ms = 120) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Requests under `/api/groups/:id` as one user. `current` is read at each call, since each test has its own app
+ * and group: `const api = groupApi(() => ({ t, groupId: group.id }));` then `api(facilitator).get('/audit')`.
+ */
+export function groupApi(current: () => { t: ApiTarget; groupId: string }) {
+  return (user: TestUser) => {
+    const request = () => current().t.request();
+    const at = (path: string) => `/api/groups/${current().groupId}${path}`;
+    return {
+      post: (path: string, body: object = {}) =>
+        request().post(at(path)).set('Authorization', user.auth).send(body),
+      put: (path: string, body: object = {}) =>
+        request().put(at(path)).set('Authorization', user.auth).send(body),
+      get: (path: string) => request().get(at(path)).set('Authorization', user.auth),
+      del: (path: string) => request().delete(at(path)).set('Authorization', user.auth),
+    };
+  };
+}

@@ -35,3 +35,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 export function asHttpException(error: ChatError): HttpException {
   return new HttpException(error.message, HTTP_STATUS[error.code]);
 }
+
+/** For HTTP callers of chat's services: a chat refusal becomes the same refusal in HTTP; anything else is rethrown. */
+export function rethrowForHttp(error: unknown): never {
+  throw error instanceof ChatError ? asHttpException(error) : error;
+}

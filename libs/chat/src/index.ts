@@ -14,10 +14,7 @@ export {
 export { RealtimePublisher } from './realtime/realtime-publisher.js';
 export { MessageReview, type WithinDecision } from './review/message-review.js';
 export { GroupReflections } from './reflections/group-reflections.js';
-export { asHttpException, ChatError } from './chat-error.js';
-export { MessageParam, MessageView } from './messages/dto/message.rest.js';
+export { asHttpException, ChatError, rethrowForHttp } from './chat-error.js';
+export { MessageParam } from './messages/dto/message.dto.js';
+export { MessageView } from './messages/dto/message.view.js';
 export { MessageWriter } from './messages/message-writer.js';
-// TEMPORARY (while moderation is being moved into feature folders): removed before commit.
-export { MessageReview as MessagesService } from './review/message-review.js';
-export { SocketDirectory } from './realtime/socket-directory.js';
-export { ADMINS_ROOM, groupRoom, staffRoom, userRoom } from './realtime/socket-types.js';

@@ -6,7 +6,7 @@ export { Group } from './groups/group.entity.js';
 export { Membership, type GroupRole, type MembershipStatus } from './memberships/membership.entity.js';
 export { UNREAD_COUNTS, type UnreadCounts } from './groups/unread-counts.js';
 export { assertOpen } from './groups/groups.service.js';
-export { GroupIdParam, GroupMemberParam } from './groups/dto/group-id.param.js';
+export { GroupIdParam, GroupMemberParam } from './groups/dto/group-id.dto.js';
 export {
   postingFactsOf,
   postingRefusal,

@@ -4,7 +4,7 @@ import { JournalKey } from './keys/journal-key.entity.js';
 import { MoodCheckin } from './mood/mood-checkin.entity.js';
 import { GroupPrompt } from './prompts/group-prompt.entity.js';
 import { JournalShare } from './shares/journal-share.entity.js';
-import { TherapySession } from './sessions/therapy-session.entity.js';
+import { TherapySession } from './therapy-sessions/therapy-session.entity.js';
 
 export const journalEntities = [
   JournalKey,

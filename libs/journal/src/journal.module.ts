@@ -15,14 +15,20 @@ import { MoodController } from './mood/mood.controller.js';
 import { MoodService } from './mood/mood.service.js';
 import { PromptsController } from './prompts/prompts.controller.js';
 import { PromptsService } from './prompts/prompts.service.js';
-import { SessionsController } from './sessions/sessions.controller.js';
 import { SharesController } from './shares/shares.controller.js';
 import { SharesService } from './shares/shares.service.js';
-import { SessionsService } from './sessions/sessions.service.js';
+import { TherapySessionsController } from './therapy-sessions/therapy-sessions.controller.js';
+import { TherapySessionsService } from './therapy-sessions/therapy-sessions.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(journalEntities), IdentityModule, GroupsModule, ChatModule],
-  controllers: [EntriesController, SessionsController, MoodController, PromptsController, SharesController],
+  controllers: [
+    EntriesController,
+    TherapySessionsController,
+    MoodController,
+    PromptsController,
+    SharesController,
+  ],
   providers: [
     EntriesService,
     EntryCodec,
@@ -30,7 +36,7 @@ import { SessionsService } from './sessions/sessions.service.js';
     JournalPersonalData,
     MoodService,
     PromptsService,
-    SessionsService,
+    TherapySessionsService,
     SharesService,
   ],
   exports: [EntriesService, JournalKeysService],

@@ -9,7 +9,7 @@ import { JournalEntry } from './entries/journal-entry.entity.js';
 import { JournalKeysService } from './keys/journal-keys.service.js';
 import { MoodCheckin } from './mood/mood-checkin.entity.js';
 import { open } from './keys/sealing.js';
-import { TherapySession } from './sessions/therapy-session.entity.js';
+import { TherapySession } from './therapy-sessions/therapy-session.entity.js';
 
 /** My journal, decrypted for me, as data and as Markdown. Erasure destroys my key: crypto-shredding. */
 @Injectable()

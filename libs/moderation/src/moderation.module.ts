@@ -24,6 +24,7 @@ import { HiddenMembersController } from './hidden/hidden-members.controller.js';
 import { HiddenMembersService } from './hidden/hidden-members.service.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { IncidentsService } from './incidents/incidents.service.js';
+import { SafetyAlertsListener } from './incidents/safety-alerts.listener.js';
 import { MutesController } from './mutes/mutes.controller.js';
 import { MutesService } from './mutes/mutes.service.js';
 import { MyModerationController } from './my-moderation/my-moderation.controller.js';
@@ -38,7 +39,7 @@ import { ReportsController } from './reports/reports.controller.js';
 import { ReportsService } from './reports/reports.service.js';
 import { RoomModeController } from './room-mode/room-mode.controller.js';
 import { RoomModeService } from './room-mode/room-mode.service.js';
-import { SafetyNotifier } from './safety-notifier.js';
+
 import { ModerationState } from './state/moderation-state.js';
 import { CrisisObserver, ReviewObserver } from './steps/observers.js';
 import { PIPELINE_STEPS } from './steps/pipeline-order.js';
@@ -84,8 +85,8 @@ import { WarningsService } from './warnings/warnings.service.js';
     RemovalsService,
     ReportsService,
     ReviewObserver,
+    SafetyAlertsListener,
     RoomModeService,
-    SafetyNotifier,
     SafetyResources,
     WarningsService,
   ],

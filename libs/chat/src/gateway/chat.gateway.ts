@@ -47,7 +47,7 @@ import {
   ReactionDto,
   ReadDto,
   TypingDto,
-} from './dto/chat.dtos.js';
+} from './dto/chat.dto.js';
 import { SocketSessions } from './socket-sessions.js';
 import { WsAckFilter } from './ws-ack.filter.js';
 

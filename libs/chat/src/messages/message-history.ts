@@ -7,7 +7,8 @@ import type { Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
 
 import { RoomsService } from '../rooms/rooms.service.js';
-import type { MessagePageQuery, MessageWithHistoryView } from './dto/message.rest.js';
+import type { MessagePageQuery } from './dto/message.dto.js';
+import type { MessageWithHistoryView } from './dto/message.view.js';
 import { MessageEdit } from './message-edit.entity.js';
 import { Message } from './message.entity.js';
 import { MessageViews } from './message-views.js';

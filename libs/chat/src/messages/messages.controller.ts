@@ -7,7 +7,8 @@ import { Authenticated, Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
 
 import { MessageHistory } from './message-history.js';
-import { MessagePageQuery, MessageParam, MessageView, MessageWithHistoryView } from './dto/message.rest.js';
+import { MessagePageQuery, MessageParam } from './dto/message.dto.js';
+import { MessageView, MessageWithHistoryView } from './dto/message.view.js';
 
 @ApiTags('messages')
 @Authenticated()

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
-import { asHttpException, ChatError } from '../chat-error.js';
+import { ChatError, rethrowForHttp } from '../chat-error.js';
 import { MessagesService } from '../messages/messages.service.js';
 
 /**
@@ -49,9 +49,7 @@ export class ChatGroupReflections extends GroupReflections {
     };
     const { message } = await this.messages
       .send(speaker, { clientId: share.shareId, body: share.text, kind: 'reflection' })
-      .catch((error: unknown) => {
-        throw error instanceof ChatError ? asHttpException(error) : error;
-      });
+      .catch(rethrowForHttp);
     return { messageId: message.id };
   }
 

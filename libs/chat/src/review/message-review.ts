@@ -99,11 +99,6 @@ export class MessageReview {
     return tombstone;
   }
 
-  // TEMPORARY alias while moderation moves; removed before commit.
-  removeByFacilitator(groupId: string, messageId: string, by: string): Promise<MessageDto | null> {
-    return this.remove(groupId, messageId, by);
-  }
-
   /** A held message is approved: it takes the next place in the timeline now (its seq is given on approval). */
   async approveHeld(groupId: string, messageId: string, within?: WithinDecision): Promise<MessageDto> {
     const { message, seq } = await this.transactions.run(async (manager) => {

@@ -1,27 +1,12 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsInt, Max, Min, ValidateIf } from 'class-validator';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
+import { RetentionDto } from './dto/retention.dto.js';
 import { RetentionService } from './retention.service.js';
-
-export class RetentionDto {
-  @ApiProperty({
-    nullable: true,
-    type: Number,
-    minimum: 1,
-    maximum: 3650,
-    description: 'Days to keep messages; null keeps them',
-  })
-  @ValidateIf((_dto, value) => value !== null)
-  @IsInt()
-  @Min(1)
-  @Max(3650)
-  days!: number | null;
-}
 
 @ApiTags('messages')
 @Authenticated()

@@ -1,22 +1,13 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupIdParam } from '../groups/dto/group-id.param.js';
+import { GroupIdParam } from '../groups/dto/group-id.dto.js';
 import { AgreementsService } from './agreements.service.js';
-import {
-  AcceptAgreementDto,
-  AcceptanceView,
-  AgreementView,
-  PublishAgreementDto,
-} from './dto/agreement.dtos.js';
-
-class AcceptedView {
-  @ApiProperty({ description: 'True when accepting made my membership active' })
-  activated!: boolean;
-}
+import { AcceptAgreementDto, PublishAgreementDto } from './dto/agreement.dto.js';
+import { AcceptanceView, AcceptedView, AgreementView } from './dto/agreement.view.js';
 
 @ApiTags('agreements')
 @Authenticated()

@@ -18,7 +18,7 @@ import { assertOpen } from '../groups/groups.service.js';
 import { Membership } from '../memberships/membership.entity.js';
 import { GroupPolicy } from '../policy/group-policy.js';
 import { AgreementAcceptance } from './agreement-acceptance.entity.js';
-import type { AcceptanceView, AgreementView } from './dto/agreement.dtos.js';
+import type { AcceptanceView, AgreementView } from './dto/agreement.view.js';
 import { GroupAgreement } from './group-agreement.entity.js';
 
 @Injectable()

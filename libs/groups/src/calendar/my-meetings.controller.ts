@@ -1,28 +1,15 @@
 import { Controller, Get, Header, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, Matches } from 'class-validator';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { ErrorBody } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { OccurrenceView, UpcomingQuery } from '../meetings/dto/meeting.dtos.js';
+import { UpcomingQuery } from '../meetings/dto/meeting.dto.js';
+import { OccurrenceView } from '../meetings/dto/meeting.view.js';
 import { MeetingsService } from '../meetings/meetings.service.js';
 import { CalendarService } from './calendar.service.js';
-
-class CalendarTokenQuery {
-  @ApiProperty({ description: 'The secret token of my calendar feed' })
-  @IsString()
-  @Matches(/^[A-Za-z0-9_-]{16,64}$/, { message: 'token is not a calendar token' })
-  token!: string;
-}
-
-class CalendarTokenView {
-  @ApiProperty({ description: 'The secret token: shown only now; issuing a new one revokes the old' })
-  token!: string;
-
-  @ApiProperty({ example: '/api/me/calendar.ics?token=…' })
-  path!: string;
-}
+import { CalendarTokenQuery } from './dto/calendar-token.dto.js';
+import { CalendarTokenView } from './dto/calendar-token.view.js';
 
 @ApiTags('me')
 @Controller('me')

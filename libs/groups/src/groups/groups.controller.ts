@@ -5,9 +5,9 @@ import { ApiErrors, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller, Roles } from '@hearth/identity';
 
 import { CreateGroupDto } from './dto/create-group.dto.js';
-import { GroupIdParam } from './dto/group-id.param.js';
+import { GroupIdParam } from './dto/group-id.dto.js';
 import { GroupView } from './dto/group.view.js';
-import { ListGroupsQuery } from './dto/list-groups.query.js';
+import { ListGroupsQuery } from './dto/list-groups.dto.js';
 import { UpdateGroupDto } from './dto/update-group.dto.js';
 import { GroupsService } from './groups.service.js';
 

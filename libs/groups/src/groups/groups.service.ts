@@ -17,7 +17,7 @@ import { pseudonymKey } from '../memberships/pseudonym.js';
 import { GroupPolicy } from '../policy/group-policy.js';
 import type { CreateGroupDto } from './dto/create-group.dto.js';
 import type { GroupView } from './dto/group.view.js';
-import type { ListGroupsQuery } from './dto/list-groups.query.js';
+import type { ListGroupsQuery } from './dto/list-groups.dto.js';
 import type { UpdateGroupDto } from './dto/update-group.dto.js';
 import { Group } from './group.entity.js';
 import { GroupViews } from './group-views.js';

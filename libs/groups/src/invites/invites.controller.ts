@@ -13,16 +13,10 @@ import {
 import { ApiErrors, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupIdParam } from '../groups/dto/group-id.param.js';
+import { GroupIdParam } from '../groups/dto/group-id.dto.js';
 import { GroupView } from '../groups/dto/group.view.js';
-import {
-  CreateInviteDto,
-  CreatedInviteView,
-  InviteCodeParam,
-  InviteParam,
-  InviteView,
-  RedeemInviteDto,
-} from './dto/invite.dtos.js';
+import { CreateInviteDto, InviteCodeParam, InviteParam, RedeemInviteDto } from './dto/invite.dto.js';
+import { CreatedInviteView, InviteView } from './dto/invite.view.js';
 import { InvitesService } from './invites.service.js';
 
 @ApiTags('invites')

@@ -13,7 +13,8 @@ import { assertOpen } from '../groups/groups.service.js';
 import { Admissions, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/admissions.js';
 import { Membership } from '../memberships/membership.entity.js';
 import { GroupPolicy } from '../policy/group-policy.js';
-import type { CreateInviteDto, CreatedInviteView, InviteView } from './dto/invite.dtos.js';
+import type { CreateInviteDto } from './dto/invite.dto.js';
+import type { CreatedInviteView, InviteView } from './dto/invite.view.js';
 import { Invite } from './invite.entity.js';
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');

@@ -4,14 +4,14 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupIdParam } from '../groups/dto/group-id.param.js';
+import { GroupIdParam } from '../groups/dto/group-id.dto.js';
 import {
   CreateJoinRequestDto,
   DecideJoinRequestDto,
   JoinRequestParam,
-  JoinRequestView,
   ListJoinRequestsQuery,
-} from './dto/join-request.dtos.js';
+} from './dto/join-request.dto.js';
+import { JoinRequestView } from './dto/join-request.view.js';
 import { JoinRequestsService } from './join-requests.service.js';
 
 @ApiTags('join requests')

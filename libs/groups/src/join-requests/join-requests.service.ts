@@ -11,11 +11,8 @@ import { GroupEvents, JoinRequestCreatedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { Admissions, assertMayJoin, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/admissions.js';
 import { can, GroupPolicy } from '../policy/group-policy.js';
-import type {
-  CreateJoinRequestDto,
-  JoinRequestView,
-  ListJoinRequestsQuery,
-} from './dto/join-request.dtos.js';
+import type { CreateJoinRequestDto, ListJoinRequestsQuery } from './dto/join-request.dto.js';
+import type { JoinRequestView } from './dto/join-request.view.js';
 import { JoinRequest } from './join-request.entity.js';
 
 @Injectable()

@@ -15,14 +15,9 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupIdParam } from '../groups/dto/group-id.param.js';
-import {
-  CancelMeetingQuery,
-  CreateMeetingDto,
-  MeetingParam,
-  MeetingView,
-  UpdateMeetingDto,
-} from './dto/meeting.dtos.js';
+import { GroupIdParam } from '../groups/dto/group-id.dto.js';
+import { CancelMeetingQuery, CreateMeetingDto, MeetingParam, UpdateMeetingDto } from './dto/meeting.dto.js';
+import { MeetingView } from './dto/meeting.view.js';
 import { MeetingsService } from './meetings.service.js';
 
 @ApiTags('meetings')

@@ -7,17 +7,13 @@ import { In } from 'typeorm';
 import { Clock, foundOrFail, Transactions, ValidationFailedException } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
-import {
-  GroupEvents,
-  MeetingCancelledEvent,
-  MeetingChangedEvent,
-  MeetingScheduledEvent,
-} from '../events.js';
+import { GroupEvents, MeetingCancelledEvent, MeetingChangedEvent, MeetingScheduledEvent } from '../events.js';
 import { Group } from '../groups/group.entity.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { Membership } from '../memberships/membership.entity.js';
 import { GroupPolicy } from '../policy/group-policy.js';
-import type { CreateMeetingDto, MeetingView, OccurrenceView, UpdateMeetingDto } from './dto/meeting.dtos.js';
+import type { CreateMeetingDto, UpdateMeetingDto } from './dto/meeting.dto.js';
+import type { MeetingView, OccurrenceView } from './dto/meeting.view.js';
 import { MeetingCancellation } from './meeting-cancellation.entity.js';
 import { MeetingSchedule, type Occurrence } from './meeting-schedule.js';
 import { Meeting } from './meeting.entity.js';

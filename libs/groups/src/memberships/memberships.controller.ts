@@ -15,7 +15,7 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupIdParam, GroupMemberParam } from '../groups/dto/group-id.param.js';
+import { GroupIdParam, GroupMemberParam } from '../groups/dto/group-id.dto.js';
 import { MemberView } from './dto/member.view.js';
 import {
   AddFacilitatorDto,
@@ -23,7 +23,7 @@ import {
   EndMembershipDto,
   ListMembersQuery,
   UpdateMemberDto,
-} from './dto/membership.dtos.js';
+} from './dto/membership.dto.js';
 import { MembershipsService } from './memberships.service.js';
 
 @ApiTags('members')

@@ -19,7 +19,7 @@ import type {
   EndMembershipDto,
   ListMembersQuery,
   UpdateMemberDto,
-} from './dto/membership.dtos.js';
+} from './dto/membership.dto.js';
 import { Membership, type MembershipEndReason } from './membership.entity.js';
 import { pseudonymKey } from './pseudonym.js';
 

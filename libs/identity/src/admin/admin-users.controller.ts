@@ -15,9 +15,9 @@ import { Caller } from '../access/caller.js';
 import { UserView } from '../users/dto/user.view.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
-import { ListUsersQuery } from './dto/list-users.query.js';
+import { ListUsersQuery } from './dto/list-users.dto.js';
 import { UpdateUserDto } from './dto/update-user.dto.js';
-import { UserIdParam } from './dto/user-id.param.js';
+import { UserIdParam } from './dto/user-id.dto.js';
 import { CreatedUserView, UserPageView } from './dto/user-page.view.js';
 
 @ApiTags('admin')

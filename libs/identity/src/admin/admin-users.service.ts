@@ -14,7 +14,7 @@ import { UserView } from '../users/dto/user.view.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import type { CreateUserDto } from './dto/create-user.dto.js';
-import type { ListUsersQuery } from './dto/list-users.query.js';
+import type { ListUsersQuery } from './dto/list-users.dto.js';
 import type { UpdateUserDto } from './dto/update-user.dto.js';
 import type { CreatedUserView, UserPageView } from './dto/user-page.view.js';
 

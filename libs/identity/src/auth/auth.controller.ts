@@ -15,7 +15,7 @@ import { AuthThrottle, ErrorBody } from '@hearth/core';
 
 import { Authenticated } from '../access/access.decorators.js';
 import { Caller } from '../access/caller.js';
-import { TokenPair } from '../sessions/token-pair.js';
+import { TokenPair } from '../sessions/dto/token-pair.view.js';
 import { AuthService } from './auth.service.js';
 import { AuthSessionView } from './dto/auth-session.view.js';
 import { LoginDto } from './dto/login.dto.js';

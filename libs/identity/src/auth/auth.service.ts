@@ -7,8 +7,8 @@ import { isUniqueViolation, RetryLaterException, Transactions, type HearthConfig
 import type { Caller } from '../access/caller.js';
 import { IdentityEvents, UserRegisteredEvent } from '../events.js';
 import { PasswordService } from '../passwords/password.service.js';
+import type { TokenPair } from '../sessions/dto/token-pair.view.js';
 import { SessionsService } from '../sessions/sessions.service.js';
-import type { TokenPair } from '../sessions/token-pair.js';
 import { UserView } from '../users/dto/user.view.js';
 import { UsersService } from '../users/users.service.js';
 import type { AuthSessionView } from './dto/auth-session.view.js';

@@ -1,19 +1,12 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post, StreamableFile } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiProperty, ApiTags } from '@nestjs/swagger';
-import { IsString, MaxLength } from 'class-validator';
+import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
 
 import { Authenticated } from '../access/access.decorators.js';
 import { Caller } from '../access/caller.js';
 import { DataRightsService } from './data-rights.service.js';
-
-class EraseAccountDto {
-  @ApiProperty({ description: 'My current password, to confirm' })
-  @IsString()
-  @MaxLength(1024)
-  password!: string;
-}
+import { EraseAccountDto } from './dto/erase-account.dto.js';
 
 @ApiTags('me')
 @Authenticated()

@@ -11,9 +11,9 @@ import { Clock, SECRETS, Transactions, type HearthConfig, type Secrets } from '@
 import { IdentityEvents, SessionRevokedEvent } from '../events.js';
 import { User } from '../users/user.entity.js';
 import { AccessTokens } from './access-tokens.js';
+import type { TokenPair } from './dto/token-pair.view.js';
 import { RefreshToken } from './refresh-token.entity.js';
 import { Session, type SessionRevokedReason } from './session.entity.js';
-import type { TokenPair } from './token-pair.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 

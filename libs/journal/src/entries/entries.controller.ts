@@ -15,13 +15,8 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import {
-  CreateEntryDto,
-  EntryIdParam,
-  EntryView,
-  ListEntriesQuery,
-  UpdateEntryDto,
-} from './dto/entry.dtos.js';
+import { CreateEntryDto, EntryIdParam, ListEntriesQuery, UpdateEntryDto } from './dto/entry.dto.js';
+import { EntryView } from './dto/entry.view.js';
 import { EntriesService } from './entries.service.js';
 
 /** My journal. Every route is about the caller's own entries; there is no route to anyone else's. */

@@ -4,7 +4,8 @@ import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { MoodBucket, MoodCheckinDto, MoodCheckinView, MoodSeriesQuery } from './mood.dtos.js';
+import { MoodCheckinDto, MoodSeriesQuery } from './dto/mood.dto.js';
+import { MoodBucket, MoodCheckinView } from './dto/mood.view.js';
 import { MoodService } from './mood.service.js';
 
 @ApiTags('journal')

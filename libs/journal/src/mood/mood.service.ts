@@ -9,8 +9,9 @@ import type { Caller } from '@hearth/identity';
 
 import { JournalKeysService } from '../keys/journal-keys.service.js';
 import { open, seal } from '../keys/sealing.js';
+import type { MoodCheckinDto, MoodSeriesQuery } from './dto/mood.dto.js';
+import type { MoodBucket, MoodCheckinView, Stat } from './dto/mood.view.js';
 import { MoodCheckin } from './mood-checkin.entity.js';
-import type { MoodBucket, MoodCheckinDto, MoodCheckinView, MoodSeriesQuery, Stat } from './mood.dtos.js';
 
 const context = (id: string) => `mood_checkins:${id}:1:note`;
 const MAX_RANGE_DAYS = 731;

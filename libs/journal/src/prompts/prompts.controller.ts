@@ -1,48 +1,13 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
+import { GroupPromptDto, TimezoneQuery } from './dto/prompt.dto.js';
+import { DuePromptView, PromptView, TodayPromptView } from './dto/prompt.view.js';
 import { PromptsService } from './prompts.service.js';
-import { DuePromptView, PromptView, TodayPromptView } from './prompt.views.js';
-
-class TimezoneQuery {
-  @ApiPropertyOptional({ default: 'UTC', example: 'America/Chicago' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(64)
-  tz: string = 'UTC';
-}
-
-class GroupPromptDto {
-  @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  text!: string;
-
-  @ApiPropertyOptional({
-    nullable: true,
-    type: Number,
-    minimum: 0,
-    maximum: 60,
-    description: 'Suggest it this many days after a session',
-  })
-  @ValidateIf((_dto, value) => value !== null && value !== undefined)
-  @IsInt()
-  @Min(0)
-  @Max(60)
-  daysAfterSession: number | null = null;
-}
 
 @ApiTags('journal')
 @Authenticated()

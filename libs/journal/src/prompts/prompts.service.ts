@@ -9,10 +9,10 @@ import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { JournalEntry } from '../entries/journal-entry.entity.js';
-import { TherapySession } from '../sessions/therapy-session.entity.js';
+import { TherapySession } from '../therapy-sessions/therapy-session.entity.js';
+import type { DuePromptView, PromptView, TodayPromptView } from './dto/prompt.view.js';
 import { GroupPrompt } from './group-prompt.entity.js';
 import { PROMPT_LIBRARY, type Prompt } from './prompt-library.js';
-import type { DuePromptView, PromptView, TodayPromptView } from './prompt.views.js';
 
 const fromLibrary = (p: Prompt): PromptView => ({
   id: `lib:${p.id}`,

@@ -1,48 +1,12 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
-import {
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiProperty,
-  ApiPropertyOptional,
-  ApiTags,
-} from '@nestjs/swagger';
-import { IsIn, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ApiErrors, Omittable } from '@hearth/core';
+import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
+import { IdParam, ShareDto } from './dto/share.dto.js';
+import { SharedReflectionView, ShareView } from './dto/share.view.js';
 import { SharesService } from './shares.service.js';
-import { SharedReflectionView, ShareView } from './share.views.js';
-
-class ShareDto {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  groupId!: string;
-
-  @ApiProperty({
-    enum: ['group', 'facilitators'],
-    description: "Into the group's conversation, or privately to its facilitators",
-  })
-  @IsIn(['group', 'facilitators'])
-  target!: 'group' | 'facilitators';
-
-  @ApiPropertyOptional({
-    maxLength: 4000,
-    description: 'A passage of the entry; the whole entry when absent',
-  })
-  @Omittable()
-  @IsString()
-  @MinLength(1)
-  @MaxLength(4000)
-  excerpt?: string;
-}
-
-class IdParam {
-  @ApiProperty({ format: 'uuid' })
-  @IsUUID()
-  id!: string;
-}
 
 @ApiTags('journal')
 @Authenticated()

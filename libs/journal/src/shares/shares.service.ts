@@ -12,8 +12,8 @@ import type { Caller } from '@hearth/identity';
 
 import { EntriesService } from '../entries/entries.service.js';
 import { derive, open, seal } from '../keys/sealing.js';
+import type { SharedReflectionView, ShareView } from './dto/share.view.js';
 import { JournalShare } from './journal-share.entity.js';
-import type { SharedReflectionView, ShareView } from './share.views.js';
 
 const context = (id: string) => `journal_shares:${id}:excerpt`;
 const toView = (s: JournalShare): ShareView => ({

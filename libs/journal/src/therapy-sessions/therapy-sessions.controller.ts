@@ -4,15 +4,16 @@ import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from
 import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { CreateSessionDto, SessionIdParam, SessionView, UpdateSessionDto } from './sessions.dtos.js';
-import { SessionsService } from './sessions.service.js';
+import { CreateSessionDto, SessionIdParam, UpdateSessionDto } from './dto/therapy-session.dto.js';
+import { SessionView } from './dto/therapy-session.view.js';
+import { TherapySessionsService } from './therapy-sessions.service.js';
 
 @ApiTags('journal')
 @Authenticated()
 @ApiErrors(400, 404)
 @Controller('journal/sessions')
-export class SessionsController {
-  constructor(private readonly sessions: SessionsService) {}
+export class TherapySessionsController {
+  constructor(private readonly sessions: TherapySessionsService) {}
 
   @Post()
   @ApiCreatedResponse({ type: SessionView })

@@ -8,14 +8,15 @@ import type { Caller } from '@hearth/identity';
 import { JournalEntry } from '../entries/journal-entry.entity.js';
 import { JournalKeysService, type UserKeys } from '../keys/journal-keys.service.js';
 import { open, seal } from '../keys/sealing.js';
-import type { CreateSessionDto, SessionView, UpdateSessionDto } from './sessions.dtos.js';
+import type { CreateSessionDto, UpdateSessionDto } from './dto/therapy-session.dto.js';
+import type { SessionView } from './dto/therapy-session.view.js';
 import { TherapySession } from './therapy-session.entity.js';
 
 const context = (id: string, version: number, field: string) => `therapy_sessions:${id}:${version}:${field}`;
 
 /** My own therapy sessions; what they were, my intention and notes are sealed like journal entries. */
 @Injectable()
-export class SessionsService {
+export class TherapySessionsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly keys: JournalKeysService,

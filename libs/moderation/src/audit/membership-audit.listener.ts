@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 
+import { RealtimePublisher } from '@hearth/chat';
 import { GroupEvents, MembershipEndedEvent } from '@hearth/groups';
 
-import { SafetyNotifier } from '../safety-notifier.js';
 import { AuditService } from './audit.service.js';
 
 const ROOM_TEXT = {
@@ -17,7 +17,7 @@ const ROOM_TEXT = {
 export class MembershipAuditListener {
   constructor(
     private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   @OnEvent(GroupEvents.membershipEnded)
@@ -31,7 +31,7 @@ export class MembershipAuditListener {
         reason: event.note,
       });
     }
-    this.notifier.toRoom(event.groupId, 'moderation:event', {
+    this.realtime.toGroup(event.groupId, 'moderation:event', {
       groupId: event.groupId,
       kind: event.reason === 'left' ? 'member.left' : 'member.removed',
       text: ROOM_TEXT[event.reason],

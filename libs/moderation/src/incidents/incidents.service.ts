@@ -2,19 +2,24 @@ import { randomUUID } from 'node:crypto';
 
 import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
 
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
-import type { IncidentDto, SafetyAlertEvent } from '@hearth/contracts';
+import type { IncidentDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
-import { RESOURCES_MESSAGE } from '../crisis-resources/default-crisis-resources.js';
-import { SafetyResources } from '../crisis-resources/safety-resources.service.js';
-import { SafetyNotifier } from '../safety-notifier.js';
+import {
+  IncidentAnsweredEvent,
+  IncidentEscalatedEvent,
+  IncidentOpenedEvent,
+  SafetyEvents,
+} from '../events.js';
+import { escalationCutoff, isOverdue } from './escalation.js';
 import { IncidentNote } from './incident-note.entity.js';
 import { Incident } from './incident.entity.js';
 
@@ -26,9 +31,10 @@ export interface IncidentSubject {
 }
 
 /**
- * Crisis incidents: opened when someone writes words of crisis (or a member reports a crisis concern), answered
- * at once with resources for the person and an alert to the group's facilitators, and escalated to admins when
- * nobody acknowledges them in time.
+ * Crisis incidents: opened when someone writes words of crisis (or a member reports a crisis concern), and
+ * escalated to admins when nobody acknowledges them in time. Each change is committed, then announced
+ * (`incident.*`); the sockets' answer (resources for the person, alerts for facilitators and admins) is one
+ * listener of those events: SafetyAlertsListener.
  */
 @Injectable()
 export class IncidentsService {
@@ -39,8 +45,7 @@ export class IncidentsService {
     private readonly transactions: Transactions,
     private readonly policy: GroupPolicy,
     private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
-    private readonly resources: SafetyResources,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly config: ConfigService<HearthConfig, true>,
   ) {}
@@ -86,16 +91,18 @@ export class IncidentsService {
       { incidentId: incident.id, groupId: incident.groupId, source, category },
       'Crisis incident opened',
     );
-    if (source === 'detector' && subject.userId) {
-      const set = await this.resources.forGroup(subject.groupId);
-      this.notifier.toUser(subject.userId, 'safety:resources', {
-        groupId: subject.groupId,
-        country: set.country,
-        message: RESOURCES_MESSAGE,
-        resources: set.resources,
-      });
-    }
-    this.notifier.toFacilitators(subject.groupId, 'safety:alert', await this.alertOf(incident));
+    this.events.emit(
+      SafetyEvents.incidentOpened,
+      new IncidentOpenedEvent(
+        incident.id,
+        incident.groupId,
+        incident.subjectUserId,
+        incident.subjectMembershipId,
+        incident.messageId,
+        source,
+        category,
+      ),
+    );
     return incident;
   }
 
@@ -130,14 +137,22 @@ export class IncidentsService {
 
   /** A facilitator has seen it and says what they did; it will not escalate. */
   async acknowledge(caller: Caller, groupId: string, incidentId: string, note: string): Promise<IncidentDto> {
-    const [view] = await this.views([
-      await this.transition(caller, groupId, incidentId, note, 'acknowledged'),
-    ]);
+    const incident = await this.transition(caller, groupId, incidentId, note, 'acknowledged');
+    this.events.emit(
+      SafetyEvents.incidentAcknowledged,
+      new IncidentAnsweredEvent(incident.id, groupId, caller.userId),
+    );
+    const [view] = await this.views([incident]);
     return view;
   }
 
   async resolve(caller: Caller, groupId: string, incidentId: string, note: string): Promise<IncidentDto> {
-    const [view] = await this.views([await this.transition(caller, groupId, incidentId, note, 'resolved')]);
+    const incident = await this.transition(caller, groupId, incidentId, note, 'resolved');
+    this.events.emit(
+      SafetyEvents.incidentResolved,
+      new IncidentAnsweredEvent(incident.id, groupId, caller.userId),
+    );
+    const [view] = await this.views([incident]);
     return view;
   }
 
@@ -145,10 +160,16 @@ export class IncidentsService {
   @Interval('crisis-escalation', 30_000)
   async escalateOverdue(): Promise<number> {
     const minutes = this.config.get('safety', { infer: true }).escalationMinutes;
-    const cutoff = new Date(this.clock.now().getTime() - minutes * 60_000);
-    const overdue = await this.dataSource.manager.find(Incident, {
-      where: { status: 'open', escalatedAt: IsNull(), openedAt: LessThanOrEqual(cutoff) },
+    const now = this.clock.now();
+    // The query narrows by the rule's cutoff; the rule itself (unit-tested) decides.
+    const candidates = await this.dataSource.manager.find(Incident, {
+      where: {
+        status: 'open',
+        escalatedAt: IsNull(),
+        openedAt: LessThanOrEqual(escalationCutoff(now, minutes)),
+      },
     });
+    const overdue = candidates.filter((incident) => isOverdue(incident, now, minutes));
     for (const incident of overdue) {
       const escalated = await this.transactions.run(async (manager) => {
         const now = this.clock.now();
@@ -176,7 +197,15 @@ export class IncidentsService {
           { incidentId: incident.id, groupId: incident.groupId },
           'Crisis incident escalated to admins',
         );
-        this.notifier.toAdmins('safety:alert', await this.alertOf(incident));
+        this.events.emit(
+          SafetyEvents.incidentEscalated,
+          new IncidentEscalatedEvent(
+            incident.id,
+            incident.groupId,
+            incident.subjectMembershipId,
+            incident.openedAt.toISOString(),
+          ),
+        );
       }
     }
     return overdue.length;
@@ -229,24 +258,5 @@ export class IncidentsService {
       );
       return Object.assign(incident, changes);
     });
-  }
-
-  private async alertOf(incident: Incident): Promise<SafetyAlertEvent> {
-    const group = await this.policy.group(incident.groupId);
-    const membership = incident.subjectMembershipId
-      ? await this.policy.membershipById(incident.groupId, incident.subjectMembershipId)
-      : null;
-    return {
-      incidentId: incident.id,
-      groupId: incident.groupId,
-      groupName: group?.name ?? '',
-      membershipId: incident.subjectMembershipId,
-      pseudonym: membership?.pseudonym ?? null,
-      messageId: incident.messageId,
-      source: incident.source,
-      category: incident.category,
-      openedAt: incident.openedAt.toISOString(),
-      escalated: incident.escalatedAt !== null,
-    };
   }
 }

@@ -4,14 +4,15 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { In, IsNull, type EntityManager } from 'typeorm';
 
+import { RealtimePublisher } from '@hearth/chat';
 import { Clock, Transactions } from '@hearth/core';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
 import { assertModeratableMember } from '../common/moderatable-member.js';
-import { ModerationEvents, MuteChangedEvent } from '../events.js';
-import { SafetyNotifier } from '../safety-notifier.js';
+import { MemberMutedEvent, ModerationEvents, MuteChangedEvent, SafetyEvents } from '../events.js';
+
 import { Mute } from './mute.entity.js';
 
 /** A facilitator mutes a member: audited, shown neutrally to the room, and told to the person. */
@@ -21,7 +22,7 @@ export class MutesService {
     private readonly transactions: Transactions,
     private readonly policy: GroupPolicy,
     private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
+    private readonly realtime: RealtimePublisher,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
@@ -67,7 +68,8 @@ export class MutesService {
     });
     this.events.emit(ModerationEvents.muteChanged, new MuteChangedEvent(groupId, userId));
     const until = mute.endsAt?.toISOString() ?? null;
-    this.notifier.toUser(userId, 'notice', {
+    this.events.emit(SafetyEvents.memberMuted, new MemberMutedEvent(groupId, userId, caller.userId, until));
+    this.realtime.toPerson(userId, 'notice', {
       kind: 'moderation.muted',
       groupId,
       message: until
@@ -75,7 +77,7 @@ export class MutesService {
         : 'A facilitator muted you. You can still read.',
       reason: reason ?? null,
     });
-    this.notifier.toRoom(groupId, 'moderation:event', {
+    this.realtime.toGroup(groupId, 'moderation:event', {
       groupId,
       kind: 'member.muted',
       text: 'A facilitator muted a member.',
@@ -96,12 +98,12 @@ export class MutesService {
     });
     if (lifted) {
       this.events.emit(ModerationEvents.muteChanged, new MuteChangedEvent(groupId, userId));
-      this.notifier.toUser(userId, 'notice', {
+      this.realtime.toPerson(userId, 'notice', {
         kind: 'moderation.unmuted',
         groupId,
         message: 'You can post again.',
       });
-      this.notifier.toRoom(groupId, 'moderation:event', {
+      this.realtime.toGroup(groupId, 'moderation:event', {
         groupId,
         kind: 'member.unmuted',
         text: 'A facilitator lifted a mute.',

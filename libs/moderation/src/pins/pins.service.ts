@@ -1,13 +1,13 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
 import { Clock, Transactions } from '@hearth/core';
-import { MessagesService } from '@hearth/chat';
+import { MessageReview, RealtimePublisher } from '@hearth/chat';
 import type { MessageDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
-import { SafetyNotifier } from '../safety-notifier.js';
+
 import { Pin } from './pin.entity.js';
 
 /** Messages a facilitator pins for the room to find again. */
@@ -16,16 +16,16 @@ export class PinsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly policy: GroupPolicy,
-    private readonly messages: MessagesService,
+    private readonly review: MessageReview,
     private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
+    private readonly realtime: RealtimePublisher,
     private readonly clock: Clock,
   ) {}
 
   async pin(caller: Caller, groupId: string, messageId: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       await this.policy.authorize(caller, groupId, 'manage', manager);
-      const found = await this.messages.forReview(groupId, messageId);
+      const found = await this.review.forReview(groupId, messageId);
       if (!found || found.message.status !== 'visible' || found.message.deleted)
         throw new NotFoundException('Message not found');
       if (await manager.findOneBy(Pin, { messageId })) return;
@@ -35,7 +35,7 @@ export class PinsService {
         manager,
       );
     });
-    this.notifier.toRoom(groupId, 'moderation:event', {
+    this.realtime.toGroup(groupId, 'moderation:event', {
       groupId,
       kind: 'pins.changed',
       text: 'A message was pinned.',
@@ -53,7 +53,7 @@ export class PinsService {
         manager,
       );
     });
-    this.notifier.toRoom(groupId, 'moderation:event', {
+    this.realtime.toGroup(groupId, 'moderation:event', {
       groupId,
       kind: 'pins.changed',
       text: 'A message was unpinned.',
@@ -67,7 +67,7 @@ export class PinsService {
     const pins = await this.transactions.run((manager) =>
       manager.find(Pin, { where: { groupId }, order: { pinnedAt: 'DESC' } }),
     );
-    const found = await Promise.all(pins.map((pin) => this.messages.forReview(groupId, pin.messageId)));
+    const found = await Promise.all(pins.map((pin) => this.review.forReview(groupId, pin.messageId)));
     return found
       .filter(
         (f): f is NonNullable<typeof f> => f !== null && f.message.status === 'visible' && !f.message.deleted,

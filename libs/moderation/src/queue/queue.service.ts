@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
-import { MessagesService } from '@hearth/chat';
+import { MessageReview } from '@hearth/chat';
 import type { QueueItemDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
@@ -18,7 +18,7 @@ export class QueueService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: GroupPolicy,
-    private readonly messages: MessagesService,
+    private readonly review: MessageReview,
   ) {}
 
   async forGroup(caller: Caller, groupId: string): Promise<QueueItem[]> {
@@ -36,7 +36,7 @@ export class QueueService {
       ...(await manager.find(Incident, { where: { status: 'open' }, select: { groupId: true } })).map(
         (i) => i.groupId,
       ),
-      ...(await this.messages.heldGroupIds()),
+      ...(await this.review.heldGroupIds()),
     ]);
     return this.items([...groupIds]);
   }
@@ -46,9 +46,9 @@ export class QueueService {
     const manager = this.dataSource.manager;
     const reports = await manager.find(Report, { where: { groupId: In(groupIds), status: 'open' } });
     const incidents = await manager.find(Incident, { where: { groupId: In(groupIds), status: 'open' } });
-    const held = await this.messages.heldIn(groupIds);
+    const held = await this.review.heldIn(groupIds);
     const review = async (groupId: string, messageId: string | null) =>
-      messageId ? ((await this.messages.forReview(groupId, messageId))?.message ?? null) : null;
+      messageId ? ((await this.review.forReview(groupId, messageId))?.message ?? null) : null;
     const items: QueueItem[] = [
       ...(await Promise.all(
         reports.map(async (r) => ({

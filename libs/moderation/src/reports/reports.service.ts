@@ -1,15 +1,18 @@
 import { randomUUID } from 'node:crypto';
 
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 
 import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
-import { MessagesService } from '@hearth/chat';
+import { MessageReview, RealtimePublisher } from '@hearth/chat';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
+import { ReportFiledEvent, SafetyEvents } from '../events.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
-import { SafetyNotifier } from '../safety-notifier.js';
+import { reportRefusal, routeReport } from './report-routing.js';
+
 import { Report, type ReportOutcome, type ReportReason } from './report.entity.js';
 
 @Injectable()
@@ -17,10 +20,11 @@ export class ReportsService {
   constructor(
     private readonly transactions: Transactions,
     private readonly policy: GroupPolicy,
-    private readonly messages: MessagesService,
+    private readonly review: MessageReview,
     private readonly incidents: IncidentsService,
     private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
+    private readonly realtime: RealtimePublisher,
+    private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
 
@@ -36,11 +40,16 @@ export class ReportsService {
     note?: string,
   ): Promise<Report> {
     await this.policy.authorize(caller, groupId, 'read');
-    const found = await this.messages.forReview(groupId, messageId);
-    if (!found || found.message.status !== 'visible' || found.message.deleted)
-      throw new NotFoundException('Message not found');
-    if (found.authorUserId === caller.userId)
-      throw new ConflictException('You cannot report your own message');
+    const found = await this.review.forReview(groupId, messageId);
+    const refusal = reportRefusal(
+      found && {
+        visible: found.message.status === 'visible' && !found.message.deleted,
+        authorUserId: found.authorUserId,
+      },
+      caller.userId,
+    );
+    if (refusal?.status === 'not_found' || !found) throw new NotFoundException(refusal?.message);
+    if (refusal) throw new ConflictException(refusal.message);
     let report: Report;
     try {
       report = await this.transactions.run(async (manager) => {
@@ -77,14 +86,9 @@ export class ReportsService {
         throw new ConflictException('You already reported this message');
       throw error;
     }
-    this.notifier.toFacilitators(groupId, 'moderation:report', {
-      groupId,
-      kind: 'report',
-      itemId: report.id,
-      messageId,
-      reason,
-    });
-    if (reason === 'crisis_concern') {
+    this.announce(report);
+    const { incident } = routeReport(reason);
+    if (incident) {
       await this.incidents.open(
         {
           groupId,
@@ -93,7 +97,7 @@ export class ReportsService {
           messageId,
         },
         'report',
-        'crisis_concern',
+        incident.category,
         caller.userId,
       );
     }
@@ -131,13 +135,7 @@ export class ReportsService {
       );
       return report;
     });
-    this.notifier.toFacilitators(groupId, 'moderation:report', {
-      groupId,
-      kind: 'flag',
-      itemId: report.id,
-      messageId,
-      reason: 'automatic_flag',
-    });
+    this.announce(report);
   }
 
   async resolve(
@@ -172,6 +170,21 @@ export class ReportsService {
         manager,
       );
       return Object.assign(report, changes);
+    });
+  }
+
+  /** After commit: the event for other libraries, and the group's facilitators see it in their queue at once. */
+  private announce(report: Report): void {
+    this.events.emit(
+      SafetyEvents.reportFiled,
+      new ReportFiledEvent(report.id, report.groupId, report.messageId, report.reason, report.reporterUserId),
+    );
+    this.realtime.toFacilitators(report.groupId, 'moderation:report', {
+      groupId: report.groupId,
+      kind: routeReport(report.reason).facilitatorsSee,
+      itemId: report.id,
+      messageId: report.messageId,
+      reason: report.reason,
     });
   }
 }

@@ -1,6 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 
+import { RealtimePublisher } from '@hearth/chat';
 import { Clock, Transactions } from '@hearth/core';
 import type { RoomModeDto, RoomStateDto } from '@hearth/contracts';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
@@ -8,7 +9,7 @@ import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
 import { ModerationEvents, RoomSettingsChangedEvent } from '../events.js';
-import { SafetyNotifier } from '../safety-notifier.js';
+
 import { ModerationState } from '../state/moderation-state.js';
 import { RoomSettings } from './room-settings.entity.js';
 
@@ -20,7 +21,7 @@ export class RoomModeService {
     private readonly policy: GroupPolicy,
     private readonly state: ModerationState,
     private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
+    private readonly realtime: RealtimePublisher,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
   ) {}
@@ -66,7 +67,7 @@ export class RoomModeService {
         : after.mode === 'slow'
           ? `Slow mode is on: one message every ${after.slowSeconds} seconds.`
           : 'The room is open.';
-    this.notifier.toRoom(groupId, 'moderation:event', { groupId, kind: 'mode.changed', text, mode: after });
+    this.realtime.toGroup(groupId, 'moderation:event', { groupId, kind: 'mode.changed', text, mode: after });
     return after;
   }
 

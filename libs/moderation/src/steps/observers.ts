@@ -1,11 +1,18 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 
-import type { MessageAttemptObserver, MessageDraft, PipelineOutcome } from '@hearth/chat';
+import {
+  RealtimePublisher,
+  type MessageAttemptObserver,
+  type MessageDraft,
+  type PipelineOutcome,
+} from '@hearth/chat';
 import type { MessageDto } from '@hearth/contracts';
 
+import { MessageHeldEvent, SafetyEvents } from '../events.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
 import { ReportsService } from '../reports/reports.service.js';
-import { SafetyNotifier } from '../safety-notifier.js';
+
 import { ModerationState } from '../state/moderation-state.js';
 
 type Attempt = { draft: MessageDraft; outcome: PipelineOutcome; message: MessageDto | null };
@@ -40,14 +47,19 @@ export class ReviewObserver implements MessageAttemptObserver {
   constructor(
     private readonly state: ModerationState,
     private readonly reports: ReportsService,
-    private readonly notifier: SafetyNotifier,
+    private readonly realtime: RealtimePublisher,
+    private readonly events: EventEmitter2,
   ) {}
 
   async observe({ draft, outcome, message }: Attempt): Promise<void> {
     if (!message) return;
     await this.state.recordPost(draft.groupId, draft.userId, draft.body);
     if (outcome.decision === 'hold') {
-      this.notifier.toFacilitators(draft.groupId, 'moderation:report', {
+      this.events.emit(
+        SafetyEvents.messageHeld,
+        new MessageHeldEvent(draft.groupId, message.id, draft.userId, draft.membershipId, outcome.holds),
+      );
+      this.realtime.toFacilitators(draft.groupId, 'moderation:report', {
         groupId: draft.groupId,
         kind: 'held',
         itemId: message.id,

@@ -1,18 +1,18 @@
 import { Injectable } from '@nestjs/common';
 
+import { RealtimePublisher } from '@hearth/chat';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
 import { assertModeratableMember } from '../common/moderatable-member.js';
-import { SafetyNotifier } from '../safety-notifier.js';
 
 @Injectable()
 export class WarningsService {
   constructor(
     private readonly policy: GroupPolicy,
     private readonly audit: AuditService,
-    private readonly notifier: SafetyNotifier,
+    private readonly realtime: RealtimePublisher,
   ) {}
 
   /** A private word with a member: only they (and the audit log) know. */
@@ -26,7 +26,7 @@ export class WarningsService {
       targetUserId: userId,
       reason,
     });
-    this.notifier.toUser(userId, 'notice', {
+    this.realtime.toPerson(userId, 'notice', {
       kind: 'moderation.warning',
       groupId,
       message: 'A facilitator sent you a private note.',

@@ -1,19 +1,7 @@
-import { Trim } from '@hearth/core';
 import { ApiProperty } from '@nestjs/swagger';
-
-import type { AgreementDto } from '@hearth/contracts';
 import { IsInt, IsString, MaxLength, Min, MinLength } from 'class-validator';
 
-export class AgreementView implements AgreementDto {
-  @ApiProperty()
-  version!: number;
-
-  @ApiProperty({ description: 'Markdown' })
-  text!: string;
-
-  @ApiProperty()
-  publishedAt!: string;
-}
+import { Trim } from '@hearth/core';
 
 export class PublishAgreementDto {
   @ApiProperty({ description: 'Markdown, up to 20,000 characters', minLength: 1, maxLength: 20000 })
@@ -29,18 +17,4 @@ export class AcceptAgreementDto {
   @IsInt()
   @Min(1)
   version!: number;
-}
-
-export class AcceptanceView {
-  @ApiProperty({ format: 'uuid' })
-  membershipId!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  pseudonym!: string | null;
-
-  @ApiProperty()
-  version!: number;
-
-  @ApiProperty()
-  acceptedAt!: string;
 }

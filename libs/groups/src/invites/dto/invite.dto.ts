@@ -1,6 +1,4 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-
-import type { CreatedInviteDto, InviteDto } from '@hearth/contracts';
 import { IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
@@ -59,41 +57,4 @@ export class InviteParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   inviteId!: string;
-}
-
-export class InviteView implements InviteDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ description: 'The first characters of the code' })
-  codeHint!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  label!: string | null;
-
-  @ApiProperty()
-  createdAt!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  expiresAt!: string | null;
-
-  @ApiProperty({ nullable: true, type: Number })
-  maxUses!: number | null;
-
-  @ApiProperty()
-  uses!: number;
-
-  @ApiProperty()
-  revoked!: boolean;
-
-  @ApiProperty({ description: 'Whether it can still be redeemed' })
-  usable!: boolean;
-}
-
-export class CreatedInviteView extends InviteView implements CreatedInviteDto {
-  @ApiProperty({ description: 'The code: shown only now. Share the link, not the group id.' })
-  code!: string;
-
-  @ApiProperty({ example: '/invite/Zx3…', description: 'Path of the invitation link in the web client' })
-  path!: string;
 }

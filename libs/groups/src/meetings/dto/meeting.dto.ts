@@ -15,7 +15,6 @@ import {
 } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
-import type { MeetingDto } from '@hearth/contracts';
 
 /** An instant with an explicit offset or Z, so that there is no doubt which moment is meant. */
 const IsInstant = () => (target: object, property: string) => {
@@ -140,77 +139,4 @@ export class UpcomingQuery {
   @Min(1)
   @Max(365)
   days: number = 60;
-}
-
-export class OccurrenceView {
-  @ApiProperty({ format: 'uuid' })
-  meetingId!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  groupId!: string;
-
-  @ApiProperty()
-  groupName!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ description: 'UTC' })
-  startsAt!: string;
-
-  @ApiProperty({ description: 'UTC' })
-  endsAt!: string;
-
-  @ApiProperty({ description: "In the group's time zone" })
-  startsAtLocal!: string;
-
-  @ApiProperty({ example: 'Europe/Berlin' })
-  timezone!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  location!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  videoUrl!: string | null;
-}
-
-export class MeetingView implements MeetingDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ format: 'uuid' })
-  groupId!: string;
-
-  @ApiProperty()
-  title!: string;
-
-  @ApiProperty({ description: 'First occurrence, UTC' })
-  startsAt!: string;
-
-  @ApiProperty({ description: "First occurrence in the group's time zone" })
-  startsAtLocal!: string;
-
-  @ApiProperty()
-  timezone!: string;
-
-  @ApiProperty()
-  durationMinutes!: number;
-
-  @ApiProperty({ nullable: true, type: String })
-  location!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  videoUrl!: string | null;
-
-  @ApiProperty({ nullable: true, enum: ['weekly'] })
-  recurrence!: 'weekly' | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  recurrenceEndsAt!: string | null;
-
-  @ApiProperty({ type: [String], description: 'Cancelled occurrences, UTC' })
-  cancelledOccurrences!: string[];
-
-  @ApiProperty({ type: [String], description: 'The next (up to 10) occurrences, UTC' })
-  upcoming!: string[];
 }

@@ -2,7 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 
 import type { AuthSessionDto } from '@hearth/contracts';
 
-import { TokenPair } from '../../sessions/token-pair.js';
+import { TokenPair } from '../../sessions/dto/token-pair.view.js';
 import { UserView } from '../../users/dto/user.view.js';
 
 export class AuthSessionView implements AuthSessionDto {

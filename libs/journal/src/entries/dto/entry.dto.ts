@@ -16,7 +16,6 @@ import {
 } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
-import type { JournalEntryDto } from '@hearth/contracts';
 
 import { normalizeTag } from '../entry-codec.js';
 
@@ -177,36 +176,4 @@ export class EntryIdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
-}
-
-export class EntryView implements JournalEntryDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  title!: string | null;
-
-  @ApiProperty()
-  body!: string;
-
-  @ApiProperty({ type: [String] })
-  tags!: string[];
-
-  @ApiProperty({ nullable: true, type: Number })
-  mood!: number | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  sessionId!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  meetingId!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  promptId!: string | null;
-
-  @ApiProperty()
-  createdAt!: string;
-
-  @ApiProperty()
-  updatedAt!: string;
 }

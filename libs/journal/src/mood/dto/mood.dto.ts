@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsISO8601, IsNumber, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 
 import { Omittable } from '@hearth/core';
-import type { MoodBucketDto, MoodCheckinViewDto, MoodStatDto } from '@hearth/contracts';
 
 export class MoodCheckinDto {
   @ApiProperty({ minimum: 0, maximum: 10 })
@@ -60,55 +59,4 @@ export class MoodSeriesQuery {
   @IsString()
   @MaxLength(64)
   tz: string = 'UTC';
-}
-
-export class Stat implements MoodStatDto {
-  @ApiProperty()
-  mean!: number;
-
-  @ApiProperty()
-  min!: number;
-
-  @ApiProperty()
-  max!: number;
-}
-
-export class MoodBucket implements MoodBucketDto {
-  @ApiProperty({ example: '2026-11-30', description: 'First day of the bucket, in the requested time zone' })
-  start!: string;
-
-  @ApiProperty()
-  count!: number;
-
-  @ApiProperty({ type: Stat })
-  mood!: Stat;
-
-  @ApiProperty({ type: Stat, nullable: true })
-  energy!: Stat | null;
-
-  @ApiProperty({ type: Stat, nullable: true })
-  sleepHours!: Stat | null;
-}
-
-export class MoodCheckinView implements MoodCheckinViewDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  at!: string;
-
-  @ApiProperty()
-  mood!: number;
-
-  @ApiProperty({ nullable: true, type: Number })
-  energy!: number | null;
-
-  @ApiProperty({ nullable: true, type: Number })
-  sleepHours!: number | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  note!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  entryId!: string | null;
 }

@@ -2,7 +2,6 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsString, IsUUID, Matches, MaxLength, MinLength } from 'class-validator';
 
 import { Omittable, Trim } from '@hearth/core';
-import type { TherapySessionDto } from '@hearth/contracts';
 
 const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
@@ -64,24 +63,4 @@ export class SessionIdParam {
   @ApiProperty({ format: 'uuid' })
   @IsUUID()
   id!: string;
-}
-
-export class SessionView implements TherapySessionDto {
-  @ApiProperty({ format: 'uuid' })
-  id!: string;
-
-  @ApiProperty()
-  date!: string;
-
-  @ApiProperty()
-  kind!: string;
-
-  @ApiProperty({ nullable: true, type: String })
-  intention!: string | null;
-
-  @ApiProperty({ nullable: true, type: String })
-  notes!: string | null;
-
-  @ApiProperty()
-  createdAt!: string;
 }
