@@ -39,6 +39,8 @@ import { MessageViews, toDto } from './message-views.js';
 import { Reaction } from './reaction.entity.js';
 import type { Speaker } from './speaker.js';
 
+const EDIT_NEEDS_REVIEW = 'This change would need a facilitator’s review; send it as a new message instead';
+
 /** Trimmed and NFC-normalized; refused when empty or longer than the limit. */
 export function normalizeBody(body: string): string {
   const normalized = body.normalize('NFC').trim();
@@ -89,7 +91,7 @@ export class MessagesService {
     const existing = await this.findByClientId(speaker, input.clientId);
     if (existing) return { message: existing, created: false };
     await this.consumeSendBudget(speaker.userId);
-    const draft: MessageDraft = { ...speaker, body, kind: input.kind ?? 'text' };
+    const draft: MessageDraft = { ...speaker, body, kind: input.kind ?? 'text', intent: 'post' };
     const outcome = await this.pipeline.run(draft);
     if (outcome.decision === 'block' && outcome.block) {
       await this.pipeline.notify({ draft, outcome, message: null });
@@ -146,7 +148,11 @@ export class MessagesService {
     return { message: stored, created: true };
   }
 
-  /** Edits one's own message within the edit window; the previous text is kept. */
+  /**
+   * Edits one's own message within the edit window; the previous text is kept. New text passes the message
+   * pipeline and the send budget as a post does, and is cared for the same way (words of crisis open an
+   * incident). Text the pipeline would hold for review is refused: the message is already in the timeline.
+   */
   async edit(
     speaker: Speaker,
     messageId: string,
@@ -154,39 +160,40 @@ export class MessagesService {
     origin: string | null = null,
   ): Promise<MessageDto> {
     const body = normalizeBody(text);
-    let changed = false;
+    const current = await this.editable(this.dataSource.manager, speaker, messageId);
+    if (current.body === body) {
+      const [unchanged] = await this.views.many(this.dataSource.manager, [current]);
+      return unchanged;
+    }
+    await this.consumeSendBudget(speaker.userId);
+    const kind = current.kind === 'reflection' ? 'reflection' : 'text';
+    const draft: MessageDraft = { ...speaker, body, kind, intent: 'edit' };
+    const outcome = await this.pipeline.run(draft);
+    if (outcome.decision === 'block' && outcome.block) {
+      await this.pipeline.notify({ draft, outcome, message: null });
+      throw new ChatError(outcome.block.code, outcome.block.message, outcome.block.details);
+    }
+    if (outcome.decision === 'hold') throw new ChatError('CONFLICT', EDIT_NEEDS_REVIEW);
     const message = await this.transactions.run(async (manager) => {
-      const message = await this.ownMessage(manager, speaker, messageId);
-      if (message.status !== 'visible')
-        throw new ChatError('CONFLICT', 'A message waiting for review cannot be edited');
-      const age = this.clock.now().getTime() - message.createdAt.getTime();
-      if (age > EDIT_WINDOW_MINUTES * 60_000) {
-        throw new ChatError(
-          'EDIT_WINDOW_CLOSED',
-          `Messages can be edited for ${EDIT_WINDOW_MINUTES} minutes`,
-        );
-      }
-      if (message.body === body) return message;
+      const message = await this.editable(manager, speaker, messageId);
       const now = this.clock.now();
       await manager.insert(MessageEdit, { id: randomUUID(), messageId, body: message.body, replacedAt: now });
       await manager.update(Message, { id: messageId }, { body, editedAt: now });
-      changed = true;
       return Object.assign(message, { body, editedAt: now });
     });
     const [dto] = await this.views.many(this.dataSource.manager, [message]);
-    if (changed) {
-      this.events.emit(
-        ChatEvents.messageEdited,
-        new MessageEditedEvent({
-          groupId: speaker.groupId,
-          messageId,
-          seq: dto.seq,
-          authorMembershipId: message.authorMembershipId,
-          message: dto,
-          originSocketId: origin,
-        }),
-      );
-    }
+    this.events.emit(
+      ChatEvents.messageEdited,
+      new MessageEditedEvent({
+        groupId: speaker.groupId,
+        messageId,
+        seq: dto.seq,
+        authorMembershipId: message.authorMembershipId,
+        message: dto,
+        originSocketId: origin,
+      }),
+    );
+    await this.pipeline.notify({ draft, outcome, message: dto });
     return dto;
   }
 
@@ -276,6 +283,18 @@ export class MessagesService {
       }
       throw rejection;
     }
+  }
+
+  /** One's own message, in the timeline, within the edit window. */
+  private async editable(manager: EntityManager, speaker: Speaker, messageId: string): Promise<Message> {
+    const message = await this.ownMessage(manager, speaker, messageId);
+    if (message.status !== 'visible')
+      throw new ChatError('CONFLICT', 'A message waiting for review cannot be edited');
+    const age = this.clock.now().getTime() - message.createdAt.getTime();
+    if (age > EDIT_WINDOW_MINUTES * 60_000) {
+      throw new ChatError('EDIT_WINDOW_CLOSED', `Messages can be edited for ${EDIT_WINDOW_MINUTES} minutes`);
+    }
+    return message;
   }
 
   /** Checked before every send, so a plain indexed query; the message is loaded only when it exists. */

@@ -17,6 +17,7 @@ const draft: MessageDraft = {
   joinedAt: null,
   body: 'hello',
   kind: 'text',
+  intent: 'post',
 };
 
 const step = (name: string, verdict: StepVerdict): MessagePipelineStep => ({ name, inspect: () => verdict });

@@ -13,6 +13,11 @@ export interface MessageDraft {
   joinedAt: Date | null;
   body: string;
   kind: 'text' | 'reflection';
+  /**
+   * A new message, or new text for one already in the timeline. An edit passes every check a post does (a mute,
+   * a read-only room, blocked terms, crisis words, the budget); only pacing (slow mode) is for new messages.
+   */
+  intent: 'post' | 'edit';
 }
 
 export type StepVerdict =

@@ -17,6 +17,7 @@ export function draft(fields: Partial<MessageDraft> = {}): MessageDraft {
     joinedAt: new Date('2026-01-01T00:00:00Z'),
     body: 'hello',
     kind: 'text',
+    intent: 'post',
     ...fields,
   };
 }

@@ -53,7 +53,7 @@ export class ReviewObserver implements MessageAttemptObserver {
 
   async observe({ draft, outcome, message }: Attempt): Promise<void> {
     if (!message) return;
-    await this.state.recordPost(draft.groupId, draft.userId, draft.body);
+    if (draft.intent === 'post') await this.state.recordPost(draft.groupId, draft.userId, draft.body);
     if (outcome.decision === 'hold') {
       this.events.emit(
         SafetyEvents.messageHeld,

@@ -24,6 +24,17 @@ describe('RoomModeStep', () => {
     expect(await new RoomModeStep(first, clockAt()).inspect(draft())).toEqual({ action: 'allow' });
   });
 
+  it('paces new messages only: an edit is not slowed, but a read-only room refuses it too', async () => {
+    const slow = fakeState({ settings: { mode: 'slow', slowSeconds: 60 }, lastPostAt: now - 5_000 });
+    expect(await new RoomModeStep(slow, clockAt()).inspect(draft({ intent: 'edit' }))).toEqual({
+      action: 'allow',
+    });
+    const readOnly = fakeState({ settings: { mode: 'read_only' } });
+    expect(await new RoomModeStep(readOnly, clockAt()).inspect(draft({ intent: 'edit' }))).toMatchObject({
+      code: 'READ_ONLY',
+    });
+  });
+
   it('lets anyone post in an open room', async () => {
     expect(await new RoomModeStep(fakeState({}), clockAt()).inspect(draft())).toEqual({ action: 'allow' });
   });

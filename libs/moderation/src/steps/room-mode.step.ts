@@ -25,7 +25,8 @@ export class RoomModeStep implements MessagePipelineStep {
         message: 'The room is read-only for now; only facilitators can post',
       };
     }
-    if (settings.mode === 'slow' && settings.slowSeconds) {
+    // Slow mode paces new messages; fixing the words of one already posted is not a new message.
+    if (settings.mode === 'slow' && settings.slowSeconds && draft.intent === 'post') {
       const last = await this.state.lastPostAt(draft.groupId, draft.userId);
       const waitMs = last === null ? 0 : last + settings.slowSeconds * 1000 - this.clock.now().getTime();
       if (waitMs > 0) {
