@@ -13,12 +13,17 @@ import {
   MembershipChangedEvent,
   MembershipEndedEvent,
 } from '@hearth/groups';
-import { IdentityEvents, SessionRevokedEvent, UserDisabledEvent } from '@hearth/identity';
+import {
+  IdentityEvents,
+  SessionRevokedEvent,
+  UserDisabledEvent,
+  UserRoleChangedEvent,
+} from '@hearth/identity';
 
 import { ChatError } from '../chat-error.js';
 import { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import { SocketDirectory } from '../realtime/socket-directory.js';
-import { groupRoom, staffRoom, type ChatSocket } from '../realtime/socket-types.js';
+import { applyPlatformRole, groupRoom, staffRoom, type ChatSocket } from '../realtime/socket-types.js';
 import { RoomsService } from '../rooms/rooms.service.js';
 import { SocketSessions } from './socket-sessions.js';
 
@@ -59,11 +64,13 @@ export class ChatEventsListener {
   }
 
   private async recheck(socket: ChatSocket): Promise<void> {
-    const { userId, role, sessionId } = socket.data;
-    if (!(await this.sessions.isLive({ userId, sessionId }))) {
+    const { userId, sessionId } = socket.data;
+    const role = await this.sessions.liveRole({ userId, sessionId });
+    if (!role) {
       this.end(socket);
       return;
     }
+    await applyPlatformRole(socket, role);
     for (const [groupId, room] of Object.entries(socket.data.rooms)) {
       try {
         socket.data.rooms[groupId] = await this.rooms.admit({ userId, role, sessionId }, groupId);
@@ -173,6 +180,14 @@ export class ChatEventsListener {
   async onSessionRevoked(event: SessionRevokedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       if (socket.data.sessionId === event.sessionId) this.end(socket);
+    }
+  }
+
+  /** Promoted or demoted: the admins' room (crisis escalations) follows at once, on every node. */
+  @OnEventOnEveryNode(IdentityEvents.userRoleChanged)
+  async onRoleChanged(event: UserRoleChangedEvent): Promise<void> {
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
+      await applyPlatformRole(socket, event.to);
     }
   }
 

@@ -29,6 +29,7 @@ import { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import { SocketDirectory } from '../realtime/socket-directory.js';
 import {
   ADMINS_ROOM,
+  applyPlatformRole,
   groupRoom,
   staffRoom,
   userRoom,
@@ -247,11 +248,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (!identity || identity.userId !== socket.data.userId) {
       throw new ChatError('UNAUTHORIZED', 'That access token is not valid for this connection');
     }
-    Object.assign(socket.data, {
-      sessionId: identity.sessionId,
-      role: identity.role,
-      tokenExpiresAt: identity.tokenExpiresAt,
-    });
+    Object.assign(socket.data, { sessionId: identity.sessionId, tokenExpiresAt: identity.tokenExpiresAt });
+    await applyPlatformRole(socket, identity.role);
     return { ok: true, expiresAt: new Date(identity.tokenExpiresAt).toISOString() };
   }
 

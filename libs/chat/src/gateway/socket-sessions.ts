@@ -33,9 +33,9 @@ export class SocketSessions {
     };
   }
 
-  /** Whether the socket's session is still signed in and its account still enabled. */
-  async isLive(identity: Pick<SocketIdentity, 'sessionId' | 'userId'>): Promise<boolean> {
-    return (await this.sessions.findActive(identity.sessionId, identity.userId)) !== null;
+  /** The person's platform role while the socket's session is signed in and the account enabled; else null. */
+  async liveRole(identity: Pick<SocketIdentity, 'sessionId' | 'userId'>): Promise<Role | null> {
+    return (await this.sessions.findActive(identity.sessionId, identity.userId))?.user.role ?? null;
   }
 
   isExpired(expiresAt: number): boolean {

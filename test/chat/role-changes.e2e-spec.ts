@@ -1,0 +1,68 @@
+import { IncidentsService } from '@hearth/moderation';
+
+import { createTestApp, type TestApp } from '../support/app.js';
+import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { collect, connect, until } from '../support/sockets.js';
+import { createAccount, registerUser, renew, type TestUser } from '../support/users.js';
+import { inRoom, said, settle } from '../moderation/support.js';
+
+describe('Platform role changes reach open sockets at once', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let secondAdmin: TestUser;
+  let facilitator: TestUser;
+  let wren: TestUser;
+  let group: GroupCard;
+
+  beforeEach(async () => {
+    t = await createTestApp();
+    admin = await registerUser(t, { displayName: 'Admin' });
+    secondAdmin = await createAccount(t, admin, 'facilitator', 'Second admin');
+    facilitator = await createAccount(t, admin, 'facilitator');
+    wren = await registerUser(t);
+    group = await createGroup(t, facilitator);
+    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
+    await setRole(secondAdmin.id, 'admin');
+  });
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const setRole = (id: string, role: string) =>
+    t.request().patch(`/api/admin/users/${id}`).set('Authorization', admin.auth).send({ role }).expect(200);
+
+  async function escalateACrisis(): Promise<void> {
+    const member = await inRoom(t, wren, group.id);
+    await said(member, group.id, 'I want to end my life');
+    t.clock.advance(11 * 60_000);
+    expect(await t.app.get(IncidentsService).escalateOverdue()).toBe(1);
+  }
+
+  it('a demoted admin’s open socket (kept alive with auth:refresh) stops receiving escalations', async () => {
+    const stillAdmin = collect(await connect(t, admin), 'safety:alert');
+    const demotedSocket = await connect(t, secondAdmin);
+    const demoted = collect(demotedSocket, 'safety:alert');
+
+    await setRole(secondAdmin.id, 'member');
+    await renew(t, secondAdmin);
+    expect(
+      await demotedSocket.emitWithAck('auth:refresh', { token: secondAdmin.tokens.accessToken }),
+    ).toMatchObject({
+      ok: true,
+    });
+    await escalateACrisis();
+    await until(() => stillAdmin.length === 1, 'the remaining admin’s alert');
+    await settle();
+    expect(demoted).toEqual([]);
+  });
+
+  it('a promoted member’s open socket starts receiving escalations without reconnecting', async () => {
+    const promotedSocket = await connect(t, facilitator);
+    const promoted = collect(promotedSocket, 'safety:alert');
+    await setRole(facilitator.id, 'admin');
+    await escalateACrisis();
+    // The facilitator of the group hears the alert when the incident opens, and again as an admin on escalation.
+    await until(() => promoted.some((alert) => alert.escalated), 'the escalation, as an admin');
+  });
+});
