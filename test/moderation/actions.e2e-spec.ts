@@ -86,6 +86,17 @@ describe('Facilitator actions', () => {
         ok: false,
         error: { code: 'MUTED' },
       });
+      // Nor does the room see a muted member typing; stopping is always allowed.
+      const typing = collect(peer, 'typing');
+      expect(await member.emitWithAck('typing', { groupId: group.id, isTyping: true })).toMatchObject({
+        ok: false,
+        error: { code: 'MUTED' },
+      });
+      expect(await member.emitWithAck('typing', { groupId: group.id, isTyping: false })).toMatchObject({
+        ok: true,
+      });
+      await until(() => typing.length === 1, 'the stop');
+      expect(typing).toEqual([expect.objectContaining({ isTyping: false })]);
       const history = await api(ash).get('/messages').expect(200);
       expect(history.body.map((m: MessageDto) => m.body)).toEqual(['hello']);
 

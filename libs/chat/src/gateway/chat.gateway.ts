@@ -214,8 +214,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('typing')
-  typing(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: TypingDto): Ack<{ throttled: boolean }> {
+  async typing(
+    @ConnectedSocket() socket: ChatSocket,
+    @MessageBody() dto: TypingDto,
+  ): Promise<Ack<{ throttled: boolean }>> {
     const speaker = this.poster(socket, dto.groupId);
+    if (dto.isTyping) await this.messages.assertMayInteract(speaker);
     const now = Date.now();
     const last = socket.data.lastTypingAt[dto.groupId] ?? 0;
     // Starting to type is throttled; stopping always goes through.

@@ -235,8 +235,7 @@ export class MessagesService {
   }
 
   async react(speaker: Speaker, messageId: string, emoji: string, add: boolean): Promise<ReactionDto[]> {
-    const refusal = await this.pipeline.mayReact(speaker);
-    if (refusal) throw new ChatError(refusal.code, refusal.message, refusal.details);
+    await this.assertMayInteract(speaker);
     return this.transactions.run(async (manager) => {
       const message = await messageInGroup(manager, messageId, speaker.groupId);
       if (message.deletedAt || message.status !== 'visible')
@@ -260,6 +259,12 @@ export class MessagesService {
       }
       return (await this.views.reactionsOf(manager, [messageId])).get(messageId) ?? [];
     });
+  }
+
+  /** Reacting and showing that one is typing are smaller kinds of posting: a mute stops them too. */
+  async assertMayInteract(speaker: Speaker): Promise<void> {
+    const refusal = await this.pipeline.mayReact(speaker);
+    if (refusal) throw new ChatError(refusal.code, refusal.message, refusal.details);
   }
 
   /** Which group a message belongs to, so a socket can check it has joined that group. */

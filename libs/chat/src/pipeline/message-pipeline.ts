@@ -33,7 +33,7 @@ export type StepVerdict =
 export interface MessagePipelineStep {
   readonly name: string;
   inspect(draft: MessageDraft): StepVerdict | Promise<StepVerdict>;
-  /** Reacting is a smaller kind of posting; steps that also govern it (a mute) say so here. */
+  /** Reacting and typing are smaller kinds of posting; steps that also govern them (a mute) say so here. */
   inspectReaction?(
     actor: Pick<MessageDraft, 'groupId' | 'userId' | 'role'>,
   ): StepVerdict | Promise<StepVerdict>;
