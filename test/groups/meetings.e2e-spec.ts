@@ -108,6 +108,21 @@ describe('Meetings', () => {
         .expect(403);
     });
 
+    it('shows the next meeting on the group card to its members only, as the list is', async () => {
+      await schedule(weekly).expect(201);
+      const card = (user: TestUser) =>
+        t.request().get(`/api/groups/${group.id}`).set('Authorization', user.auth).expect(200);
+      expect((await card(member)).body.nextMeeting).toMatchObject({ title: 'Weekly circle' });
+      expect((await card(outsider)).body.nextMeeting).toBeNull();
+      const discover = await t
+        .request()
+        .get('/api/groups?scope=discover')
+        .set('Authorization', outsider.auth)
+        .expect(200);
+      const listed = discover.body.find((g: { id: string }) => g.id === group.id);
+      expect(listed).toMatchObject({ name: 'Berlin circle', nextMeeting: null });
+    });
+
     it('cancels one occurrence, which disappears from listings', async () => {
       const { id } = (await schedule(weekly).expect(201)).body;
       await t

@@ -10,6 +10,19 @@ import type { GroupView, MyMembershipView, NextMeetingView } from './dto/group.v
 import type { Group } from './group.entity.js';
 import { UNREAD_COUNTS, type UnreadCounts } from './unread-counts.js';
 
+/** Who is looking at a group card. */
+export interface Viewer {
+  admin: boolean;
+}
+
+/**
+ * A group's meetings (when and where it meets) are for the people in it: current members (active, or joining
+ * and yet to accept the agreement) and admins. A listed group's card shows strangers everything else.
+ */
+export function mayKnowMeetings(membership: Pick<Membership, 'status'> | null, viewer: Viewer): boolean {
+  return viewer.admin || membership?.status === 'active' || membership?.status === 'pending';
+}
+
 /** Builds group cards, with the caller's membership and the next meeting, for one group or many. */
 @Injectable()
 export class GroupViews {
@@ -21,12 +34,12 @@ export class GroupViews {
     private readonly moduleRef: ModuleRef,
   ) {}
 
-  async one(group: Group, membership: Membership | null): Promise<GroupView> {
-    const [view] = await this.many([group], new Map(membership ? [[group.id, membership]] : []));
+  async one(group: Group, membership: Membership | null, viewer: Viewer): Promise<GroupView> {
+    const [view] = await this.many([group], new Map(membership ? [[group.id, membership]] : []), viewer);
     return view;
   }
 
-  async many(groups: Group[], memberships: Map<string, Membership>): Promise<GroupView[]> {
+  async many(groups: Group[], memberships: Map<string, Membership>, viewer: Viewer): Promise<GroupView[]> {
     const next = await this.schedule.nextByGroup(groups, this.clock.now());
     const active = groups.filter((g) => memberships.get(g.id)?.status === 'active');
     const userId = active.length ? memberships.get(active[0].id)!.userId : null;
@@ -38,7 +51,11 @@ export class GroupViews {
           )
         : new Map();
     return groups.map((group) => ({
-      ...card(group, memberships.get(group.id) ?? null, next.get(group.id)),
+      ...card(
+        group,
+        memberships.get(group.id) ?? null,
+        mayKnowMeetings(memberships.get(group.id) ?? null, viewer) ? next.get(group.id) : undefined,
+      ),
       unread: unread.get(group.id) ?? null,
     }));
   }
