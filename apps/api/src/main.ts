@@ -18,6 +18,25 @@ function readConfig(): HearthConfig {
   return loadConfig(process.env);
 }
 
+/**
+ * A stop asked for is a stop within this long, whatever a dependency does (Redis unreachable, a client that
+ * will not let go): requests in flight get this long to finish, then the process exits anyway.
+ */
+const SHUTDOWN_DEADLINE_MS = 8_000;
+
+function boundShutdown(): void {
+  const arm = (signal: NodeJS.Signals) => {
+    setTimeout(() => {
+      new Logger('Shutdown').error(
+        { signal },
+        `Still stopping after ${SHUTDOWN_DEADLINE_MS / 1000} s; exiting now`,
+      );
+      process.exit(1);
+    }, SHUTDOWN_DEADLINE_MS).unref();
+  };
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.once(signal, arm);
+}
+
 async function bootstrap(): Promise<void> {
   const config = readConfig();
   const app = await NestFactory.create<NestExpressApplication>(AppModule.register(config), {
@@ -25,6 +44,7 @@ async function bootstrap(): Promise<void> {
     bufferLogs: true,
   });
   await configureApp(app, config);
+  boundShutdown();
   await app.listen(config.http.port, config.http.host);
   new Logger('Hearth').log(
     { url: await app.getUrl(), database: config.database.type },

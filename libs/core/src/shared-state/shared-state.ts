@@ -7,7 +7,13 @@ import {
 } from 'rate-limiter-flexible';
 import { createClient } from 'redis';
 
-import { connectOrFail, type RedisClient } from '../redis/redis-pair.js';
+import {
+  closeRedis,
+  connectOrFail,
+  redisAnswers,
+  reportOutages,
+  type RedisClient,
+} from '../redis/redis-pair.js';
 
 export type LimiterOptions = Required<Pick<IRateLimiterOptions, 'keyPrefix' | 'points' | 'duration'>>;
 
@@ -24,6 +30,8 @@ export abstract class SharedState implements OnApplicationShutdown {
   /** Appends to a short list, keeping only the last `keep` entries; the list expires `ttlMs` after the last append. */
   abstract append(key: string, entry: string, keep: number, ttlMs: number): Promise<void>;
   abstract list(key: string): Promise<string[]>;
+  /** Whether the shared store answers: null when there is none to ask (a single node keeps it in memory). */
+  abstract storeStatus(): Promise<'up' | 'down' | null>;
   abstract onApplicationShutdown(): Promise<void>;
 
   /** Redis when a URL is given, memory otherwise. */
@@ -65,6 +73,10 @@ export class MemorySharedState extends SharedState {
     return Array.isArray(value) ? value : [];
   }
 
+  async storeStatus(): Promise<null> {
+    return null;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     clearInterval(this.sweeper);
   }
@@ -97,9 +109,7 @@ export class RedisSharedState extends SharedState {
   static async connect(url: string, prefix: string): Promise<RedisSharedState> {
     // Commands fail at once while Redis is unreachable instead of queueing; callers fall back.
     const client = createClient({ url, disableOfflineQueue: true });
-    client.on('error', (error: Error) =>
-      RedisSharedState.logger.warn({ err: { message: error.message } }, 'Redis'),
-    );
+    reportOutages(client, RedisSharedState.logger);
     await connectOrFail(client, url);
     return new RedisSharedState(client, prefix);
   }
@@ -137,8 +147,12 @@ export class RedisSharedState extends SharedState {
     return this.client.lRange(this.key(key), 0, -1);
   }
 
+  async storeStatus(): Promise<'up' | 'down'> {
+    return (await redisAnswers(this.client)) ? 'up' : 'down';
+  }
+
   async onApplicationShutdown(): Promise<void> {
-    await this.client.close().catch(() => undefined);
+    await closeRedis(this.client);
   }
 
   private key(key: string): string {
