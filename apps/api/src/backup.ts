@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, openSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
@@ -7,8 +7,9 @@ import { loadConfig, type HearthConfig } from '@hearth/core';
 
 /**
  * Copies the embedded database to `target` with SQLite's online backup API: safe while Hearth runs, and the
- * copy is a consistent snapshot (the WAL included). Secrets are not in the database and are not copied: back up
- * DATA_DIR/secrets (or your secret store) separately. Returns the number of pages copied.
+ * copy is a consistent snapshot (the WAL included). The copy is readable by this user only (0600), like the
+ * database. Secrets are not in the database and are not copied: back up DATA_DIR/secrets (or your secret store)
+ * separately. Returns the number of pages copied.
  */
 export async function backupSqlite(config: HearthConfig, target: string): Promise<number> {
   if (config.database.type !== 'sqlite') {
@@ -17,14 +18,31 @@ export async function backupSqlite(config: HearthConfig, target: string): Promis
     );
   }
   if (!existsSync(config.database.file)) throw new Error(`No database at ${config.database.file}`);
-  if (existsSync(target)) throw new Error(`${target} exists; choose a new file`);
-  const db = new Database(config.database.file, { readonly: true, fileMustExist: true });
+  createPrivateFile(target);
+  let db: Database.Database | undefined;
   try {
+    db = new Database(config.database.file, { readonly: true, fileMustExist: true });
     db.pragma(`busy_timeout = ${config.database.busyTimeoutMs}`);
     const { totalPages } = await db.backup(target);
+    chmodSync(target, 0o600);
     return totalPages;
+  } catch (error) {
+    rmSync(target, { force: true });
+    throw error;
   } finally {
-    db.close();
+    db?.close();
+  }
+}
+
+/** An empty file is an empty database to SQLite; created 0600 here, the backup never exists readable by others. */
+function createPrivateFile(target: string): void {
+  try {
+    closeSync(openSync(target, 'wx', 0o600));
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+      throw new Error(`${target} exists; choose a new file`);
+    }
+    throw error;
   }
 }
 

@@ -3,7 +3,13 @@ import helmet from 'helmet';
 import type { Logger } from 'pino';
 
 import { ChatIoAdapter } from '@hearth/chat';
-import { createHttpLogger, HearthLogger, ROOT_LOGGER, type HearthConfig } from '@hearth/core';
+import {
+  createHttpLogger,
+  HearthLogger,
+  refuseDeepBodies,
+  ROOT_LOGGER,
+  type HearthConfig,
+} from '@hearth/core';
 
 import { setupOpenApi } from './openapi.js';
 
@@ -37,6 +43,7 @@ export async function configureApp(app: NestExpressApplication, config: HearthCo
   app.enableCors({ origin: config.http.corsOrigins, credentials: true, maxAge: 600 });
   app.useBodyParser('json', { limit: config.http.bodyLimit });
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimit, extended: false });
+  app.use(refuseDeepBodies);
   const sockets = new ChatIoAdapter(app, config);
   await sockets.connect();
   app.useWebSocketAdapter(sockets);

@@ -18,6 +18,7 @@ export { HttpErrorFilter } from './errors/http-exception.filter.js';
 export {
   createValidationPipe,
   flattenValidationErrors,
+  refuseDeepBodies,
   ValidationFailedException,
 } from './errors/validation.js';
 export { foundOrFail } from './errors/find-or-fail.js';

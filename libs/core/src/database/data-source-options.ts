@@ -1,11 +1,9 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-
 import pg from 'pg';
 import type { DataSourceOptions, MixedList } from 'typeorm';
 
 import type { DatabaseConfig } from '../config/hearth-config.js';
 import { migrations } from './migrations/index.js';
+import { prepareSqliteFile } from './private-files.js';
 
 type EntityList = MixedList<string | (abstract new (...args: never[]) => unknown)>;
 
@@ -30,7 +28,7 @@ export function buildDataSourceOptions(
     };
   }
   if (database.file !== ':memory:') {
-    mkdirSync(dirname(database.file), { recursive: true, mode: 0o700 });
+    prepareSqliteFile(database.file);
   }
   return {
     type: 'better-sqlite3',

@@ -1,5 +1,7 @@
 import { DataSource, type DataSourceOptions } from 'typeorm';
 
+import { restrictSqliteFiles } from './private-files.js';
+
 /** A fixed key for PostgreSQL's advisory lock that guards migrations (any 64-bit number unique to Hearth). */
 const MIGRATIONS_LOCK_KEY = 4_862_301_773;
 
@@ -11,6 +13,10 @@ export async function connectAndMigrate(options: DataSourceOptions): Promise<Dat
   const dataSource = await new DataSource(options).initialize();
   if (dataSource.options.type !== 'postgres') {
     await dataSource.runMigrations();
+    // The WAL and shared-memory files exist now; ones left from before 0600 files are narrowed too.
+    if (options.type === 'better-sqlite3' && options.database !== ':memory:') {
+      restrictSqliteFiles(options.database);
+    }
     return dataSource;
   }
   const lock = dataSource.createQueryRunner();

@@ -44,6 +44,26 @@ describe('createValidationPipe', () => {
     });
   });
 
+  it('refuses a value nested more than 32 levels deep before class-transformer walks it', async () => {
+    const nested = (depth: number): unknown => (depth === 0 ? 1 : { value: nested(depth - 1) });
+    await expect(
+      pipe.transform({ value: nested(5000) }, { type: 'body', metatype: Named }),
+    ).rejects.toMatchObject({
+      details: [{ field: '', message: 'The request is nested more than 32 levels deep' }],
+    });
+    await expect(pipe.transform(nested(32), { type: 'body', metatype: Named })).rejects.toMatchObject({
+      details: [{ field: 'value', message: 'value must be an integer number' }],
+    });
+  });
+
+  it('does not walk instances it is handed, such as a socket that refers to itself', async () => {
+    class Connection {
+      self = this;
+    }
+    const socket = new Connection();
+    await expect(pipe.transform(socket, { type: 'custom' })).resolves.toBe(socket);
+  });
+
   it('refuses a body that is not an object, with details', async () => {
     await expect(pipe.transform([1, 2], { type: 'body', metatype: Named })).rejects.toBeInstanceOf(
       ValidationFailedException,

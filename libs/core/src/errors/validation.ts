@@ -1,6 +1,7 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
 
 import type { FieldError } from './error-body.js';
+import { nestedDeeperThan, PAYLOAD_TOO_DEEP } from './payload-depth.js';
 
 export class ValidationFailedException extends BadRequestException {
   constructor(readonly details: FieldError[]) {
@@ -17,11 +18,34 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
+function tooDeep(): ValidationFailedException {
+  return new ValidationFailedException([{ field: '', message: PAYLOAD_TOO_DEEP }]);
+}
+
+/**
+ * Express middleware, right after the body parsers: a body nested too deeply is refused (400) before any route
+ * sees it. (Parsing it was safe: V8's JSON.parse does not recurse; what follows it, validation, does.)
+ */
+export function refuseDeepBodies(
+  request: { body?: unknown },
+  _response: unknown,
+  next: (error?: unknown) => void,
+): void {
+  next(nestedDeeperThan(request.body) ? tooDeep() : undefined);
+}
+
 /**
  * A ValidationPipe that turns a validator's own failure on a strange value into a validation error, so that no
- * input, however odd, can produce a 500 (class-validator's decimal-places check once threw on 5e-324).
+ * input, however odd, can produce a 500 (class-validator's decimal-places check once threw on 5e-324). A value
+ * nested too deeply is refused before class-transformer walks it: socket payloads reach this pipe straight from
+ * socket.io's parser.
  */
 class SafeValidationPipe extends ValidationPipe {
+  override async transform(...args: Parameters<ValidationPipe['transform']>): Promise<unknown> {
+    if (nestedDeeperThan(args[0])) throw tooDeep();
+    return super.transform(...args);
+  }
+
   protected override async validate(
     ...args: Parameters<ValidationPipe['validate']>
   ): Promise<ValidationError[]> {

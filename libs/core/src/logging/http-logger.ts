@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import pino, { type DestinationStream, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 
+import { loggablePath } from './loggable-path.js';
 import { requestContext } from './request-context.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -24,7 +25,9 @@ export function createRootLogger(level: string, destination?: DestinationStream)
 
 /**
  * Express middleware that logs each request by method, path and status: never headers, bodies or the query
- * string (which may carry a calendar token), so passwords, tokens and private text stay out of the logs.
+ * string (which may carry a calendar token), and paths with the secrets they hold redacted (invitation codes),
+ * so passwords, tokens and private text stay out of the logs. Every line written while serving the request
+ * carries this same `req`.
  */
 export function createHttpLogger(logger: Logger) {
   const http = pinoHttp({
@@ -39,7 +42,7 @@ export function createHttpLogger(logger: Logger) {
       req: (req: { id: string; method: string; url: string }) => ({
         id: req.id,
         method: req.method,
-        path: req.url.split('?')[0],
+        path: loggablePath(req.url),
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       err: (err: Error) => ({ type: err.name, message: err.message }),
