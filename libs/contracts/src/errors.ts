@@ -18,8 +18,12 @@ export const ERROR_CODES = [
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
-/** Codes a refused connection carries in `connect_error`'s `data`. */
-export type ConnectErrorCode = 'UNAUTHORIZED' | 'FORBIDDEN_ORIGIN' | 'TOO_MANY_CONNECTIONS';
+/**
+ * Codes a refused connection carries in `connect_error`'s `data`. NOT_FOUND: a namespace other than /chat;
+ * RATE_LIMITED: too many connections without a valid token from one address.
+ */
+export type ConnectErrorCode =
+  'UNAUTHORIZED' | 'FORBIDDEN_ORIGIN' | 'TOO_MANY_CONNECTIONS' | 'NOT_FOUND' | 'RATE_LIMITED';
 
 export interface FieldError {
   field: string;

@@ -18,6 +18,7 @@ import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { ShutdownReporter } from './lifecycle/shutdown.js';
 import { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 import { createRootLogger } from './logging/http-logger.js';
+import { Shredder } from './database/shredder.js';
 import { EventRelay } from './events/event-relay.js';
 import { SharedState } from './shared-state/shared-state.js';
 
@@ -59,6 +60,7 @@ export class CoreModule {
         ShutdownReporter,
         { provide: Clock, useValue: options.clock ?? new Clock() },
         Transactions,
+        Shredder,
         PersonalDataRegistry,
         EventRelay,
         { provide: SharedState, useFactory: () => SharedState.create(config.redisUrl, config.redisPrefix) },
@@ -70,6 +72,7 @@ export class CoreModule {
         RateLimitGuard,
         Clock,
         Transactions,
+        Shredder,
         PersonalDataRegistry,
         SharedState,
       ],

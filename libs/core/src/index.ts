@@ -9,6 +9,7 @@ export {
 export { resolveSecrets, type Secrets } from './config/secrets.js';
 export { buildDataSourceOptions } from './database/data-source-options.js';
 export { Transactions } from './database/transactions.js';
+export { Shredder } from './database/shredder.js';
 export { columnTypes } from './database/column-types.js';
 export { isUniqueViolation } from './database/unique-violation.js';
 export { insertRows, rawRows } from './database/raw-rows.js';

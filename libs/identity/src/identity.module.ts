@@ -13,6 +13,7 @@ import { DataRightsService } from './data-rights/data-rights.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.entity.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
+import { PasswordConfirmationService } from './auth/password-confirmation.service.js';
 import { AccountService } from './me/account.service.js';
 import { InstanceController } from './instance/instance.controller.js';
 import { MeController } from './me/me.controller.js';
@@ -44,6 +45,7 @@ export const identityEntities = [User, Session, RefreshToken, LoginThrottle, Ins
     AuthService,
     DataRightsService,
     LoginThrottleService,
+    PasswordConfirmationService,
     PasswordService,
     SessionsService,
     UsersService,

@@ -5,7 +5,11 @@ import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
 import type { Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 
+import { CHAT_NAMESPACE } from '@hearth/contracts';
 import { connectRedisPair, type HearthConfig, type RedisPair } from '@hearth/core';
+
+import { connectRefusal } from './anonymous-handshakes.js';
+import { SocketSessions } from './socket-sessions.js';
 
 /** Chat frames are small and many: no per-message compression, and nothing over 64 KiB is accepted. */
 export const MAX_FRAME_BYTES = 64 * 1024;
@@ -28,7 +32,7 @@ export class ChatIoAdapter extends IoAdapter {
   private readonly redisLogger = new Logger('ChatIoAdapter');
 
   constructor(
-    app: INestApplicationContext,
+    private readonly app: INestApplicationContext,
     private readonly config: HearthConfig,
   ) {
     super(app);
@@ -46,7 +50,13 @@ export class ChatIoAdapter extends IoAdapter {
     this.redisLogger.log({ sharded: this.sharded }, 'socket.io Redis adapter');
   }
 
+  /**
+   * Only /chat is served: a connect to the root namespace is refused (any other name socket.io refuses itself).
+   * A connection that has not authenticated on /chat within CHAT_CONNECT_TIMEOUT_MS is closed, and each address
+   * has a budget of handshakes that do not authenticate (AnonymousHandshakes).
+   */
   override createIOServer(port: number, options?: ServerOptions): Server {
+    const anonymous = this.app.get(SocketSessions).anonymous;
     const server: Server = super.createIOServer(port, {
       ...options,
       perMessageDeflate: false,
@@ -54,7 +64,24 @@ export class ChatIoAdapter extends IoAdapter {
       maxHttpBufferSize: MAX_FRAME_BYTES,
       cors: { origin: this.config.http.corsOrigins, credentials: true },
       serveClient: false,
+      connectTimeout: this.config.chat.connectTimeoutMs,
+      allowRequest: (request, answer) => {
+        anonymous.open(request).then(
+          (allowed) => answer(allowed ? null : 'Too many connections from this address', allowed),
+          (error: Error) => {
+            this.logger.warn({ err: { message: error.message } }, 'Handshake budget unavailable');
+            answer(null, true);
+          },
+        );
+      },
     } as ServerOptions);
+    server.of('/').use((socket, next) => {
+      anonymous
+        .refusal(socket, 'NOT_FOUND', `Only the ${CHAT_NAMESPACE} namespace is served`)
+        .then(next, () =>
+          next(connectRefusal('NOT_FOUND', `Only the ${CHAT_NAMESPACE} namespace is served`)),
+        );
+    });
     if (this.redis) {
       const channel = `${this.config.redisPrefix}:socket.io`;
       server.adapter(
@@ -101,9 +128,15 @@ export class ChatIoAdapter extends IoAdapter {
   }
 
   override async close(server: Server): Promise<void> {
-    await super.close(server);
     const redis = this.redis;
     this.redis = null;
+    // With Redis unreachable, the adapter's unsubscribes would wait for it for ever: drop the connections first.
+    if (redis && !redis.sub.isReady) await redis.close();
+    await super
+      .close(server)
+      .catch((error: Error) =>
+        this.redisLogger.warn({ err: { message: error.message } }, 'socket.io closed without Redis'),
+      );
     await redis?.close();
   }
 }

@@ -16,7 +16,6 @@ import {
   CHAT_NAMESPACE,
   CLIENT_EVENTS,
   type Ack,
-  type ConnectErrorCode,
   type GroupJoinAck,
   type MessageAck,
   type ReactionDto as ReactionSummary,
@@ -38,6 +37,7 @@ import {
 } from '../realtime/socket-types.js';
 import { assertMayPost, speakerIn } from '../rooms/room-membership.js';
 import { RoomsService } from '../rooms/rooms.service.js';
+import { connectRefusal } from './anonymous-handshakes.js';
 import {
   AuthRefreshDto,
   GroupJoinDto,
@@ -54,10 +54,6 @@ import { WsAckFilter } from './ws-ack.filter.js';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
 const TYPING_INTERVAL_MS = 1000;
-
-function refusal(code: ConnectErrorCode, message: string): Error {
-  return Object.assign(new Error(message), { data: { code } });
-}
 
 /**
  * The chat's socket.io surface: it authenticates the handshake and translates events into service calls and
@@ -96,7 +92,10 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     if (this.sweeper) clearInterval(this.sweeper);
   }
 
-  /** Runs before a connection is accepted: origin, access token, live session, connection limit. */
+  /**
+   * Runs before a connection is accepted: origin, access token, live session, connection limit. A connect that
+   * does not authenticate spends one of its address's anonymous handshakes (see AnonymousHandshakes).
+   */
   private async admit(socket: ChatSocket): Promise<void> {
     const { origin, host } = socket.handshake.headers;
     if (
@@ -104,17 +103,18 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       !isSameOrigin(origin, host) &&
       !this.config.get('http', { infer: true }).corsOrigins.includes(origin)
     ) {
-      throw refusal('FORBIDDEN_ORIGIN', 'This origin may not connect');
+      throw await this.sessions.anonymous.refusal(socket, 'FORBIDDEN_ORIGIN', 'This origin may not connect');
     }
     const identity = await this.sessions.verify(
       (socket.handshake.auth as { token?: unknown } | undefined)?.token,
     );
     if (!identity) {
-      throw refusal('UNAUTHORIZED', 'A valid access token is required');
+      throw await this.sessions.anonymous.refusal(socket, 'UNAUTHORIZED', 'A valid access token is required');
     }
+    await this.sessions.anonymous.authenticated(socket);
     const { maxConnectionsPerUser } = this.config.get('chat', { infer: true });
     if ((await this.directory.countSocketsOfUser(identity.userId)) >= maxConnectionsPerUser) {
-      throw refusal('TOO_MANY_CONNECTIONS', `At most ${maxConnectionsPerUser} connections per person`);
+      throw connectRefusal('TOO_MANY_CONNECTIONS', `At most ${maxConnectionsPerUser} connections per person`);
     }
     socket.data = { ...identity, rooms: {}, lastTypingAt: {} };
   }

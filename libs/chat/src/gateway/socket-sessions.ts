@@ -1,7 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 
-import { Clock } from '@hearth/core';
+import { Clock, SharedState, type HearthConfig } from '@hearth/core';
 import { AccessTokens, SessionsService, type Role } from '@hearth/identity';
+
+import { AnonymousHandshakes } from './anonymous-handshakes.js';
 
 export interface SocketIdentity {
   userId: string;
@@ -10,14 +13,28 @@ export interface SocketIdentity {
   tokenExpiresAt: number;
 }
 
-/** Verifies an access token for a socket exactly as the HTTP access guard does: signature, expiry, live session. */
+/**
+ * Verifies an access token for a socket exactly as the HTTP access guard does: signature, expiry, live session;
+ * and keeps the budget of handshakes that do not authenticate.
+ */
 @Injectable()
 export class SocketSessions {
+  readonly anonymous: AnonymousHandshakes;
+
   constructor(
     private readonly accessTokens: AccessTokens,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,
-  ) {}
+    config: ConfigService<HearthConfig, true>,
+    state: SharedState,
+  ) {
+    this.anonymous = new AnonymousHandshakes(
+      state,
+      config.get('chat', { infer: true }).anonymousHandshakes,
+      config.get('throttle', { infer: true }).ttlSeconds,
+      config.get('http', { infer: true }).trustProxy,
+    );
+  }
 
   async verify(token: unknown): Promise<SocketIdentity | null> {
     if (typeof token !== 'string' || token.length === 0 || token.length > 4096) return null;

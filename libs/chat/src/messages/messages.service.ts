@@ -12,6 +12,7 @@ import {
   isUniqueViolation,
   rawRows,
   SharedState,
+  Shredder,
   Transactions,
   type HearthConfig,
 } from '@hearth/core';
@@ -64,6 +65,7 @@ export class MessagesService {
     private readonly writer: MessageWriter,
     private readonly mentions: Mentions,
     private readonly events: EventEmitter2,
+    private readonly shredder: Shredder,
     private readonly clock: Clock,
     config: ConfigService<HearthConfig, true>,
     state: SharedState,
@@ -198,8 +200,9 @@ export class MessagesService {
   }
 
   /**
-   * Deletes one's own message: its text and history go; a tombstone keeps its place in the timeline. The
-   * cause says whether its author deleted it or withdrew the share it came from.
+   * Deletes one's own message: its text and history go, from the database files too (Shredder); a tombstone
+   * keeps its place in the timeline. The cause says whether its author deleted it or withdrew the share it came
+   * from.
    */
   async delete(
     author: Pick<Speaker, 'userId' | 'groupId'>,
@@ -217,6 +220,7 @@ export class MessagesService {
       await manager.update(Message, { id: messageId }, { body: '', deletedAt: now });
       return Object.assign(message, { body: '', deletedAt: now });
     });
+    await this.shredder.shred();
     const [tombstone] = await this.views.many(this.dataSource.manager, [message]);
     this.events.emit(
       ChatEvents.messageRemoved,

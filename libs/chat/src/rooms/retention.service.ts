@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { LessThan, Not, IsNull } from 'typeorm';
 
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, Shredder, Transactions } from '@hearth/core';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -20,6 +20,7 @@ export class RetentionService {
   constructor(
     private readonly policy: GroupPolicy,
     private readonly transactions: Transactions,
+    private readonly shredder: Shredder,
     private readonly clock: Clock,
   ) {}
 
@@ -53,7 +54,10 @@ export class RetentionService {
       );
       deleted += result.affected ?? 0;
     }
-    if (deleted > 0) this.logger.log({ deleted, rooms: rooms.length }, 'Retention: deleted old messages');
+    if (deleted > 0) {
+      await this.shredder.shred();
+      this.logger.log({ deleted, rooms: rooms.length }, 'Retention: deleted old messages');
+    }
     return deleted;
   }
 }

@@ -138,6 +138,17 @@ export class Environment {
   @Max(600000)
   CHAT_SESSION_SWEEP_MS: number = 30000;
 
+  /** Socket handshakes per address and THROTTLE_TTL window that do not authenticate on /chat. */
+  @IsInt()
+  @Min(1)
+  CHAT_ANONYMOUS_HANDSHAKES: number = 100;
+
+  /** How long a new socket connection may take to authenticate on /chat before it is closed. */
+  @IsInt()
+  @Min(100)
+  @Max(60000)
+  CHAT_CONNECT_TIMEOUT_MS: number = 10000;
+
   @IsInt()
   @Min(1)
   @Max(1440)

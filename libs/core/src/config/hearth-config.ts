@@ -43,6 +43,10 @@ export interface HearthConfig {
     rateWindowSeconds: number;
     /** How often sockets whose access token expired are disconnected. */
     sessionSweepMs: number;
+    /** Handshakes per address and throttle window that may go without authenticating; see SocketSessions. */
+    anonymousHandshakes: number;
+    /** A connection that has not authenticated on /chat this long after opening is closed. */
+    connectTimeoutMs: number;
   };
   safety: {
     /** An unacknowledged crisis incident goes to every admin after this many minutes. */
@@ -115,6 +119,8 @@ function toConfig(e: Environment): HearthConfig {
       rateLimit: e.CHAT_RATE_LIMIT,
       rateWindowSeconds: e.CHAT_RATE_WINDOW,
       sessionSweepMs: e.CHAT_SESSION_SWEEP_MS,
+      anonymousHandshakes: e.CHAT_ANONYMOUS_HANDSHAKES,
+      connectTimeoutMs: e.CHAT_CONNECT_TIMEOUT_MS,
     },
     safety: { escalationMinutes: e.CRISIS_ESCALATION_MINUTES },
     erasure: { messages: e.ERASURE_MESSAGES },

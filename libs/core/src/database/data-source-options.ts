@@ -42,6 +42,8 @@ export function buildDataSourceOptions(
     prepareDatabase: (db: { pragma: (source: string) => unknown }) => {
       db.pragma(`busy_timeout = ${database.busyTimeoutMs}`);
       db.pragma('synchronous = FULL');
+      // Deleted content is overwritten with zeros, not merely unlinked (see Shredder).
+      db.pragma('secure_delete = ON');
     },
   };
 }

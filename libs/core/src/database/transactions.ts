@@ -21,6 +21,14 @@ export class Transactions {
     return this.dataSource.options.type === 'postgres';
   }
 
+  /**
+   * Runs work that must not overlap a transaction on SQLite's shared connection, outside any transaction (a
+   * checkpoint, say). On PostgreSQL it simply runs.
+   */
+  alone<T>(work: () => Promise<T>): Promise<T> {
+    return this.isPostgres ? work() : this.sqliteWriter.runExclusive(work);
+  }
+
   run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.isPostgres) {
       return this.dataSource.transaction(work);

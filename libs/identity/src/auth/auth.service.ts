@@ -14,7 +14,7 @@ import { UsersService } from '../users/users.service.js';
 import type { AuthSessionView } from './dto/auth-session.view.js';
 import type { LoginDto } from './dto/login.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
-import { LoginThrottleService } from './login-throttle.service.js';
+import { LoginThrottleService, signInSubject } from './login-throttle.service.js';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
@@ -57,17 +57,18 @@ export class AuthService {
    * address is locked for a growing while, whether or not an account has it.
    */
   async login(dto: LoginDto, userAgent?: string): Promise<AuthSessionView> {
-    const waitMs = await this.throttle.waitFor(dto.email);
+    const subject = signInSubject(dto.email);
+    const waitMs = await this.throttle.waitFor(subject);
     if (waitMs > 0) {
       throw new RetryLaterException('Too many failed sign-in attempts. Try again later.', waitMs);
     }
     const user = await this.users.findByEmail(dto.email);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
     if (!user || !valid) {
-      await this.throttle.recordFailure(dto.email);
+      await this.throttle.recordFailure(subject);
       throw new UnauthorizedException(INVALID_CREDENTIALS);
     }
-    await this.throttle.clear(dto.email);
+    await this.throttle.clear(subject);
     if (user.disabledAt) {
       throw new ForbiddenException('This account is disabled');
     }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { Repository, type EntityManager } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
 
@@ -15,9 +15,14 @@ const MAX_LOCK_MS = 15 * 60_000;
 /** A quiet day forgives old failures. */
 const FORGET_AFTER_MS = 24 * 60 * 60_000;
 
+/** Whose failures count together: an address signing in (existing or not), or a signed-in account. */
+export const signInSubject = (email: string) => `login:${email}`;
+export const accountSubject = (userId: string) => `account:${userId}`;
+
 /**
- * Per-account exponential back-off on failed sign-ins: after 5 failures the address is locked for 30 s,
- * then 1 min, 2 min, … up to 15 min per further failure. Keyed by the address, existing or not.
+ * Exponential back-off on failed password checks: after 5 failures the subject is locked for 30 s, then 1 min,
+ * 2 min, … up to 15 min per further failure. Sign-in is keyed by the address, existing or not; a signed-in
+ * person confirming their password (a new password, erasure) by the account.
  */
 @Injectable()
 export class LoginThrottleService {
@@ -28,32 +33,64 @@ export class LoginThrottleService {
   ) {}
 
   /** Milliseconds until the next attempt is allowed; 0 when it is allowed now. */
-  async waitFor(email: string): Promise<number> {
-    const row = await this.throttles.findOneBy({ key: this.keyOf(email) });
+  async waitFor(subject: string): Promise<number> {
+    const row = await this.throttles.findOneBy({ key: this.keyOf(subject) });
+    return this.remaining(row);
+  }
+
+  async recordFailure(subject: string): Promise<void> {
+    const key = this.keyOf(subject);
+    await this.transactions.run(async (manager) => {
+      await this.countFailure(manager, key, await manager.findOneBy(LoginThrottle, { key }));
+    });
+  }
+
+  /**
+   * Counts an attempt as a failure before the password is checked, in one step with the lock check, so that
+   * guesses sent in parallel cannot all pass the check before any of them is recorded. Returns the
+   * milliseconds to wait (nothing counted) or 0: go ahead, and `clear` if the password was right.
+   */
+  async claimAttempt(subject: string): Promise<number> {
+    const key = this.keyOf(subject);
+    return this.transactions.run(async (manager) => {
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(LoginThrottle)
+        .values({ key, failures: 0, lockedUntil: null, updatedAt: this.clock.now() })
+        .orIgnore()
+        .execute();
+      const row = await manager.findOne(LoginThrottle, {
+        where: { key },
+        ...(this.transactions.isPostgres ? { lock: { mode: 'pessimistic_write' as const } } : {}),
+      });
+      const waitMs = this.remaining(row);
+      if (waitMs === 0) await this.countFailure(manager, key, row);
+      return waitMs;
+    });
+  }
+
+  async clear(subject: string): Promise<void> {
+    await this.transactions.run((manager) => manager.delete(LoginThrottle, { key: this.keyOf(subject) }));
+  }
+
+  private remaining(row: LoginThrottle | null): number {
     const until = row?.lockedUntil?.getTime() ?? 0;
     return Math.max(0, until - this.clock.now().getTime());
   }
 
-  async recordFailure(email: string): Promise<void> {
-    const key = this.keyOf(email);
-    await this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      const row = await manager.findOneBy(LoginThrottle, { key });
-      const stale = !row || now.getTime() - row.updatedAt.getTime() > FORGET_AFTER_MS;
-      const failures = stale ? 1 : row.failures + 1;
-      const lockedUntil =
-        failures >= FREE_FAILURES
-          ? new Date(now.getTime() + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES)))
-          : null;
-      await manager.upsert(LoginThrottle, { key, failures, lockedUntil, updatedAt: now }, ['key']);
-    });
+  private async countFailure(manager: EntityManager, key: string, row: LoginThrottle | null): Promise<void> {
+    const now = this.clock.now();
+    const stale = !row || now.getTime() - row.updatedAt.getTime() > FORGET_AFTER_MS;
+    const failures = stale ? 1 : row.failures + 1;
+    const lockedUntil =
+      failures >= FREE_FAILURES
+        ? new Date(now.getTime() + Math.min(MAX_LOCK_MS, FIRST_LOCK_MS * 2 ** (failures - FREE_FAILURES)))
+        : null;
+    await manager.upsert(LoginThrottle, { key, failures, lockedUntil, updatedAt: now }, ['key']);
   }
 
-  async clear(email: string): Promise<void> {
-    await this.transactions.run((manager) => manager.delete(LoginThrottle, { key: this.keyOf(email) }));
-  }
-
-  private keyOf(email: string): string {
-    return createHash('sha256').update(`login:${email}`).digest('hex');
+  private keyOf(subject: string): string {
+    return createHash('sha256').update(subject).digest('hex');
   }
 }

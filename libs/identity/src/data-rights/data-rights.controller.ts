@@ -1,7 +1,13 @@
 import { Body, Controller, Delete, HttpCode, HttpStatus, Post, StreamableFile } from '@nestjs/common';
-import { ApiNoContentResponse, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+} from '@nestjs/swagger';
 
-import { ApiErrors } from '@hearth/core';
+import { ApiErrors, ErrorBody } from '@hearth/core';
 
 import { Authenticated } from '../access/access.decorators.js';
 import { Caller } from '../access/caller.js';
@@ -35,6 +41,10 @@ export class DataRightsController {
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({
     description: 'The account and everything in it is gone; journal keys are destroyed',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many wrong passwords for this account; Retry-After says when to try again',
   })
   erase(@Caller() caller: Caller, @Body() dto: EraseAccountDto): Promise<void> {
     return this.rights.erase(caller, dto.password);

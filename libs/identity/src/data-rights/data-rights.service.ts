@@ -2,16 +2,10 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { strToU8, zipSync } from 'fflate';
 import { IsNull, Not } from 'typeorm';
 
-import {
-  Clock,
-  PersonalDataRegistry,
-  Transactions,
-  ValidationFailedException,
-  type AfterErasure,
-} from '@hearth/core';
+import { Clock, PersonalDataRegistry, Shredder, Transactions, type AfterErasure } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
-import { PasswordService } from '../passwords/password.service.js';
+import { PasswordConfirmationService } from '../auth/password-confirmation.service.js';
 import { Session } from '../sessions/session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UserView } from '../users/dto/user.view.js';
@@ -28,9 +22,10 @@ export class DataRightsService {
   constructor(
     private readonly registry: PersonalDataRegistry,
     private readonly users: UsersService,
-    private readonly passwords: PasswordService,
+    private readonly confirmation: PasswordConfirmationService,
     private readonly sessions: SessionsService,
     private readonly transactions: Transactions,
+    private readonly shredder: Shredder,
     private readonly clock: Clock,
   ) {}
 
@@ -58,9 +53,7 @@ export class DataRightsService {
    */
   async erase(caller: Caller, password: string): Promise<void> {
     const user = await this.users.findById(caller.userId);
-    if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw new ValidationFailedException([{ field: 'password', message: 'password is incorrect' }]);
-    }
+    await this.confirmation.confirm(user, password, 'password');
     const afterCommit: AfterErasure[] = [];
     const sessionIds = await this.transactions.run(async (manager) => {
       afterCommit.length = 0;
@@ -80,6 +73,7 @@ export class DataRightsService {
       await manager.delete(User, { id: user.id });
       return live.map((s) => s.id);
     });
+    await this.shredder.shred();
     for (const announce of afterCommit) announce();
     this.sessions.announceRevoked(user.id, sessionIds, 'disabled');
     this.logger.log({ userId: user.id }, 'Account erased at its owner’s request');

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 
-import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, Transactions } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
+import { PasswordConfirmationService } from '../auth/password-confirmation.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UserView } from '../users/dto/user.view.js';
 import { User } from '../users/user.entity.js';
@@ -15,6 +16,7 @@ export class AccountService {
   constructor(
     private readonly users: UsersService,
     private readonly sessions: SessionsService,
+    private readonly confirmation: PasswordConfirmationService,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
@@ -28,11 +30,7 @@ export class AccountService {
     const user = await this.users.findById(caller.userId);
     let passwordHash: string | undefined;
     if (dto.newPassword !== undefined && dto.currentPassword !== undefined) {
-      if (!(await this.users.verifyPassword(user, dto.currentPassword))) {
-        throw new ValidationFailedException([
-          { field: 'currentPassword', message: 'currentPassword is incorrect' },
-        ]);
-      }
+      await this.confirmation.confirm(user, dto.currentPassword, 'currentPassword');
       passwordHash = await this.users.hashNewPassword(dto.newPassword, 'newPassword');
     }
     const revoked = await this.transactions.run(async (manager) => {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Patch } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
 
 import { ErrorBody } from '@hearth/core';
 
@@ -26,6 +26,10 @@ export class MeController {
   @ApiBadRequestResponse({
     type: ErrorBody,
     description: 'Invalid input, wrong current password or weak new password',
+  })
+  @ApiTooManyRequestsResponse({
+    type: ErrorBody,
+    description: 'Too many wrong current passwords for this account; Retry-After says when to try again',
   })
   update(@Caller() caller: Caller, @Body() dto: UpdateMeDto): Promise<UserView> {
     return this.account.update(caller, dto);

@@ -94,8 +94,4 @@ export class UsersService {
     }
     return user;
   }
-
-  async verifyPassword(user: User, password: string): Promise<boolean> {
-    return this.passwords.verify(user.passwordHash, password);
-  }
 }
