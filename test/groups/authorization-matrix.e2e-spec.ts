@@ -1,20 +1,36 @@
 import { createTestApp, type TestApp } from '../support/app.js';
-import { addActiveMember, createGroup, createInvite, redeem, type GroupCard } from '../support/groups.js';
+import {
+  acceptAgreement,
+  addActiveMember,
+  createGroup,
+  createInvite,
+  redeem,
+  type GroupCard,
+} from '../support/groups.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
 
 type Actor =
-  'admin' | 'facilitator' | 'otherFacilitator' | 'activeMember' | 'pendingMember' | 'nonMember' | 'banned';
+  | 'admin'
+  | 'facilitator'
+  | 'otherFacilitator'
+  | 'demotedFacilitator'
+  | 'activeMember'
+  | 'pendingMember'
+  | 'nonMember'
+  | 'banned';
+/** `demotedFacilitator`: a co-facilitator of the group whose account an admin then made a member account. */
 const ACTORS: Actor[] = [
   'admin',
   'facilitator',
   'otherFacilitator',
+  'demotedFacilitator',
   'activeMember',
   'pendingMember',
   'nonMember',
   'banned',
 ];
 const STAFF: Actor[] = ['admin', 'facilitator'];
-const READERS: Actor[] = ['admin', 'facilitator', 'activeMember'];
+const READERS: Actor[] = ['admin', 'facilitator', 'demotedFacilitator', 'activeMember'];
 
 interface World {
   group: GroupCard;
@@ -173,6 +189,7 @@ describe('Group authorization matrix', () => {
       admin,
       facilitator: await createAccount(t, admin, 'facilitator'),
       otherFacilitator: await createAccount(t, admin, 'facilitator'),
+      demotedFacilitator: await createAccount(t, admin, 'facilitator'),
       activeMember: await registerUser(t),
       pendingMember: await registerUser(t),
       nonMember: await registerUser(t),
@@ -185,10 +202,27 @@ describe('Group authorization matrix', () => {
     await t.close();
   });
 
+  const setPlatformRole = (user: TestUser, role: string) =>
+    t
+      .request()
+      .patch(`/api/admin/users/${user.id}`)
+      .set('Authorization', users.admin.auth)
+      .send({ role })
+      .expect(200);
+
   /** A fresh group with one actor of every kind in it, a pending join request, a meeting and an invite. */
   async function world(visibility: 'listed' | 'unlisted'): Promise<World> {
     const group = await createGroup(t, users.facilitator, { visibility, capacity: 50 });
     await addActiveMember(t, users.facilitator, group.id, users.activeMember, `Active${++pseudonyms}`);
+    await setPlatformRole(users.demotedFacilitator, 'facilitator');
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/facilitators`)
+      .set('Authorization', users.facilitator.auth)
+      .send({ userId: users.demotedFacilitator.id, pseudonym: `Demoted${pseudonyms}` })
+      .expect(201);
+    await acceptAgreement(t, users.demotedFacilitator, group.id).expect(200);
+    await setPlatformRole(users.demotedFacilitator, 'member');
     const invite = await createInvite(t, users.facilitator, group.id);
     await redeem(t, users.pendingMember, invite.code, `Pending${pseudonyms}`).expect(200);
     await t

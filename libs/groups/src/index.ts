@@ -1,7 +1,13 @@
 export { GroupsModule } from './groups.module.js';
 export { groupsEntities } from './entities.js';
 export * from './events.js';
-export { GroupPolicy, can, type GroupAccess, type GroupAction } from './policy/group-policy.js';
+export {
+  GroupPolicy,
+  can,
+  effectiveGroupRole,
+  type GroupAccess,
+  type GroupAction,
+} from './policy/group-policy.js';
 export { Group } from './groups/group.entity.js';
 export { Membership, type GroupRole, type MembershipStatus } from './memberships/membership.entity.js';
 export { UNREAD_COUNTS, type UnreadCounts } from './groups/unread-counts.js';

@@ -6,6 +6,7 @@ import { OnEventOnEveryNode, RELAY_RESYNC } from '@hearth/core';
 import {
   AgreementAcceptedEvent,
   AgreementPublishedEvent,
+  effectiveGroupRole,
   GroupChangedEvent,
   GroupEvents,
   GroupPolicy,
@@ -97,7 +98,9 @@ export class ChatEventsListener {
         }
       }
     }
-    const facilitated = new Set((await this.groups.facilitatedGroupIds(userId)).map(staffRoom));
+    const facilitated = new Set(
+      role === 'member' ? [] : (await this.groups.facilitatedGroupIds(userId)).map(staffRoom),
+    );
     for (const name of socket.rooms) {
       if (name.startsWith(staffRoom('')) && !facilitated.has(name)) await socket.leave(name);
     }
@@ -129,7 +132,12 @@ export class ChatEventsListener {
   async onMembershipChanged(event: MembershipChangedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       const room = socket.data.rooms[event.groupId];
-      if (room) Object.assign(room, { role: event.role, pseudonym: event.pseudonym });
+      if (room) {
+        Object.assign(room, {
+          role: effectiveGroupRole(event.role, socket.data.role),
+          pseudonym: event.pseudonym,
+        });
+      }
     }
     await this.syncStaffRoom(event.groupId, event.userId);
   }
@@ -137,8 +145,10 @@ export class ChatEventsListener {
   /** Puts a person's sockets in the group's staff room exactly when they are an active facilitator of it. */
   private async syncStaffRoom(groupId: string, userId: string): Promise<void> {
     const membership = await this.groups.membershipOf(groupId, userId);
-    const staff = membership?.role === 'facilitator' && membership.status === 'active';
     for (const socket of await this.directory.localSocketsOfUser(userId)) {
+      const staff =
+        membership?.status === 'active' &&
+        effectiveGroupRole(membership.role, socket.data.role) === 'facilitator';
       if (staff) await socket.join(staffRoom(groupId));
       else await socket.leave(staffRoom(groupId));
     }
@@ -183,11 +193,20 @@ export class ChatEventsListener {
     }
   }
 
-  /** Promoted or demoted: the admins' room (crisis escalations) follows at once, on every node. */
+  /**
+   * Promoted or demoted: the admins' room (crisis escalations), the group staff rooms and each room's powers
+   * follow at once, on every node, as when the socket joined (group powers follow the platform role).
+   */
   @OnEventOnEveryNode(IdentityEvents.userRoleChanged)
   async onRoleChanged(event: UserRoleChangedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       await applyPlatformRole(socket, event.to);
+      await this.recheck(socket).catch((error: Error) =>
+        this.logger.warn(
+          { userId: event.userId, err: { message: error.message } },
+          'Role change not applied',
+        ),
+      );
     }
   }
 

@@ -120,7 +120,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   async handleConnection(socket: ChatSocket): Promise<void> {
-    const facilitated = await this.groups.facilitatedGroupIds(socket.data.userId);
+    const facilitated =
+      socket.data.role === 'member' ? [] : await this.groups.facilitatedGroupIds(socket.data.userId);
     await socket.join([
       userRoom(socket.data.userId),
       ...facilitated.map(staffRoom),

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { GroupPolicy } from '@hearth/groups';
+import { effectiveGroupRole, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { ChatError, rethrowForHttp } from '../chat-error.js';
@@ -44,7 +44,7 @@ export class ChatGroupReflections extends GroupReflections {
       groupId,
       membershipId: membership.id,
       pseudonym: membership.pseudonym,
-      role: membership.role,
+      role: effectiveGroupRole(membership.role, caller.role),
       joinedAt: membership.joinedAt,
     };
     const { message } = await this.messages

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
-import { GroupPolicy, postingFactsOf, roomEntryRefusal } from '@hearth/groups';
+import { effectiveGroupRole, GroupPolicy, postingFactsOf, roomEntryRefusal } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
 
@@ -39,7 +39,7 @@ export class RoomsService {
       groupId,
       membershipId: membership.id,
       pseudonym: membership.pseudonym,
-      role: membership.role,
+      role: effectiveGroupRole(membership.role, caller.role),
       acceptedVersion: facts.acceptedVersion,
       requiredVersion: facts.currentVersion,
       archived: facts.archived,

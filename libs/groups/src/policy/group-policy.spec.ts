@@ -7,6 +7,7 @@ import { can, type GroupAccess, type GroupAction } from './group-policy.js';
 type Who =
   | 'admin'
   | 'facilitator'
+  | 'demotedFacilitator'
   | 'pendingFacilitator'
   | 'active'
   | 'pending'
@@ -16,11 +17,18 @@ type Who =
   | 'stranger';
 
 function access(who: Who, visibility: 'listed' | 'unlisted'): GroupAccess {
-  const caller: Caller = { userId: 'u', role: who === 'admin' ? 'admin' : 'member', sessionId: 's' };
+  const platformRole =
+    who === 'admin'
+      ? 'admin'
+      : who === 'facilitator' || who === 'pendingFacilitator'
+        ? 'facilitator'
+        : 'member';
+  const caller: Caller = { userId: 'u', role: platformRole, sessionId: 's' };
   const group = { id: 'g', visibility } as Group;
   const status: Record<Who, MembershipStatus | null> = {
     admin: null,
     facilitator: 'active',
+    demotedFacilitator: 'active',
     pendingFacilitator: 'pending',
     active: 'active',
     pending: 'pending',
@@ -29,7 +37,9 @@ function access(who: Who, visibility: 'listed' | 'unlisted'): GroupAccess {
     banned: 'banned',
     stranger: null,
   };
-  const role = who === 'facilitator' || who === 'pendingFacilitator' ? 'facilitator' : 'member';
+  const role = ['facilitator', 'demotedFacilitator', 'pendingFacilitator'].includes(who)
+    ? 'facilitator'
+    : 'member';
   const membership = status[who] ? ({ status: status[who], role } as Membership) : null;
   return { caller, group, membership };
 }
@@ -40,6 +50,8 @@ const ACTIONS: GroupAction[] = ['view', 'participate', 'read', 'manage'];
 const TABLE: [Who, string, string][] = [
   ['admin', 'y n y y', 'y n y y'],
   ['facilitator', 'y y y y', 'y y y y'],
+  // A facilitator membership held by an account an admin made a member account: a member's powers only.
+  ['demotedFacilitator', 'y y y n', 'y y y n'],
   ['pendingFacilitator', 'y y n n', 'y y n n'],
   ['active', 'y y y n', 'y y y n'],
   ['pending', 'y y n n', 'y y n n'],

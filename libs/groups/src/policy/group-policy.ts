@@ -2,11 +2,11 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 
-import type { Caller } from '@hearth/identity';
+import type { Caller, Role } from '@hearth/identity';
 
 import { Group } from '../groups/group.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
-import { Membership } from '../memberships/membership.entity.js';
+import { Membership, type GroupRole } from '../memberships/membership.entity.js';
 import { postingFactsOf, postingRefusal } from './posting-rule.js';
 
 /**
@@ -28,8 +28,21 @@ export function isAdmin(access: GroupAccess): boolean {
   return access.caller.role === 'admin';
 }
 
+/**
+ * Group powers follow the platform role: a facilitator membership grants them only while the person's account is
+ * a facilitator or admin account (only such accounts can be made facilitators of a group). An admin who makes a
+ * facilitator's account a member takes every group power away at once, on every route and socket, and the
+ * memberships stay as they were: made a facilitator again, the person has their groups back.
+ */
+export function effectiveGroupRole(membershipRole: GroupRole, platformRole: Role): GroupRole {
+  return membershipRole === 'facilitator' && platformRole !== 'member' ? 'facilitator' : 'member';
+}
+
 export function isGroupFacilitator(access: GroupAccess): boolean {
-  return access.membership?.role === 'facilitator' && access.membership.status === 'active';
+  const { membership, caller } = access;
+  return (
+    membership?.status === 'active' && effectiveGroupRole(membership.role, caller.role) === 'facilitator'
+  );
 }
 
 /** The rules, as one pure function, so they can be read and tested as a table. */
