@@ -64,7 +64,7 @@ describe('Malformed socket traffic', () => {
     await t.close();
   });
 
-  it('answers every known event with a VALIDATION, NOT_FOUND or other coded ack, never INTERNAL', async () => {
+  it('answers every known event with a VALIDATION, NOT_FOUND or other coded ack (RATE_LIMITED once a budget is spent), never INTERNAL', async () => {
     const codes = new Map<string, number>();
     await fc.assert(
       fc.asyncProperty(fc.constantFrom(...CLIENT_EVENTS), hostile, async (event, payload) => {
@@ -75,7 +75,9 @@ describe('Malformed socket traffic', () => {
         const code = ack.ok ? 'ok' : (ack.error?.code ?? 'none');
         codes.set(code, (codes.get(code) ?? 0) + 1);
         if (!ack.ok) {
-          expect(ack.error?.code).toMatch(/^(VALIDATION|NOT_FOUND|FORBIDDEN|UNAUTHORIZED|CONFLICT)$/);
+          expect(ack.error?.code).toMatch(
+            /^(VALIDATION|NOT_FOUND|FORBIDDEN|UNAUTHORIZED|CONFLICT|RATE_LIMITED)$/,
+          );
         }
       }),
       { numRuns: 300 },

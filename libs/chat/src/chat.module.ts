@@ -7,6 +7,7 @@ import { IdentityModule } from '@hearth/identity';
 import { chatEntities } from './entities.js';
 import { ChatEventsListener } from './gateway/chat-events.listener.js';
 import { ChatGateway } from './gateway/chat.gateway.js';
+import { SocketBudgetGuard } from './gateway/socket-budget.guard.js';
 import { SocketSessions } from './gateway/socket-sessions.js';
 import { Mentions } from './messages/mentions.js';
 import { MessageHistory } from './messages/message-history.js';
@@ -43,6 +44,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     RetentionService,
     RealtimePublisher,
     RoomsService,
+    SocketBudgetGuard,
     SocketDirectory,
     SocketSessions,
     { provide: GroupReflections, useClass: ChatGroupReflections },

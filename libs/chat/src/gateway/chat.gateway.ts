@@ -1,4 +1,4 @@
-import { Logger, UseFilters, type OnModuleDestroy } from '@nestjs/common';
+import { Logger, UseFilters, UseGuards, type OnModuleDestroy } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import {
   ConnectedSocket,
@@ -49,6 +49,7 @@ import {
   ReadDto,
   TypingDto,
 } from './dto/chat.dto.js';
+import { SocketBudget, SocketBudgetGuard } from './socket-budget.guard.js';
 import { SocketSessions } from './socket-sessions.js';
 import { WsAckFilter } from './ws-ack.filter.js';
 
@@ -60,6 +61,7 @@ const TYPING_INTERVAL_MS = 1000;
  * acks. The rules live in the services; what others hear goes out through the RealtimePublisher.
  */
 @UseFilters(new WsAckFilter())
+@UseGuards(SocketBudgetGuard)
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(ChatGateway.name);
@@ -143,6 +145,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('group:join')
+  @SocketBudget('rooms')
   async join(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: GroupJoinDto,
@@ -167,6 +170,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('group:leave')
+  @SocketBudget('rooms')
   async leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: GroupRefDto): Promise<Ack> {
     this.assertSession(socket);
     delete socket.data.rooms[dto.groupId];
@@ -195,6 +199,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('message:delete')
+  @SocketBudget('deleting')
   async delete(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: MessageRefDto,
@@ -205,16 +210,19 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('reaction:add')
+  @SocketBudget('reactions')
   addReaction(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: ReactionDto) {
     return this.react(socket, dto, true);
   }
 
   @SubscribeMessage('reaction:remove')
+  @SocketBudget('reactions')
   removeReaction(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: ReactionDto) {
     return this.react(socket, dto, false);
   }
 
   @SubscribeMessage('typing')
+  @SocketBudget('typing')
   async typing(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: TypingDto,
@@ -236,6 +244,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('read')
+  @SocketBudget('reading')
   async read(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: ReadDto,
@@ -245,6 +254,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('auth:refresh')
+  @SocketBudget('tokens')
   async refresh(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: AuthRefreshDto,

@@ -1,0 +1,88 @@
+import { Injectable, SetMetadata, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { Reflector } from '@nestjs/core';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+import { SharedState, type HearthConfig } from '@hearth/core';
+
+import { ChatError } from '../chat-error.js';
+import type { ChatSocket } from '../realtime/socket-types.js';
+
+/**
+ * What each kind of socket event may cost, per minute: for one connection, and for one person across all their
+ * connections and every node. Sending and editing messages spend the send budget instead (CHAT_RATE_LIMIT).
+ */
+export const SOCKET_BUDGETS = {
+  /** Opening and leaving a room (opening one returns up to 500 missed messages). */
+  rooms: { perConnection: 30, perPerson: (maxConnections: number) => Math.max(60, 3 * maxConnections) },
+  reactions: { perConnection: 60, perPerson: () => 120 },
+  /** Starting and stopping alike: alternating true and false must not get around it. */
+  typing: { perConnection: 60, perPerson: () => 120 },
+  reading: { perConnection: 120, perPerson: () => 240 },
+  deleting: { perConnection: 30, perPerson: () => 60 },
+  tokens: { perConnection: 10, perPerson: () => 30 },
+} as const;
+
+export type SocketBudgetName = keyof typeof SOCKET_BUDGETS;
+
+const BUDGET = 'hearth:socket-budget';
+
+/** The budget a socket event spends from; events without one are not limited here. */
+export const SocketBudget = (name: SocketBudgetName) => SetMetadata(BUDGET, name);
+
+const WINDOW_SECONDS = 60;
+
+/**
+ * Spends one point of the event's budget, per connection (in this process: a connection lives on one node) and
+ * per person (shared by every node through SharedState, like the send budget). An event over either budget is
+ * answered `RATE_LIMITED` with `retryAfterMs`, and nothing is done.
+ */
+@Injectable()
+export class SocketBudgetGuard implements CanActivate {
+  private readonly limiters = new Map<
+    SocketBudgetName,
+    { connection: RateLimiterAbstract; person: RateLimiterAbstract }
+  >();
+
+  constructor(
+    private readonly reflector: Reflector,
+    config: ConfigService<HearthConfig, true>,
+    state: SharedState,
+  ) {
+    const { maxConnectionsPerUser } = config.get('chat', { infer: true });
+    for (const [name, budget] of Object.entries(SOCKET_BUDGETS) as [
+      SocketBudgetName,
+      (typeof SOCKET_BUDGETS)[SocketBudgetName],
+    ][]) {
+      this.limiters.set(name, {
+        connection: new RateLimiterMemory({
+          keyPrefix: `socket-${name}`,
+          points: budget.perConnection,
+          duration: WINDOW_SECONDS,
+        }),
+        person: state.rateLimiter({
+          keyPrefix: `person-${name}`,
+          points: budget.perPerson(maxConnectionsPerUser),
+          duration: WINDOW_SECONDS,
+        }),
+      });
+    }
+  }
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const name = this.reflector.get<SocketBudgetName | undefined>(BUDGET, context.getHandler());
+    const limiters = name ? this.limiters.get(name) : undefined;
+    if (!limiters) return true;
+    const socket = context.switchToWs().getClient<ChatSocket>();
+    try {
+      await limiters.connection.consume(socket.id);
+      await limiters.person.consume(socket.data.userId);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      throw new ChatError('RATE_LIMITED', 'Too many requests; wait a moment', {
+        retryAfterMs: rejection.msBeforeNext,
+      });
+    }
+    return true;
+  }
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto';
+
+import { createTestApp, type TestApp } from '../support/app.js';
+import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { settle } from '../moderation/support.js';
+import { collect, connect, type ClientSocket } from '../support/sockets.js';
+import { createAccount, registerUser, type TestUser } from '../support/users.js';
+
+/** Every socket event has a budget, per connection and per person (docs/events.md, "Budgets"). */
+describe('Socket event budgets', () => {
+  let t: TestApp;
+  let facilitator: TestUser;
+  let wren: TestUser;
+  let ash: TestUser;
+  let group: GroupCard;
+
+  beforeEach(async () => {
+    t = await createTestApp({ env: { CHAT_RATE_LIMIT: '1000' } });
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    facilitator = await createAccount(t, admin, 'facilitator');
+    wren = await registerUser(t);
+    ash = await registerUser(t);
+    group = await createGroup(t, facilitator);
+    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
+    await addActiveMember(t, facilitator, group.id, ash, 'Ash');
+  });
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  async function joined(user: TestUser): Promise<ClientSocket> {
+    const socket = await connect(t, user);
+    const ack = await socket.emitWithAck('group:join', { groupId: group.id });
+    if (!ack.ok) throw new Error(`join failed: ${JSON.stringify(ack)}`);
+    return socket;
+  }
+
+  it('stops typing events that alternate true and false once a connection’s budget is spent', async () => {
+    const typist = await joined(wren);
+    const peer = await joined(ash);
+    const seen = collect(peer, 'typing');
+    const acks = [];
+    for (let i = 0; i < 70; i++) {
+      acks.push(await typist.emitWithAck('typing', { groupId: group.id, isTyping: i % 2 === 0 }));
+    }
+    const refused = acks.filter((ack) => !ack.ok);
+    expect(refused.length).toBe(10);
+    expect(refused[0]).toMatchObject({
+      ok: false,
+      error: { code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
+    });
+    await settle();
+    expect(seen.length).toBeLessThanOrEqual(60);
+    // Someone else's budget is their own.
+    expect(await peer.emitWithAck('typing', { groupId: group.id, isTyping: true })).toMatchObject({
+      ok: true,
+    });
+  });
+
+  it('limits catch-up joins per connection, and per person across connections', async () => {
+    const first = await connect(t, wren);
+    const join = (socket: ClientSocket) =>
+      socket.emitWithAck('group:join', { groupId: group.id, sinceSeq: 0 });
+    const onFirst = [];
+    for (let i = 0; i < 31; i++) onFirst.push(await join(first));
+    expect(onFirst.slice(0, 30).every((ack) => ack.ok)).toBe(true);
+    expect(onFirst[30]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+
+    // The person's budget (60 a minute with up to 10 connections; 30 spent above) holds across connections.
+    const second = await connect(t, wren);
+    const third = await connect(t, wren);
+    const more = [];
+    for (let i = 0; i < 30; i++) more.push(await join(second));
+    more.push(await join(third));
+    expect(more.filter((ack) => ack.ok)).toHaveLength(30);
+    expect(more.at(-1)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+
+  it('refuses reactions past the budget, and a refused reaction changes nothing', async () => {
+    const socket = await joined(wren);
+    const peer = await joined(ash);
+    const ack = await peer.emitWithAck('message:send', {
+      groupId: group.id,
+      clientId: randomUUID(),
+      body: 'hi',
+    });
+    if (!ack.ok) throw new Error('send failed');
+    const acks = [];
+    for (let i = 0; i < 61; i++) {
+      acks.push(
+        await socket.emitWithAck(i % 2 === 0 ? 'reaction:add' : 'reaction:remove', {
+          messageId: ack.message.id,
+          emoji: '🙏',
+        }),
+      );
+    }
+    expect(acks.slice(0, 60).every((a) => a.ok)).toBe(true);
+    // The 61st would have added the reaction again; it is refused and the message keeps none.
+    expect(acks[60]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    const history = await t
+      .request()
+      .get(`/api/groups/${group.id}/messages/${ack.message.id}`)
+      .set('Authorization', wren.auth)
+      .expect(200);
+    expect(history.body.reactions).toEqual([]);
+  });
+});
