@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { MessageDto } from '@hearth/contracts';
 
-import { addActiveMember, createGroup } from '../support/groups.js';
+import { acceptAgreement, addActiveMember, createGroup } from '../support/groups.js';
 import { builtServerAvailable, startNode, type ApiNode } from '../support/node-process.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { redisAvailable } from '../support/redis.js';
@@ -257,6 +257,54 @@ describeCluster('A cluster of two API processes', () => {
         error: { code: 'RATE_LIMITED' },
       });
     }
+  });
+
+  it('shares the other socket budgets between the nodes: joins on A and B count against one person', async () => {
+    const ivy = await registerUser(a);
+    const group = await createGroup(a, facilitator);
+    await addActiveMember(a, facilitator, group.id, ivy, 'Ivy');
+    const onA = await connect(a, ivy);
+    const onB = await connect(b, ivy);
+    const join = (socket: ClientSocket) =>
+      socket.emitWithAck('group:join', { groupId: group.id, sinceSeq: 0 });
+    // 30 per connection, 60 per person (docs/events.md): 30 on each node spend the person's budget.
+    for (const socket of [onA, onB]) {
+      for (let i = 0; i < 30; i += 1) expect((await join(socket)).ok).toBe(true);
+    }
+    const third = await connect(a, ivy);
+    expect(await join(third)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+
+  it('takes a demoted facilitator’s powers away on the other node at once: no more crisis alerts there', async () => {
+    const lead = await createAccount(a, admin, 'facilitator');
+    const cofacilitator = await createAccount(a, admin, 'facilitator');
+    const willow = await registerUser(a);
+    const group = await createGroup(a, lead);
+    await addActiveMember(a, lead, group.id, willow, 'Willow');
+    await a
+      .request()
+      .post(`/api/groups/${group.id}/facilitators`)
+      .set('Authorization', lead.auth)
+      .send({ userId: cofacilitator.id, pseudonym: 'Co' })
+      .expect(201);
+    await acceptAgreement(a, cofacilitator, group.id).expect(200);
+    const leadAlerts = collect(await connect(b, lead), 'safety:alert');
+    const coAlerts = collect(await connect(b, cofacilitator), 'safety:alert');
+
+    await a
+      .request()
+      .patch(`/api/admin/users/${cofacilitator.id}`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'member' })
+      .expect(200);
+    // The role change reaches node B as a relayed event: allow it the 2 s the other relayed changes get above.
+    await new Promise((wait) => setTimeout(wait, 2_000));
+    const member = await connect(a, willow);
+    await member.emitWithAck('group:join', { groupId: group.id });
+    expect((await send(member, group.id, 'I want to end my life')).ok).toBe(true);
+    await until(() => leadAlerts.length === 1, 'the lead facilitator’s alert on node B', 5_000);
+    await new Promise((wait) => setTimeout(wait, 300));
+    expect(coAlerts).toEqual([]);
   });
 });
 
