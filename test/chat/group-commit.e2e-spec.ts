@@ -26,8 +26,7 @@ describe.each(backends)('Group commit on %s', (name, available) => {
     if (!available) return;
     const env: Record<string, string> = { CHAT_RATE_LIMIT: '1000' };
     if (name === 'PostgreSQL') {
-      database = `hearth_commit_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-      await pg!.admin((client) => client.query(`CREATE DATABASE ${database}`));
+      database = await pg!.createDatabase('hearth_commit');
       Object.assign(env, {
         DATABASE_URL: pg!.urlFor(database),
         JWT_SECRET: 'g'.repeat(40),
@@ -53,8 +52,7 @@ describe.each(backends)('Group commit on %s', (name, available) => {
 
   afterAll(async () => {
     await t?.close();
-    if (database)
-      await pg!.admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    if (database) await pg!.dropDatabase(database);
   });
 
   const send = (socket: ClientSocket, groupId: string, body: string, extra: object = {}) =>

@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions } from '@hearth/core';
@@ -22,13 +20,12 @@ describeWithPostgres('PostgreSQL', () => {
   let url: string;
 
   beforeAll(async () => {
-    database = `hearth_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    await target!.admin((client) => client.query(`CREATE DATABASE ${database}`));
+    database = await target!.createDatabase('hearth_test');
     url = target!.urlFor(database);
   });
 
   afterAll(async () => {
-    await target!.admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await target!.dropDatabase(database);
   });
 
   it('applies every migration, leaves the schema exactly as the entities describe it, and reverts cleanly', async () => {
@@ -96,8 +93,7 @@ describeWithPostgres('PostgreSQL', () => {
   });
 
   it('never overbooks a group when redemptions and approvals race on separate connections', async () => {
-    const fresh = `${database}_seats`;
-    await target!.admin((client) => client.query(`CREATE DATABASE ${fresh}`));
+    const fresh = await target!.createDatabase('hearth_seats');
     const t = await createTestApp({
       env: {
         DATABASE_URL: target!.urlFor(fresh),
@@ -149,7 +145,7 @@ describeWithPostgres('PostgreSQL', () => {
       expect(card.body.seatsLeft).toBe(0);
     } finally {
       await t.close();
-      await target!.admin((client) => client.query(`DROP DATABASE IF EXISTS ${fresh} WITH (FORCE)`));
+      await target!.dropDatabase(fresh);
     }
   });
 });

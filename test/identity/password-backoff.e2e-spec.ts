@@ -1,5 +1,3 @@
-import { randomUUID } from 'node:crypto';
-
 import { createTestApp, type TestApp } from '../support/app.js';
 import { postgresAvailable } from '../support/postgres.js';
 import { adminAndMember, signIn, type TestUser } from '../support/users.js';
@@ -106,15 +104,13 @@ describe.each(backends)('Password back-off against a burst of guesses, on %s', (
 
   afterEach(async () => {
     await t?.close();
-    if (database)
-      await pg!.admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    if (database) await pg!.dropDatabase(database);
   });
 
   maybe('lets through at most 5 of the guesses sent all at once', async () => {
     const env: Record<string, string> = {};
     if (name === 'PostgreSQL') {
-      database = `hearth_backoff_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-      await pg!.admin((client) => client.query(`CREATE DATABASE ${database}`));
+      database = await pg!.createDatabase('hearth_backoff');
       Object.assign(env, {
         DATABASE_URL: pg!.urlFor(database),
         JWT_SECRET: 'g'.repeat(40),

@@ -28,8 +28,7 @@ describeCluster('A cluster of two API processes', () => {
   let facilitator: TestUser;
 
   beforeAll(async () => {
-    database = `hearth_cluster_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    await pg!.admin((client) => client.query(`CREATE DATABASE ${database}`));
+    database = await pg!.createDatabase('hearth_cluster');
     const env = {
       DATABASE_URL: pg!.urlFor(database),
       REDIS_URL: redis!,
@@ -49,7 +48,7 @@ describeCluster('A cluster of two API processes', () => {
 
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
-    await pg!.admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await pg!.dropDatabase(database);
   });
 
   afterEach(() => {

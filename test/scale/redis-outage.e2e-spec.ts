@@ -81,8 +81,7 @@ describeOutage('A Redis outage under two nodes', () => {
   beforeAll(async () => {
     redisPort = await freePort();
     redis = await startRedis(redisPort);
-    database = `hearth_outage_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
-    await pg!.admin((client) => client.query(`CREATE DATABASE ${database}`));
+    database = await pg!.createDatabase('hearth_outage');
     const env = {
       DATABASE_URL: pg!.urlFor(database),
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
@@ -97,7 +96,7 @@ describeOutage('A Redis outage under two nodes', () => {
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
     if (redis) await kill(redis);
-    await pg!.admin((client) => client.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
+    await pg!.dropDatabase(database);
   });
 
   it('stays up and says so, logs calmly, recovers, and still stops within a bounded time', async () => {

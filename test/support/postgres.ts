@@ -1,8 +1,14 @@
+import { randomUUID } from 'node:crypto';
+
 import pg from 'pg';
 
 export interface PostgresTarget {
   urlFor: (database: string) => string;
   admin: <T>(work: (client: pg.Client) => Promise<T>) => Promise<T>;
+  /** A new, empty database of the caller's own, named `<prefix>_<random>`; answers its name. */
+  createDatabase: (prefix: string) => Promise<string>;
+  /** Drops it, closing whatever connections are left. */
+  dropDatabase: (name: string) => Promise<void>;
 }
 
 const DEFAULT_URL = 'postgres://postgres@127.0.0.1:5432/test';
@@ -29,7 +35,15 @@ export async function postgresAvailable(): Promise<PostgresTarget | null> {
   };
   try {
     await admin((client) => client.query('SELECT 1'));
-    return { urlFor, admin };
+    const createDatabase = async (prefix: string) => {
+      const name = `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+      await admin((client) => client.query(`CREATE DATABASE ${name}`));
+      return name;
+    };
+    const dropDatabase = async (name: string) => {
+      await admin((client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`));
+    };
+    return { urlFor, admin, createDatabase, dropDatabase };
   } catch (error) {
     if (process.env.REQUIRE_POSTGRES === '1') {
       throw new Error(
