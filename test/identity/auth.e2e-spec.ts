@@ -149,6 +149,15 @@ describe('Authentication', () => {
       await signIn(t, user.email, 'wrong password!').expect(401);
       await signIn(t, user.email, user.password).expect(200);
     });
+
+    it('lets through at most 5 of the guesses sent all at once', async () => {
+      const user = await registerUser(t);
+      const answers = await Promise.all(
+        Array.from({ length: 12 }, () => signIn(t, user.email, 'wrong password!')),
+      );
+      const statuses = answers.map((answer) => answer.status).sort();
+      expect(statuses).toEqual([...Array(5).fill(401), ...Array(7).fill(429)]);
+    });
   });
 
   describe('Refresh - POST /api/auth/refresh', () => {

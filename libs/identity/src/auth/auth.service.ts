@@ -58,16 +58,14 @@ export class AuthService {
    */
   async login(dto: LoginDto, userAgent?: string): Promise<AuthSessionView> {
     const subject = signInSubject(dto.email);
-    const waitMs = await this.throttle.waitFor(subject);
+    // The attempt counts before the password is checked, so parallel guesses cannot all slip past the lock.
+    const waitMs = await this.throttle.claimAttempt(subject);
     if (waitMs > 0) {
       throw new RetryLaterException('Too many failed sign-in attempts. Try again later.', waitMs);
     }
     const user = await this.users.findByEmail(dto.email);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
-    if (!user || !valid) {
-      await this.throttle.recordFailure(subject);
-      throw new UnauthorizedException(INVALID_CREDENTIALS);
-    }
+    if (!user || !valid) throw new UnauthorizedException(INVALID_CREDENTIALS);
     await this.throttle.clear(subject);
     if (user.disabledAt) {
       throw new ForbiddenException('This account is disabled');

@@ -1,8 +1,7 @@
 import { createHash } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
 
@@ -27,23 +26,9 @@ export const accountSubject = (userId: string) => `account:${userId}`;
 @Injectable()
 export class LoginThrottleService {
   constructor(
-    @InjectRepository(LoginThrottle) private readonly throttles: Repository<LoginThrottle>,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
   ) {}
-
-  /** Milliseconds until the next attempt is allowed; 0 when it is allowed now. */
-  async waitFor(subject: string): Promise<number> {
-    const row = await this.throttles.findOneBy({ key: this.keyOf(subject) });
-    return this.remaining(row);
-  }
-
-  async recordFailure(subject: string): Promise<void> {
-    const key = this.keyOf(subject);
-    await this.transactions.run(async (manager) => {
-      await this.countFailure(manager, key, await manager.findOneBy(LoginThrottle, { key }));
-    });
-  }
 
   /**
    * Counts an attempt as a failure before the password is checked, in one step with the lock check, so that
