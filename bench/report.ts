@@ -1,4 +1,5 @@
-import type { MeasuredStep, Sizes } from './scenarios.js';
+import { ABUSIVE_EVENTS } from './load/protocol.js';
+import type { AbusePhase, MeasuredStep, Sizes } from './scenarios.js';
 import type { LatencySummary } from './support/histogram.js';
 
 type Pair = { hearth: MeasuredStep[]; bare: MeasuredStep[] };
@@ -30,6 +31,15 @@ export interface BenchResults {
     D: Memory;
     E: MeasuredStep;
     F: { messages: number; page: LatencySummary; latest: LatencySummary; floor: LatencySummary };
+    G: {
+      abuserConnections: number;
+      historyMessages: number;
+      bodyChars: number;
+      rate: number;
+      phaseSeconds: number;
+      baseline: AbusePhase;
+      abuse: AbusePhase;
+    };
   }>;
 }
 
@@ -209,6 +219,7 @@ export function renderReport(results: BenchResults): { markdown: string; problem
       '',
     );
   }
+  if (s.G) abuseSection(s.G, out, check);
   out.push(
     problems.length
       ? `**Problems:** ${problems.join('; ')}`
@@ -216,4 +227,113 @@ export function renderReport(results: BenchResults): { markdown: string; problem
     '',
   );
   return { markdown: out.join('\n'), problems };
+}
+
+/** (G) The normal groups without and with one abusive account, and how the abuser's events were answered. */
+function abuseSection(
+  g: NonNullable<BenchResults['scenarios']['G']>,
+  out: string[],
+  check: (label: string, step: MeasuredStep) => void,
+): void {
+  check('G without the abuser', g.baseline.normal);
+  check('G with the abuser', g.abuse.normal);
+  const answered = (phase: AbusePhase) => {
+    if (!phase.abuse) return { ok: '–', refused: '–', other: '–', mbPerSecond: '–' };
+    const { events, seconds, bytesReceived } = phase.abuse;
+    const total = (pick: (answers: (typeof events)[keyof typeof events]) => number) =>
+      ABUSIVE_EVENTS.reduce((sum, event) => sum + pick(events[event]), 0);
+    const others = total((answers) => Object.values(answers.other).reduce((sum, n) => sum + n, 0));
+    return {
+      ok: fmt(total((answers) => answers.ok) / seconds, 1),
+      refused: fmt(total((answers) => answers.rateLimited) / seconds),
+      other: fmt(others / seconds, 1),
+      mbPerSecond: fmt(bytesReceived / 1024 / 1024 / seconds, 1),
+    };
+  };
+  const row = (label: string, phase: AbusePhase) => {
+    const { normal: n, health: h } = phase;
+    const abuse = answered(phase);
+    return [
+      label,
+      fmt(n.ackedPerSecond),
+      `${fmt(n.e2e.p50Ms, 1)} / ${fmt(n.e2e.p99Ms, 1)} / ${fmt(n.e2e.p999Ms, 1)}`,
+      `${fmt(n.ack.p50Ms, 1)} / ${fmt(n.ack.p99Ms, 1)}`,
+      `${fmt(h.p50Ms, 1)} / ${fmt(h.p99Ms, 1)} / ${fmt(h.maxMs, 1)}${failures(h.failed)}`,
+      fmt(phase.cpuPercent),
+      fmt(n.server.eventLoopDelayP99Ms, 1),
+      `${n.lost} / ${n.duplicates}`,
+      abuse.ok,
+      abuse.refused,
+      abuse.other,
+      abuse.mbPerSecond,
+    ];
+  };
+  const failures = (failed: Record<string, number>) => {
+    const list = Object.entries(failed).map(([why, count]) => `${count} × ${why}`);
+    return list.length ? ` (not 200: ${list.join(', ')})` : '';
+  };
+  const times = (a: number, b: number) => (b > 0 ? `${(a / b).toFixed(2)} ×` : '–');
+  const { baseline: before, abuse: during } = g;
+  out.push(
+    `## G. One abusive account: ${g.abuserConnections} connections against ${fmt(g.rate)} msg/s of normal groups`,
+    '',
+    `Each phase ${g.phaseSeconds} s. The abuser loops, on every connection, over \`group:join { sinceSeq: 0 }\` (its group holds ${fmt(g.historyMessages)} messages of ${fmt(g.bodyChars)} characters), \`typing\`, \`reaction:add\`/\`remove\` and \`read\`, as fast as the acks come back.`,
+    '',
+    table(
+      [
+        'phase',
+        'acked/s',
+        'e2e p50 / p99 / p99.9 ms',
+        'ack p50 / p99 ms',
+        '/api/health p50 / p99 / max ms',
+        'server CPU % of a core',
+        'event-loop p99 ms',
+        'lost / dup',
+        'abuser ok/s',
+        'abuser refused/s',
+        'abuser other/s',
+        'abuser MB/s received',
+      ],
+      [
+        row('without the abuser', before),
+        row('with the abuser', during),
+        [
+          'with ÷ without',
+          '',
+          `– / ${times(during.normal.e2e.p99Ms, before.normal.e2e.p99Ms)} / ${times(during.normal.e2e.p999Ms, before.normal.e2e.p999Ms)}`,
+          `– / ${times(during.normal.ack.p99Ms, before.normal.ack.p99Ms)}`,
+          `– / ${times(during.health.p99Ms, before.health.p99Ms)} / –`,
+          times(during.cpuPercent, before.cpuPercent),
+          times(during.normal.server.eventLoopDelayP99Ms, before.normal.server.eventLoopDelayP99Ms),
+          '',
+          '',
+          '',
+          '',
+          '',
+        ],
+      ],
+    ),
+    '',
+  );
+  if (during.abuse) {
+    const a = during.abuse;
+    out.push(
+      table(
+        ['abusive event', 'answered ok', 'refused RATE_LIMITED', 'other answers'],
+        ABUSIVE_EVENTS.map((event) => [
+          event,
+          fmt(a.events[event].ok),
+          fmt(a.events[event].rateLimited),
+          Object.entries(a.events[event].other)
+            .map(([code, count]) => `${code} ${fmt(count)}`)
+            .join(', ') || '0',
+        ]),
+      ),
+      '',
+      `The abuser received ${fmt(a.caughtUpMessages)} messages in join acks, ${fmt(a.bytesReceived / 1024 / 1024, 1)} MB in all; its client used ${fmt(a.cpuSeconds, 1)} CPU s of the shared machine.`,
+      '',
+      `Slowest \`/api/health\` answer due in each second, ms: without the abuser ${before.health.slowestPerSecond.map((ms) => fmt(ms)).join(', ')}; with it ${during.health.slowestPerSecond.map((ms) => fmt(ms)).join(', ')}.`,
+      '',
+    );
+  }
 }

@@ -5,7 +5,17 @@ import { join } from 'node:path';
 
 import { BUILT_SERVER } from '../test/support/node-process.js';
 import { renderReport, type BenchResults } from './report.js';
-import { fanOut, history, idle, ingest, largeRoom, SIZES, sqliteBaseline, storm } from './scenarios.js';
+import {
+  abusiveAccount,
+  fanOut,
+  history,
+  idle,
+  ingest,
+  largeRoom,
+  SIZES,
+  sqliteBaseline,
+  storm,
+} from './scenarios.js';
 
 /**
  * `npm run bench [-- --quick] [-- --only=A,C] [-- --rates=1000,2000]`: runs the scenarios against the built server and the baselines,
@@ -67,6 +77,8 @@ const plan: [string, string, () => Promise<unknown>][] = [
   ['E', 'reconnect storm', () => storm(sizes)],
   ['F', 'history pages', () => history(sizes)],
 ];
+// Not in --quick (what CI runs to keep the harness working): G is a measurement of two 30-s phases.
+if (!quick) plan.push(['G', 'one abusive account', () => abusiveAccount(sizes.workers, SIZES.full.abuse)]);
 for (const [name, title, run] of plan) {
   if (!wanted(name)) continue;
   log(`${name}: ${title}`);

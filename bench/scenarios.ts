@@ -5,13 +5,24 @@ import { join, resolve } from 'node:path';
 
 import Database from 'better-sqlite3';
 
-import type { ConnectionPlan } from './load/protocol.js';
+import type { MessageDto } from '@hearth/contracts';
+
+import type { AbuseResult, ConnectionPlan } from './load/protocol.js';
 import { latencyHistogram, summarize, type LatencySummary } from './support/histogram.js';
 import { LoadPool, type StepOutcome } from './support/load.js';
-import { createAccounts, createGroupWith, inPool, type Account } from './support/seed.js';
-import { startBare, startHearth, type Probe, type ServerUnderTest } from './support/server.js';
+import { call, createAccounts, createGroupWith, inPool, type Account } from './support/seed.js';
+import {
+  MAX_CONNECTIONS_PER_USER,
+  startBare,
+  startHearth,
+  type Probe,
+  type ServerUnderTest,
+} from './support/server.js';
 
-/** Sizes of a full run and of `--quick` (which only keeps the harness working: under 2 minutes). */
+/**
+ * Sizes of a full run and of `--quick` (which only keeps the harness working: under 2 minutes). G (one abusive
+ * account) runs only in a full run, or with `--only=G`.
+ */
 export const SIZES = {
   full: {
     workers: 2,
@@ -23,6 +34,21 @@ export const SIZES = {
     storm: { groups: 10, members: 25, rate: 500, durationMs: 10_000, dropAtMs: 4000, share: 0.2 },
     history: { messages: 1_000_000, pages: 2000 },
     sqliteMs: 3000,
+    abuse: {
+      groups: 10,
+      members: 10,
+      rate: 200,
+      /** Each phase (without the abuser, then with it); the budgets are per minute, so one budget's worth. */
+      phaseMs: 30_000,
+      warmUpMs: 5000,
+      /** Every connection an account may open (CHAT_MAX_CONNECTIONS_PER_USER of the server under test). */
+      abuserConnections: MAX_CONNECTIONS_PER_USER,
+      /** The abusive group's history, written into the database: `group:join { sinceSeq: 0 }` returns 500. */
+      history: 1000,
+      /** Each of those messages at the longest a message may be (MESSAGE_MAX_LENGTH): the worst case. */
+      bodyChars: 4000,
+      healthEveryMs: 100,
+    },
   },
   quick: {
     workers: 2,
@@ -36,7 +62,8 @@ export const SIZES = {
     sqliteMs: 500,
   },
 };
-export type Sizes = (typeof SIZES)['full'];
+export type Sizes = Omit<(typeof SIZES)['full'], 'abuse'>;
+export type AbuseSizes = (typeof SIZES)['full']['abuse'];
 
 /** One step, with what the server's probe saw while it ran. */
 export interface MeasuredStep extends StepOutcome {
@@ -335,7 +362,14 @@ export async function history(sizes: Sizes): Promise<{
   }
 }
 
-function fill(file: string, groupId: string, membershipId: string, userId: string, count: number): void {
+function fill(
+  file: string,
+  groupId: string,
+  membershipId: string,
+  userId: string,
+  count: number,
+  body = (seq: number) => `Looking back on week ${seq % 52}: what stayed with me.`,
+): void {
   const db = new Database(file);
   db.pragma('busy_timeout = 10000');
   const insert = db.prepare(
@@ -348,14 +382,7 @@ function fill(file: string, groupId: string, membershipId: string, userId: strin
   const write = db.transaction((from: number, to: number) => {
     for (let seq = from; seq <= to; seq += 1) {
       const at = new Date(start + seq * 1000).toISOString().replace('T', ' ').slice(0, 23);
-      insert.run(
-        groupId,
-        seq,
-        membershipId,
-        userId,
-        `Looking back on week ${seq % 52}: what stayed with me.`,
-        at,
-      );
+      insert.run(groupId, seq, membershipId, userId, body(seq), at);
     }
   });
   for (let from = 1; from <= count; from += 50_000) write(from, Math.min(count, from + 49_999));
@@ -391,4 +418,161 @@ export async function sqliteBaseline(sizes: Sizes) {
     perTransaction: number;
     rowsPerSecond: number;
   }[];
+}
+
+/** One phase of G: the normal groups' step, the server meanwhile, `/api/health`, and the abuser's answers. */
+export interface AbusePhase {
+  normal: MeasuredStep;
+  /** The server's CPU time over the phase's wall time (100 = one core busy throughout). */
+  cpuPercent: number;
+  /** Answers other than 200 (by status or error) are counted in `failed`, not in the latencies. */
+  health: LatencySummary & { failed: Record<string, number>; slowestPerSecond: number[] };
+  abuse: (AbuseResult & { seconds: number }) | null;
+}
+
+/**
+ * (G) One abusive account (issue 14, defect 5): normal groups exchange messages at a steady rate, measured
+ * alone and then for as long again while one account, on every connection it may open, loops as fast as its acks
+ * come back over `group:join { sinceSeq: 0 }` (500 long messages each), typing, reactions and read markers in
+ * its own group. What the budgets must show: the normal groups' tail does not move. `serverEnv` is for exploring
+ * other settings (e.g. CHAT_MAX_CONNECTIONS_PER_USER, with `abuserConnections` to match).
+ */
+export async function abusiveAccount(
+  workers: number,
+  sizes: AbuseSizes,
+  serverEnv: Record<string, string> = {},
+) {
+  const { groups, members, rate, phaseMs, warmUpMs, abuserConnections, history: count, bodyChars } = sizes;
+  const hearth = await startHearth(serverEnv);
+  try {
+    const accounts = await createAccounts(hearth.url, members + 1);
+    const abuser = accounts.pop()!;
+    const ids = await inPool(Array.from({ length: groups }), 2, (_, g) =>
+      createGroupWith(hearth.url, accounts[0], accounts, `Steady ${g}`),
+    );
+    const abusiveGroup = await createGroupWith(hearth.url, accounts[0], [abuser], 'Abusive');
+    const card = await call<{ membership: { id: string } }>(
+      hearth.url,
+      `/api/groups/${abusiveGroup}`,
+      abuser.token,
+    );
+    const text = 'Writing it all down again so that it is here when I come back to it. ';
+    const long = text.repeat(Math.ceil(bodyChars / text.length)).slice(0, bodyChars);
+    fill(join(hearth.dataDir!, 'hearth.db'), abusiveGroup, card.membership.id, abuser.id, count, () => long);
+    const [latest] = await call<MessageDto[]>(
+      hearth.url,
+      `/api/groups/${abusiveGroup}/messages?limit=1`,
+      abuser.token,
+    );
+    if (latest?.seq !== count) throw new Error(`G: the abusive group's history ends at ${latest?.seq}`);
+
+    const normal = await LoadPool.open(hearth.url, plansFor(ids.map((groupId) => ({ groupId, accounts }))), {
+      workers,
+    });
+    // Its own process, connected but quiet until its phase: its client's work does not stall the measuring
+    // workers' event loops (it still shares the machine's cores). Not joined: every join it makes is counted.
+    const abusive = await LoadPool.open(
+      hearth.url,
+      Array.from({ length: abuserConnections }, (_, c) => ({
+        key: `abuser-${c}`,
+        groupId: abusiveGroup,
+        token: abuser.token,
+      })),
+      { workers: 1, join: false },
+    );
+    try {
+      await normal.step({ rate, durationMs: warmUpMs, isSender: () => true });
+      const phase = async (withAbuse: boolean): Promise<AbusePhase> => {
+        const before = await hearth.probe({ reset: true });
+        const started = performance.now();
+        const [health, outcome, abuse] = await Promise.all([
+          sampleHealth(hearth.url, sizes.healthEveryMs, phaseMs),
+          normal.step({ rate, durationMs: phaseMs, isSender: () => true }),
+          withAbuse
+            ? abusive.abuse({ durationMs: phaseMs, messageId: latest.id, seq: count })
+            : Promise.resolve(null),
+        ]);
+        const seconds = (performance.now() - started) / 1000;
+        const after = await hearth.probe();
+        const cpu = after.cpuSeconds - before.cpuSeconds;
+        return {
+          normal: {
+            ...outcome,
+            server: {
+              cpuSecondsPer1000Deliveries:
+                outcome.delivered > 0 ? round3((cpu * 1000) / outcome.delivered) : null,
+              eventLoopDelayP99Ms: round3(after.eventLoopDelayMs.p99),
+              rssMb: mb(after.rssBytes),
+            },
+          },
+          cpuPercent: Math.round((cpu / seconds) * 1000) / 10,
+          health,
+          abuse: abuse && { ...abuse, seconds: phaseMs / 1000 },
+        };
+      };
+      const baseline = await phase(false);
+      const abused = await phase(true);
+      return {
+        abuserConnections,
+        historyMessages: count,
+        bodyChars,
+        rate,
+        phaseSeconds: phaseMs / 1000,
+        baseline,
+        abuse: abused,
+      };
+    } finally {
+      await abusive.close();
+      await normal.close();
+    }
+  } finally {
+    await hearth.stop();
+  }
+}
+
+/**
+ * `GET /api/health` every `everyMs` for `durationMs`, each timed from when it was due: a slow answer does not
+ * delay the next one (up to 8 at once, over keep-alive connections), so a stalled server shows in full. Also the
+ * slowest answer to the requests due in each second, to tell a burst from a steady cost.
+ */
+function sampleHealth(url: string, everyMs: number, durationMs: number) {
+  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+  const latency = latencyHistogram();
+  const slowestPerSecond: number[] = Array.from({ length: Math.ceil(durationMs / 1000) }, () => 0);
+  const pending: Promise<void>[] = [];
+  const failed: Record<string, number> = {};
+  const started = performance.now();
+  const one = () =>
+    new Promise<void>((finish) => {
+      const due = performance.now();
+      const second = Math.floor((due - started) / 1000);
+      const fail = (why: string) => {
+        failed[why] = (failed[why] ?? 0) + 1;
+        finish();
+      };
+      request(`${url}/api/health`, { agent }, (response) => {
+        response.resume();
+        response.on('end', () => {
+          const ms = performance.now() - due;
+          slowestPerSecond[second] = Math.max(slowestPerSecond[second], Math.round(ms * 10) / 10);
+          if (response.statusCode !== 200) return fail(String(response.statusCode));
+          latency.recordValue(Math.max(1, Math.round(ms * 1000)));
+          finish();
+        });
+      })
+        .on('error', (error) => fail(error.message))
+        .end();
+    });
+  return new Promise<LatencySummary & { failed: Record<string, number>; slowestPerSecond: number[] }>(
+    (done) => {
+      const timer = setInterval(() => {
+        if (performance.now() - started < durationMs) return void pending.push(one());
+        clearInterval(timer);
+        void Promise.all(pending).then(() => {
+          agent.destroy();
+          done({ ...summarize(latency), failed, slowestPerSecond });
+        });
+      }, everyMs);
+    },
+  );
 }

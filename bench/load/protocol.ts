@@ -19,9 +19,37 @@ export interface StepPlan {
   drop?: { atMs: number; share: number };
 }
 
+/** The events an abusive account loops over (scenario G), in the order it sends them. */
+export const ABUSIVE_EVENTS = ['group:join', 'typing', 'reaction:add', 'reaction:remove', 'read'] as const;
+export type AbusiveEvent = (typeof ABUSIVE_EVENTS)[number];
+
+/**
+ * One abusive account (scenario G): every connection of this worker loops, each as fast as its acks come back,
+ * over `group:join { sinceSeq: 0 }`, `typing` (true, then false), `reaction:add`/`reaction:remove` and `read`
+ * in its group, ignoring `retryAfterMs`.
+ */
+export interface AbusePlan {
+  durationMs: number;
+  /** A message of the abusive group to react to. */
+  messageId: string;
+  /** The seq to mark read. */
+  seq: number;
+}
+
+export interface AbuseResult {
+  /** How each event was answered: ok, refused with RATE_LIMITED, or another code (TIMEOUT: unanswered). */
+  events: Record<AbusiveEvent, { ok: number; rateLimited: number; other: Record<string, number> }>;
+  /** Messages received in `group:join` acks (the catch-up), and everything received, in bytes of UTF-8. */
+  caughtUpMessages: number;
+  bytesReceived: number;
+  /** The worker's own CPU time meanwhile: what the abuser's client cost the (shared) machine. */
+  cpuSeconds: number;
+}
+
 export type ToWorker =
   | { type: 'connect'; url: string; namespace: string; connections: ConnectionPlan[]; join: boolean }
   | { type: 'step'; plan: StepPlan }
+  | { type: 'abuse'; plan: AbusePlan }
   | { type: 'collect' }
   | { type: 'close' };
 
@@ -47,4 +75,5 @@ export type FromWorker =
   | { type: 'connected'; opened: number; failed: number; errors: string[] }
   | { type: 'stepped' }
   | { type: 'result'; result: StepResult }
+  | { type: 'abused'; result: AbuseResult }
   | { type: 'error'; message: string };

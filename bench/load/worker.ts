@@ -3,7 +3,17 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, MessageDto, ServerToClientEvents } from '@hearth/contracts';
 
 import { encode, latencyHistogram, nowMicros } from '../support/histogram.js';
-import type { ConnectionPlan, FromWorker, StepPlan, StepResult, ToWorker } from './protocol.js';
+import {
+  ABUSIVE_EVENTS,
+  type AbusePlan,
+  type AbuseResult,
+  type AbusiveEvent,
+  type ConnectionPlan,
+  type FromWorker,
+  type StepPlan,
+  type StepResult,
+  type ToWorker,
+} from './protocol.js';
 
 /**
  * A load-generator process: opens its share of the connections, sends at the rate it is given, and measures
@@ -67,6 +77,9 @@ async function handle(message: ToWorker): Promise<void> {
       return;
     case 'collect':
       send({ type: 'result', result: await collect() });
+      return;
+    case 'abuse':
+      send({ type: 'abused', result: await abuse(message.plan) });
       return;
     case 'close':
       for (const connection of connections) connection.socket.disconnect();
@@ -265,4 +278,68 @@ async function collect(): Promise<StepResult> {
     storm = null;
   }
   return result;
+}
+
+/**
+ * One abusive account (scenario G): each connection loops over the abusive events as fast as their acks come
+ * back, for the plan's duration, and ignores `retryAfterMs`. Counts how each event was answered and what came
+ * back.
+ */
+async function abuse(plan: AbusePlan): Promise<AbuseResult> {
+  const events = Object.fromEntries(
+    ABUSIVE_EVENTS.map((event) => [event, { ok: 0, rateLimited: 0, other: {} as Record<string, number> }]),
+  ) as AbuseResult['events'];
+  let caughtUpMessages = 0;
+  let bytesReceived = 0;
+  const count = (data: unknown) => {
+    if (typeof data === 'string') bytesReceived += Buffer.byteLength(data);
+    else if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) bytesReceived += data.byteLength;
+  };
+  const engines = connections.map((connection) => connection.socket.io.engine);
+  for (const engine of engines) engine.on('data', count);
+  const tally = (event: AbusiveEvent, ack: { ok: boolean; error?: { code: string } } | null) => {
+    const answers = events[event];
+    if (ack?.ok) answers.ok += 1;
+    else if (ack?.error?.code === 'RATE_LIMITED') answers.rateLimited += 1;
+    else {
+      const code = ack?.error?.code ?? 'TIMEOUT';
+      answers.other[code] = (answers.other[code] ?? 0) + 1;
+    }
+  };
+  const cpuBefore = process.cpuUsage();
+  const until = performance.now() + plan.durationMs;
+  await Promise.all(
+    connections.map(async ({ plan: { groupId }, socket }) => {
+      const timed = () => socket.timeout(10_000);
+      const emit = async (
+        event: AbusiveEvent,
+        ask: () => Promise<{ ok: boolean; error?: { code: string } }>,
+      ) => {
+        if (performance.now() >= until) return false;
+        tally(event, await ask().catch(() => null));
+        return true;
+      };
+      for (let round = 0; ; round += 1) {
+        const on = round % 2 === 0;
+        const going =
+          (await emit('group:join', async () => {
+            const ack = await timed().emitWithAck('group:join', { groupId, sinceSeq: 0 });
+            if (ack.ok) caughtUpMessages += ack.missed.length;
+            return ack;
+          })) &&
+          (await emit('typing', () => timed().emitWithAck('typing', { groupId, isTyping: on }))) &&
+          (await emit(on ? 'reaction:add' : 'reaction:remove', () =>
+            timed().emitWithAck(on ? 'reaction:add' : 'reaction:remove', {
+              messageId: plan.messageId,
+              emoji: '🌱',
+            }),
+          )) &&
+          (await emit('read', () => timed().emitWithAck('read', { groupId, seq: plan.seq })));
+        if (!going) break;
+      }
+    }),
+  );
+  const cpu = process.cpuUsage(cpuBefore);
+  for (const engine of engines) engine.off('data', count);
+  return { events, caughtUpMessages, bytesReceived, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
 }

@@ -1,7 +1,15 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 
-import type { ConnectionPlan, FromWorker, StepResult, ToWorker } from '../load/protocol.js';
+import {
+  ABUSIVE_EVENTS,
+  type AbusePlan,
+  type AbuseResult,
+  type ConnectionPlan,
+  type FromWorker,
+  type StepResult,
+  type ToWorker,
+} from '../load/protocol.js';
 import { merge, summarize, type LatencySummary } from './histogram.js';
 
 export interface StepOutcome {
@@ -86,6 +94,36 @@ export class LoadPool {
     );
     const elapsed = (performance.now() - started) / 1000;
     return this.outcome(options.rate, options.durationMs / 1000, elapsed, results);
+  }
+
+  /** Every connection loops over the abusive events for the plan's duration (scenario G); the answers, added up. */
+  async abuse(plan: AbusePlan): Promise<AbuseResult> {
+    const results = (await this.all(() => ({ type: 'abuse', plan }))).map(
+      (reply) => (reply as Extract<FromWorker, { type: 'abused' }>).result,
+    );
+    const events = Object.fromEntries(
+      ABUSIVE_EVENTS.map((event) => {
+        const other: Record<string, number> = {};
+        for (const result of results)
+          for (const [code, count] of Object.entries(result.events[event].other))
+            other[code] = (other[code] ?? 0) + count;
+        return [
+          event,
+          {
+            ok: results.reduce((sum, result) => sum + result.events[event].ok, 0),
+            rateLimited: results.reduce((sum, result) => sum + result.events[event].rateLimited, 0),
+            other,
+          },
+        ];
+      }),
+    ) as AbuseResult['events'];
+    const sum = (pick: (result: AbuseResult) => number) => results.reduce((total, r) => total + pick(r), 0);
+    return {
+      events,
+      caughtUpMessages: sum((r) => r.caughtUpMessages),
+      bytesReceived: sum((r) => r.bytesReceived),
+      cpuSeconds: sum((r) => r.cpuSeconds),
+    };
   }
 
   async close(): Promise<void> {

@@ -9,7 +9,8 @@ export interface Account {
   token: string;
 }
 
-async function call<T>(url: string, path: string, token: string | null, body?: object): Promise<T> {
+/** One request to Hearth's API as `token` (GET without a body, POST with one); fails on any status but 2xx. */
+export async function call<T>(url: string, path: string, token: string | null, body?: object): Promise<T> {
   const response = await fetch(url + path, {
     method: body ? 'POST' : 'GET',
     headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },

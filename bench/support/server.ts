@@ -61,6 +61,9 @@ function wrap(
   return server;
 }
 
+/** CHAT_MAX_CONNECTIONS_PER_USER for every Hearth under test: an account's connections (G's abuser has them all). */
+export const MAX_CONNECTIONS_PER_USER = 100;
+
 /** Hearth as `npm start` runs it (the built server), on a fresh SQLite database, with limits opened for load. */
 export async function startHearth(env: Record<string, string> = {}): Promise<ServerUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hearth-bench-'));
@@ -72,7 +75,7 @@ export async function startHearth(env: Record<string, string> = {}): Promise<Ser
       // measure themselves.
       CHAT_RATE_LIMIT: '1000000',
       CHAT_RATE_WINDOW: '1',
-      CHAT_MAX_CONNECTIONS_PER_USER: '100',
+      CHAT_MAX_CONNECTIONS_PER_USER: String(MAX_CONNECTIONS_PER_USER),
       THROTTLE_LIMIT: '1000000',
       AUTH_THROTTLE_LIMIT: '1000000',
       ...env,
