@@ -41,7 +41,7 @@ describe('Socket event budgets', () => {
     const peer = await joined(ash);
     const seen = collect(peer, 'typing');
     const acks = [];
-    for (let i = 0; i < 70; i++) {
+    for (let i = 0; i < 130; i++) {
       acks.push(await typist.emitWithAck('typing', { groupId: group.id, isTyping: i % 2 === 0 }));
     }
     const refused = acks.filter((ack) => !ack.ok);
@@ -51,30 +51,49 @@ describe('Socket event budgets', () => {
       error: { code: 'RATE_LIMITED', details: { retryAfterMs: expect.any(Number) } },
     });
     await settle();
-    expect(seen.length).toBeLessThanOrEqual(60);
+    expect(seen.length).toBeLessThanOrEqual(120);
     // Someone else's budget is their own.
     expect(await peer.emitWithAck('typing', { groupId: group.id, isTyping: true })).toMatchObject({
       ok: true,
     });
   });
 
-  it('limits catch-up joins per connection, and per person across connections', async () => {
+  it('limits joins and leaves per connection, and per person across connections', async () => {
     const first = await connect(t, wren);
-    const join = (socket: ClientSocket) =>
-      socket.emitWithAck('group:join', { groupId: group.id, sinceSeq: 0 });
+    const join = (socket: ClientSocket) => socket.emitWithAck('group:join', { groupId: group.id });
     const onFirst = [];
-    for (let i = 0; i < 31; i++) onFirst.push(await join(first));
-    expect(onFirst.slice(0, 30).every((ack) => ack.ok)).toBe(true);
-    expect(onFirst[30]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+    for (let i = 0; i < 301; i++) onFirst.push(await join(first));
+    expect(onFirst.slice(0, 300).every((ack) => ack.ok)).toBe(true);
+    expect(onFirst[300]).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
 
-    // The person's budget (60 a minute with up to 10 connections; 30 spent above) holds across connections.
+    // The person's budget (600 a minute with up to 10 connections; 300 spent above) holds across connections.
     const second = await connect(t, wren);
     const third = await connect(t, wren);
     const more = [];
-    for (let i = 0; i < 30; i++) more.push(await join(second));
+    for (let i = 0; i < 300; i++) more.push(await join(second));
     more.push(await join(third));
-    expect(more.filter((ack) => ack.ok)).toHaveLength(30);
+    expect(more.filter((ack) => ack.ok)).toHaveLength(300);
     expect(more.at(-1)).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
+  });
+
+  it('bounds catch-up by volume: past 2,000 messages a minute, a shorter page and hasMore, then a refusal', async () => {
+    const writer = await joined(ash);
+    for (let i = 0; i < 120; i++) {
+      const ack = await writer.emitWithAck('message:send', {
+        groupId: group.id,
+        clientId: randomUUID(),
+        body: `note ${i}`,
+      });
+      if (!ack.ok) throw new Error(`send failed: ${JSON.stringify(ack)}`);
+    }
+    const reader = await connect(t, wren);
+    const sizes: (number | string)[] = [];
+    for (let i = 0; i < 18; i++) {
+      const ack = await reader.emitWithAck('group:join', { groupId: group.id, sinceSeq: 0 });
+      sizes.push(ack.ok ? `${ack.missed.length}${ack.hasMore ? '+' : ''}` : ack.error.code);
+    }
+    // 16 full catch-ups of 120 spend 1,920; the 17th gets the 80 left and pages the rest; the 18th is refused.
+    expect(sizes).toEqual([...Array(16).fill('120'), '80+', 'RATE_LIMITED']);
   });
 
   it('refuses reactions past the budget, and a refused reaction changes nothing', async () => {

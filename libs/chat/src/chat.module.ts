@@ -24,12 +24,14 @@ import { ChatGroupReflections, GroupReflections } from './reflections/group-refl
 import { MessageReview } from './review/message-review.js';
 import { RetentionController } from './rooms/retention.controller.js';
 import { RetentionService } from './rooms/retention.service.js';
+import { CatchUpAllowance } from './rooms/catch-up-allowance.js';
 import { RoomsService } from './rooms/rooms.service.js';
 
 @Module({
   imports: [TypeOrmModule.forFeature(chatEntities), IdentityModule, GroupsModule],
   controllers: [MessagesController, RetentionController],
   providers: [
+    CatchUpAllowance,
     ChatGateway,
     ChatEventsListener,
     Mentions,

@@ -79,6 +79,8 @@ export class RoomStore {
   private timeline: MessageDto[] = [];
   private timelineStale = false;
   private typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private rejoinTimer: ReturnType<typeof setTimeout> | undefined;
+  private closed = false;
 
   constructor(
     readonly groupId: string,
@@ -168,6 +170,8 @@ export class RoomStore {
   snapshot = (): RoomSnapshot => this.snapshotCache;
 
   close(): void {
+    this.closed = true;
+    clearTimeout(this.rejoinTimer);
     for (const off of this.detach) off();
     for (const timer of this.typingTimers.values()) clearTimeout(timer);
     if (this.connection.socket.connected)
@@ -183,7 +187,15 @@ export class RoomStore {
       .emitWithAck('group:join', { groupId: this.groupId, sinceSeq })
       .catch(() => null);
     if (!ack) return;
-    if (!ack.ok) return this.patch({ joined: false, joinError: ack.error });
+    if (!ack.ok) {
+      // Too many joins for now: try again when the server says, so the room and its outbox come back by themselves.
+      if (ack.error.code === 'RATE_LIMITED' && !this.closed) {
+        const retryAfterMs = Number(ack.error.details?.retryAfterMs ?? 5000);
+        clearTimeout(this.rejoinTimer);
+        this.rejoinTimer = setTimeout(() => void this.join(), Math.min(retryAfterMs, 60_000) + 100);
+      }
+      return this.patch({ joined: false, joinError: ack.error });
+    }
     this.held = new Map(ack.held.map((m: MessageDto) => [m.id, m]));
     this.upsert(ack.missed);
     if (sinceSeq === undefined) this.partial.hasOlder = ack.missed.length > 0 && (ack.missed[0].seq ?? 0) > 1;

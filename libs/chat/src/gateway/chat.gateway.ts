@@ -36,6 +36,7 @@ import {
   type ChatSocket,
 } from '../realtime/socket-types.js';
 import { assertMayPost, speakerIn } from '../rooms/room-membership.js';
+import { CatchUpAllowance } from '../rooms/catch-up-allowance.js';
 import { RoomsService } from '../rooms/rooms.service.js';
 import { connectRefusal } from './anonymous-handshakes.js';
 import {
@@ -49,6 +50,7 @@ import {
   ReadDto,
   TypingDto,
 } from './dto/chat.dto.js';
+import { PerPersonQueue } from './per-person-queue.js';
 import { SocketBudget, SocketBudgetGuard } from './socket-budget.guard.js';
 import { SocketSessions } from './socket-sessions.js';
 import { WsAckFilter } from './ws-ack.filter.js';
@@ -65,6 +67,7 @@ const TYPING_INTERVAL_MS = 1000;
 @WebSocketGateway({ namespace: CHAT_NAMESPACE })
 export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
   private readonly logger = new Logger(ChatGateway.name);
+  private readonly catchUps = new PerPersonQueue();
   private sweeper: NodeJS.Timeout | null = null;
 
   constructor(
@@ -72,6 +75,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly directory: SocketDirectory,
     private readonly realtime: RealtimePublisher,
     private readonly rooms: RoomsService,
+    private readonly catchUpAllowance: CatchUpAllowance,
     private readonly messages: MessagesService,
     private readonly groups: GroupPolicy,
     private readonly config: ConfigService<HearthConfig, true>,
@@ -150,8 +154,15 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: GroupJoinDto,
   ): Promise<Ack<GroupJoinAck>> {
+    // One catch-up at a time per person: many connections of one account cannot read and encode hundreds of
+    // messages each at the same moment and stall everyone else (the budget bounds how many, this how many at once).
+    return this.catchUps.run(socket.data.userId, () => this.enter(socket, dto));
+  }
+
+  private async enter(socket: ChatSocket, dto: GroupJoinDto): Promise<Ack<GroupJoinAck>> {
     this.assertSession(socket);
     const membership = await this.rooms.admit(this.callerOf(socket), dto.groupId);
+    const allowance = await this.catchUpAllowance.left(socket.data.userId);
     const staff = membership.role === 'facilitator' || socket.data.role === 'admin';
     // In the room before reading what was missed: a message committed in between arrives live (and perhaps in
     // `missed` too; clients drop duplicates by id) rather than falling between the two.
@@ -159,12 +170,18 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     await socket.join(groupRoom(dto.groupId));
     let catchUp: Awaited<ReturnType<RoomsService['catchUp']>>;
     try {
-      catchUp = await this.rooms.catchUp(dto.groupId, { userId: socket.data.userId, staff }, dto.sinceSeq);
+      catchUp = await this.rooms.catchUp(
+        dto.groupId,
+        { userId: socket.data.userId, staff },
+        dto.sinceSeq,
+        allowance,
+      );
     } catch (error) {
       delete socket.data.rooms[dto.groupId];
       await socket.leave(groupRoom(dto.groupId));
       throw error;
     }
+    await this.catchUpAllowance.spend(socket.data.userId, catchUp.missed.length);
     await this.realtime.presence(dto.groupId);
     return { ok: true, ...catchUp, online: await this.directory.online(dto.groupId) };
   }

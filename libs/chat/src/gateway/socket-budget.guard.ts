@@ -13,12 +13,16 @@ import type { ChatSocket } from '../realtime/socket-types.js';
  * connections and every node. Sending and editing messages spend the send budget instead (CHAT_RATE_LIMIT).
  */
 export const SOCKET_BUDGETS = {
-  /** Opening and leaving a room (opening one returns up to 500 missed messages). */
-  rooms: { perConnection: 30, perPerson: (maxConnections: number) => Math.max(60, 3 * maxConnections) },
+  /**
+   * Opening and leaving a room: generous, since people switch rooms quickly; what makes a join expensive (the
+   * missed messages it returns) has its own allowance by volume (CatchUpAllowance).
+   */
+  rooms: { perConnection: 300, perPerson: (maxConnections: number) => Math.max(600, 30 * maxConnections) },
   reactions: { perConnection: 60, perPerson: () => 120 },
   /** Starting and stopping alike: alternating true and false must not get around it. */
-  typing: { perConnection: 60, perPerson: () => 120 },
-  reading: { perConnection: 120, perPerson: () => 240 },
+  typing: { perConnection: 120, perPerson: () => 240 },
+  /** A read marker follows every message that arrives while a room is open. */
+  reading: { perConnection: 600, perPerson: () => 1200 },
   deleting: { perConnection: 30, perPerson: () => 60 },
   tokens: { perConnection: 10, perPerson: () => 30 },
 } as const;

@@ -14,8 +14,8 @@ import { ChatRoom } from './chat-room.entity.js';
 import { ReadMarker } from './read-marker.entity.js';
 import { refusalAsChatError, type RoomMembership } from './room-membership.js';
 
-const CATCH_UP_LIMIT = 500;
-const LATEST_PAGE = 50;
+export const CATCH_UP_LIMIT = 500;
+export const LATEST_PAGE = 50;
 
 @Injectable()
 export class RoomsService {
@@ -55,6 +55,8 @@ export class RoomsService {
     groupId: string,
     reader: { userId: string; staff: boolean },
     sinceSeq?: number,
+    /** At most this many missed messages (a person's catch-up allowance may be smaller than a page). */
+    limit = CATCH_UP_LIMIT,
   ): Promise<{ lastSeq: number; missed: MessageDto[]; hasMore: boolean; held: MessageDto[] }> {
     const manager = this.dataSource.manager;
     const room = await manager.findOneBy(ChatRoom, { groupId });
@@ -68,24 +70,24 @@ export class RoomsService {
       const latest = await manager.find(Message, {
         where: { groupId, seq: Not(IsNull()) },
         order: { seq: 'DESC' },
-        take: LATEST_PAGE,
+        take: Math.min(LATEST_PAGE, limit),
       });
       return {
         lastSeq,
         missed: await this.views.many(manager, latest.reverse(), reader),
-        hasMore: lastSeq > LATEST_PAGE,
+        hasMore: lastSeq > Math.min(LATEST_PAGE, limit),
         held,
       };
     }
     const missed = await manager.find(Message, {
       where: { groupId, seq: MoreThan(sinceSeq) },
       order: { seq: 'ASC' },
-      take: CATCH_UP_LIMIT + 1,
+      take: Math.min(CATCH_UP_LIMIT, limit) + 1,
     });
-    const hasMore = missed.length > CATCH_UP_LIMIT;
+    const hasMore = missed.length > Math.min(CATCH_UP_LIMIT, limit);
     return {
       lastSeq,
-      missed: await this.views.many(manager, missed.slice(0, CATCH_UP_LIMIT), reader),
+      missed: await this.views.many(manager, missed.slice(0, Math.min(CATCH_UP_LIMIT, limit)), reader),
       hasMore,
       held,
     };
