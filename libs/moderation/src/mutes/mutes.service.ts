@@ -72,9 +72,9 @@ export class MutesService {
     this.realtime.toPerson(userId, 'notice', {
       kind: 'moderation.muted',
       groupId,
-      message: until
-        ? `A facilitator muted you until ${until}. You can still read.`
-        : 'A facilitator muted you. You can still read.',
+      // The end of the mute is shown by the client, in the reader's own time zone (state.mutedUntil); an ISO
+      // timestamp in this sentence read as noise.
+      message: 'A facilitator muted you. You can still read.',
       reason: reason ?? null,
     });
     this.realtime.toGroup(groupId, 'moderation:event', {

@@ -28,8 +28,9 @@ export class MuteStep implements MessagePipelineStep {
     return {
       action: 'block',
       code: 'MUTED',
+      // `details.until` carries the end for the client to show in the reader's time zone.
       message: until
-        ? `A facilitator muted you until ${until}`
+        ? 'A facilitator muted you for now; you can post again when the mute ends'
         : 'A facilitator muted you until further notice',
       details: { until },
     };
