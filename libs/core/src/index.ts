@@ -8,6 +8,7 @@ export {
 } from './config/hearth-config.js';
 export { resolveSecrets, type Secrets } from './config/secrets.js';
 export { buildDataSourceOptions } from './database/data-source-options.js';
+export { seal, open, deriveKey, blindToken, IntegrityError } from './crypto/sealing.js';
 export { Transactions } from './database/transactions.js';
 export { Shredder } from './database/shredder.js';
 export { columnTypes } from './database/column-types.js';

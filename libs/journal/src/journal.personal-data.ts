@@ -2,13 +2,12 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { PersonalDataRegistry, type PersonalDataContributor } from '@hearth/core';
+import { open, PersonalDataRegistry, type PersonalDataContributor } from '@hearth/core';
 
 import { EntryCodec } from './entries/entry-codec.js';
 import { JournalEntry } from './entries/journal-entry.entity.js';
 import { JournalKeysService } from './keys/journal-keys.service.js';
 import { MoodCheckin } from './mood/mood-checkin.entity.js';
-import { open } from './keys/sealing.js';
 import { TherapySession } from './therapy-sessions/therapy-session.entity.js';
 
 /** My journal, decrypted for me, as data and as Markdown. Erasure destroys my key: crypto-shredding. */

@@ -12,12 +12,11 @@ import {
   type FindOptionsWhere,
 } from 'typeorm';
 
-import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, IntegrityError, Transactions, ValidationFailedException } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { JournalKeysService, type UserKeys } from '../keys/journal-keys.service.js';
-import { IntegrityError } from '../keys/sealing.js';
 import { MoodCheckin } from '../mood/mood-checkin.entity.js';
 import { TherapySession } from '../therapy-sessions/therapy-session.entity.js';
 import type { CreateEntryDto, ListEntriesQuery, UpdateEntryDto } from './dto/entry.dto.js';

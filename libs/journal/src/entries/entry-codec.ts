@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 
+import { blindToken, open, seal } from '@hearth/core';
+
 import type { UserKeys } from '../keys/journal-keys.service.js';
-import { blindToken, open, seal } from '../keys/sealing.js';
 
 export interface EntryText {
   title: string | null;

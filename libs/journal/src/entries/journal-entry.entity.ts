@@ -3,7 +3,7 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relat
 import { User } from '@hearth/identity';
 
 /**
- * A journal entry. Title, body and tags are ciphertext (see keys/sealing.ts), bound to this row and version;
+ * A journal entry. Title, body and tags are ciphertext (see @hearth/core crypto/sealing.ts), bound to this row and version;
  * only the person's own key opens them. Mood and links are plain so that filters work without decrypting.
  */
 @Entity('journal_entries')

@@ -4,10 +4,9 @@ import { Inject, Injectable, InternalServerErrorException } from '@nestjs/common
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { Clock, SECRETS, type Secrets } from '@hearth/core';
+import { Clock, deriveKey, IntegrityError, open, seal, SECRETS, type Secrets } from '@hearth/core';
 
 import { JournalKey } from './journal-key.entity.js';
-import { derive, IntegrityError, open, seal } from './sealing.js';
 
 export interface UserKeys {
   /** Encrypts entry fields. */
@@ -47,7 +46,7 @@ export class JournalKeysService {
     }
     try {
       const dataKey = open(this.secrets.masterKey, row.wrappedKey, wrapContext(userId));
-      return { entries: derive(dataKey, 'entries'), index: derive(dataKey, 'blind-index') };
+      return { entries: deriveKey(dataKey, 'hearth:journal:entries'), index: deriveKey(dataKey, 'hearth:journal:blind-index') };
     } catch (error) {
       if (error instanceof IntegrityError) {
         throw new InternalServerErrorException(

@@ -4,11 +4,10 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { Between } from 'typeorm';
 
-import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, open, Transactions, seal, ValidationFailedException } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { JournalKeysService } from '../keys/journal-keys.service.js';
-import { open, seal } from '../keys/sealing.js';
 import type { MoodCheckinDto, MoodSeriesQuery } from './dto/mood.dto.js';
 import type { MoodBucket, MoodCheckinView, Stat } from './dto/mood.view.js';
 import { MoodCheckin } from './mood-checkin.entity.js';

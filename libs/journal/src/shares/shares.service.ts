@@ -4,14 +4,13 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Clock, SECRETS, Transactions, ValidationFailedException, type Secrets } from '@hearth/core';
+import { Clock, deriveKey, open, Transactions, seal, SECRETS, type Secrets, ValidationFailedException } from '@hearth/core';
 import { GroupReflections } from '@hearth/chat';
 import { MESSAGE_MAX_LENGTH } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
 import { EntriesService } from '../entries/entries.service.js';
-import { derive, open, seal } from '../keys/sealing.js';
 import type { SharedReflectionView, ShareView } from './dto/share.view.js';
 import { JournalShare } from './journal-share.entity.js';
 
@@ -40,7 +39,7 @@ export class SharesService {
     private readonly clock: Clock,
     @Inject(SECRETS) secrets: Secrets,
   ) {
-    this.shareKey = derive(secrets.masterKey, 'shares');
+    this.shareKey = deriveKey(secrets.masterKey, 'hearth:journal:shares');
   }
 
   async share(

@@ -2,12 +2,11 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable, NotFoundException } from '@nestjs/common';
 
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, open, Transactions, seal } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { JournalEntry } from '../entries/journal-entry.entity.js';
 import { JournalKeysService, type UserKeys } from '../keys/journal-keys.service.js';
-import { open, seal } from '../keys/sealing.js';
 import type { CreateSessionDto, UpdateSessionDto } from './dto/therapy-session.dto.js';
 import type { SessionView } from './dto/therapy-session.view.js';
 import { TherapySession } from './therapy-session.entity.js';

@@ -31,9 +31,9 @@ export function open(key: Buffer, sealed: string, associatedData: string): Buffe
   }
 }
 
-/** Independent keys for different purposes, derived from one data key. */
-export function derive(dataKey: Buffer, purpose: 'entries' | 'blind-index' | 'shares'): Buffer {
-  return Buffer.from(hkdfSync('sha256', dataKey, Buffer.alloc(0), `hearth:journal:${purpose}`, 32));
+/** Independent 256-bit keys for different purposes, derived from one secret (HKDF-SHA256; `info` names the purpose). */
+export function deriveKey(secret: Buffer, info: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', secret, Buffer.alloc(0), info, 32));
 }
 
 /** A blind-index token: who holds the index key can test for a word; the database alone learns nothing. */

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 
-import { blindToken, derive, IntegrityError, open, seal } from './sealing.js';
+import { blindToken, deriveKey, IntegrityError, open, seal } from './sealing.js';
 
 describe('sealing', () => {
   const key = randomBytes(32);
@@ -33,10 +33,10 @@ describe('sealing', () => {
   });
 
   it('derives distinct keys per purpose, and tokens that depend on the key', () => {
-    expect(derive(key, 'entries').equals(derive(key, 'blind-index'))).toBe(false);
-    const index = derive(key, 'blind-index');
+    expect(deriveKey(key, 'hearth:journal:entries').equals(deriveKey(key, 'hearth:journal:blind-index'))).toBe(false);
+    const index = deriveKey(key, 'hearth:journal:blind-index');
     expect(blindToken(index, 'grief')).toBe(blindToken(index, 'grief'));
-    expect(blindToken(index, 'grief')).not.toBe(blindToken(derive(randomBytes(32), 'blind-index'), 'grief'));
+    expect(blindToken(index, 'grief')).not.toBe(blindToken(deriveKey(randomBytes(32), 'hearth:journal:blind-index'), 'grief'));
     expect(blindToken(index, 'grief')).not.toContain('grief');
   });
 });
