@@ -33,10 +33,14 @@ describe('sealing', () => {
   });
 
   it('derives distinct keys per purpose, and tokens that depend on the key', () => {
-    expect(deriveKey(key, 'hearth:journal:entries').equals(deriveKey(key, 'hearth:journal:blind-index'))).toBe(false);
+    expect(
+      deriveKey(key, 'hearth:journal:entries').equals(deriveKey(key, 'hearth:journal:blind-index')),
+    ).toBe(false);
     const index = deriveKey(key, 'hearth:journal:blind-index');
     expect(blindToken(index, 'grief')).toBe(blindToken(index, 'grief'));
-    expect(blindToken(index, 'grief')).not.toBe(blindToken(deriveKey(randomBytes(32), 'hearth:journal:blind-index'), 'grief'));
+    expect(blindToken(index, 'grief')).not.toBe(
+      blindToken(deriveKey(randomBytes(32), 'hearth:journal:blind-index'), 'grief'),
+    );
     expect(blindToken(index, 'grief')).not.toContain('grief');
   });
 });

@@ -46,7 +46,10 @@ export class JournalKeysService {
     }
     try {
       const dataKey = open(this.secrets.masterKey, row.wrappedKey, wrapContext(userId));
-      return { entries: deriveKey(dataKey, 'hearth:journal:entries'), index: deriveKey(dataKey, 'hearth:journal:blind-index') };
+      return {
+        entries: deriveKey(dataKey, 'hearth:journal:entries'),
+        index: deriveKey(dataKey, 'hearth:journal:blind-index'),
+      };
     } catch (error) {
       if (error instanceof IntegrityError) {
         throw new InternalServerErrorException(

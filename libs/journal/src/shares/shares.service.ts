@@ -4,7 +4,16 @@ import { ConflictException, Inject, Injectable, NotFoundException } from '@nestj
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { Clock, deriveKey, open, Transactions, seal, SECRETS, type Secrets, ValidationFailedException } from '@hearth/core';
+import {
+  Clock,
+  deriveKey,
+  open,
+  Transactions,
+  seal,
+  SECRETS,
+  type Secrets,
+  ValidationFailedException,
+} from '@hearth/core';
 import { GroupReflections } from '@hearth/chat';
 import { MESSAGE_MAX_LENGTH } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
