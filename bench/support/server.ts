@@ -78,6 +78,7 @@ export async function startHearth(env: Record<string, string> = {}): Promise<Ser
       CHAT_MAX_CONNECTIONS_PER_USER: String(MAX_CONNECTIONS_PER_USER),
       THROTTLE_LIMIT: '1000000',
       AUTH_THROTTLE_LIMIT: '1000000',
+      STAFF_2FA: 'optional',
       ...env,
     },
     { execArgv: PROBED, ipc: true, timeoutMs: 60_000 },

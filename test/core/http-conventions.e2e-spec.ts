@@ -289,6 +289,9 @@ describe('Registered routes all declare their access', () => {
         'POST /api/auth/login',
         'POST /api/auth/refresh',
         'POST /api/auth/register',
+        // The second step of a sign-in: the signed ticket from the password step is the credential.
+        'POST /api/auth/second-factor',
+        'POST /api/auth/second-factor/passkey-options',
       ]);
       expect(user.role).toBe('admin');
     } finally {

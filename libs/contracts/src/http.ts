@@ -44,6 +44,64 @@ export interface AuthSessionDto {
   tokens: TokenPairDto;
 }
 
+export type SecondFactorMethod = 'totp' | 'passkey' | 'recovery';
+
+/** The password was right; the account asks for a second factor before a session starts. */
+export interface SecondFactorChallengeDto {
+  secondFactor: {
+    /** Carries this sign-in to `POST /api/auth/second-factor` (5 minutes). */
+    ticket: string;
+    methods: SecondFactorMethod[];
+    expiresAt: string;
+  };
+}
+
+/** What `POST /api/auth/login` answers: a session, or a request for the second factor. */
+export type LoginResultDto = AuthSessionDto | SecondFactorChallengeDto;
+
+export interface SecondFactorSummaryDto {
+  id: string;
+  kind: 'totp' | 'passkey';
+  label: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+}
+
+export interface TwoFactorStatusDto {
+  enabled: boolean;
+  /** This account's role must use a second factor (STAFF_2FA=required for admins and facilitators). */
+  required: boolean;
+  /** Required and not yet set up: the account acts as a member until it is. */
+  setupRequired: boolean;
+  factors: SecondFactorSummaryDto[];
+  recoveryCodesLeft: number;
+}
+
+export interface TotpSetupDto {
+  factorId: string;
+  /** The base32 secret, for typing into an authenticator app by hand. */
+  secret: string;
+  otpauthUri: string;
+  /** The same URI as a QR code, an SVG image. */
+  qrCodeSvg: string;
+}
+
+export interface SecondFactorEnabledDto {
+  factor: SecondFactorSummaryDto;
+  /** Shown once, when the first factor is set up or the codes are renewed. */
+  recoveryCodes: string[] | null;
+}
+
+export interface RecoveryCodesDto {
+  recoveryCodes: string[];
+}
+
+/** WebAuthn options for the browser (`navigator.credentials`), and the ticket to send back with its answer. */
+export interface PasskeyOptionsDto {
+  options: Record<string, unknown>;
+  ticket: string;
+}
+
 export type GroupRoleName = 'facilitator' | 'member';
 export type MembershipStatusName = 'pending' | 'active' | 'left' | 'removed' | 'banned';
 

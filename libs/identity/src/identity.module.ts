@@ -25,8 +25,23 @@ import { SessionsService } from './sessions/sessions.service.js';
 import { InstanceFlag } from './users/instance-flag.entity.js';
 import { User } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
+import { RelyingParty } from './two-factor/passkeys.js';
+import { RecoveryCode } from './two-factor/recovery-code.entity.js';
+import { SecondFactor } from './two-factor/second-factor.entity.js';
+import { SecondStepService } from './two-factor/second-step.service.js';
+import { SignInTickets } from './two-factor/sign-in-tickets.js';
+import { TwoFactorController } from './two-factor/two-factor.controller.js';
+import { TwoFactorService } from './two-factor/two-factor.service.js';
 
-export const identityEntities = [User, Session, RefreshToken, LoginThrottle, InstanceFlag];
+export const identityEntities = [
+  User,
+  Session,
+  RefreshToken,
+  LoginThrottle,
+  InstanceFlag,
+  SecondFactor,
+  RecoveryCode,
+];
 
 @Module({
   imports: [
@@ -36,7 +51,14 @@ export const identityEntities = [User, Session, RefreshToken, LoginThrottle, Ins
       useFactory: (secrets: Secrets) => ({ secret: secrets.jwtSecret }),
     }),
   ],
-  controllers: [AuthController, InstanceController, MeController, AdminUsersController, DataRightsController],
+  controllers: [
+    AuthController,
+    InstanceController,
+    MeController,
+    AdminUsersController,
+    DataRightsController,
+    TwoFactorController,
+  ],
   providers: [
     AccessGuard,
     AccessTokens,
@@ -47,6 +69,10 @@ export const identityEntities = [User, Session, RefreshToken, LoginThrottle, Ins
     LoginThrottleService,
     PasswordConfirmationService,
     PasswordService,
+    RelyingParty,
+    SecondStepService,
+    SignInTickets,
+    TwoFactorService,
     SessionsService,
     UsersService,
   ],

@@ -194,13 +194,14 @@ export class ChatEventsListener {
   }
 
   /**
-   * Promoted or demoted: the admins' room (crisis escalations), the group staff rooms and each room's powers
-   * follow at once, on every node, as when the socket joined (group powers follow the platform role).
+   * Promoted or demoted (or a second factor set up, which gives staff their powers): the admins' room (crisis
+   * escalations), the group staff rooms and each room's powers follow at once, on every node, as when the socket
+   * joined (group powers follow the platform role).
    */
   @OnEventOnEveryNode(IdentityEvents.userRoleChanged)
   async onRoleChanged(event: UserRoleChangedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
-      await applyPlatformRole(socket, event.to);
+      // recheck applies the session's powers, not event.to: staff without a required 2FA act as members.
       await this.recheck(socket).catch((error: Error) =>
         this.logger.warn(
           { userId: event.userId, err: { message: error.message } },

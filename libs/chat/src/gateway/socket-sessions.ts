@@ -45,14 +45,14 @@ export class SocketSessions {
     return {
       userId: active.user.id,
       sessionId: active.session.id,
-      role: active.user.role,
+      role: active.role,
       tokenExpiresAt: claims.exp * 1000,
     };
   }
 
   /** The person's platform role while the socket's session is signed in and the account enabled; else null. */
   async liveRole(identity: Pick<SocketIdentity, 'sessionId' | 'userId'>): Promise<Role | null> {
-    return (await this.sessions.findActive(identity.sessionId, identity.userId))?.user.role ?? null;
+    return (await this.sessions.findActive(identity.sessionId, identity.userId))?.role ?? null;
   }
 
   isExpired(expiresAt: number): boolean {

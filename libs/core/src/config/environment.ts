@@ -154,6 +154,15 @@ export class Environment {
   @Max(1440)
   CRISIS_ESCALATION_MINUTES: number = 10;
 
+  @IsIn(['required', 'optional'])
+  STAFF_2FA: 'required' | 'optional' = 'required';
+
+  @IsOptional()
+  @Matches(/^https?:\/\/[^/\s?#]+$/i, {
+    message: '$property must be an origin such as https://hearth.example.org (no path)',
+  })
+  PUBLIC_URL?: string;
+
   @IsIn(['tombstone', 'delete'])
   ERASURE_MESSAGES: 'tombstone' | 'delete' = 'tombstone';
 }

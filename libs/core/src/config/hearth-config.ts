@@ -34,7 +34,14 @@ export interface HearthConfig {
     /** How long a spent refresh token may be presented again for the same answer (a lost response); 0: never. */
     refreshReuseGraceSeconds: number;
     registration: 'open' | 'invite';
+    /** Whether admins and facilitators must use a second factor before their staff powers apply. */
+    staffSecondFactor: 'required' | 'optional';
   };
+  /**
+   * The origin people open Hearth at. Passkeys are bound to its host name (the WebAuthn relying party), and
+   * only a passkey ceremony from this origin (or a CORS origin on the same host) is accepted.
+   */
+  publicUrl: string;
   throttle: { ttlSeconds: number; limit: number; authLimit: number };
   chat: {
     maxConnectionsPerUser: number;
@@ -112,7 +119,9 @@ function toConfig(e: Environment): HearthConfig {
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
       refreshReuseGraceSeconds: e.REFRESH_REUSE_GRACE,
       registration: e.REGISTRATION,
+      staffSecondFactor: e.STAFF_2FA,
     },
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
     throttle: { ttlSeconds: e.THROTTLE_TTL, limit: e.THROTTLE_LIMIT, authLimit: e.AUTH_THROTTLE_LIMIT },
     chat: {
       maxConnectionsPerUser: e.CHAT_MAX_CONNECTIONS_PER_USER,

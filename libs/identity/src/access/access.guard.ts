@@ -46,14 +46,18 @@ export class AccessGuard implements CanActivate {
     if (!claims || !active) {
       throw new UnauthorizedException('Access token is invalid or expired');
     }
-    request.caller = { userId: active.user.id, role: active.user.role, sessionId: active.session.id };
+    request.caller = { userId: active.user.id, role: active.role, sessionId: active.session.id };
 
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(REQUIRED_ROLES, [
       context.getHandler(),
       context.getClass(),
     ]);
-    if (roles && !roles.includes(active.user.role)) {
-      throw new ForbiddenException('You do not have permission to do this');
+    if (roles && !roles.includes(active.role)) {
+      throw new ForbiddenException(
+        roles.includes(active.user.role)
+          ? 'Set up two-step verification to use your staff tools'
+          : 'You do not have permission to do this',
+      );
     }
     return true;
   }

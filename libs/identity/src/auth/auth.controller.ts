@@ -3,12 +3,14 @@ import {
   ApiBadRequestResponse,
   ApiConflictResponse,
   ApiCreatedResponse,
+  ApiExtraModels,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiTags,
   ApiTooManyRequestsResponse,
   ApiUnauthorizedResponse,
+  getSchemaPath,
 } from '@nestjs/swagger';
 
 import { AuthThrottle, ErrorBody } from '@hearth/core';
@@ -21,6 +23,8 @@ import { AuthSessionView } from './dto/auth-session.view.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
 import { RegisterDto } from './dto/register.dto.js';
+import { SecondFactorDto, TicketDto } from '../two-factor/dto/second-factor.dto.js';
+import { PasskeyOptionsView, SecondFactorChallengeView } from '../two-factor/dto/two-factor.view.js';
 
 @ApiTags('auth')
 @ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
@@ -46,11 +50,42 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: AuthSessionView })
+  @ApiExtraModels(AuthSessionView, SecondFactorChallengeView)
+  @ApiOkResponse({
+    description:
+      'A session; or, for an account with two-step verification, `secondFactor` with a ticket for ' +
+      '`POST /api/auth/second-factor`',
+    schema: {
+      oneOf: [{ $ref: getSchemaPath(AuthSessionView) }, { $ref: getSchemaPath(SecondFactorChallengeView) }],
+    },
+  })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Invalid email or password' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'The account is disabled' })
-  login(@Body() dto: LoginDto, @Headers('user-agent') userAgent?: string): Promise<AuthSessionView> {
+  login(
+    @Body() dto: LoginDto,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<AuthSessionView | SecondFactorChallengeView> {
     return this.auth.login(dto, userAgent);
+  }
+
+  @Post('second-factor')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: AuthSessionView, description: 'The sign-in is complete' })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'The ticket is invalid or has expired' })
+  @ApiForbiddenResponse({ type: ErrorBody, description: 'The account is disabled' })
+  secondFactor(
+    @Body() dto: SecondFactorDto,
+    @Headers('user-agent') userAgent?: string,
+  ): Promise<AuthSessionView> {
+    return this.auth.completeSecondFactor(dto, userAgent);
+  }
+
+  @Post('second-factor/passkey-options')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: PasskeyOptionsView, description: 'Ask the browser for a passkey with these' })
+  @ApiUnauthorizedResponse({ type: ErrorBody, description: 'The ticket is invalid or has expired' })
+  passkeyOptions(@Body() dto: TicketDto): Promise<PasskeyOptionsView> {
+    return this.auth.passkeyOptions(dto.ticket);
   }
 
   @Post('refresh')

@@ -14,7 +14,12 @@ import { UsersService } from '../users/users.service.js';
 import type { AuthSessionView } from './dto/auth-session.view.js';
 import type { LoginDto } from './dto/login.dto.js';
 import type { RegisterDto } from './dto/register.dto.js';
-import { LoginThrottleService, signInSubject } from './login-throttle.service.js';
+import type { SecondFactorDto } from '../two-factor/dto/second-factor.dto.js';
+import type { PasskeyOptionsView, SecondFactorChallengeView } from '../two-factor/dto/two-factor.view.js';
+import { SecondStepService } from '../two-factor/second-step.service.js';
+import { SignInTickets } from '../two-factor/sign-in-tickets.js';
+import type { User } from '../users/user.entity.js';
+import { LoginThrottleService, secondFactorSubject, signInSubject } from './login-throttle.service.js';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
@@ -25,6 +30,8 @@ export class AuthService {
     private readonly passwords: PasswordService,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly secondStep: SecondStepService,
+    private readonly tickets: SignInTickets,
     private readonly transactions: Transactions,
     private readonly events: EventEmitter2,
     private readonly config: ConfigService<HearthConfig, true>,
@@ -56,7 +63,7 @@ export class AuthService {
    * One answer for an unknown address and a wrong password, at the same cost. After repeated failures the
    * address is locked for a growing while, whether or not an account has it.
    */
-  async login(dto: LoginDto, userAgent?: string): Promise<AuthSessionView> {
+  async login(dto: LoginDto, userAgent?: string): Promise<AuthSessionView | SecondFactorChallengeView> {
     const subject = signInSubject(dto.email);
     // The attempt counts before the password is checked, so parallel guesses cannot all slip past the lock.
     const waitMs = await this.throttle.claimAttempt(subject);
@@ -70,6 +77,33 @@ export class AuthService {
     if (user.disabledAt) {
       throw new ForbiddenException('This account is disabled');
     }
+    if (user.secondFactorSince) return this.secondStep.challenge(user);
+    return this.startSession(user, userAgent);
+  }
+
+  /**
+   * The second step: the ticket from the password step and one proof. Wrong proofs back off per account as
+   * passwords do (a 6-digit code must not be guessable in a ticket's 5 minutes).
+   */
+  async completeSecondFactor(dto: SecondFactorDto, userAgent?: string): Promise<AuthSessionView> {
+    const claims = this.tickets.open(dto.ticket, 'second-factor');
+    const subject = secondFactorSubject(claims.userId);
+    const waitMs = await this.throttle.claimAttempt(subject);
+    if (waitMs > 0) {
+      throw new RetryLaterException('Too many failed attempts. Try again later.', waitMs);
+    }
+    const user = await this.users.findById(claims.userId);
+    if (user.disabledAt) throw new ForbiddenException('This account is disabled');
+    await this.secondStep.verify(user, claims, dto);
+    await this.throttle.clear(subject);
+    return this.startSession(user, userAgent);
+  }
+
+  passkeyOptions(ticket: string): Promise<PasskeyOptionsView> {
+    return this.secondStep.passkeyOptions(ticket);
+  }
+
+  private async startSession(user: User, userAgent?: string): Promise<AuthSessionView> {
     const tokens = await this.transactions.run((manager) => this.sessions.start(manager, user.id, userAgent));
     return { user: UserView.of(user), tokens };
   }

@@ -17,6 +17,7 @@ const FORGET_AFTER_MS = 24 * 60 * 60_000;
 /** Whose failures count together: an address signing in (existing or not), or a signed-in account. */
 export const signInSubject = (email: string) => `login:${email}`;
 export const accountSubject = (userId: string) => `account:${userId}`;
+export const secondFactorSubject = (userId: string) => `second-factor:${userId}`;
 
 /**
  * Exponential back-off on failed password checks: after 5 failures the subject is locked for 30 s, then 1 min,

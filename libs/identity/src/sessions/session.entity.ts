@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relat
 
 import { User } from '../users/user.entity.js';
 
-export type SessionRevokedReason = 'logout' | 'reuse' | 'password_changed' | 'disabled' | 'expired';
+export type SessionRevokedReason =
+  'logout' | 'reuse' | 'password_changed' | 'disabled' | 'expired' | 'second_factor_enabled';
 
 /** A signed-in device: one refresh-token family. Access tokens name their session, so revoking it ends them too. */
 @Entity('sessions')

@@ -9,6 +9,7 @@ import { IsNull, Not, Repository, type EntityManager } from 'typeorm';
 import { Clock, SECRETS, Transactions, type HearthConfig, type Secrets } from '@hearth/core';
 
 import { IdentityEvents, SessionRevokedEvent } from '../events.js';
+import { effectiveRole, type Role } from '../users/role.js';
 import { User } from '../users/user.entity.js';
 import { AccessTokens } from './access-tokens.js';
 import type { TokenPair } from './dto/token-pair.view.js';
@@ -20,6 +21,8 @@ const hashToken = (token: string) => createHash('sha256').update(token).digest('
 export interface ActiveSession {
   session: Session;
   user: User;
+  /** The powers this session holds now (see `effectiveRole`): the account's role, or member until 2FA is set up. */
+  role: Role;
 }
 
 @Injectable()
@@ -157,7 +160,11 @@ export class SessionsService {
     ) {
       return null;
     }
-    return { session, user: session.user };
+    return {
+      session,
+      user: session.user,
+      role: effectiveRole(session.user, this.config.get('auth', { infer: true }).staffSecondFactor),
+    };
   }
 
   async revoke(userId: string, sessionId: string, reason: SessionRevokedReason): Promise<void> {

@@ -20,6 +20,10 @@ export class User {
   @Column({ type: 'varchar', length: 16 })
   role!: Role;
 
+  /** Since when the person has a confirmed second factor (null: none); sign-in then asks for it. */
+  @Column({ name: 'second_factor_since', type: Date, nullable: true })
+  secondFactorSince!: Date | null;
+
   @Column({ name: 'disabled_at', type: Date, nullable: true })
   disabledAt!: Date | null;
 
