@@ -32,6 +32,7 @@ describe('Authentication', () => {
         displayName: 'Robin',
         role: 'admin',
         disabled: false,
+        secondFactor: false,
         createdAt: expect.any(String),
       });
       expect(response.body.tokens).toEqual({

@@ -253,6 +253,31 @@ describe('Two-step verification (STAFF_2FA=required)', () => {
     expect(plain.body.tokens.accessToken).toEqual(expect.any(String));
   });
 
+  it('lets an admin reset a person who lost every factor: factors, codes and sessions go, the password stays', async () => {
+    await enrol(admin);
+    const facilitator = await createAccount(t, admin, 'facilitator');
+    await enrol(facilitator);
+    expect((await get('/api/me', facilitator.auth).expect(200)).body.secondFactor).toBe(true);
+
+    await post(`/api/admin/users/${facilitator.id}/second-factor/reset`, facilitator.auth).expect(403);
+    const reset = await post(`/api/admin/users/${facilitator.id}/second-factor/reset`, admin.auth).expect(
+      200,
+    );
+    expect(reset.body).toMatchObject({ id: facilitator.id, secondFactor: false });
+    await get('/api/me', facilitator.auth).expect(401);
+    const again = await signIn(t, facilitator.email, facilitator.password).expect(200);
+    const auth = `Bearer ${again.body.tokens.accessToken}`;
+    expect((await get('/api/me/two-factor', auth).expect(200)).body).toMatchObject({
+      setupRequired: true,
+      factors: [],
+      recoveryCodesLeft: 0,
+    });
+    await post(
+      '/api/admin/users/00000000-0000-4000-8000-000000000000/second-factor/reset',
+      admin.auth,
+    ).expect(404);
+  });
+
   it('refuses a second authenticator while one is set up, and a confirmation with a wrong code', async () => {
     const setup = await post('/api/me/two-factor/totp', admin.auth).expect(201);
     const wrong = await post('/api/me/two-factor/totp/confirm', admin.auth, {

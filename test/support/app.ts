@@ -42,6 +42,8 @@ export interface TestAppOptions {
   captureLogs?: boolean;
   /** Leave DATA_DIR in place on close (for tests that restart on the same data). */
   keepDataDir?: boolean;
+  /** Listen on this port instead of a free one (for a PUBLIC_URL known before start, as passkeys need). */
+  port?: number;
 }
 
 /** Boots the real AppModule on a fresh SQLite file (or the given DATABASE_URL) and listens on a free port. */
@@ -72,7 +74,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   await configureApp(app, config);
-  await app.listen(0, '127.0.0.1');
+  await app.listen(options.port ?? 0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
   const sockets: TestApp['sockets'] = [];
   return {

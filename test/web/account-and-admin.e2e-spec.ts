@@ -244,7 +244,8 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     expect(await seriousAxeViolations(m)).toEqual([]);
     await dialog.getByLabel('Your password, to confirm').fill('not my password at all');
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
-    await dialog.getByRole('alert').waitFor();
+    // The server's own words, beside the field they are about (and announced through aria-describedby).
+    await dialog.getByText('password is incorrect').waitFor();
     await dialog.getByLabel('Your password, to confirm').fill(wren.password);
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
     await m.waitForURL(/\/signin/);

@@ -1,16 +1,32 @@
+import type { TwoFactorStatusDto } from '@hearth/contracts';
 import { useState } from 'react';
-import { NavLink, Outlet } from 'react-router-dom';
+import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 
+import { http } from './api/http';
 import { useSession } from './api/session';
 import { useConnectionState } from './chat/chat-context';
 import { AlertsTray } from './features/safety/alerts-tray';
 import { HelpPanel } from './features/safety/help-panel';
+import { useLoad } from './ui/use-load';
+
+/** Staff whose second factor is required but missing act as members: say so on every screen, with the way out. */
+function useSecondFactorSetupRequired(): boolean {
+  const { user } = useSession();
+  const { pathname } = useLocation();
+  const staff = user !== null && user.role !== 'member';
+  const status = useLoad(
+    () => (staff ? http.get<TwoFactorStatusDto>('/me/two-factor') : Promise.resolve(null)),
+    [staff, user?.id, pathname],
+  );
+  return status.data?.setupRequired === true;
+}
 
 export function Layout() {
   const { user } = useSession();
   const connection = useConnectionState();
   const [helpOpen, setHelpOpen] = useState(false);
   const resources = connection?.resources ?? null;
+  const setupRequired = useSecondFactorSetupRequired();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -34,6 +50,12 @@ export function Layout() {
       {connection?.status === 'offline' && (
         <div className="offline-banner" role="status">
           You are offline. Messages you write are kept and sent when you are back.
+        </div>
+      )}
+      {setupRequired && (
+        <div className="offline-banner" role="status">
+          Your {user?.role === 'admin' ? 'admin' : 'facilitator'} tools are off until you{' '}
+          <Link to="/account#two-factor">set up two-step verification</Link>.
         </div>
       )}
       {connection && connection.alerts.length > 0 && <AlertsTray connection={connection} />}

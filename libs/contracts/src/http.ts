@@ -29,6 +29,8 @@ export interface UserDto {
   displayName: string;
   role: PlatformRole;
   disabled: boolean;
+  /** Signing in asks for a second factor. */
+  secondFactor: boolean;
   createdAt: string;
 }
 

@@ -1,4 +1,12 @@
-import type { AuthSessionDto, InstanceDto, UserDto } from '@hearth/contracts';
+import type {
+  AuthSessionDto,
+  InstanceDto,
+  LoginResultDto,
+  PasskeyOptionsDto,
+  SecondFactorChallengeDto,
+  UserDto,
+} from '@hearth/contracts';
+import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
 import { clearDrafts } from '../ui/drafts';
@@ -10,7 +18,12 @@ export interface Session {
   status: SessionStatus;
   user: UserDto | null;
   instance: InstanceDto | null;
-  signIn(email: string, password: string): Promise<void>;
+  /** Signs in, or returns what the second step needs when the account uses two-step verification. */
+  signIn(email: string, password: string): Promise<SecondFactorChallengeDto['secondFactor'] | null>;
+  /** Completes a sign-in with a code from the authenticator app or a recovery code. */
+  completeSecondFactor(ticket: string, proof: { code: string } | { recoveryCode: string }): Promise<void>;
+  /** Completes a sign-in with a passkey (the browser asks for it). */
+  completeWithPasskey(ticket: string): Promise<void>;
   signUp(input: { email: string; password: string; displayName: string }): Promise<void>;
   signOut(): Promise<void>;
   setUser(user: UserDto): void;
@@ -73,7 +86,36 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setUser,
       forget,
       async signIn(email, password) {
-        start(await http.post<AuthSessionDto>('/auth/login', { email, password }, { anonymous: true }));
+        const result = await http.post<LoginResultDto>(
+          '/auth/login',
+          { email, password },
+          { anonymous: true },
+        );
+        if ('secondFactor' in result) return result.secondFactor;
+        start(result);
+        return null;
+      },
+      async completeSecondFactor(ticket, proof) {
+        start(
+          await http.post<AuthSessionDto>('/auth/second-factor', { ticket, ...proof }, { anonymous: true }),
+        );
+      },
+      async completeWithPasskey(ticket) {
+        const { options, ticket: withChallenge } = await http.post<PasskeyOptionsDto>(
+          '/auth/second-factor/passkey-options',
+          { ticket },
+          { anonymous: true },
+        );
+        const passkey = await startAuthentication({
+          optionsJSON: options as unknown as PublicKeyCredentialRequestOptionsJSON,
+        });
+        start(
+          await http.post<AuthSessionDto>(
+            '/auth/second-factor',
+            { ticket: withChallenge, passkey },
+            { anonymous: true },
+          ),
+        );
       },
       async signUp(input) {
         start(await http.post<AuthSessionDto>('/auth/register', input, { anonymous: true }));

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,6 +13,7 @@ import { ErrorBody } from '@hearth/core';
 import { Roles } from '../access/access.decorators.js';
 import { Caller } from '../access/caller.js';
 import { UserView } from '../users/dto/user.view.js';
+import { TwoFactorService } from '../two-factor/two-factor.service.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
 import { ListUsersQuery } from './dto/list-users.dto.js';
@@ -25,7 +26,10 @@ import { CreatedUserView, UserPageView } from './dto/user-page.view.js';
 @ApiBadRequestResponse({ type: ErrorBody, description: 'Invalid input; `details` lists the fields' })
 @Controller('admin/users')
 export class AdminUsersController {
-  constructor(private readonly admin: AdminUsersService) {}
+  constructor(
+    private readonly admin: AdminUsersService,
+    private readonly twoFactor: TwoFactorService,
+  ) {}
 
   @Get()
   @ApiOkResponse({ type: UserPageView })
@@ -50,5 +54,18 @@ export class AdminUsersController {
     @Body() dto: UpdateUserDto,
   ): Promise<UserView> {
     return this.admin.update(caller, id, dto);
+  }
+
+  @Post(':id/second-factor/reset')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({
+    type: UserView,
+    description:
+      'For a person who lost both the device and the recovery codes: removes every second factor and code and ' +
+      'signs out every session. Check who is asking by another channel first.',
+  })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  resetSecondFactor(@Caller() caller: Caller, @Param() { id }: UserIdParam): Promise<UserView> {
+    return this.twoFactor.resetFor(caller, id);
   }
 }

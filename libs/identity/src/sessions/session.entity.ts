@@ -3,7 +3,13 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relat
 import { User } from '../users/user.entity.js';
 
 export type SessionRevokedReason =
-  'logout' | 'reuse' | 'password_changed' | 'disabled' | 'expired' | 'second_factor_enabled';
+  | 'logout'
+  | 'reuse'
+  | 'password_changed'
+  | 'disabled'
+  | 'expired'
+  | 'second_factor_enabled'
+  | 'second_factor_reset';
 
 /** A signed-in device: one refresh-token family. Access tokens name their session, so revoking it ends them too. */
 @Entity('sessions')

@@ -1,6 +1,6 @@
 import { createHmac, randomInt, randomUUID } from 'node:crypto';
 
-import { ConflictException, Inject, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
@@ -30,6 +30,7 @@ import { PasswordConfirmationService } from '../auth/password-confirmation.servi
 import { IdentityEvents, UserRoleChangedEvent } from '../events.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { effectiveRole } from '../users/role.js';
+import { UserView } from '../users/dto/user.view.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import type { ConfirmTotpDto, RegisterPasskeyDto, StartTotpDto } from './dto/enrolment.dto.js';
@@ -56,6 +57,7 @@ const secretContext = (factorId: string) => `second-factor:${factorId}:secret`;
 /** Setting up, listing and removing a person's second factors (authenticator apps, passkeys, recovery codes). */
 @Injectable()
 export class TwoFactorService {
+  private readonly logger = new Logger(TwoFactorService.name);
   private readonly sealingKey: Buffer;
   private readonly recoveryKey: Buffer;
 
@@ -246,6 +248,23 @@ export class TwoFactorService {
       throw new ConflictException('Set up two-step verification first');
     }
     return this.transactions.run((manager) => this.issueRecoveryCodes(manager, user.id));
+  }
+
+  /**
+   * An admin's reset for a person who lost every factor and code: removes them and ends every session, so the
+   * person signs in with the password and sets up again (staff hold member powers meanwhile).
+   */
+  async resetFor(admin: Caller, userId: string): Promise<UserView> {
+    const user = await this.users.findById(userId);
+    const revoked = await this.transactions.run(async (manager) => {
+      await manager.delete(SecondFactor, { userId });
+      await manager.delete(RecoveryCode, { userId });
+      await manager.update(User, { id: userId }, { secondFactorSince: null, updatedAt: this.clock.now() });
+      return this.sessions.revokeAll(manager, userId, 'second_factor_reset');
+    });
+    this.sessions.announceRevoked(userId, revoked, 'second_factor_reset');
+    this.logger.log({ adminId: admin.userId, userId }, 'Second factor reset by an admin');
+    return UserView.of({ ...user, secondFactorSince: null });
   }
 
   /** The time step a code matched, or null. A code is good once (the factor remembers its last step). */

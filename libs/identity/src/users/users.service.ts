@@ -78,6 +78,7 @@ export class UsersService {
       passwordHash: account.passwordHash,
       role,
       disabledAt: null,
+      secondFactorSince: null,
       createdAt: now,
       updatedAt: now,
     });

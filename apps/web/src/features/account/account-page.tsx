@@ -3,8 +3,10 @@ import { useState } from 'react';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
-import { Alert, Dialog, Field, useAction } from '../../ui/components';
+import { Alert, Field, useAction } from '../../ui/components';
+import { PasswordDialog } from '../../ui/password-dialog';
 import { useLoad } from '../../ui/use-load';
+import { TwoFactorSection } from './two-factor-section';
 
 export function AccountPage() {
   const session = useSession();
@@ -15,6 +17,7 @@ export function AccountPage() {
       <Profile user={user} onSaved={session.setUser} />
       <Pseudonyms userId={user.id} />
       <Password />
+      <TwoFactorSection />
       <CalendarFeed />
       <MyData />
       <section className="card">
@@ -183,9 +186,7 @@ function CalendarFeed() {
 function MyData() {
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
-  const [password, setPassword] = useState('');
   const exporting = useAction();
-  const erasing = useAction();
   return (
     <section className="card">
       <h2>Your data</h2>
@@ -206,35 +207,19 @@ function MyData() {
       <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
         Delete my account
       </button>
-      <Dialog open={confirming} title="Delete your account?" onClose={() => setConfirming(false)}>
-        <form
-          onSubmit={(e) =>
-            erasing.run(async () => {
-              await http.delete('/me', { password });
-              session.forget();
-            }, e)
-          }
-        >
-          <p>Your journal, check-ins and account will be erased for good. Consider exporting them first.</p>
-          <Field
-            label="Your password, to confirm"
-            type="password"
-            autoComplete="current-password"
-            required
-            value={password}
-            onChange={(e) => setPassword(e.target.value)}
-          />
-          {erasing.error && <Alert tone="error">{erasing.error}</Alert>}
-          <div className="row">
-            <button className="button button-danger" disabled={erasing.busy}>
-              Delete for good
-            </button>
-            <button type="button" className="button-quiet" onClick={() => setConfirming(false)}>
-              Keep my account
-            </button>
-          </div>
-        </form>
-      </Dialog>
+      <PasswordDialog
+        open={confirming}
+        title="Delete your account?"
+        intro="Your journal, check-ins and account will be erased for good. Consider exporting them first."
+        confirm="Delete for good"
+        cancel="Keep my account"
+        danger
+        onClose={() => setConfirming(false)}
+        onConfirm={async (password) => {
+          await http.delete('/me', { password });
+          session.forget();
+        }}
+      />
     </section>
   );
 }

@@ -1,7 +1,10 @@
+import type { SecondFactorChallengeDto } from '@hearth/contracts';
 import { useState, type ReactNode } from 'react';
 
 import { useSession } from '../../api/session';
 import { Alert, Field, useAction } from '../../ui/components';
+
+type Challenge = SecondFactorChallengeDto['secondFactor'];
 
 /** Email and password, used by the sign-in page and by the dialog that renews an ended session. */
 export function SignInForm({
@@ -17,13 +20,24 @@ export function SignInForm({
   const session = useSession();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
+  const [challenge, setChallenge] = useState<Challenge | null>(null);
   const action = useAction();
+  if (challenge) {
+    return (
+      <SecondFactorForm challenge={challenge} onSignedIn={onSignedIn} onRestart={() => setChallenge(null)} />
+    );
+  }
   return (
     <form
       onSubmit={(e) =>
         action.run(async () => {
-          await session.signIn(email, password);
-          onSignedIn?.();
+          const next = await session.signIn(email, password);
+          if (next) {
+            setPassword('');
+            setChallenge(next);
+          } else {
+            onSignedIn?.();
+          }
         }, e)
       }
     >
@@ -46,5 +60,106 @@ export function SignInForm({
       {action.error && <Alert tone="error">{action.error}</Alert>}
       {children(action.busy)}
     </form>
+  );
+}
+
+/** The second step: a code from the authenticator app, a passkey, or a recovery code. */
+function SecondFactorForm({
+  challenge,
+  onSignedIn,
+  onRestart,
+}: {
+  challenge: Challenge;
+  onSignedIn?: () => void;
+  onRestart: () => void;
+}) {
+  const session = useSession();
+  const [mode, setMode] = useState<'totp' | 'recovery'>(
+    challenge.methods.includes('totp') ? 'totp' : 'recovery',
+  );
+  const [code, setCode] = useState('');
+  const action = useAction();
+  const passkey = challenge.methods.includes('passkey');
+  const finish = (work: () => Promise<void>) =>
+    action.run(async () => {
+      await work();
+      onSignedIn?.();
+    });
+  return (
+    <div className="second-factor">
+      <h2>Two-step verification</h2>
+      {passkey && (
+        <>
+          <p className="muted">Use the passkey on this device or your security key.</p>
+          <button
+            type="button"
+            className="button button-wide"
+            disabled={action.busy}
+            onClick={() => void finish(() => session.completeWithPasskey(challenge.ticket))}
+          >
+            Use a passkey
+          </button>
+        </>
+      )}
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          const proof = mode === 'totp' ? { code: code.replace(/\s/g, '') } : { recoveryCode: code };
+          void finish(() => session.completeSecondFactor(challenge.ticket, proof));
+        }}
+      >
+        {mode === 'totp' ? (
+          <Field
+            label="Code from your authenticator app"
+            hint="Six digits; a new one appears every 30 seconds."
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9 ]{6,7}"
+            required
+            autoFocus={!passkey}
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={action.fieldError('code')}
+          />
+        ) : (
+          <Field
+            label="Recovery code"
+            hint="One of the codes you saved when you set up two-step verification. Each works once."
+            autoComplete="off"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+            error={action.fieldError('recoveryCode')}
+          />
+        )}
+        {action.error && !action.fieldError('code') && !action.fieldError('recoveryCode') && (
+          <Alert tone="error">{action.error}</Alert>
+        )}
+        <button
+          className={passkey ? 'button button-secondary button-wide' : 'button button-wide'}
+          disabled={action.busy}
+        >
+          {action.busy ? 'Checking…' : 'Verify'}
+        </button>
+      </form>
+      <div className="row">
+        {challenge.methods.includes('totp') && challenge.methods.includes('recovery') && (
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => {
+              setCode('');
+              action.clear();
+              setMode(mode === 'totp' ? 'recovery' : 'totp');
+            }}
+          >
+            {mode === 'totp' ? 'Use a recovery code instead' : 'Use the authenticator app instead'}
+          </button>
+        )}
+        <button type="button" className="button-quiet" onClick={onRestart}>
+          Start over
+        </button>
+      </div>
+    </div>
   );
 }

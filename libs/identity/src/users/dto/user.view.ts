@@ -22,6 +22,9 @@ export class UserView implements UserDto {
   @ApiProperty()
   disabled!: boolean;
 
+  @ApiProperty({ description: 'Signing in asks for a second factor (an authenticator app or a passkey)' })
+  secondFactor!: boolean;
+
   @ApiProperty({ example: '2026-11-30T12:00:00.000Z' })
   createdAt!: string;
 
@@ -32,6 +35,7 @@ export class UserView implements UserDto {
       displayName: user.displayName,
       role: user.role,
       disabled: user.disabledAt !== null,
+      secondFactor: user.secondFactorSince !== null,
       createdAt: user.createdAt.toISOString(),
     };
   }
