@@ -2,6 +2,7 @@ export { IdentityModule, identityEntities } from './identity.module.js';
 export { Authenticated, Roles } from './access/access.decorators.js';
 export { AccessGuard, bearerToken } from './access/access.guard.js';
 export { Caller } from './access/caller.js';
+export { AccessLog, type AccessRecord } from './access-log/access-log.js';
 export { AccessTokens, type AccessTokenClaims } from './sessions/access-tokens.js';
 export { SessionsService } from './sessions/sessions.service.js';
 export { UsersService } from './users/users.service.js';

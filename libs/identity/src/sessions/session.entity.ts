@@ -2,7 +2,8 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relat
 
 import { User } from '../users/user.entity.js';
 
-export type SessionRevokedReason = 'logout' | 'reuse' | 'password_changed' | 'disabled' | 'expired';
+export type SessionRevokedReason =
+  'logout' | 'reuse' | 'password_changed' | 'disabled' | 'expired' | 'not_me';
 
 /** A signed-in device: one refresh-token family. Access tokens name their session, so revoking it ends them too. */
 @Entity('sessions')
@@ -35,4 +36,8 @@ export class Session {
 
   @Column({ name: 'user_agent', type: 'varchar', length: 255, nullable: true })
   userAgent!: string | null;
+
+  /** When its owner said "this wasn't me" (which also ended it, if it was still live). */
+  @Column({ name: 'disowned_at', type: Date, nullable: true })
+  disownedAt!: Date | null;
 }
