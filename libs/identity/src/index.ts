@@ -3,6 +3,8 @@ export { Authenticated, Roles } from './access/access.decorators.js';
 export { AccessGuard, bearerToken } from './access/access.guard.js';
 export { Caller } from './access/caller.js';
 export { AccessLog, type AccessRecord } from './access-log/access-log.js';
+export { AccessLogService } from './access-log/access-log.service.js';
+export { SignInsService } from './sign-ins/sign-ins.service.js';
 export { AccessTokens, type AccessTokenClaims } from './sessions/access-tokens.js';
 export { SessionsService } from './sessions/sessions.service.js';
 export { UsersService } from './users/users.service.js';

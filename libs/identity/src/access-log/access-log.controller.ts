@@ -19,7 +19,8 @@ export class MyAccessLogController {
   @Get()
   @ApiOkResponse({
     type: MyAccessLogPageView,
-    description: 'Who saw my identity, reflections I shared with facilitators, incidents about me; my exports',
+    description:
+      'Who saw my identity, reflections I shared with facilitators, incidents about me; my exports',
   })
   mine(@Caller() caller: Caller, @Query() query: MyAccessLogQuery): Promise<MyAccessLogPageView> {
     return this.accessLog.mine(caller, query);

@@ -4,7 +4,6 @@ import { Cron, CronExpression } from '@nestjs/schedule';
 import { InjectRepository } from '@nestjs/typeorm';
 import {
   And,
-
   LessThan,
   MoreThanOrEqual,
   Repository,
@@ -99,7 +98,9 @@ export class AccessLogService {
     });
     await this.log.record(
       caller,
-      rows.flatMap((r) => (r.subjectUserId ? [{ subjectUserId: r.subjectUserId, kind: 'access_log' as const }] : [])),
+      rows.flatMap((r) =>
+        r.subjectUserId ? [{ subjectUserId: r.subjectUserId, kind: 'access_log' as const }] : [],
+      ),
     );
     return { items: rows.map(adminView), total };
   }
@@ -111,9 +112,10 @@ export class AccessLogService {
     const cutoff = new Date(this.clock.now().getTime() - days * DAY_MS);
     const deleted = await this.transactions.run(async (manager) => {
       if (this.transactions.isPostgres) {
-        await manager.query(`SELECT set_config('hearth.access_log_prune_before', ($1::timestamp)::text, true)`, [
-          cutoff,
-        ]);
+        await manager.query(
+          `SELECT set_config('hearth.access_log_prune_before', ($1::timestamp)::text, true)`,
+          [cutoff],
+        );
       }
       const result = await manager.delete(AccessLogEntry, { at: LessThan(cutoff) });
       return result.affected ?? 0;
@@ -125,4 +127,3 @@ export class AccessLogService {
     return deleted;
   }
 }
-

@@ -41,7 +41,8 @@ export class MyAccessLogEntryView implements MyAccessLogEntryDto {
   @ApiProperty({
     type: AccessActorView,
     nullable: true,
-    description: 'The staff member (display name and role, never their email); null when it was me or they are gone',
+    description:
+      'The staff member (display name and role, never their email); null when it was me or they are gone',
   })
   actor!: AccessActorView | null;
 
@@ -73,7 +74,12 @@ export class AccessLogEntryView implements AccessLogEntryDto {
   @ApiProperty({ enum: ROLES })
   actorRole!: Role;
 
-  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Null once that person is erased' })
+  @ApiProperty({
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: 'Null once that person is erased',
+  })
   subjectUserId!: string | null;
 
   @ApiProperty({ type: String, nullable: true })

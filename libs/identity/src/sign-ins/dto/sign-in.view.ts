@@ -23,7 +23,11 @@ export class SignInView implements SignInDto {
   @ApiProperty({ example: '2026-11-30T12:00:00.000Z' })
   lastUsedAt!: string;
 
-  @ApiProperty({ type: String, nullable: true, description: 'Signed out, revoked or expired; null while active' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'Signed out, revoked or expired; null while active',
+  })
   endedAt!: string | null;
 
   @ApiProperty({
@@ -47,7 +51,10 @@ export class SignInView implements SignInDto {
 }
 
 export class NotMeResultView implements NotMeResultDto {
-  @ApiProperty({ type: [String], description: 'The sessions ended on the spot (none if it had already ended)' })
+  @ApiProperty({
+    type: [String],
+    description: 'The sessions ended on the spot (none if it had already ended)',
+  })
   endedSessionIds!: string[];
 
   @ApiProperty({ type: SignInView })
