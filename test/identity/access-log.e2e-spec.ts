@@ -1,4 +1,4 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 
 import { AccessLogService } from '@hearth/identity';
@@ -6,7 +6,7 @@ import { AccessLogService } from '@hearth/identity';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { inRoom, said } from '../moderation/support.js';
-import { createAccount, registerUser, signIn, type TestUser } from '../support/users.js';
+import { createAccount, exportOf, registerUser, signIn, type TestUser } from '../support/users.js';
 
 interface Entry {
   id: string;
@@ -347,18 +347,7 @@ describe('The access log', () => {
       .get(`/api/groups/${group.id}/members`)
       .set('Authorization', facilitator.auth)
       .expect(200);
-    const response = await t
-      .request()
-      .post('/api/me/export')
-      .set('Authorization', mia.auth)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    const files = unzipSync(new Uint8Array(response.body as Buffer));
+    const files = await exportOf(t, mia);
     const data = JSON.parse(strFromU8(files['hearth-export.json']));
     expect(data.accessLog).toEqual([
       expect.objectContaining({ kind: 'identity', byMe: false, actorDisplayName: 'Fay Facilitator' }),

@@ -1,25 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDate, IsIn, IsInt, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsDate, IsIn, IsOptional, IsUUID } from 'class-validator';
 
 import { ACCESS_KINDS, type AccessKind } from '@hearth/contracts';
 
-export class MyAccessLogQuery {
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 100 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 50;
+import { PageQuery } from '../../users/dto/page.dto.js';
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-}
+/** A page of the log about me, newest first. */
+export class MyAccessLogQuery extends PageQuery {}
 
 export class AccessLogQuery extends MyAccessLogQuery {
   @ApiPropertyOptional({ format: 'uuid', description: 'Whose records' })
