@@ -5,6 +5,8 @@ import { http } from '../../api/http';
 import { useSession } from '../../api/session';
 import { Alert, Dialog, Field, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { AccessHistory } from './access-history';
+import { SignIns } from './sign-ins';
 
 export function AccountPage() {
   const session = useSession();
@@ -15,6 +17,8 @@ export function AccountPage() {
       <Profile user={user} onSaved={session.setUser} />
       <Pseudonyms userId={user.id} />
       <Password />
+      <SignIns />
+      <AccessHistory />
       <CalendarFeed />
       <MyData />
       <section className="card">
