@@ -237,6 +237,7 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await history.getByText('Fern (facilitator)').first().waitFor();
     expect(await history.textContent()).not.toContain(facilitator.email);
     expect(await seriousAxeViolations(m)).toEqual([]);
+    await m.getByRole('heading', { name: 'Sign-ins' }).scrollIntoViewIfNeeded();
     await screenshots(m, '42-sign-ins');
 
     await row.getByRole('button', { name: 'This wasn’t me' }).click();

@@ -26,6 +26,10 @@ describe('describeDevice', () => {
       'Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Safari/605.1.15',
       { browser: 'Safari 18', os: 'macOS', kind: 'desktop' },
     ],
+    [
+      'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) HeadlessChrome/131.0.0.0 Safari/537.36',
+      { browser: 'Chrome 131', os: 'Linux', kind: 'desktop' },
+    ],
     ['node-superagent/3.8.3', { browser: null, os: null, kind: 'unknown' }],
   ])('reads %s', (userAgent, expected) => {
     expect(describeDevice(userAgent)).toEqual(expected);

@@ -23,8 +23,8 @@ const ENDED_REASONS: Record<string, string> = {
 
 function deviceName(signIn: SignInDto): string {
   const { browser, os, kind } = signIn.device;
-  const parts = [browser, os && `on ${os}`].filter(Boolean).join(' ');
-  return parts ? `${parts} (${KIND_NAMES[kind].toLowerCase()})` : KIND_NAMES[kind];
+  if (!browser && !os) return KIND_NAMES[kind];
+  return `${browser ?? 'A browser'}${os ? ` on ${os}` : ''} (${KIND_NAMES[kind].toLowerCase()})`;
 }
 
 /** My sign-ins, with "This wasn't me" to end one at once. */
