@@ -235,6 +235,7 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await m.locator('.sign-ins li', { hasText: 'This device' }).waitFor();
     const history = m.getByRole('region', { name: 'Who has viewed your details' });
     await history.getByText('Fern (facilitator)').first().waitFor();
+    await history.getByText('in Harbour Circle').first().waitFor();
     expect(await history.textContent()).not.toContain(facilitator.email);
     expect(await seriousAxeViolations(m)).toEqual([]);
     await m.getByRole('heading', { name: 'Sign-ins' }).scrollIntoViewIfNeeded();

@@ -1,4 +1,4 @@
-import type { AccessKind, MyAccessLogPageDto } from '@hearth/contracts';
+import type { AccessKind, GroupDto, MyAccessLogPageDto } from '@hearth/contracts';
 
 import { http } from '../../api/http';
 import { formatDateTime, Pending } from '../../ui/components';
@@ -19,6 +19,8 @@ const ROLE_NAMES = { admin: 'Admin', facilitator: 'Facilitator', member: 'Member
 /** Who among the staff has viewed my details, from the access log. */
 export function AccessHistory() {
   const log = useLoad(() => http.get<MyAccessLogPageDto>('/me/access-log?limit=50'), []);
+  const groups = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), []);
+  const groupName = new Map((groups.data ?? []).map((g) => [g.id, g.name]));
   return (
     <section className="card" aria-labelledby="access-history-title">
       <h2 id="access-history-title">Who has viewed your details</h2>
@@ -42,7 +44,10 @@ export function AccessHistory() {
                     : `A former ${ROLE_NAMES[entry.actorRole].toLowerCase()}`}
               </strong>{' '}
               {ACCESS_NAMES[entry.kind]}
-              <p className="muted">{formatDateTime(entry.at)}</p>
+              <p className="muted">
+                {formatDateTime(entry.at)}
+                {entry.groupId && groupName.has(entry.groupId) && ` · in ${groupName.get(entry.groupId)}`}
+              </p>
             </li>
           ))}
         </ul>

@@ -12,6 +12,9 @@ const KIND_NAMES: Record<SignInDto['device']['kind'], string> = {
   unknown: 'Unknown device',
 };
 
+/** Active sign-ins are always shown; ended ones beyond the most recent few wait behind a button. */
+const RECENT = 8;
+
 const ENDED_REASONS: Record<string, string> = {
   logout: 'signed out',
   reuse: 'ended for safety (a sign-in token was used twice)',
@@ -32,6 +35,9 @@ export function SignIns() {
   const signIns = useLoad(() => http.get<SignInDto[]>('/me/sign-ins'), []);
   const [disowning, setDisowning] = useState<SignInDto | null>(null);
   const [ended, setEnded] = useState<NotMeResultDto | null>(null);
+  const [showAll, setShowAll] = useState(false);
+  const shown = (signIns.data ?? []).filter((s, index) => showAll || s.active || index < RECENT);
+  const hidden = (signIns.data?.length ?? 0) - shown.length;
   const action = useAction();
   return (
     <section className="card" aria-labelledby="sign-ins-title">
@@ -52,7 +58,7 @@ export function SignIns() {
         <Pending loaded={signIns} />
       ) : (
         <ul className="resource-list sign-ins">
-          {signIns.data.map((signIn) => (
+          {shown.map((signIn) => (
             <li key={signIn.id} data-sign-in={signIn.id}>
               <strong>{deviceName(signIn)}</strong>{' '}
               {signIn.current && <span className="tag">This device</span>}
@@ -78,6 +84,11 @@ export function SignIns() {
             </li>
           ))}
         </ul>
+      )}
+      {hidden > 0 && (
+        <button type="button" className="button-quiet" onClick={() => setShowAll(true)}>
+          Show {hidden} older sign-ins
+        </button>
       )}
       <Dialog open={disowning !== null} title="This wasn’t you?" onClose={() => setDisowning(null)}>
         {disowning && (
