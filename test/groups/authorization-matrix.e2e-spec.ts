@@ -397,3 +397,103 @@ describe('Object ids swapped between groups (IDOR)', () => {
       .expect(403);
   });
 });
+
+describe('The access log and sign-ins across roles', () => {
+  let t: TestApp;
+  let admin: TestUser;
+  let demotedAdmin: TestUser;
+  let facilitator: TestUser;
+  let demotedFacilitator: TestUser;
+  let otherFacilitator: TestUser;
+  let member: TestUser;
+  let group: GroupCard;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await registerUser(t, { displayName: 'Admin' });
+    demotedAdmin = await createAccount(t, admin, 'facilitator');
+    await t
+      .request()
+      .patch(`/api/admin/users/${demotedAdmin.id}`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'admin' })
+      .expect(200);
+    facilitator = await createAccount(t, admin, 'facilitator');
+    demotedFacilitator = await createAccount(t, admin, 'facilitator');
+    otherFacilitator = await createAccount(t, admin, 'facilitator');
+    member = await registerUser(t);
+    group = await createGroup(t, facilitator);
+    await createGroup(t, otherFacilitator, { name: 'Elsewhere' });
+    await addActiveMember(t, facilitator, group.id, member, 'Wren');
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/facilitators`)
+      .set('Authorization', facilitator.auth)
+      .send({ userId: demotedFacilitator.id, pseudonym: 'Demoted' })
+      .expect(201);
+    await acceptAgreement(t, demotedFacilitator, group.id).expect(200);
+    for (const demoted of [demotedAdmin, demotedFacilitator]) {
+      await t
+        .request()
+        .patch(`/api/admin/users/${demoted.id}`)
+        .set('Authorization', admin.auth)
+        .send({ role: 'member' })
+        .expect(200);
+    }
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const myLog = async (user: TestUser) =>
+    (await t.request().get('/api/me/access-log').set('Authorization', user.auth).expect(200)).body;
+
+  it('lets only a current admin read the whole log', async () => {
+    await t.request().get('/api/admin/access-log').set('Authorization', admin.auth).expect(200);
+    for (const user of [demotedAdmin, facilitator, demotedFacilitator, otherFacilitator, member]) {
+      await t.request().get('/api/admin/access-log').set('Authorization', user.auth).expect(403);
+    }
+  });
+
+  it('records nothing for a refused view: a demoted facilitator or another group’s facilitator', async () => {
+    const before = (await myLog(member)).total;
+    for (const user of [demotedFacilitator, otherFacilitator]) {
+      const status = (
+        await t.request().get(`/api/groups/${group.id}/members`).set('Authorization', user.auth)
+      ).status;
+      expect(user === demotedFacilitator ? [200] : [403, 404]).toContain(status);
+      await t
+        .request()
+        .get(`/api/groups/${group.id}/shared-reflections`)
+        .set('Authorization', user.auth)
+        .expect(403);
+      await t
+        .request()
+        .get(`/api/groups/${group.id}/moderation/incidents`)
+        .set('Authorization', user.auth)
+        .expect(403);
+    }
+    // The demoted facilitator still reads the member list as a member does: pseudonyms only, nothing logged.
+    expect((await myLog(member)).total).toBe(before);
+    await t
+      .request()
+      .get(`/api/groups/${group.id}/members`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    expect((await myLog(member)).total).toBe(before + 1);
+  });
+
+  it("answers 404 to anyone saying another person's sign-in wasn't them, admins included", async () => {
+    const sessions = await t.request().get('/api/me/sign-ins').set('Authorization', member.auth).expect(200);
+    const memberSession = sessions.body[0].id as string;
+    for (const user of [admin, demotedAdmin, facilitator, demotedFacilitator, otherFacilitator]) {
+      await t
+        .request()
+        .post(`/api/me/sign-ins/${memberSession}/not-me`)
+        .set('Authorization', user.auth)
+        .expect(404);
+    }
+    await t.request().get('/api/me').set('Authorization', member.auth).expect(200);
+  });
+});

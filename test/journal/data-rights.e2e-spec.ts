@@ -2,13 +2,19 @@ import { readFileSync } from 'node:fs';
 import { randomUUID } from 'node:crypto';
 
 import { Ajv } from 'ajv';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { connect, disconnected } from '../support/sockets.js';
-import { createAccount, registerUser, signIn, type TestUser } from '../support/users.js';
+import {
+  createAccount,
+  exportOf as exportFiles,
+  registerUser,
+  signIn,
+  type TestUser,
+} from '../support/users.js';
 
 describe('Data rights - POST /api/me/export, DELETE /api/me', () => {
   let t: TestApp;
@@ -59,22 +65,7 @@ describe('Data rights - POST /api/me/export, DELETE /api/me', () => {
     await t.close();
   });
 
-  async function exportOf(user: TestUser) {
-    const response = await t
-      .request()
-      .post('/api/me/export')
-      .set('Authorization', user.auth)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
-    expect(response.headers['content-type']).toBe('application/zip');
-    expect(response.headers['content-disposition']).toContain('hearth-export.zip');
-    return unzipSync(new Uint8Array(response.body as Buffer));
-  }
+  const exportOf = (user: TestUser) => exportFiles(t, user);
 
   it('requires authentication', async () => {
     await t.request().post('/api/me/export').expect(401);

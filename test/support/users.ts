@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 
+import { unzipSync } from 'fflate';
+
 import type { ApiTarget } from './app.js';
 
 export const GOOD_PASSWORD = 'a long walk by the river';
@@ -95,4 +97,23 @@ export async function renew(t: ApiTarget, user: TestUser): Promise<void> {
     throw new Error(`refresh failed: ${response.status} ${JSON.stringify(response.body)}`);
   user.tokens = response.body as Tokens;
   user.auth = `Bearer ${user.tokens.accessToken}`;
+}
+
+/** POST /api/me/export as the user: the zip's files, by name. */
+export async function exportOf(t: ApiTarget, user: TestUser): Promise<Record<string, Uint8Array>> {
+  const response = await t
+    .request()
+    .post('/api/me/export')
+    .set('Authorization', user.auth)
+    .buffer(true)
+    .parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+  if (response.status !== 200) throw new Error(`export failed: ${response.status}`);
+  if (response.headers['content-type'] !== 'application/zip') throw new Error('export is not a zip');
+  if (!String(response.headers['content-disposition']).includes('hearth-export.zip'))
+    throw new Error('export is not named hearth-export.zip');
+  return unzipSync(new Uint8Array(response.body as Buffer));
 }

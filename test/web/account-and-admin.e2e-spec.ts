@@ -206,6 +206,61 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     expect(new TextDecoder().decode(files['journal.md'])).toContain('I noticed the light.');
   });
 
+  it("sign-ins: this wasn't me ends that device's sign-in at once, and I see which staff viewed my details", async () => {
+    const phone = 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0';
+    const intruder = await t
+      .request()
+      .post('/api/auth/login')
+      .set('User-Agent', phone)
+      .send({ email: wren.email, password: wren.password })
+      .expect(200);
+    const intruderAuth = `Bearer ${intruder.body.tokens.accessToken}`;
+    const intruderSignIns = await t
+      .request()
+      .get('/api/me/sign-ins')
+      .set('Authorization', intruderAuth)
+      .expect(200);
+    const intruderId = (intruderSignIns.body as { id: string; current: boolean }[]).find(
+      (s) => s.current,
+    )!.id;
+    await t
+      .request()
+      .get(`/api/groups/${group.id}/members`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+
+    await m.goto(`${t.url}/account`);
+    const row = m.locator(`[data-sign-in="${intruderId}"]`);
+    await row.getByText('Firefox 133 on Android 14 (phone)').waitFor();
+    await m.locator('.sign-ins li', { hasText: 'This device' }).waitFor();
+    const history = m.getByRole('region', { name: 'Who has viewed your details' });
+    await history.getByText('Fern (facilitator)').first().waitFor();
+    await history.getByText('in Harbour Circle').first().waitFor();
+    expect(await history.textContent()).not.toContain(facilitator.email);
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await m.getByRole('heading', { name: 'Sign-ins' }).scrollIntoViewIfNeeded();
+    await screenshots(m, '42-sign-ins');
+
+    await row.getByRole('button', { name: 'This wasn’t me' }).click();
+    const dialog = m.getByRole('dialog', { name: 'This wasn’t you?' });
+    await dialog.getByText('will be ended now').waitFor();
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await dialog.getByRole('button', { name: 'End this sign-in' }).click();
+    await m.getByText('That sign-in has been ended.').waitFor();
+    await row.getByText('marked as not you').waitFor();
+    expect(await row.getByRole('button', { name: 'This wasn’t me' }).count()).toBe(0);
+
+    await t.request().get('/api/me').set('Authorization', intruderAuth).expect(401);
+    await t
+      .request()
+      .post('/api/auth/refresh')
+      .send({ refreshToken: intruder.body.tokens.refreshToken })
+      .expect(401);
+    await m.reload();
+    await m.getByRole('heading', { name: 'Sign-ins' }).waitFor();
+    await m.locator('.sign-ins li', { hasText: 'This device' }).waitFor();
+  });
+
   it('sign out ends the session on the server and forgets it on this device', async () => {
     const storage = () =>
       m.evaluate(() => {

@@ -360,3 +360,83 @@ export interface CrisisResourceSetDto {
   country: string;
   resources: CrisisResourceDto[];
 }
+
+/** What a staff member (or the person herself) saw or did with a person's records; see docs/security.md. */
+export const ACCESS_KINDS = [
+  'identity',
+  'facilitator_reflection',
+  'incident',
+  'scores',
+  'export',
+  'erasure',
+  'access_log',
+] as const;
+export type AccessKind = (typeof ACCESS_KINDS)[number];
+
+/** One entry of the access log about me, as I see it: who (display name and role, never an email), what, when. */
+export interface MyAccessLogEntryDto {
+  id: string;
+  at: string;
+  kind: AccessKind;
+  resourceId: string | null;
+  groupId: string | null;
+  /** True when I did it myself (an export). */
+  byMe: boolean;
+  /** The staff member, or null when it was me or their account is gone. */
+  actor: { displayName: string; role: PlatformRole } | null;
+  /** Their platform role when it happened. */
+  actorRole: PlatformRole;
+}
+
+export interface MyAccessLogPageDto {
+  items: MyAccessLogEntryDto[];
+  total: number;
+}
+
+/** One entry of the access log, as an admin reads it. */
+export interface AccessLogEntryDto {
+  id: string;
+  at: string;
+  kind: AccessKind;
+  actorUserId: string | null;
+  actorRole: PlatformRole;
+  subjectUserId: string | null;
+  resourceId: string | null;
+  groupId: string | null;
+}
+
+export interface AccessLogPageDto {
+  items: AccessLogEntryDto[];
+  total: number;
+}
+
+export type DeviceKind = 'desktop' | 'mobile' | 'tablet' | 'unknown';
+
+/** What a user agent says about a device, and nothing more (no address, no geolocation). */
+export interface DeviceDto {
+  browser: string | null;
+  os: string | null;
+  kind: DeviceKind;
+}
+
+/** One sign-in (a session) from my history. */
+export interface SignInDto {
+  id: string;
+  startedAt: string;
+  lastUsedAt: string;
+  /** When it ended (signed out, revoked or expired), or null while it is active. */
+  endedAt: string | null;
+  endedReason: string | null;
+  active: boolean;
+  /** The session this request comes from. */
+  current: boolean;
+  /** When I said "this wasn't me", or null. */
+  disownedAt: string | null;
+  device: DeviceDto;
+}
+
+export interface NotMeResultDto {
+  /** The sessions this ended on the spot (already-ended ones are only marked). */
+  endedSessionIds: string[];
+  signIn: SignInDto;
+}

@@ -5,6 +5,11 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SECRETS, type Secrets } from '@hearth/core';
 
 import { AccessGuard } from './access/access.guard.js';
+import { AccessLog } from './access-log/access-log.js';
+import { AccessLogEntry } from './access-log/access-log-entry.entity.js';
+import { AdminAccessLogController, MyAccessLogController } from './access-log/access-log.controller.js';
+import { AccessLogPersonalData } from './access-log/access-log.personal-data.js';
+import { AccessLogService } from './access-log/access-log.service.js';
 import { AdminUsersController } from './admin/admin-users.controller.js';
 import { AdminUsersService } from './admin/admin-users.service.js';
 import { AuthController } from './auth/auth.controller.js';
@@ -22,6 +27,9 @@ import { AccessTokens } from './sessions/access-tokens.js';
 import { RefreshToken } from './sessions/refresh-token.entity.js';
 import { Session } from './sessions/session.entity.js';
 import { SessionsService } from './sessions/sessions.service.js';
+import { SignInsController } from './sign-ins/sign-ins.controller.js';
+import { SignInsPersonalData } from './sign-ins/sign-ins.personal-data.js';
+import { SignInsService } from './sign-ins/sign-ins.service.js';
 import { InstanceFlag } from './users/instance-flag.entity.js';
 import { User } from './users/user.entity.js';
 import { UsersService } from './users/users.service.js';
@@ -39,6 +47,7 @@ export const identityEntities = [
   RefreshToken,
   LoginThrottle,
   InstanceFlag,
+  AccessLogEntry,
   SecondFactor,
   RecoveryCode,
 ];
@@ -55,12 +64,18 @@ export const identityEntities = [
     AuthController,
     InstanceController,
     MeController,
+    SignInsController,
+    MyAccessLogController,
     AdminUsersController,
+    AdminAccessLogController,
     DataRightsController,
     TwoFactorController,
   ],
   providers: [
     AccessGuard,
+    AccessLog,
+    AccessLogPersonalData,
+    AccessLogService,
     AccessTokens,
     AccountService,
     AdminUsersService,
@@ -74,8 +89,10 @@ export const identityEntities = [
     SignInTickets,
     TwoFactorService,
     SessionsService,
+    SignInsPersonalData,
+    SignInsService,
     UsersService,
   ],
-  exports: [AccessGuard, AccessTokens, SessionsService, UsersService],
+  exports: [AccessGuard, AccessLog, AccessTokens, SessionsService, UsersService],
 })
 export class IdentityModule {}

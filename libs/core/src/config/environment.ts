@@ -165,4 +165,16 @@ export class Environment {
 
   @IsIn(['tombstone', 'delete'])
   ERASURE_MESSAGES: 'tombstone' | 'delete' = 'tombstone';
+
+  /** Days an access-log entry (who saw whose identity, reflection, incident; exports, erasures) is kept. */
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  ACCESS_LOG_RETENTION_DAYS: number = 730;
+
+  /** Days a sign-in is kept in its owner's history after it ended. */
+  @IsInt()
+  @Min(1)
+  @Max(36500)
+  SIGN_IN_RETENTION_DAYS: number = 180;
 }

@@ -16,6 +16,12 @@ describe('loadConfig', () => {
       registration: 'open',
     });
     expect(config.http.bodyLimit).toBe('100kb');
+    expect(config.retention).toEqual({ accessLogDays: 730, signInDays: 180 });
+  });
+
+  it('reads the retention of the access log and the sign-in history', () => {
+    const config = loadConfig({ ACCESS_LOG_RETENTION_DAYS: '365', SIGN_IN_RETENTION_DAYS: '30' });
+    expect(config.retention).toEqual({ accessLogDays: 365, signInDays: 30 });
   });
 
   it('reads typed values from strings', () => {
@@ -47,6 +53,10 @@ describe('loadConfig', () => {
       /^Invalid configuration: JWT_SECRET must be at least 32 characters.*\(got \(hidden\)\)$/,
     ],
     [{ ACCESS_TOKEN_TTL: '5' }, /^Invalid configuration: ACCESS_TOKEN_TTL must not be less than 60/],
+    [
+      { ACCESS_LOG_RETENTION_DAYS: '0' },
+      /^Invalid configuration: ACCESS_LOG_RETENTION_DAYS must not be less than 1/,
+    ],
   ])('stops on %j with one line naming the variable', (env, message) => {
     expect(() => loadConfig(env)).toThrow(message);
     try {

@@ -61,6 +61,8 @@ export interface HearthConfig {
   };
   /** What happens to an erased person's chat messages: tombstones in the timeline, or deleted rows. */
   erasure: { messages: 'tombstone' | 'delete' };
+  /** How long the access log and the sign-in history are kept, in days (pruned daily). */
+  retention: { accessLogDays: number; signInDays: number };
   logLevel: Environment['LOG_LEVEL'];
 }
 
@@ -133,6 +135,7 @@ function toConfig(e: Environment): HearthConfig {
     },
     safety: { escalationMinutes: e.CRISIS_ESCALATION_MINUTES },
     erasure: { messages: e.ERASURE_MESSAGES },
+    retention: { accessLogDays: e.ACCESS_LOG_RETENTION_DAYS, signInDays: e.SIGN_IN_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,
   };
 }

@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 
 import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
-import { UsersService, type Caller } from '@hearth/identity';
+import { AccessLog, UsersService, type Caller } from '@hearth/identity';
 
 import { GroupEvents, JoinRequestCreatedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
@@ -24,6 +24,7 @@ export class JoinRequestsService {
     private readonly transactions: Transactions,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly accessLog: AccessLog,
   ) {}
 
   /** Asks to join a listed group. Unlisted groups are joined by invite only. */
@@ -65,7 +66,7 @@ export class JoinRequestsService {
     }
   }
 
-  /** Facilitators see every request; an applicant sees their own. */
+  /** Facilitators see every request, with who asked (logged in the access log); an applicant sees their own. */
   async list(caller: Caller, groupId: string, query: ListJoinRequestsQuery): Promise<JoinRequestView[]> {
     const access = await this.policy.authorize(caller, groupId, 'view');
     const staff = can(access, 'manage');
@@ -80,6 +81,12 @@ export class JoinRequestsService {
       }),
     );
     const accounts = staff ? await this.users.findMany(requests.map((r) => r.userId)) : new Map();
+    await this.accessLog.record(
+      caller,
+      requests
+        .filter((r) => accounts.has(r.userId))
+        .map((r) => ({ subjectUserId: r.userId, kind: 'identity' as const, resourceId: r.id, groupId })),
+    );
     return requests.map((request) => {
       const account = accounts.get(request.userId);
       return {

@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Not, type EntityManager } from 'typeorm';
 
 import { Clock, foundOrFail, Transactions } from '@hearth/core';
-import { UsersService, type Caller } from '@hearth/identity';
+import { AccessLog, UsersService, type Caller } from '@hearth/identity';
 
 import { GroupEvents, MembershipChangedEvent, MembershipEndedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
@@ -32,9 +32,13 @@ export class MembershipsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly events: EventEmitter2,
+    private readonly accessLog: AccessLog,
   ) {}
 
-  /** Members see their peers' pseudonyms; facilitators and admins also see who they are, and any status. */
+  /**
+   * Members see their peers' pseudonyms; facilitators and admins also see who they are (account and email,
+   * each one an entry in the access log), and any status.
+   */
   async list(caller: Caller, groupId: string, query: ListMembersQuery): Promise<MemberView[]> {
     const access = await this.policy.authorize(caller, groupId, 'read');
     const staff = can(access, 'manage');
@@ -46,6 +50,12 @@ export class MembershipsService {
       }),
     );
     const accounts = staff ? await this.users.findMany(rows.map((m) => m.userId)) : new Map();
+    await this.accessLog.record(
+      caller,
+      rows
+        .filter((m) => accounts.has(m.userId))
+        .map((m) => ({ subjectUserId: m.userId, kind: 'identity' as const, resourceId: m.id, groupId })),
+    );
     return rows.map((m) => {
       const view: MemberView = {
         membershipId: m.id,

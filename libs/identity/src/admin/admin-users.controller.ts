@@ -33,8 +33,8 @@ export class AdminUsersController {
 
   @Get()
   @ApiOkResponse({ type: UserPageView })
-  list(@Query() query: ListUsersQuery): Promise<UserPageView> {
-    return this.admin.list(query);
+  list(@Caller() caller: Caller, @Query() query: ListUsersQuery): Promise<UserPageView> {
+    return this.admin.list(caller, query);
   }
 
   @Post()

@@ -8,6 +8,7 @@ import { IsNull, Like, Repository, type FindOptionsWhere } from 'typeorm';
 import { Clock, foundOrFail, Transactions } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
+import { AccessLog } from '../access-log/access-log.js';
 import { IdentityEvents, UserDisabledEvent, UserRoleChangedEvent } from '../events.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UserView } from '../users/dto/user.view.js';
@@ -29,9 +30,11 @@ export class AdminUsersService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly events: EventEmitter2,
+    private readonly accessLog: AccessLog,
   ) {}
 
-  async list(query: ListUsersQuery): Promise<UserPageView> {
+  /** Accounts with their emails: each person shown is an entry in the access log. */
+  async list(caller: Caller, query: ListUsersQuery): Promise<UserPageView> {
     const base: FindOptionsWhere<User> = query.role ? { role: query.role } : {};
     const term = query.q?.trim().toLowerCase();
     const where = term
@@ -46,6 +49,10 @@ export class AdminUsersService {
       take: query.limit,
       skip: query.offset,
     });
+    await this.accessLog.record(
+      caller,
+      rows.map((user) => ({ subjectUserId: user.id, kind: 'identity' as const, resourceId: user.id })),
+    );
     return { items: rows.map(UserView.of), total };
   }
 
@@ -91,6 +98,7 @@ export class AdminUsersService {
       await manager.update(User, { id }, { role: user.role, disabledAt: user.disabledAt, updatedAt: now });
       const disabledNow = !before.disabled && user.disabledAt !== null;
       const revoked = disabledNow ? await this.sessions.revokeAll(manager, id, 'disabled') : [];
+      await this.accessLog.record(caller, [{ subjectUserId: id, kind: 'identity', resourceId: id }], manager);
       return { user, before, disabledNow, revoked };
     });
 

@@ -5,6 +5,7 @@ import { IsNull, Not } from 'typeorm';
 import { Clock, PersonalDataRegistry, Shredder, Transactions, type AfterErasure } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
+import { AccessLog } from '../access-log/access-log.js';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service.js';
 import { Session } from '../sessions/session.entity.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -27,11 +28,13 @@ export class DataRightsService {
     private readonly transactions: Transactions,
     private readonly shredder: Shredder,
     private readonly clock: Clock,
+    private readonly accessLog: AccessLog,
   ) {}
 
   /** Everything about me, as JSON (hearth-export.json) and my journal as Markdown (journal.md), zipped. */
   async export(caller: Caller): Promise<Uint8Array> {
     const user = await this.users.findById(caller.userId);
+    await this.accessLog.record(caller, [{ subjectUserId: caller.userId, kind: 'export' }]);
     const data: Record<string, unknown> = {
       format: EXPORT_FORMAT,
       exportedAt: this.clock.now().toISOString(),
@@ -66,6 +69,7 @@ export class DataRightsService {
         where: { userId: user.id, revokedAt: IsNull() },
         select: { id: true },
       });
+      await this.accessLog.record(caller, [{ subjectUserId: user.id, kind: 'erasure' }], manager);
       for (const contributor of this.registry.all) {
         const after = await contributor.erase(user.id, manager);
         if (after) afterCommit.push(after);

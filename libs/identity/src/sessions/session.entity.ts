@@ -9,7 +9,8 @@ export type SessionRevokedReason =
   | 'disabled'
   | 'expired'
   | 'second_factor_enabled'
-  | 'second_factor_reset';
+  | 'second_factor_reset'
+  | 'not_me';
 
 /** A signed-in device: one refresh-token family. Access tokens name their session, so revoking it ends them too. */
 @Entity('sessions')
@@ -42,4 +43,8 @@ export class Session {
 
   @Column({ name: 'user_agent', type: 'varchar', length: 255, nullable: true })
   userAgent!: string | null;
+
+  /** When its owner said "this wasn't me" (which also ended it, if it was still live). */
+  @Column({ name: 'disowned_at', type: Date, nullable: true })
+  disownedAt!: Date | null;
 }

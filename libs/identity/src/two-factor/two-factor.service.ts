@@ -26,6 +26,7 @@ import {
 } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
+import { AccessLog } from '../access-log/access-log.js';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service.js';
 import { IdentityEvents, UserRoleChangedEvent } from '../events.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -65,6 +66,7 @@ export class TwoFactorService {
     @InjectRepository(SecondFactor) private readonly factors: Repository<SecondFactor>,
     @InjectRepository(RecoveryCode) private readonly recoveryCodes: Repository<RecoveryCode>,
     private readonly users: UsersService,
+    private readonly accessLog: AccessLog,
     private readonly sessions: SessionsService,
     private readonly confirmation: PasswordConfirmationService,
     private readonly transactions: Transactions,
@@ -260,6 +262,12 @@ export class TwoFactorService {
       await manager.delete(SecondFactor, { userId });
       await manager.delete(RecoveryCode, { userId });
       await manager.update(User, { id: userId }, { secondFactorSince: null, updatedAt: this.clock.now() });
+      // The answer shows the account (its email): the person can see that this admin looked.
+      await this.accessLog.record(
+        admin,
+        [{ subjectUserId: userId, kind: 'identity', resourceId: userId }],
+        manager,
+      );
       return this.sessions.revokeAll(manager, userId, 'second_factor_reset');
     });
     this.sessions.announceRevoked(userId, revoked, 'second_factor_reset');

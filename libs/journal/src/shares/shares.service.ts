@@ -17,7 +17,7 @@ import {
 import { GroupReflections } from '@hearth/chat';
 import { MESSAGE_MAX_LENGTH } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
-import type { Caller } from '@hearth/identity';
+import { AccessLog, type Caller } from '@hearth/identity';
 
 import { EntriesService } from '../entries/entries.service.js';
 import type { SharedReflectionView, ShareView } from './dto/share.view.js';
@@ -46,6 +46,7 @@ export class SharesService {
     private readonly policy: GroupPolicy,
     private readonly reflections: GroupReflections,
     private readonly clock: Clock,
+    private readonly accessLog: AccessLog,
     @Inject(SECRETS) secrets: Secrets,
   ) {
     this.shareKey = deriveKey(secrets.masterKey, 'hearth:journal:shares');
@@ -115,16 +116,30 @@ export class SharesService {
     );
   }
 
-  /** What members shared with this group's facilitators, for the facilitators (and admins). */
+  /**
+   * What members shared with this group's facilitators, for the facilitators (and admins). Each reflection
+   * shown is an entry in its author's access log, written before any is opened.
+   */
   async forFacilitators(caller: Caller, groupId: string): Promise<SharedReflectionView[]> {
     await this.policy.authorize(caller, groupId, 'manage');
-    const shares = await this.dataSource.manager.find(JournalShare, {
-      where: { groupId, target: 'facilitators' },
-      order: { createdAt: 'DESC' },
-    });
+    const shares = (
+      await this.dataSource.manager.find(JournalShare, {
+        where: { groupId, target: 'facilitators' },
+        order: { createdAt: 'DESC' },
+      })
+    ).filter((share) => !share.withdrawnAt && share.excerptCt);
+    await this.accessLog.record(
+      caller,
+      shares.map((share) => ({
+        subjectUserId: share.userId,
+        kind: 'facilitator_reflection' as const,
+        resourceId: share.id,
+        groupId,
+      })),
+    );
     const views: SharedReflectionView[] = [];
     for (const share of shares) {
-      if (share.withdrawnAt || !share.excerptCt) continue;
+      if (!share.excerptCt) continue;
       const membership = await this.policy.membershipOf(groupId, share.userId);
       views.push({
         id: share.id,

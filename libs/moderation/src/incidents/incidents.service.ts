@@ -10,7 +10,7 @@ import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
 import type { IncidentDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
-import type { Caller } from '@hearth/identity';
+import { AccessLog, type AccessRecord, type Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
 import {
@@ -48,6 +48,7 @@ export class IncidentsService {
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly config: ConfigService<HearthConfig, true>,
+    private readonly accessLog: AccessLog,
   ) {}
 
   async open(
@@ -112,6 +113,7 @@ export class IncidentsService {
       where: { groupId, ...(status ? { status: status as Incident['status'] } : {}) },
       order: { openedAt: 'ASC' },
     });
+    await this.accessLog.record(caller, incidents.flatMap(incidentRead));
     return this.views(incidents);
   }
 
@@ -256,7 +258,22 @@ export class IncidentsService {
         },
         manager,
       );
+      await this.accessLog.record(caller, incidentRead(incident), manager);
       return Object.assign(incident, changes);
     });
   }
+}
+
+/** An incident read by staff, as an entry in its subject's access log (none when it has no subject). */
+export function incidentRead(incident: Pick<Incident, 'id' | 'groupId' | 'subjectUserId'>): AccessRecord[] {
+  return incident.subjectUserId
+    ? [
+        {
+          subjectUserId: incident.subjectUserId,
+          kind: 'incident',
+          resourceId: incident.id,
+          groupId: incident.groupId,
+        },
+      ]
+    : [];
 }

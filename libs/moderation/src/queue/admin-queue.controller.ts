@@ -2,7 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
-import { Roles } from '@hearth/identity';
+import { Caller, Roles } from '@hearth/identity';
 
 import { QueueItemView } from './dto/queue-item.view.js';
 import { QueueService } from './queue.service.js';
@@ -20,7 +20,7 @@ export class AdminQueueController {
     type: [QueueItemView],
     description: "Every group's open reports, held messages and incidents, oldest first",
   })
-  allQueues() {
-    return this.queue.all();
+  allQueues(@Caller() caller: Caller) {
+    return this.queue.all(caller);
   }
 }

@@ -5,9 +5,10 @@ import { DataSource, In } from 'typeorm';
 import { MessageReview } from '@hearth/chat';
 import type { QueueItemDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
-import type { Caller } from '@hearth/identity';
+import { AccessLog, type Caller } from '@hearth/identity';
 
 import { Incident } from '../incidents/incident.entity.js';
+import { incidentRead } from '../incidents/incidents.service.js';
 import { Report } from '../reports/report.entity.js';
 
 export type QueueItem = QueueItemDto;
@@ -19,15 +20,16 @@ export class QueueService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: GroupPolicy,
     private readonly review: MessageReview,
+    private readonly accessLog: AccessLog,
   ) {}
 
   async forGroup(caller: Caller, groupId: string): Promise<QueueItem[]> {
     await this.policy.authorize(caller, groupId, 'manage');
-    return this.items([groupId]);
+    return this.items(caller, [groupId]);
   }
 
   /** Every group's queue, for admins. */
-  async all(): Promise<QueueItem[]> {
+  async all(caller: Caller): Promise<QueueItem[]> {
     const manager = this.dataSource.manager;
     const groupIds = new Set<string>([
       ...(await manager.find(Report, { where: { status: 'open' }, select: { groupId: true } })).map(
@@ -38,14 +40,16 @@ export class QueueService {
       ),
       ...(await this.review.heldGroupIds()),
     ]);
-    return this.items([...groupIds]);
+    return this.items(caller, [...groupIds]);
   }
 
-  private async items(groupIds: string[]): Promise<QueueItem[]> {
+  /** The open items; each incident shown is an entry in its subject's access log. */
+  private async items(caller: Caller, groupIds: string[]): Promise<QueueItem[]> {
     if (groupIds.length === 0) return [];
     const manager = this.dataSource.manager;
     const reports = await manager.find(Report, { where: { groupId: In(groupIds), status: 'open' } });
     const incidents = await manager.find(Incident, { where: { groupId: In(groupIds), status: 'open' } });
+    await this.accessLog.record(caller, incidents.flatMap(incidentRead));
     const held = await this.review.heldIn(groupIds);
     const review = async (groupId: string, messageId: string | null) =>
       messageId ? ((await this.review.forReview(groupId, messageId))?.message ?? null) : null;

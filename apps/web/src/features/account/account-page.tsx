@@ -6,6 +6,8 @@ import { useSession } from '../../api/session';
 import { Alert, Field, useAction } from '../../ui/components';
 import { PasswordDialog } from '../../ui/password-dialog';
 import { useLoad } from '../../ui/use-load';
+import { AccessHistory } from './access-history';
+import { SignIns } from './sign-ins';
 import { TwoFactorSection } from './two-factor-section';
 
 export function AccountPage() {
@@ -18,6 +20,8 @@ export function AccountPage() {
       <Pseudonyms userId={user.id} />
       <Password />
       <TwoFactorSection />
+      <SignIns />
+      <AccessHistory />
       <CalendarFeed />
       <MyData />
       <section className="card">
