@@ -17,6 +17,7 @@ import { DataRightsController } from './data-rights/data-rights.controller.js';
 import { DataRightsService } from './data-rights/data-rights.service.js';
 import { AuthService } from './auth/auth.service.js';
 import { LoginThrottle } from './auth/login-throttle.entity.js';
+import { KnownDevices } from './auth/known-devices.js';
 import { LoginThrottleService } from './auth/login-throttle.service.js';
 import { PasswordConfirmationService } from './auth/password-confirmation.service.js';
 import { AccountService } from './me/account.service.js';
@@ -81,6 +82,7 @@ export const identityEntities = [
     AdminUsersService,
     AuthService,
     DataRightsService,
+    KnownDevices,
     LoginThrottleService,
     PasswordConfirmationService,
     PasswordService,

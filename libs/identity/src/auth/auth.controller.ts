@@ -1,4 +1,4 @@
-import { Body, Controller, Headers, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { Body, Controller, Headers, HttpCode, HttpStatus, Post, Res } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -13,12 +13,15 @@ import {
   getSchemaPath,
 } from '@nestjs/swagger';
 
+import type { Response } from 'express';
+
 import { AuthThrottle, ErrorBody } from '@hearth/core';
 
 import { Authenticated } from '../access/access.decorators.js';
 import { Caller } from '../access/caller.js';
 import { TokenPair } from '../sessions/dto/token-pair.view.js';
 import { AuthService } from './auth.service.js';
+import { KnownDevices } from './known-devices.js';
 import { AuthSessionView } from './dto/auth-session.view.js';
 import { LoginDto } from './dto/login.dto.js';
 import { RefreshDto } from './dto/refresh.dto.js';
@@ -35,7 +38,10 @@ import { PasskeyOptionsView, SecondFactorChallengeView } from '../two-factor/dto
 @AuthThrottle()
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly knownDevices: KnownDevices,
+  ) {}
 
   @Post('register')
   @ApiCreatedResponse({
@@ -44,8 +50,13 @@ export class AuthController {
   })
   @ApiConflictResponse({ type: ErrorBody, description: 'An account with this email already exists' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'Registration is by invitation only' })
-  register(@Body() dto: RegisterDto, @Headers('user-agent') userAgent?: string): Promise<AuthSessionView> {
-    return this.auth.register(dto, userAgent);
+  async register(
+    @Body() dto: RegisterDto,
+    @Res({ passthrough: true }) response: Response,
+    @Headers('user-agent') userAgent?: string,
+    @Headers('cookie') cookie?: string,
+  ): Promise<AuthSessionView> {
+    return this.remember(response, cookie, await this.auth.register(dto, userAgent));
   }
 
   @Post('login')
@@ -61,11 +72,13 @@ export class AuthController {
   })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'Invalid email or password' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'The account is disabled' })
-  login(
+  async login(
     @Body() dto: LoginDto,
+    @Res({ passthrough: true }) response: Response,
     @Headers('user-agent') userAgent?: string,
+    @Headers('cookie') cookie?: string,
   ): Promise<AuthSessionView | SecondFactorChallengeView> {
-    return this.auth.login(dto, userAgent);
+    return this.remember(response, cookie, await this.auth.login(dto, userAgent, cookie));
   }
 
   @Post('second-factor')
@@ -73,11 +86,13 @@ export class AuthController {
   @ApiOkResponse({ type: AuthSessionView, description: 'The sign-in is complete' })
   @ApiUnauthorizedResponse({ type: ErrorBody, description: 'The ticket is invalid or has expired' })
   @ApiForbiddenResponse({ type: ErrorBody, description: 'The account is disabled' })
-  secondFactor(
+  async secondFactor(
     @Body() dto: SecondFactorDto,
+    @Res({ passthrough: true }) response: Response,
     @Headers('user-agent') userAgent?: string,
+    @Headers('cookie') cookie?: string,
   ): Promise<AuthSessionView> {
-    return this.auth.completeSecondFactor(dto, userAgent);
+    return this.remember(response, cookie, await this.auth.completeSecondFactor(dto, userAgent));
   }
 
   @Post('second-factor/passkey-options')
@@ -102,5 +117,16 @@ export class AuthController {
   @ApiNoContentResponse({ description: 'The session is over; its refresh and access tokens no longer work' })
   logout(@Caller() caller: Caller): Promise<void> {
     return this.auth.logout(caller);
+  }
+
+  /** A completed sign-in remembers this browser for the account (see KnownDevices). */
+  private remember<T extends object>(response: Response, cookie: string | undefined, result: T): T {
+    if ('tokens' in result && 'user' in result) {
+      response.setHeader(
+        'Set-Cookie',
+        this.knownDevices.remember(cookie, (result as AuthSessionView).user.id),
+      );
+    }
+    return result;
   }
 }

@@ -19,7 +19,13 @@ import type { PasskeyOptionsView, SecondFactorChallengeView } from '../two-facto
 import { SecondStepService } from '../two-factor/second-step.service.js';
 import { SignInTickets } from '../two-factor/sign-in-tickets.js';
 import type { User } from '../users/user.entity.js';
-import { LoginThrottleService, secondFactorSubject, signInSubject } from './login-throttle.service.js';
+import { KnownDevices } from './known-devices.js';
+import {
+  knownDeviceSubject,
+  LoginThrottleService,
+  secondFactorSubject,
+  signInSubject,
+} from './login-throttle.service.js';
 
 const INVALID_CREDENTIALS = 'Invalid email or password';
 
@@ -32,6 +38,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleService,
     private readonly secondStep: SecondStepService,
     private readonly tickets: SignInTickets,
+    private readonly knownDevices: KnownDevices,
     private readonly transactions: Transactions,
     private readonly events: EventEmitter2,
     private readonly config: ConfigService<HearthConfig, true>,
@@ -61,10 +68,17 @@ export class AuthService {
 
   /**
    * One answer for an unknown address and a wrong password, at the same cost. After repeated failures the
-   * address is locked for a growing while, whether or not an account has it.
+   * address is locked for a growing while, whether or not an account has it; a browser that signed in to this
+   * account before (`KnownDevices`) is counted on its own instead, so a stranger's guesses cannot lock its owner
+   * out.
    */
-  async login(dto: LoginDto, userAgent?: string): Promise<AuthSessionView | SecondFactorChallengeView> {
-    const subject = signInSubject(dto.email);
+  async login(
+    dto: LoginDto,
+    userAgent?: string,
+    cookieHeader?: string,
+  ): Promise<AuthSessionView | SecondFactorChallengeView> {
+    const deviceId = await this.knownDevices.deviceFor(cookieHeader, dto.email);
+    const subject = deviceId ? knownDeviceSubject(deviceId) : signInSubject(dto.email);
     // The attempt counts before the password is checked, so parallel guesses cannot all slip past the lock.
     const waitMs = await this.throttle.claimAttempt(subject);
     if (waitMs > 0) {

@@ -17,6 +17,7 @@ const FORGET_AFTER_MS = 24 * 60 * 60_000;
 /** Whose failures count together: an address signing in (existing or not), or a signed-in account. */
 export const signInSubject = (email: string) => `login:${email}`;
 export const accountSubject = (userId: string) => `account:${userId}`;
+export const knownDeviceSubject = (deviceId: string) => `device:${deviceId}`;
 export const secondFactorSubject = (userId: string) => `second-factor:${userId}`;
 
 /**
