@@ -58,6 +58,29 @@ describe('Socket event budgets', () => {
     });
   });
 
+  it('closes a connection that keeps sending after 60 refusals in a minute, and tells it why', async () => {
+    const typist = await joined(wren);
+    const notices = collect(typist, 'notice');
+    const closed = new Promise<string>((resolve) => typist.on('disconnect', (reason) => resolve(reason)));
+    let refusals = 0;
+    // 120 allowed, then refusals; the 61st refusal closes the connection (its ack never comes).
+    for (let i = 0; i < 120 + 60; i++) {
+      const ack = await typist.emitWithAck('typing', { groupId: group.id, isTyping: i % 2 === 0 });
+      if (!ack.ok) refusals++;
+    }
+    expect(refusals).toBe(60);
+    expect(typist.connected).toBe(true);
+    typist.emit('typing', { groupId: group.id, isTyping: true });
+    expect(await closed).toBe('io server disconnect');
+    expect(notices).toContainEqual({
+      kind: 'connection.closed',
+      message: 'This connection sent too many requests and was closed. It reconnects in a minute.',
+    });
+    // The person's other connections and budgets are untouched by the closing.
+    const other = await joined(wren);
+    expect(other.connected).toBe(true);
+  });
+
   it('limits joins and leaves per connection, and per person across connections', async () => {
     const first = await connect(t, wren);
     const join = (socket: ClientSocket) => socket.emitWithAck('group:join', { groupId: group.id });

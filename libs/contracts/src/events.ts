@@ -93,6 +93,8 @@ export type NoticeKind =
   | 'membership.removed'
   | 'membership.banned'
   | 'session.ended'
+  /** The connection kept sending after RATE_LIMITED answers and was closed; reconnect after a pause. */
+  | 'connection.closed'
   | 'auth.expired'
   | 'consent.required'
   | 'moderation.warning'

@@ -6,6 +6,7 @@ import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rat
 import { SharedState, type HearthConfig } from '@hearth/core';
 
 import { ChatError } from '../chat-error.js';
+import { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import type { ChatSocket } from '../realtime/socket-types.js';
 
 /**
@@ -35,6 +36,11 @@ const BUDGET = 'hearth:socket-budget';
 export const SocketBudget = (name: SocketBudgetName) => SetMetadata(BUDGET, name);
 
 const WINDOW_SECONDS = 60;
+/**
+ * Refusals a connection may receive per minute and keep going. A client that waits `retryAfterMs` (as the web
+ * client does) gets a handful; one that keeps sending regardless is closed, so refusing it stops costing work.
+ */
+export const REFUSALS_BEFORE_CLOSING = 60;
 
 /**
  * Spends one point of the event's budget, per connection (in this process: a connection lives on one node) and
@@ -48,8 +54,15 @@ export class SocketBudgetGuard implements CanActivate {
     { connection: RateLimiterAbstract; person: RateLimiterAbstract }
   >();
 
+  private readonly refusals = new RateLimiterMemory({
+    keyPrefix: 'socket-refusals',
+    points: REFUSALS_BEFORE_CLOSING,
+    duration: WINDOW_SECONDS,
+  });
+
   constructor(
     private readonly reflector: Reflector,
+    private readonly realtime: RealtimePublisher,
     config: ConfigService<HearthConfig, true>,
     state: SharedState,
   ) {
@@ -83,10 +96,24 @@ export class SocketBudgetGuard implements CanActivate {
       await limiters.person.consume(socket.data.userId);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      await this.closeIfIgnoring(socket);
       throw new ChatError('RATE_LIMITED', 'Too many requests; wait a moment', {
         retryAfterMs: rejection.msBeforeNext,
       });
     }
     return true;
+  }
+
+  private async closeIfIgnoring(socket: ChatSocket): Promise<void> {
+    try {
+      await this.refusals.consume(socket.id);
+    } catch (rejection) {
+      if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      this.realtime.toSocket(socket, 'notice', {
+        kind: 'connection.closed',
+        message: 'This connection sent too many requests and was closed. It reconnects in a minute.',
+      });
+      socket.disconnect(true);
+    }
   }
 }
