@@ -44,6 +44,8 @@ export interface AbuseResult {
   bytesReceived: number;
   /** The worker's own CPU time meanwhile: what the abuser's client cost the (shared) machine. */
   cpuSeconds: number;
+  /** Times the server closed one of the abuser's connections (it reconnects at once, as a determined one would). */
+  closedByServer: number;
 }
 
 export type ToWorker =

@@ -282,8 +282,8 @@ async function collect(): Promise<StepResult> {
 
 /**
  * One abusive account (scenario G): each connection loops over the abusive events as fast as their acks come
- * back, for the plan's duration, and ignores `retryAfterMs`. Counts how each event was answered and what came
- * back.
+ * back, for the plan's duration, and ignores `retryAfterMs` (and reopens a connection the server closes). Counts
+ * how each event was answered and what came back.
  */
 async function abuse(plan: AbusePlan): Promise<AbuseResult> {
   const events = Object.fromEntries(
@@ -308,6 +308,17 @@ async function abuse(plan: AbusePlan): Promise<AbuseResult> {
   };
   const cpuBefore = process.cpuUsage();
   const until = performance.now() + plan.durationMs;
+  // Closed for ignoring refusals: a determined abuser opens the connection again straight away.
+  let closedByServer = 0;
+  const reopeners = connections.map(({ socket }) => {
+    const reopen = (reason: string) => {
+      if (reason !== 'io server disconnect') return;
+      closedByServer += 1;
+      if (performance.now() < until) socket.connect();
+    };
+    socket.on('disconnect', reopen);
+    return () => socket.off('disconnect', reopen);
+  });
   await Promise.all(
     connections.map(async ({ plan: { groupId }, socket }) => {
       const timed = () => socket.timeout(10_000);
@@ -341,5 +352,12 @@ async function abuse(plan: AbusePlan): Promise<AbuseResult> {
   );
   const cpu = process.cpuUsage(cpuBefore);
   for (const engine of engines) engine.off('data', count);
-  return { events, caughtUpMessages, bytesReceived, cpuSeconds: (cpu.user + cpu.system) / 1e6 };
+  for (const off of reopeners) off();
+  return {
+    events,
+    caughtUpMessages,
+    bytesReceived,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    closedByServer,
+  };
 }

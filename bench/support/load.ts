@@ -123,6 +123,7 @@ export class LoadPool {
       caughtUpMessages: sum((r) => r.caughtUpMessages),
       bytesReceived: sum((r) => r.bytesReceived),
       cpuSeconds: sum((r) => r.cpuSeconds),
+      closedByServer: sum((r) => r.closedByServer),
     };
   }
 
