@@ -3,6 +3,7 @@ import { IncidentsService } from '@hearth/moderation';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
+import { enrolAuthenticator } from '../support/two-factor.js';
 import { createAccount, registerUser, renew, type TestUser } from '../support/users.js';
 import { inRoom, said, settle } from '../moderation/support.js';
 
@@ -64,5 +65,52 @@ describe('Platform role changes reach open sockets at once', () => {
     await escalateACrisis();
     // The facilitator of the group hears the alert when the incident opens, and again as an admin on escalation.
     await until(() => promoted.some((alert) => alert.escalated), 'the escalation, as an admin');
+  });
+});
+
+describe('Staff without the required second factor hold member powers on their sockets too', () => {
+  let t: TestApp;
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('an admin without two-step verification gets no escalations until they set it up, then at once', async () => {
+    t = await createTestApp({ env: { STAFF_2FA: 'required' } });
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    await enrolAuthenticator(t, admin);
+    const newAdmin = await createAccount(t, admin, 'facilitator', 'New admin');
+    await t
+      .request()
+      .patch(`/api/admin/users/${newAdmin.id}`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'admin' })
+      .expect(200);
+    const facilitator = await createAccount(t, admin, 'facilitator');
+    await enrolAuthenticator(t, facilitator);
+    const wren = await registerUser(t);
+    const group = await createGroup(t, facilitator);
+    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
+    const ash = await registerUser(t);
+    await addActiveMember(t, facilitator, group.id, ash, 'Ash');
+
+    const enrolled = collect(await connect(t, admin), 'safety:alert');
+    const notYet = collect(await connect(t, newAdmin), 'safety:alert');
+    // One open incident per person: each escalation comes from someone else.
+    const escalate = async (who: TestUser, words: string) => {
+      await said(await inRoom(t, who, group.id), group.id, words);
+      t.clock.advance(11 * 60_000);
+      expect(await t.app.get(IncidentsService).escalateOverdue()).toBe(1);
+    };
+    await escalate(wren, 'I want to end my life');
+    await until(() => enrolled.length === 1, 'the enrolled admin’s escalation');
+    await settle();
+    expect(notYet).toEqual([]);
+
+    // Setting it up gives the open socket its admin powers without reconnecting.
+    await enrolAuthenticator(t, newAdmin);
+    await settle();
+    await escalate(ash, 'I want to end my life');
+    await until(() => notYet.length === 1, 'the newly enrolled admin’s escalation');
   });
 });

@@ -1,13 +1,8 @@
-import { generate } from 'otplib';
 import { DataSource } from 'typeorm';
 
 import { createTestApp, type TestApp } from '../support/app.js';
+import { codeAt, enrolAuthenticator } from '../support/two-factor.js';
 import { createAccount, GOOD_PASSWORD, registerUser, signIn, type TestUser } from '../support/users.js';
-
-/** The code an authenticator app shows at the app's current (injected) time. */
-async function codeAt(t: TestApp, secret: string): Promise<string> {
-  return generate({ secret, epoch: Math.floor(t.clock.now().getTime() / 1000) });
-}
 
 describe('Two-step verification (STAFF_2FA=required)', () => {
   let t: TestApp;
@@ -26,23 +21,7 @@ describe('Two-step verification (STAFF_2FA=required)', () => {
   const post = (path: string, auth: string, body: object = {}) =>
     t.request().post(path).set('Authorization', auth).send(body);
 
-  /** Sets up an authenticator for the user and returns its secret and the recovery codes. */
-  async function enrol(
-    user: TestUser,
-  ): Promise<{ secret: string; recoveryCodes: string[]; factorId: string }> {
-    const setup = await post('/api/me/two-factor/totp', user.auth, { label: 'Phone' }).expect(201);
-    expect(setup.body.otpauthUri).toMatch(/^otpauth:\/\/totp\/Hearth:.+secret=/);
-    expect(setup.body.qrCodeSvg).toMatch(/^<svg/);
-    const confirmed = await post('/api/me/two-factor/totp/confirm', user.auth, {
-      factorId: setup.body.factorId,
-      code: await codeAt(t, setup.body.secret),
-    }).expect(200);
-    return {
-      secret: setup.body.secret,
-      recoveryCodes: confirmed.body.recoveryCodes,
-      factorId: setup.body.factorId,
-    };
-  }
+  const enrol = (user: TestUser) => enrolAuthenticator(t, user);
 
   async function secondStep(user: TestUser, proof: object, expected = 200) {
     const first = await signIn(t, user.email, user.password).expect(200);
@@ -63,6 +42,11 @@ describe('Two-step verification (STAFF_2FA=required)', () => {
     await get('/api/me', admin.auth).expect(200);
 
     const secondDevice = await signIn(t, admin.email, admin.password).expect(200);
+    const setup = await post('/api/me/two-factor/totp', admin.auth, { label: 'Phone' }).expect(201);
+    expect(setup.body.otpauthUri).toBe(
+      `otpauth://totp/Hearth:${encodeURIComponent(admin.email)}?secret=${setup.body.secret}&issuer=Hearth`,
+    );
+    expect(setup.body.qrCodeSvg).toMatch(/^<svg[^>]*>.*<\/svg>\s*$/s);
     const { recoveryCodes } = await enrol(admin);
     expect(recoveryCodes).toHaveLength(10);
     expect(new Set(recoveryCodes).size).toBe(10);
