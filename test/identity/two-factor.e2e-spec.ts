@@ -1,8 +1,16 @@
+import { strFromU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import { codeAt, enrolAuthenticator } from '../support/two-factor.js';
-import { createAccount, GOOD_PASSWORD, registerUser, signIn, type TestUser } from '../support/users.js';
+import {
+  createAccount,
+  exportOf,
+  GOOD_PASSWORD,
+  registerUser,
+  signIn,
+  type TestUser,
+} from '../support/users.js';
 
 describe('Two-step verification (STAFF_2FA=required)', () => {
   let t: TestApp;
@@ -197,8 +205,16 @@ describe('Two-step verification (STAFF_2FA=required)', () => {
     expect(late.body.message).toBe('This sign-in has expired. Sign in again.');
   });
 
-  it('keeps the authenticator secret sealed in the database', async () => {
-    const { secret } = await enrol(admin);
+  it('keeps the authenticator secret sealed in the database, and out of my export', async () => {
+    const { secret, recoveryCodes } = await enrol(admin);
+    const files = await exportOf(t, admin);
+    const exported = strFromU8(files['hearth-export.json']);
+    expect(JSON.parse(exported).secondFactors).toEqual({
+      factors: [expect.objectContaining({ kind: 'totp', label: 'Phone' })],
+      recoveryCodesLeft: 10,
+    });
+    expect(exported).not.toContain(secret);
+    expect(exported).not.toContain(recoveryCodes[0]);
     const dataSource = t.app.get(DataSource);
     const rows: { sealed_secret: string }[] = await dataSource.query(
       'SELECT sealed_secret FROM second_factors',

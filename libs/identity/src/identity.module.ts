@@ -40,6 +40,7 @@ import { SecondFactor } from './two-factor/second-factor.entity.js';
 import { SecondStepService } from './two-factor/second-step.service.js';
 import { SignInTickets } from './two-factor/sign-in-tickets.js';
 import { TwoFactorController } from './two-factor/two-factor.controller.js';
+import { TwoFactorPersonalData } from './two-factor/two-factor.personal-data.js';
 import { TwoFactorService } from './two-factor/two-factor.service.js';
 
 export const identityEntities = [
@@ -89,6 +90,7 @@ export const identityEntities = [
     RelyingParty,
     SecondStepService,
     SignInTickets,
+    TwoFactorPersonalData,
     TwoFactorService,
     SessionsService,
     SignInsPersonalData,
