@@ -40,7 +40,7 @@ describe('Password back-off on my account - PATCH /api/me and DELETE /api/me', (
     expect(response.body).toEqual({
       statusCode: 429,
       error: 'Too Many Requests',
-      message: 'Too many failed password attempts. Try again later.',
+      message: `Too many failed password attempts. Try again in ${seconds} seconds.`,
     });
   }
 

@@ -137,7 +137,7 @@ describeInBrowser('Web client: two-step verification with an authenticator app a
     await page.goto(`${base}/account`);
     await page.getByRole('button', { name: 'Add a passkey' }).click();
     const factors = page.getByRole('list', { name: 'Your second factors' });
-    await factors.getByRole('button', { name: 'Remove Passkey' }).waitFor();
+    await factors.getByRole('button', { name: 'Remove Passkey on Linux' }).waitFor();
     expect(await factors.getByRole('listitem').count()).toBe(2);
 
     await signOut();

@@ -16,7 +16,7 @@ function useSecondFactorSetupRequired(): boolean {
   const staff = user !== null && user.role !== 'member';
   const status = useLoad(
     () => (staff ? http.get<TwoFactorStatusDto>('/me/two-factor') : Promise.resolve(null)),
-    [staff, user?.id, pathname],
+    [staff, user, pathname],
   );
   return status.data?.setupRequired === true;
 }

@@ -82,7 +82,7 @@ export class AuthService {
     // The attempt counts before the password is checked, so parallel guesses cannot all slip past the lock.
     const waitMs = await this.throttle.claimAttempt(subject);
     if (waitMs > 0) {
-      throw new RetryLaterException('Too many failed sign-in attempts. Try again later.', waitMs);
+      throw RetryLaterException.after('Too many failed sign-in attempts.', waitMs);
     }
     const user = await this.users.findByEmail(dto.email);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
@@ -104,7 +104,7 @@ export class AuthService {
     const subject = secondFactorSubject(claims.userId);
     const waitMs = await this.throttle.claimAttempt(subject);
     if (waitMs > 0) {
-      throw new RetryLaterException('Too many failed attempts. Try again later.', waitMs);
+      throw RetryLaterException.after('Too many wrong codes.', waitMs);
     }
     const user = await this.users.findById(claims.userId);
     if (user.disabledAt) throw new ForbiddenException('This account is disabled');

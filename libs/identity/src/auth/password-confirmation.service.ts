@@ -23,7 +23,7 @@ export class PasswordConfirmationService {
     const subject = accountSubject(user.id);
     const waitMs = await this.throttle.claimAttempt(subject);
     if (waitMs > 0) {
-      throw new RetryLaterException('Too many failed password attempts. Try again later.', waitMs);
+      throw RetryLaterException.after('Too many failed password attempts.', waitMs);
     }
     if (!(await this.passwords.verify(user.passwordHash, password))) {
       throw new ValidationFailedException([{ field, message: `${field} is incorrect` }]);

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post } from '@nestjs/common';
 import {
   ApiBadRequestResponse,
   ApiConflictResponse,
@@ -78,8 +78,9 @@ export class TwoFactorController {
   registerPasskey(
     @Caller() caller: Caller,
     @Body() dto: RegisterPasskeyDto,
+    @Headers('user-agent') userAgent?: string,
   ): Promise<SecondFactorEnabledView> {
-    return this.twoFactor.registerPasskey(caller, dto);
+    return this.twoFactor.registerPasskey(caller, dto, userAgent);
   }
 
   @Post('factors/:id/remove')

@@ -30,6 +30,7 @@ import { AccessLog } from '../access-log/access-log.js';
 import { PasswordConfirmationService } from '../auth/password-confirmation.service.js';
 import { IdentityEvents, UserRoleChangedEvent } from '../events.js';
 import { SessionsService } from '../sessions/sessions.service.js';
+import { describeDevice } from '../sign-ins/device.js';
 import { effectiveRole } from '../users/role.js';
 import { UserView } from '../users/dto/user.view.js';
 import { User } from '../users/user.entity.js';
@@ -172,7 +173,11 @@ export class TwoFactorService {
     return { options: options as unknown as Record<string, unknown>, ticket };
   }
 
-  async registerPasskey(caller: Caller, dto: RegisterPasskeyDto): Promise<SecondFactorEnabledView> {
+  async registerPasskey(
+    caller: Caller,
+    dto: RegisterPasskeyDto,
+    userAgent?: string,
+  ): Promise<SecondFactorEnabledView> {
     const claims = this.tickets.open(dto.ticket, 'passkey-registration');
     if (claims.userId !== caller.userId || !claims.challenge) {
       throw new ValidationFailedException([{ field: 'ticket', message: 'ticket is not for this account' }]);
@@ -203,7 +208,7 @@ export class TwoFactorService {
       id: randomUUID(),
       userId: caller.userId,
       kind: 'passkey',
-      label: dto.label ?? 'Passkey',
+      label: dto.label ?? passkeyLabel(userAgent),
       sealedSecret: null,
       lastTimeStep: null,
       credentialId: credential.id,
@@ -369,6 +374,12 @@ export class TwoFactorService {
     const normalized = code.toLowerCase().replace(/[^a-z0-9]/g, '');
     return createHmac('sha256', this.recoveryKey).update(`${userId}:${normalized}`).digest('hex');
   }
+}
+
+/** A name a person recognises in the list: the system the passkey was made on ("Passkey on iOS 18"). */
+function passkeyLabel(userAgent: string | undefined): string {
+  const { os } = describeDevice(userAgent ?? null);
+  return os ? `Passkey on ${os}` : 'Passkey';
 }
 
 /** Ten characters in two groups (about 49 bits), such as `k7m2p-q9xrt`. */

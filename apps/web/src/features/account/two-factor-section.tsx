@@ -4,19 +4,25 @@ import type {
   SecondFactorEnabledDto,
   TotpSetupDto,
   TwoFactorStatusDto,
+  UserDto,
 } from '@hearth/contracts';
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { useState } from 'react';
 
 import { http } from '../../api/http';
+import { useSession } from '../../api/session';
 import { Alert, Dialog, Field, formatDate, Pending, useAction } from '../../ui/components';
 import { PasswordDialog } from '../../ui/password-dialog';
 import { useLoad } from '../../ui/use-load';
 
 /** Two-step verification: an authenticator app, passkeys, and recovery codes. */
+const kindName = { totp: 'Authenticator app', passkey: 'Passkey' } as const;
+
 export function TwoFactorSection() {
+  const session = useSession();
   const status = useLoad(() => http.get<TwoFactorStatusDto>('/me/two-factor'), []);
   const [codes, setCodes] = useState<string[] | null>(null);
+  const [copied, setCopied] = useState(false);
   const [removing, setRemoving] = useState<string | null>(null);
   const passkey = useAction();
   const data = status.data;
@@ -24,11 +30,13 @@ export function TwoFactorSection() {
   const enabled = (result: SecondFactorEnabledDto) => {
     if (result.recoveryCodes) setCodes(result.recoveryCodes);
     refresh();
+    // The account changed (and, for staff, its powers): the banner and everything that reads it follow.
+    void http.get<UserDto>('/me').then(session.setUser, () => undefined);
   };
   return (
     <section className="card" id="two-factor" aria-labelledby="two-factor-title">
       <h2 id="two-factor-title">Two-step verification</h2>
-      <Pending loaded={status} />
+      {!data && <Pending loaded={status} />}
       {data && (
         <>
           {data.setupRequired ? (
@@ -50,8 +58,8 @@ export function TwoFactorSection() {
                   <span>
                     <strong>{factor.label}</strong>{' '}
                     <span className="muted">
-                      {factor.kind === 'totp' ? 'Authenticator app' : 'Passkey'} · added{' '}
-                      {formatDate(factor.createdAt)}
+                      {factor.label.startsWith(kindName[factor.kind]) ? '' : `${kindName[factor.kind]} · `}
+                      added {formatDate(factor.createdAt)}
                       {factor.lastUsedAt ? ` · last used ${formatDate(factor.lastUsedAt)}` : ''}
                     </span>
                   </span>
@@ -102,7 +110,34 @@ export function TwoFactorSection() {
             </li>
           ))}
         </ul>
-        <button type="button" className="button" onClick={() => setCodes(null)}>
+        <div className="row">
+          <button
+            type="button"
+            className="button button-secondary"
+            onClick={() =>
+              void navigator.clipboard?.writeText(codes?.join('\n') ?? '').then(() => setCopied(true))
+            }
+          >
+            {copied ? 'Copied' : 'Copy the codes'}
+          </button>
+          <a
+            className="button button-secondary"
+            download="hearth-recovery-codes.txt"
+            href={`data:text/plain;charset=utf-8,${encodeURIComponent(
+              `Hearth recovery codes (each works once)\n\n${codes?.join('\n') ?? ''}\n`,
+            )}`}
+          >
+            Download
+          </a>
+        </div>
+        <button
+          type="button"
+          className="button"
+          onClick={() => {
+            setCodes(null);
+            setCopied(false);
+          }}
+        >
           I have saved them
         </button>
       </Dialog>
@@ -167,6 +202,7 @@ function TotpSetup({ onEnabled }: { onEnabled: (result: SecondFactorEnabledDto) 
       </p>
       <Field
         label="The 6-digit code the app shows"
+        autoFocus
         inputMode="numeric"
         autoComplete="one-time-code"
         pattern="[0-9 ]{6,7}"

@@ -124,6 +124,7 @@ function SecondFactorForm({
         ) : (
           <Field
             label="Recovery code"
+            autoFocus
             hint="One of the codes you saved when you set up two-step verification. Each works once."
             autoComplete="off"
             required
