@@ -95,6 +95,7 @@ export type NoticeKind =
   | 'session.ended'
   | 'auth.expired'
   | 'consent.required'
+  | 'role.changed'
   | 'moderation.warning'
   | 'moderation.muted'
   | 'moderation.unmuted'
