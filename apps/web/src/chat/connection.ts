@@ -26,6 +26,8 @@ export class ChatConnection {
   resources: SafetyResourcesEvent | null = null;
   /** Crisis alerts for the groups I facilitate, newest first. */
   alerts: SafetyAlertEvent[] = [];
+  /** Bumped each time the server says my role changed (my account's, or in one of my groups). */
+  roleVersion = 0;
   /** Bumped on every change, for React's useSyncExternalStore. */
   version = 0;
   private readonly listeners = new Set<Listener>();
@@ -54,6 +56,10 @@ export class ChatConnection {
     this.socket.on('notice', (notice) => {
       if (notice.kind === 'auth.expired') void this.renew();
       if (notice.kind === 'session.ended') this.http.onExpired();
+      if (notice.kind === 'role.changed') {
+        this.roleVersion++;
+        this.emitChange();
+      }
     });
     this.socket.on('safety:resources', (event) => {
       this.resources = event;
