@@ -48,7 +48,7 @@ export default function ConsolePage() {
         <Link to={`/groups/${groupId}`}>← Back to the conversation</Link>
       </p>
       <h1>{group.data.name}: console</h1>
-      {group.data.activeFacilitators === 0 && <NoFacilitatorWarning />}
+      {group.data.activeFacilitators === 0 && group.data.status === 'active' && <NoFacilitatorWarning />}
       <div className="tabs" role="tablist" aria-label="Console sections">
         {TABS.map(([key, label]) => (
           <button
