@@ -97,6 +97,7 @@ export type NoticeKind =
   | 'connection.closed'
   | 'auth.expired'
   | 'consent.required'
+  | 'role.changed'
   | 'moderation.warning'
   | 'moderation.muted'
   | 'moderation.unmuted'

@@ -34,6 +34,11 @@ export interface UserDto {
   createdAt: string;
 }
 
+/** POST /api/admin/users: the new account, with the temporary password when the server made one (shown once). */
+export interface CreatedUserDto extends UserDto {
+  temporaryPassword?: string;
+}
+
 export interface TokenPairDto {
   accessToken: string;
   accessTokenExpiresAt: string;
@@ -117,6 +122,7 @@ export interface NextMeetingDto {
 
 export interface MyMembershipDto {
   id: string;
+  /** The role I can act in now: a facilitator membership counts only while my account is staff. */
   role: GroupRoleName;
   status: MembershipStatusName;
   pseudonym: string | null;
@@ -142,6 +148,8 @@ export interface GroupDto {
   nextMeeting: NextMeetingDto | null;
   membership: MyMembershipDto | null;
   unread: number | null;
+  /** Admins only: facilitators who can act now; 0 means crisis alerts reach only admins. */
+  activeFacilitators?: number;
 }
 
 export interface MemberDto {

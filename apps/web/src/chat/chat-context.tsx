@@ -1,3 +1,4 @@
+import type { UserDto } from '@hearth/contracts';
 import { createContext, useContext, useEffect, useState, useSyncExternalStore, type ReactNode } from 'react';
 
 import { http } from '../api/http';
@@ -9,7 +10,7 @@ const ChatContext = createContext<ChatConnection | null>(null);
 
 /** Opens the tab's one chat connection while someone is signed in. */
 export function ChatProvider({ children }: { children: ReactNode }) {
-  const { status, user } = useSession();
+  const { status, user, setUser } = useSession();
   const [connection, setConnection] = useState<ChatConnection | null>(null);
   const signedIn = status === 'signedIn' || status === 'expired';
   const userId = user?.id;
@@ -22,6 +23,19 @@ export function ChatProvider({ children }: { children: ReactNode }) {
       setConnection(null);
     };
   }, [signedIn, userId]);
+  // What I may do follows my role as it is now: re-read my account when the server says it changed.
+  useEffect(() => {
+    if (!connection) return;
+    let seen = connection.roleVersion;
+    return connection.subscribe(() => {
+      if (connection.roleVersion === seen) return;
+      seen = connection.roleVersion;
+      void http
+        .get<UserDto>('/me')
+        .then(setUser)
+        .catch(() => undefined);
+    });
+  }, [connection, setUser]);
   return <ChatContext.Provider value={connection}>{children}</ChatContext.Provider>;
 }
 
@@ -37,6 +51,11 @@ export function useConnectionState(): ChatConnection | null {
     () => connection?.version ?? -1,
   );
   return connection;
+}
+
+/** Changes whenever my role changes; screens that show what I may do reload their group with it. */
+export function useRoleVersion(): number {
+  return useConnectionState()?.roleVersion ?? 0;
 }
 
 /** The live room of one group for as long as the component is on screen. */

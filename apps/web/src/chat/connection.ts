@@ -26,6 +26,8 @@ export class ChatConnection {
   resources: SafetyResourcesEvent | null = null;
   /** Crisis alerts for the groups I facilitate, newest first. */
   alerts: SafetyAlertEvent[] = [];
+  /** Bumped each time the server says my role changed (my account's, or in one of my groups). */
+  roleVersion = 0;
   /** Bumped on every change, for React's useSyncExternalStore. */
   version = 0;
   private readonly listeners = new Set<Listener>();
@@ -56,6 +58,10 @@ export class ChatConnection {
       if (notice.kind === 'session.ended') this.http.onExpired();
       // Closed for sending too much (a bug, or a tab left looping): come back after a pause, not at once.
       if (notice.kind === 'connection.closed') setTimeout(() => this.socket.connect(), 60_000);
+      if (notice.kind === 'role.changed') {
+        this.roleVersion++;
+        this.emitChange();
+      }
     });
     this.socket.on('safety:resources', (event) => {
       this.resources = event;

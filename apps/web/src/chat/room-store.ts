@@ -140,6 +140,8 @@ export class RoomStore {
     on(
       'notice',
       mine((notice) => {
+        // A role change is no news to show in the room: the screen reloads what I may do, and the rule here.
+        if (notice.kind === 'role.changed') return void this.refreshState();
         this.patch({ notice });
         if (notice.kind.startsWith('moderation.') || notice.kind === 'consent.required')
           void this.refreshState();

@@ -98,6 +98,18 @@ export function Alert({
   );
 }
 
+/** For admins: a group whose facilitators cannot act (demoted, disabled, erased or gone). */
+export function NoFacilitatorWarning() {
+  return (
+    <Alert tone="warning">
+      <p>
+        <strong>No active facilitator</strong> — crisis alerts reach only admins. Add a facilitator to this
+        group.
+      </p>
+    </Alert>
+  );
+}
+
 export function Loading({ label = 'Loading' }: { label?: string }) {
   return (
     <p className="loading" role="status">

@@ -140,6 +140,13 @@ export class ChatEventsListener {
       }
     }
     await this.syncStaffRoom(event.groupId, event.userId);
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
+      this.realtime.toSocket(socket, 'notice', {
+        kind: 'role.changed',
+        groupId: event.groupId,
+        message: 'Your role or pseudonym in this group changed.',
+      });
+    }
   }
 
   /** Puts a person's sockets in the group's staff room exactly when they are an active facilitator of it. */
@@ -208,6 +215,12 @@ export class ChatEventsListener {
           'Role change not applied',
         ),
       );
+      // The person's screens re-read what they may do (their account, their groups) instead of offering tools
+      // the server now refuses.
+      this.realtime.toSocket(socket, 'notice', {
+        kind: 'role.changed',
+        message: 'Your role changed.',
+      });
     }
   }
 

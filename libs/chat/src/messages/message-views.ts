@@ -27,8 +27,13 @@ export class MessageViews {
       ...new Set(messages.map((m) => m.authorMembershipId).filter((id): id is string => id !== null)),
     ];
     const memberships = await this.groups.membershipsByIds(authorIds);
+    // Peers see the role each author can act in now, not a facilitator membership their account no longer backs.
+    const roles = await this.groups.effectiveRoles(memberships);
     const authors = new Map(
-      memberships.map((m) => [m.id, { membershipId: m.id, pseudonym: m.pseudonym, role: m.role }]),
+      memberships.map((m) => [
+        m.id,
+        { membershipId: m.id, pseudonym: m.pseudonym, role: roles.get(m.id) ?? m.role },
+      ]),
     );
     const reactions = await this.reactionsOf(
       manager,

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 
 import { Clock } from '@hearth/core';
+import type { Role } from '@hearth/identity';
 
+import { effectiveGroupRole, GroupPolicy } from '../policy/group-policy.js';
 import type { Membership } from '../memberships/membership.entity.js';
 import { MeetingSchedule, type Occurrence } from '../meetings/meeting-schedule.js';
 import { localIso } from '../meetings/occurrences.js';
@@ -10,9 +12,9 @@ import type { GroupView, MyMembershipView, NextMeetingView } from './dto/group.v
 import type { Group } from './group.entity.js';
 import { UNREAD_COUNTS, type UnreadCounts } from './unread-counts.js';
 
-/** Who is looking at a group card. */
+/** Who is looking at a group card: their platform role (the powers their session holds now). */
 export interface Viewer {
-  admin: boolean;
+  role: Role;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface Viewer {
  * and yet to accept the agreement) and admins. A listed group's card shows strangers everything else.
  */
 export function mayKnowMeetings(membership: Pick<Membership, 'status'> | null, viewer: Viewer): boolean {
-  return viewer.admin || membership?.status === 'active' || membership?.status === 'pending';
+  return viewer.role === 'admin' || membership?.status === 'active' || membership?.status === 'pending';
 }
 
 /** Builds group cards, with the caller's membership and the next meeting, for one group or many. */
@@ -32,6 +34,7 @@ export class GroupViews {
     private readonly schedule: MeetingSchedule,
     private readonly clock: Clock,
     private readonly moduleRef: ModuleRef,
+    private readonly policy: GroupPolicy,
   ) {}
 
   async one(group: Group, membership: Membership | null, viewer: Viewer): Promise<GroupView> {
@@ -50,13 +53,17 @@ export class GroupViews {
             active.map((g) => g.id),
           )
         : new Map();
+    const facilitators =
+      viewer.role === 'admin' ? await this.policy.activeFacilitatorCounts(groups.map((g) => g.id)) : null;
     return groups.map((group) => ({
       ...card(
         group,
         memberships.get(group.id) ?? null,
         mayKnowMeetings(memberships.get(group.id) ?? null, viewer) ? next.get(group.id) : undefined,
+        viewer,
       ),
       unread: unread.get(group.id) ?? null,
+      ...(facilitators ? { activeFacilitators: facilitators.get(group.id) ?? 0 } : {}),
     }));
   }
 
@@ -72,11 +79,12 @@ export class GroupViews {
   }
 }
 
-export function myMembership(group: Group, membership: Membership): MyMembershipView {
+/** My membership, with the role I can act in now (group powers follow the platform role). */
+export function myMembership(group: Group, membership: Membership, viewer: Viewer): MyMembershipView {
   const current = membership.status === 'active' || membership.status === 'pending';
   return {
     id: membership.id,
-    role: membership.role,
+    role: effectiveGroupRole(membership.role, viewer.role),
     status: membership.status,
     pseudonym: membership.pseudonym,
     agreementVersion: membership.agreementVersion,
@@ -90,6 +98,7 @@ function card(
   group: Group,
   membership: Membership | null,
   next: Occurrence | undefined,
+  viewer: Viewer,
 ): Omit<GroupView, 'unread'> {
   return {
     id: group.id,
@@ -105,7 +114,7 @@ function card(
     agreementVersion: group.agreementVersion,
     createdAt: group.createdAt.toISOString(),
     nextMeeting: next ? nextMeeting(next) : null,
-    membership: membership ? myMembership(group, membership) : null,
+    membership: membership ? myMembership(group, membership, viewer) : null,
   };
 }
 

@@ -98,7 +98,7 @@ export class GroupsService {
       });
       return { group, membership };
     });
-    return this.views.one(group, membership, { admin: caller.role === 'admin' });
+    return this.views.one(group, membership, { role: caller.role });
   }
 
   async list(caller: Caller, query: ListGroupsQuery): Promise<GroupView[]> {
@@ -122,12 +122,12 @@ export class GroupsService {
         ? await this.groups.find({ where: { id: In(current) }, order: { createdAt: 'ASC' } })
         : [];
     }
-    return this.views.many(groups, byGroup, { admin: caller.role === 'admin' });
+    return this.views.many(groups, byGroup, { role: caller.role });
   }
 
   async get(caller: Caller, groupId: string): Promise<GroupView> {
     const { group, membership } = await this.policy.authorize(caller, groupId, 'view');
-    return this.views.one(group, membership, { admin: caller.role === 'admin' });
+    return this.views.one(group, membership, { role: caller.role });
   }
 
   async update(caller: Caller, groupId: string, dto: UpdateGroupDto): Promise<GroupView> {

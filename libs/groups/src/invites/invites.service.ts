@@ -80,7 +80,7 @@ export class InvitesService {
       const membership = await manager.findOneBy(Membership, { groupId: group.id, userId: caller.userId });
       return { group, membership };
     });
-    return this.views.one(group, membership, { admin: caller.role === 'admin' });
+    return this.views.one(group, membership, { role: caller.role });
   }
 
   /**
@@ -106,7 +106,7 @@ export class InvitesService {
         const fresh = await manager.findOneByOrFail(Group, { id: group.id });
         return { group: fresh, membership };
       });
-      return this.views.one(group, membership, { admin: caller.role === 'admin' });
+      return this.views.one(group, membership, { role: caller.role });
     } catch (error) {
       if (isPseudonymTaken(error)) throw new ConflictException(PSEUDONYM_TAKEN);
       throw error;

@@ -50,6 +50,7 @@ export class MembershipsService {
       }),
     );
     const accounts = staff ? await this.users.findMany(rows.map((m) => m.userId)) : new Map();
+    const roles = await this.policy.effectiveRoles(rows);
     await this.accessLog.record(
       caller,
       rows
@@ -60,7 +61,7 @@ export class MembershipsService {
       const view: MemberView = {
         membershipId: m.id,
         pseudonym: m.pseudonym,
-        role: m.role,
+        role: roles.get(m.id) ?? m.role,
         status: m.status,
         joinedAt: m.joinedAt?.toISOString() ?? null,
       };
@@ -112,7 +113,7 @@ export class MembershipsService {
       GroupEvents.membershipChanged,
       new MembershipChangedEvent(groupId, userId, role, pseudonym),
     );
-    return selfView(changed.membership);
+    return this.selfView(changed.membership);
   }
 
   /** Leaving (oneself) or removal (by a facilitator, with a reason the member is told). */
@@ -204,7 +205,7 @@ export class MembershipsService {
       await this.admissions.assertPseudonymFree(manager, groupId, dto.pseudonym, dto.userId);
       return this.admissions.open(manager, groupId, dto.userId, dto.pseudonym, 'facilitator', existing);
     });
-    return selfView(membership);
+    return this.selfView(membership);
   }
 
   private async close(
@@ -275,6 +276,18 @@ export class MembershipsService {
     return membership;
   }
 
+  /** One membership as its person or a facilitator sees it, with the role it can act in now. */
+  private async selfView(m: Membership): Promise<MemberView> {
+    const roles = await this.policy.effectiveRoles([m]);
+    return {
+      membershipId: m.id,
+      pseudonym: m.pseudonym,
+      role: roles.get(m.id) ?? m.role,
+      status: m.status,
+      joinedAt: m.joinedAt?.toISOString() ?? null,
+    };
+  }
+
   /** A write whose pseudonym collision (found by the database in a race) reads as a clear conflict. */
   private async write<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     try {
@@ -284,14 +297,4 @@ export class MembershipsService {
       throw error;
     }
   }
-}
-
-function selfView(m: Membership): MemberView {
-  return {
-    membershipId: m.id,
-    pseudonym: m.pseudonym,
-    role: m.role,
-    status: m.status,
-    joinedAt: m.joinedAt?.toISOString() ?? null,
-  };
 }

@@ -2,7 +2,7 @@ import { ConflictException, ForbiddenException, Injectable, NotFoundException } 
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 
-import type { Caller, Role } from '@hearth/identity';
+import { User, type Caller, type Role } from '@hearth/identity';
 
 import { Group } from '../groups/group.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -73,6 +73,56 @@ export class GroupPolicy {
       select: { groupId: true },
     });
     return rows.map((row) => row.groupId);
+  }
+
+  /**
+   * Each membership's effective role (group powers follow the platform role), read from its person's account:
+   * what peers see beside a pseudonym.
+   */
+  async effectiveRoles(memberships: Membership[]): Promise<Map<string, GroupRole>> {
+    const staffIds = memberships.filter((m) => m.role === 'facilitator').map((m) => m.userId);
+    const accounts = await this.accounts(staffIds);
+    return new Map(
+      memberships.map((m) => [
+        m.id,
+        m.role === 'facilitator'
+          ? effectiveGroupRole(m.role, accounts.get(m.userId)?.role ?? 'member')
+          : m.role,
+      ]),
+    );
+  }
+
+  /**
+   * How many people can act as each group's facilitators now: active facilitator memberships whose account is
+   * an enabled facilitator or admin account. A group at zero has no one but the admins to hear its crisis alerts.
+   */
+  async activeFacilitatorCounts(groupIds: string[]): Promise<Map<string, number>> {
+    const counts = new Map(groupIds.map((id) => [id, 0]));
+    if (groupIds.length === 0) return counts;
+    const rows = await this.dataSource.manager.find(Membership, {
+      where: { groupId: In(groupIds), role: 'facilitator', status: 'active' },
+      select: { groupId: true, userId: true },
+    });
+    const accounts = await this.accounts(rows.map((m) => m.userId));
+    for (const row of rows) {
+      const account = accounts.get(row.userId);
+      if (
+        account &&
+        account.disabledAt === null &&
+        effectiveGroupRole('facilitator', account.role) === 'facilitator'
+      )
+        counts.set(row.groupId, (counts.get(row.groupId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  private async accounts(userIds: string[]): Promise<Map<string, Pick<User, 'role' | 'disabledAt'>>> {
+    if (userIds.length === 0) return new Map();
+    const users = await this.dataSource.manager.find(User, {
+      where: { id: In([...new Set(userIds)]) },
+      select: { id: true, role: true, disabledAt: true },
+    });
+    return new Map(users.map((user) => [user.id, user]));
   }
 
   /** The groups a person is an active member (or facilitator) of. */

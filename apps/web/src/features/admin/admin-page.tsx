@@ -1,5 +1,6 @@
 import type {
   BlockedTermEntryDto,
+  CreatedUserDto,
   CrisisResourceSetDto,
   GroupDto,
   PlatformRole,
@@ -10,17 +11,19 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
-import { Alert, Field, Loading, useAction } from '../../ui/components';
+import { Alert, Field, Loading, NoFacilitatorWarning, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
 /** Instance administration: people and roles, safety settings, every group. Loaded only when opened. */
 export default function AdminPage() {
   const { user } = useSession();
+  const [accounts, setAccounts] = useState(0);
   if (user?.role !== 'admin') return <Alert tone="error">This page is for administrators.</Alert>;
   return (
     <div className="page wide">
       <h1>Administration</h1>
-      <Users />
+      <Users version={accounts} />
+      <CreateAccount onCreated={() => setAccounts((n) => n + 1)} />
       <CrisisResources />
       <BlockedTerms />
       <AllGroups />
@@ -28,12 +31,12 @@ export default function AdminPage() {
   );
 }
 
-function Users() {
+function Users({ version }: { version: number }) {
   const [q, setQ] = useState('');
   const users = useLoad(
     () =>
       http.get<{ items: UserDto[]; total: number }>(`/admin/users${q ? `?q=${encodeURIComponent(q)}` : ''}`),
-    [q],
+    [q, version],
   );
   const action = useAction();
   const update = (id: string, change: { role?: PlatformRole; disabled?: boolean }) =>
@@ -208,10 +211,102 @@ function AllGroups() {
           <li key={g.id}>
             <Link to={`/groups/${g.id}/console`}>{g.name}</Link> · {g.kind} · {g.status} ·{' '}
             {g.capacity - g.seatsLeft} of {g.capacity} members
+            {g.activeFacilitators === 0 && g.status === 'active' && <NoFacilitatorWarning />}
           </li>
         ))}
       </ul>
     </section>
+  );
+}
+
+const EMPTY_ACCOUNT = { email: '', displayName: '', role: 'member' as CreatedRole, password: '' };
+type CreatedRole = Extract<PlatformRole, 'facilitator' | 'member'>;
+
+/** An account made by an admin: with a password they choose, or a temporary one the server shows once. */
+function CreateAccount({ onCreated }: { onCreated: () => void }) {
+  const [form, setForm] = useState(EMPTY_ACCOUNT);
+  const [created, setCreated] = useState<CreatedUserDto | null>(null);
+  const action = useAction();
+  const set = (key: keyof typeof EMPTY_ACCOUNT) => (e: { target: { value: string } }) =>
+    setForm((current) => ({ ...current, [key]: e.target.value }));
+  const shown = ['email', 'displayName', 'role', 'password'];
+  const otherError = action.error && !shown.some((field) => action.fieldError(field));
+  return (
+    <form
+      className="card"
+      aria-labelledby="create-account-title"
+      onSubmit={(e) =>
+        action.run(async () => {
+          setCreated(null);
+          const { password, ...rest } = form;
+          setCreated(await http.post<CreatedUserDto>('/admin/users', password ? form : rest));
+          setForm(EMPTY_ACCOUNT);
+          onCreated();
+        }, e)
+      }
+    >
+      <h2 id="create-account-title">Create an account</h2>
+      <Field
+        label="Email"
+        type="email"
+        autoComplete="off"
+        required
+        value={form.email}
+        onChange={set('email')}
+        error={action.fieldError('email')}
+      />
+      <Field
+        label="Display name"
+        hint="Seen by facilitators and admins only."
+        required
+        value={form.displayName}
+        onChange={set('displayName')}
+        error={action.fieldError('displayName')}
+      />
+      <div className="field">
+        <label htmlFor="new-account-role">Role</label>
+        <select
+          id="new-account-role"
+          value={form.role}
+          onChange={set('role')}
+          aria-describedby={action.fieldError('role') ? 'new-account-role-error' : undefined}
+        >
+          <option value="member">member</option>
+          <option value="facilitator">facilitator</option>
+        </select>
+        {action.fieldError('role') && (
+          <p className="field-error" id="new-account-role-error">
+            {action.fieldError('role')}
+          </p>
+        )}
+      </div>
+      <Field
+        label="Password (optional)"
+        hint="Leave empty and Hearth makes a temporary password, shown here once."
+        type="password"
+        autoComplete="new-password"
+        value={form.password}
+        onChange={set('password')}
+        error={action.fieldError('password')}
+      />
+      {otherError && <Alert tone="error">{action.error}</Alert>}
+      {created && (
+        <Alert tone="success">
+          <p>
+            Account created for {created.displayName} ({created.email}), as {created.role}.
+          </p>
+          {created.temporaryPassword && (
+            <p>
+              Temporary password, shown only now: <code>{created.temporaryPassword}</code>. Give it to them
+              privately; they can change it on their account screen.
+            </p>
+          )}
+        </Alert>
+      )}
+      <button className="button" disabled={action.busy}>
+        Create account
+      </button>
+    </form>
   );
 }
 

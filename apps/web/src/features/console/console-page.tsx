@@ -3,7 +3,8 @@ import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
-import { Alert, Pending } from '../../ui/components';
+import { useRoleVersion } from '../../chat/chat-context';
+import { Alert, NoFacilitatorWarning, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import {
   AgreementTab,
@@ -35,7 +36,8 @@ export default function ConsolePage() {
   const { groupId = '' } = useParams();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
-  const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId]);
+  const roleVersion = useRoleVersion();
+  const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId, roleVersion, user?.role]);
   const tab = (TABS.find(([key]) => key === params.get('tab'))?.[0] ?? 'queue') as Tab;
   if (!group.data) return <Pending loaded={group} />;
   const allowed = user?.role === 'admin' || group.data.membership?.role === 'facilitator';
@@ -46,6 +48,7 @@ export default function ConsolePage() {
         <Link to={`/groups/${groupId}`}>← Back to the conversation</Link>
       </p>
       <h1>{group.data.name}: console</h1>
+      {group.data.activeFacilitators === 0 && group.data.status === 'active' && <NoFacilitatorWarning />}
       <div className="tabs" role="tablist" aria-label="Console sections">
         {TABS.map(([key, label]) => (
           <button

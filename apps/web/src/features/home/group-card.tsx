@@ -1,7 +1,7 @@
 import type { GroupDto } from '@hearth/contracts';
 import { Link } from 'react-router-dom';
 
-import { formatDateTime } from '../../ui/components';
+import { formatDateTime, NoFacilitatorWarning } from '../../ui/components';
 
 /** A group in my list: where to go next, how much is unread, when we next meet. */
 export function GroupCard({ group }: { group: GroupDto }) {
@@ -30,6 +30,7 @@ export function GroupCard({ group }: { group: GroupDto }) {
             : ''}
         {group.status === 'archived' ? ' · Archived' : ''}
       </p>
+      {group.activeFacilitators === 0 && group.status === 'active' && <NoFacilitatorWarning />}
       {needsAgreement && (
         <p className="note">Read and accept the group agreement to join the conversation.</p>
       )}

@@ -4,13 +4,15 @@ import { useNavigate } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
+import { useRoleVersion } from '../../chat/chat-context';
 import { Alert, Dialog, Field, Loading, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { GroupCard } from './group-card';
 
 export function HomePage() {
   const { user } = useSession();
-  const mine = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), []);
+  const roleVersion = useRoleVersion();
+  const mine = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), [roleVersion, user?.role]);
   const discover = useLoad(() => http.get<GroupDto[]>('/groups?scope=discover'), []);
   const [creating, setCreating] = useState(false);
   const canCreate = user?.role === 'admin' || user?.role === 'facilitator';

@@ -3,7 +3,7 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 
 import { http, errorText } from '../../api/http';
-import { useRoom } from '../../chat/chat-context';
+import { useRoleVersion, useRoom } from '../../chat/chat-context';
 import type { RoomSnapshot, RoomStore } from '../../chat/room-store';
 import { Alert, Dialog, Loading, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
@@ -12,7 +12,8 @@ import { MessageItem, type MessageActions } from './message-item';
 
 export function RoomPage() {
   const { groupId = '' } = useParams();
-  const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId]);
+  const roleVersion = useRoleVersion();
+  const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId, roleVersion]);
   const hidden = useLoad(() => http.get<string[]>(`/groups/${groupId}/hidden-members`), [groupId]);
   const { store, room } = useRoom(groupId);
   if (!group.data) return <Pending loaded={group} />;
@@ -96,14 +97,24 @@ function Room({
   };
 
   const state = room.state;
-  const blocked =
+  // Why no one in my place can post here now, whatever any mute says.
+  const closed =
     group.status === 'archived'
       ? 'This group is archived. You can read the conversation, but not write.'
-      : state?.muted
-        ? `A facilitator has muted you ${state.mutedUntil ? `until ${formatDateTime(state.mutedUntil)}` : 'for now'}. You can still read.`
-        : state?.mode === 'read_only' && !facilitating
-          ? 'The room is read-only for now. You can still read.'
-          : null;
+      : state?.mode === 'read_only' && !facilitating
+        ? 'The room is read-only for now. You can still read.'
+        : null;
+  const blocked =
+    group.status !== 'archived' && state?.muted
+      ? `A facilitator has muted you ${state.mutedUntil ? `until ${formatDateTime(state.mutedUntil)}` : 'for now'}. You can still read.`
+      : closed;
+  // The end of a mute says whether I can post now, from the room's posting rule, not only that the mute ended.
+  const noticeText =
+    room.notice?.kind === 'moderation.unmuted'
+      ? closed
+        ? `Your mute has ended. ${closed}`
+        : 'Your mute has ended. You can post again.'
+      : room.notice?.message;
   const typing = room.typing.filter((t) => t.membershipId !== me);
 
   return (
@@ -127,7 +138,7 @@ function Room({
       {room.notice && (
         <div className="alert alert-info" role="status">
           <p>
-            {room.notice.message}
+            {noticeText}
             {room.notice.reason ? ` “${room.notice.reason}”` : ''}
           </p>
           <button type="button" className="button-quiet" onClick={() => store.dismissNotice()}>

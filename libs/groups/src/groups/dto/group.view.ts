@@ -110,6 +110,12 @@ export class GroupView implements GroupDto {
     description: 'Messages by others I have not read (active members)',
   })
   unread!: number | null;
+
+  @ApiPropertyOptional({
+    description:
+      'Admins only: active facilitators whose account can act as one now (enabled, facilitator or admin); at 0 crisis alerts reach only admins',
+  })
+  activeFacilitators?: number;
 }
 
 export class GroupPageView {

@@ -1,5 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
+import type { CreatedUserDto } from '@hearth/contracts';
+
 import { UserView } from '../../users/dto/user.view.js';
 
 export class UserPageView {
@@ -10,7 +12,7 @@ export class UserPageView {
   total!: number;
 }
 
-export class CreatedUserView extends UserView {
+export class CreatedUserView extends UserView implements CreatedUserDto {
   @ApiPropertyOptional({
     description: 'Only when the server generated the initial password; shown this once',
   })
