@@ -3,6 +3,7 @@ import type { GroupDto, MemberDto, MessageDto } from '@hearth/contracts';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
+import { enrolAuthenticator } from '../support/two-factor.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
 import { inRoom, said } from '../moderation/support.js';
 
@@ -118,5 +119,44 @@ describe('Views follow the effective group role', () => {
       expect(asLead).not.toHaveProperty('activeFacilitators');
       expect(asWren).not.toHaveProperty('activeFacilitators');
     });
+  });
+});
+
+describe('Staff who have not set up a required second factor do not count as facilitators', () => {
+  let t: TestApp;
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  it('a facilitator account without two-step verification shows as a member and leaves the group uncovered', async () => {
+    t = await createTestApp({ env: { STAFF_2FA: 'required' } });
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    await enrolAuthenticator(t, admin);
+    const lead = await createAccount(t, admin, 'facilitator');
+    await enrolAuthenticator(t, lead);
+    const wren = await registerUser(t);
+    const group = await createGroup(t, lead, { name: 'Integration circle', facilitatorPseudonym: 'Lead' });
+    await addActiveMember(t, lead, group.id, wren, 'Wren');
+    const get = <T>(user: TestUser, path: string) =>
+      t
+        .request()
+        .get(`/api/${path}`)
+        .set('Authorization', user.auth)
+        .expect(200)
+        .then((res) => res.body as T);
+    const leadIn = async () =>
+      (await get<MemberDto[]>(wren, `groups/${group.id}/members`)).find((m) => m.pseudonym === 'Lead')?.role;
+    expect(await leadIn()).toBe('facilitator');
+    expect((await get<GroupDto>(admin, `groups/${group.id}`)).activeFacilitators).toBe(1);
+
+    // The facilitator lost their phone: an admin resets their second factor.
+    await t
+      .request()
+      .post(`/api/admin/users/${lead.id}/second-factor/reset`)
+      .set('Authorization', admin.auth)
+      .expect(200);
+    expect(await leadIn()).toBe('member');
+    expect((await get<GroupDto>(admin, `groups/${group.id}`)).activeFacilitators).toBe(0);
   });
 });

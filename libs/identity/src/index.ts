@@ -10,5 +10,5 @@ export { SessionsService } from './sessions/sessions.service.js';
 export { UsersService } from './users/users.service.js';
 export { User } from './users/user.entity.js';
 export { UserView } from './users/dto/user.view.js';
-export { ROLES, type Role } from './users/role.js';
+export { effectiveRole, ROLES, type Role } from './users/role.js';
 export * from './events.js';

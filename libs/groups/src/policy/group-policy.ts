@@ -1,8 +1,10 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 
-import { User, type Caller, type Role } from '@hearth/identity';
+import type { HearthConfig } from '@hearth/core';
+import { effectiveRole, User, type Caller, type Role } from '@hearth/identity';
 
 import { Group } from '../groups/group.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
@@ -64,7 +66,10 @@ export function can(access: GroupAccess, action: GroupAction): boolean {
 
 @Injectable()
 export class GroupPolicy {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: ConfigService<HearthConfig, true>,
+  ) {}
 
   /** The groups a person facilitates (active facilitator memberships). */
   async facilitatedGroupIds(userId: string): Promise<string[]> {
@@ -116,13 +121,20 @@ export class GroupPolicy {
     return counts;
   }
 
+  /**
+   * Each account's role as it can act now: staff without a second factor that STAFF_2FA requires act as
+   * members (see `effectiveRole`), so they are not counted or shown as facilitators.
+   */
   private async accounts(userIds: string[]): Promise<Map<string, Pick<User, 'role' | 'disabledAt'>>> {
     if (userIds.length === 0) return new Map();
     const users = await this.dataSource.manager.find(User, {
       where: { id: In([...new Set(userIds)]) },
-      select: { id: true, role: true, disabledAt: true },
+      select: { id: true, role: true, disabledAt: true, secondFactorSince: true },
     });
-    return new Map(users.map((user) => [user.id, user]));
+    const policy = this.config.get('auth', { infer: true }).staffSecondFactor;
+    return new Map(
+      users.map((user) => [user.id, { role: effectiveRole(user, policy), disabledAt: user.disabledAt }]),
+    );
   }
 
   /** The groups a person is an active member (or facilitator) of. */
