@@ -27,7 +27,7 @@ describe('Master key rotation - npm run keys:rotate', () => {
       const before = readFileSync(join(dataDir, 'hearth.db'));
       await t.close();
 
-      expect(await rotateMasterKey(loadConfig(env), newKey)).toBe(1);
+      expect(await rotateMasterKey(loadConfig(env), newKey)).toEqual({ journalKeys: 1, groupKeys: 0 });
 
       t = await createTestApp({ env: { ...env, MASTER_KEY: newKey.toString('base64') }, keepDataDir: true });
       const login = await t

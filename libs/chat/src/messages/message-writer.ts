@@ -5,6 +5,7 @@ import { insertRows, rawRows, Transactions } from '@hearth/core';
 
 import { ChatError } from '../chat-error.js';
 import { ensureRoomRow } from '../rooms/room-row.js';
+import { MessageSealing } from './message-sealing.js';
 import { Message } from './message.entity.js';
 
 /** A message ready to store; a visible one gets its seq when it is written. */
@@ -44,7 +45,10 @@ export class MessageWriter {
   /** Batches written and messages in them, since start (tests read these). */
   readonly stats = { batches: 0, messages: 0 };
 
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sealing: MessageSealing,
+  ) {}
 
   write(message: NewMessage): Promise<StoredMessage> {
     return new Promise((resolve, reject) => {
@@ -116,7 +120,15 @@ export class MessageWriter {
       const last = await reserveSeqs(manager, groupId, messages.length);
       messages.forEach((message, i) => (message.seq = last - messages.length + 1 + i));
     }
-    await insertRows(manager, Message, stored);
+    const keys = new Map<string, Buffer>();
+    for (const { groupId } of stored) {
+      if (!keys.has(groupId)) keys.set(groupId, await this.sealing.keyOf(groupId, manager));
+    }
+    const sealed = stored.map((message) => ({
+      ...message,
+      body: this.sealing.sealBody(keys.get(message.groupId)!, message),
+    }));
+    await insertRows(manager, Message, sealed);
     return results;
   }
 

@@ -3,6 +3,7 @@ import { CreateGroups1796040000000 } from './1796040000000-CreateGroups.js';
 import { CreateChat1796043600000 } from './1796043600000-CreateChat.js';
 import { CreateModeration1796047200000 } from './1796047200000-CreateModeration.js';
 import { CreateJournal1796050800000 } from './1796050800000-CreateJournal.js';
+import { SealConversations1796054400000 } from './1796054400000-SealConversations.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   CreateChat1796043600000,
   CreateModeration1796047200000,
   CreateJournal1796050800000,
+  SealConversations1796054400000,
 ];
