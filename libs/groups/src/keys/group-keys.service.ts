@@ -25,6 +25,7 @@ import {
   RELAY_RESYNC,
   seal,
   SECRETS,
+  Shredder,
   Transactions,
   type Secrets,
 } from '@hearth/core';
@@ -72,6 +73,7 @@ export class GroupKeys {
     @Inject(SECRETS) private readonly secrets: Secrets,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly shredder: Shredder,
   ) {}
 
   /** The key that seals this group's fields, created on first use; inside a transaction, pass its manager. */
@@ -190,7 +192,7 @@ export class GroupKeys {
   /**
    * Seals rows written before conversations were sealed (the startup backfill): in batches, each in its own
    * transaction, each row updated only if it still holds the plaintext that was read, so it is idempotent and
-   * safe with several nodes starting at once. Returns how many values were sealed.
+   * safe with several nodes starting at once; then the files are shredded. Returns how many values were sealed.
    */
   async sealLegacy<T extends { id: string }>(
     target: new () => T,
@@ -235,6 +237,8 @@ export class GroupKeys {
         if (rows.length < LEGACY_BATCH) break;
       }
     }
+    // The plaintext must not survive in the WAL's earlier page images either.
+    if (sealed > 0) await this.shredder.shred();
     return sealed;
   }
 
