@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager, type EntitySubscriberInterface } from 'typeorm';
+import { DataSource, type EntitySubscriberInterface } from 'typeorm';
 
 import { GroupKeys, isSealed, type SealedPlace } from '@hearth/groups';
 
@@ -50,17 +50,17 @@ export class MessageSealing implements EntitySubscriberInterface<Message>, OnApp
     message.body = await this.keys.open(message.groupId, bodyPlace(message), message.body);
   }
 
-  /** The key to seal a group's messages with, inside the writing transaction. */
-  keyOf(groupId: string, manager: EntityManager): Promise<Buffer> {
-    return this.keys.keyOf(groupId, manager);
+  /** The key to seal a group's messages with: taken before the writing transaction, so it comes from the cache. */
+  keyOf(groupId: string): Promise<Buffer> {
+    return this.keys.keyOf(groupId);
   }
 
   sealBody(key: Buffer, message: Pick<Message, 'id' | 'editedAt' | 'body'>): string {
     return this.keys.sealWith(key, bodyPlace(message), message.body);
   }
 
-  async sealEdit(groupId: string, editId: string, body: string, manager: EntityManager): Promise<string> {
-    return this.keys.seal(groupId, editPlace(editId), body, manager);
+  sealEdit(key: Buffer, editId: string, body: string): string {
+    return this.keys.sealWith(key, editPlace(editId), body);
   }
 
   /** Seals messages and earlier versions written before messages were sealed (docs/decisions.md). */

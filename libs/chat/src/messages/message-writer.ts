@@ -71,7 +71,12 @@ export class MessageWriter {
   private async flush(batch: PendingWrite[]): Promise<void> {
     let results: (StoredMessage | ChatError)[];
     try {
-      results = await this.transactions.run((manager) => this.insertAll(manager, batch));
+      // Keys are taken before the transaction, from the cache (docs/decisions.md, per-group keys).
+      const keys = new Map<string, Buffer>();
+      for (const { message } of batch) {
+        if (!keys.has(message.groupId)) keys.set(message.groupId, await this.sealing.keyOf(message.groupId));
+      }
+      results = await this.transactions.run((manager) => this.insertAll(manager, batch, keys));
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(error);
@@ -92,6 +97,7 @@ export class MessageWriter {
   private async insertAll(
     manager: EntityManager,
     batch: PendingWrite[],
+    keys: Map<string, Buffer>,
   ): Promise<(StoredMessage | ChatError)[]> {
     const parents = await this.parentsOf(
       manager,
@@ -119,10 +125,6 @@ export class MessageWriter {
     for (const [groupId, messages] of groups) {
       const last = await reserveSeqs(manager, groupId, messages.length);
       messages.forEach((message, i) => (message.seq = last - messages.length + 1 + i));
-    }
-    const keys = new Map<string, Buffer>();
-    for (const { groupId } of stored) {
-      if (!keys.has(groupId)) keys.set(groupId, await this.sealing.keyOf(groupId, manager));
     }
     const sealed = stored.map((message) => ({
       ...message,

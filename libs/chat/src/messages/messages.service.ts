@@ -178,6 +178,7 @@ export class MessagesService {
       throw new ChatError(outcome.block.code, outcome.block.message, outcome.block.details);
     }
     if (outcome.decision === 'hold') throw new ChatError('CONFLICT', EDIT_NEEDS_REVIEW);
+    const key = await this.sealing.keyOf(speaker.groupId);
     const message = await this.transactions.run(async (manager) => {
       const message = await this.editable(manager, speaker, messageId);
       const now = this.clock.now();
@@ -185,10 +186,9 @@ export class MessagesService {
       await manager.insert(MessageEdit, {
         id: editId,
         messageId,
-        body: await this.sealing.sealEdit(message.groupId, editId, message.body, manager),
+        body: this.sealing.sealEdit(key, editId, message.body),
         replacedAt: now,
       });
-      const key = await this.sealing.keyOf(message.groupId, manager);
       await manager.update(
         Message,
         { id: messageId },

@@ -76,7 +76,11 @@ export class GroupKeys {
     private readonly shredder: Shredder,
   ) {}
 
-  /** The key that seals this group's fields, created on first use; inside a transaction, pass its manager. */
+  /**
+   * The key that seals this group's fields, created on first use. Inside a transaction, pass its manager: a key
+   * read or created there is not cached, since that transaction may yet roll back. Hot paths take the key
+   * before their transaction, so it comes from the cache.
+   */
   async keyOf(groupId: string, manager?: EntityManager): Promise<Buffer> {
     const cached = this.cache.get(groupId);
     if (cached) return cached;
@@ -105,8 +109,20 @@ export class GroupKeys {
       throw error;
     }
     const key = deriveKey(dataKey, 'hearth:group:fields');
-    this.cache.set(groupId, key);
+    if (!manager) this.cache.set(groupId, key);
     return key;
+  }
+
+  /** Gives every group that has none its key (groups created before conversations were sealed), at startup. */
+  async createMissing(): Promise<number> {
+    const missing = await this.dataSource
+      .createQueryBuilder()
+      .select('g.id', 'id')
+      .from('groups', 'g')
+      .where('NOT EXISTS (SELECT 1 FROM group_keys k WHERE k.group_id = g.id)')
+      .getRawMany<{ id: string }>();
+    for (const { id } of missing) await this.transactions.run((manager) => this.create(manager, id));
+    return missing.length;
   }
 
   /** Creates the group's key if it has none yet (inside the caller's transaction). */

@@ -7,7 +7,10 @@ import { GroupKeys } from './group-keys.service.js';
 const byOwnGroup = <T extends { id: string; groupId: string }>(rows: T[]) =>
   Promise.resolve(new Map(rows.map((row) => [row.id, row.groupId])));
 
-/** At startup, seals join-request messages and meeting places written before they were sealed. */
+/**
+ * At startup, gives groups created before sealing their key, and seals join-request messages and meeting places
+ * written before they were sealed.
+ */
 @Injectable()
 export class GroupsBackfill implements OnApplicationBootstrap {
   private readonly logger = new Logger(GroupsBackfill.name);
@@ -15,6 +18,8 @@ export class GroupsBackfill implements OnApplicationBootstrap {
   constructor(private readonly keys: GroupKeys) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    const created = await this.keys.createMissing();
+    if (created > 0) this.logger.log({ created }, 'Created keys for groups that had none');
     const sealed =
       (await this.keys.sealLegacy(
         JoinRequest,
