@@ -191,7 +191,8 @@ export class GroupKeys {
       afterLoad: async (row: T) => {
         for (const [property, column] of Object.entries(fields) as [keyof T & string, string][]) {
           const value = row[property];
-          if (typeof value !== 'string' || !isSealed(value)) continue;
+          // A row of no group (an instance-wide audit event) is never sealed, whatever its text looks like.
+          if (typeof value !== 'string' || !isSealed(value) || row.groupId === null) continue;
           if (!row.id || !row.groupId)
             throw new Error(`A sealed ${table}.${column} was loaded without its id and group`);
           (row as Record<string, unknown>)[property] = await this.open(
