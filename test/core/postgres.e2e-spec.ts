@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions } from '@hearth/core';
@@ -9,6 +11,7 @@ import { moderationEntities } from '@hearth/moderation';
 
 import { createTestApp } from '../support/app.js';
 import { createGroup, createInvite, redeem } from '../support/groups.js';
+import { connect } from '../support/sockets.js';
 import { refresh, registerUser } from '../support/users.js';
 import { postgresAvailable, type PostgresTarget } from '../support/postgres.js';
 
@@ -143,6 +146,88 @@ describeWithPostgres('PostgreSQL', () => {
         .set('Authorization', admin.auth)
         .expect(200);
       expect(card.body.seatsLeft).toBe(0);
+    } finally {
+      await t.close();
+      await target!.dropDatabase(fresh);
+    }
+  });
+  it('seals conversations on PostgreSQL: edits bound to their version, the backfill, erasure of a group', async () => {
+    const fresh = await target!.createDatabase('hearth_sealed');
+    const env = {
+      DATABASE_URL: target!.urlFor(fresh),
+      JWT_SECRET: 'x'.repeat(40),
+      MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+      CHAT_RATE_LIMIT: '1000',
+    };
+    let t = await createTestApp({ env });
+    try {
+      const admin = await registerUser(t);
+      const group = await createGroup(t, admin);
+      const socket = await connect(t, admin);
+      expect(await socket.emitWithAck('group:join', { groupId: group.id })).toMatchObject({ ok: true });
+      const sent = await socket.emitWithAck('message:send', {
+        groupId: group.id,
+        clientId: randomUUID(),
+        body: 'first words',
+      });
+      if (!sent.ok) throw new Error(JSON.stringify(sent));
+      const edited = await socket.emitWithAck('message:edit', {
+        messageId: sent.message.id,
+        body: 'second words',
+      });
+      expect(edited).toMatchObject({ ok: true });
+      await t
+        .request()
+        .post(`/api/groups/${group.id}/meetings`)
+        .set('Authorization', admin.auth)
+        .send({
+          title: 'Circle',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          durationMinutes: 60,
+          location: 'x'.repeat(500),
+          videoUrl: `https://meet.example.org/${'v'.repeat(450)}`,
+        })
+        .expect(201);
+      const db = t.app.get(DataSource);
+      const stored = (await db.query('SELECT body FROM messages WHERE id = $1', [sent.message.id])) as {
+        body: string;
+      }[];
+      expect(stored[0].body).toMatch(/^v1\./);
+      const one = await t
+        .request()
+        .get(`/api/groups/${group.id}/messages/${sent.message.id}`)
+        .set('Authorization', admin.auth)
+        .expect(200);
+      expect(one.body).toMatchObject({ body: 'second words', history: [{ body: 'first words' }] });
+
+      // Plaintext from before sealing is sealed at the next start.
+      await db.query('UPDATE messages SET body = $1, edited_at = NULL WHERE id = $2', [
+        'legacy words',
+        sent.message.id,
+      ]);
+      await t.close();
+      t = await createTestApp({ env });
+      const [{ body }] = (await t.app
+        .get(DataSource)
+        .query('SELECT body FROM messages WHERE id = $1', [sent.message.id])) as { body: string }[];
+      expect(body).toMatch(/^v1\./);
+      const page = await t
+        .request()
+        .get(`/api/groups/${group.id}/messages`)
+        .set('Authorization', admin.auth)
+        .expect(200);
+      expect(page.body.map((m: { body: string }) => m.body)).toEqual(['legacy words']);
+      const meetings = await t
+        .request()
+        .get(`/api/groups/${group.id}/meetings`)
+        .set('Authorization', admin.auth)
+        .expect(200);
+      expect(meetings.body[0].location).toBe('x'.repeat(500));
+
+      await t.request().post(`/api/groups/${group.id}/archive`).set('Authorization', admin.auth).expect(200);
+      await t.request().delete(`/api/groups/${group.id}`).set('Authorization', admin.auth).expect(204);
+      const left = await t.app.get(DataSource).query('SELECT count(*)::int AS n FROM group_keys');
+      expect(left).toEqual([{ n: 0 }]);
     } finally {
       await t.close();
       await target!.dropDatabase(fresh);

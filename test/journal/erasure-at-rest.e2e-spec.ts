@@ -12,7 +12,9 @@ import { createAccount, registerUser, type TestUser } from '../support/users.js'
 
 /**
  * What is erased or deleted is gone from the database files themselves: the SQLite main file and its WAL are read
- * byte by byte for the person's markers, as someone holding a copy of the files would.
+ * byte by byte for the person's markers, as someone holding a copy of the files would. Message text is sealed at
+ * rest (test/chat/sealed-at-rest.e2e-spec.ts), so its markers are never there; what is looked for instead is the
+ * ciphertext itself, which must be gone too.
  */
 describe('Nothing recoverable in the database files after erasure, deletion and retention', () => {
   let t: TestApp;
@@ -37,6 +39,15 @@ describe('Nothing recoverable in the database files after erasure, deletion and 
     return [db.file, `${db.file}-wal`].filter((file) => existsSync(file)).map((file) => readFileSync(file));
   };
   const found = (needle: string | Buffer) => files().some((bytes) => bytes.includes(needle));
+  /** The stored (sealed) text of a message and of its earlier versions. */
+  const storedTexts = async (messageId: string): Promise<string[]> => {
+    const dataSource = t.app.get(DataSource);
+    const rows = (await dataSource.query(
+      'SELECT body FROM messages WHERE id = ? UNION ALL SELECT body FROM message_edits WHERE message_id = ?',
+      [messageId, messageId],
+    )) as { body: string }[];
+    return rows.map((row) => row.body);
+  };
 
   async function joined(user: TestUser): Promise<ClientSocket> {
     const socket = await connect(t, user);
@@ -90,9 +101,12 @@ describe('Nothing recoverable in the database files after erasure, deletion and 
       'SELECT password_hash FROM users WHERE id = ?',
       [mia.id],
     );
-    for (const needle of [name, email, pseudonym, said, edited, mia.id, wrappedKey, passwordHash]) {
+    const sealed = await storedTexts(message.id);
+    expect(sealed).toHaveLength(2);
+    for (const needle of [name, email, pseudonym, mia.id, wrappedKey, passwordHash, ...sealed]) {
       expect([needle, found(needle)]).toEqual([needle, true]);
     }
+    expect([found(said), found(edited)]).toEqual([false, false]);
 
     await t
       .request()
@@ -101,9 +115,18 @@ describe('Nothing recoverable in the database files after erasure, deletion and 
       .send({ password: mia.password })
       .expect(204);
 
-    const left = [name, email, pseudonym, said, edited, reflection, mia.id, wrappedKey, passwordHash].filter(
-      (needle) => found(needle),
-    );
+    const left = [
+      name,
+      email,
+      pseudonym,
+      said,
+      edited,
+      reflection,
+      mia.id,
+      wrappedKey,
+      passwordHash,
+      ...sealed,
+    ].filter((needle) => found(needle));
     expect(left).toEqual([]);
   });
 
@@ -115,9 +138,11 @@ describe('Nothing recoverable in the database files after erasure, deletion and 
     const second = marker();
     const message = await send(socket, `words ${first}`);
     await socket.emitWithAck('message:edit', { messageId: message.id, body: `other words ${second}` });
-    expect(found(first) && found(second)).toBe(true);
-    expect(await socket.emitWithAck('message:delete', { messageId: message.id })).toMatchObject({ ok: true });
+    const sealed = await storedTexts(message.id);
+    expect(sealed.map(found)).toEqual([true, true]);
     expect([found(first), found(second)]).toEqual([false, false]);
+    expect(await socket.emitWithAck('message:delete', { messageId: message.id })).toMatchObject({ ok: true });
+    expect(sealed.filter(found)).toEqual([]);
   });
 
   it('leaves no trace of messages retention removed', async () => {
@@ -125,7 +150,10 @@ describe('Nothing recoverable in the database files after erasure, deletion and 
     await addActiveMember(t, facilitator, group.id, wren, 'Wren');
     const socket = await joined(wren);
     const old = marker();
-    await send(socket, `long ago ${old}`);
+    const message = await send(socket, `long ago ${old}`);
+    const sealed = await storedTexts(message.id);
+    expect(sealed.map(found)).toEqual([true]);
+    expect(found(old)).toBe(false);
     await t
       .request()
       .put(`/api/groups/${group.id}/retention`)
@@ -134,6 +162,7 @@ describe('Nothing recoverable in the database files after erasure, deletion and 
       .expect(200);
     t.clock.advance(31 * 86_400_000);
     expect(await t.app.get(RetentionService).purge()).toBe(1);
+    expect(sealed.filter(found)).toEqual([]);
     expect(found(old)).toBe(false);
   });
 });

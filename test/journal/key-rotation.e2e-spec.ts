@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import { loadConfig } from '@hearth/core';
 
 import { rotateMasterKey } from '../../apps/api/src/keys-rotate.js';
-import { createTestApp } from '../support/app.js';
-import { registerUser } from '../support/users.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { addActiveMember, createGroup } from '../support/groups.js';
+import { connect } from '../support/sockets.js';
+import { createAccount, registerUser, signIn, type TestUser } from '../support/users.js';
 
 describe('Master key rotation - npm run keys:rotate', () => {
   it('re-wraps every journal key under the new master key; entries stay readable with it and only with it', async () => {
@@ -27,7 +29,7 @@ describe('Master key rotation - npm run keys:rotate', () => {
       const before = readFileSync(join(dataDir, 'hearth.db'));
       await t.close();
 
-      expect(await rotateMasterKey(loadConfig(env), newKey)).toBe(1);
+      expect(await rotateMasterKey(loadConfig(env), newKey)).toEqual({ journalKeys: 1, groupKeys: 0 });
 
       t = await createTestApp({ env: { ...env, MASTER_KEY: newKey.toString('base64') }, keepDataDir: true });
       const login = await t
@@ -56,6 +58,72 @@ describe('Master key rotation - npm run keys:rotate', () => {
         .expect(500);
       await t.close();
       expect(before.length).toBeGreaterThan(0);
+    } finally {
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('Master key rotation - group keys', () => {
+  it('re-wraps every group key too: sealed messages and meeting places read with the new key, and only with it', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'hearth-rotate-'));
+    const oldKey = randomBytes(32).toString('base64');
+    const newKey = randomBytes(32);
+    const env = { DATA_DIR: dataDir, MASTER_KEY: oldKey, JWT_SECRET: 'r'.repeat(40) };
+    try {
+      let t = await createTestApp({ env, keepDataDir: true });
+      const admin = await registerUser(t);
+      const facilitator = await createAccount(t, admin, 'facilitator');
+      const group = await createGroup(t, facilitator);
+      const other = await createGroup(t, facilitator, { name: 'Thursday circle' });
+      await addActiveMember(t, facilitator, group.id, admin, 'Admin');
+      const socket = await connect(t, admin);
+      expect(await socket.emitWithAck('group:join', { groupId: group.id })).toMatchObject({ ok: true });
+      const sent = await socket.emitWithAck('message:send', {
+        groupId: group.id,
+        clientId: randomUUID(),
+        body: 'said before rotation',
+      });
+      expect(sent.ok).toBe(true);
+      await t
+        .request()
+        .post(`/api/groups/${other.id}/meetings`)
+        .set('Authorization', facilitator.auth)
+        .send({
+          title: 'Circle',
+          startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+          durationMinutes: 60,
+          location: 'The blue room',
+        })
+        .expect(201);
+      await t.close();
+
+      expect(await rotateMasterKey(loadConfig(env), newKey)).toEqual({ journalKeys: 0, groupKeys: 2 });
+
+      const signedIn = async (app: TestApp, user: TestUser) => {
+        const login = await signIn(app, user.email, user.password).expect(200);
+        return `Bearer ${login.body.tokens.accessToken}`;
+      };
+      t = await createTestApp({ env: { ...env, MASTER_KEY: newKey.toString('base64') }, keepDataDir: true });
+      const auth = await signedIn(t, facilitator);
+      const page = await t
+        .request()
+        .get(`/api/groups/${group.id}/messages`)
+        .set('Authorization', auth)
+        .expect(200);
+      expect(page.body.map((m: { body: string }) => m.body)).toContain('said before rotation');
+      const meetings = await t
+        .request()
+        .get(`/api/groups/${other.id}/meetings`)
+        .set('Authorization', auth)
+        .expect(200);
+      expect(meetings.body[0].location).toBe('The blue room');
+      await t.close();
+
+      t = await createTestApp({ env, keepDataDir: true });
+      const stale = await signedIn(t, facilitator);
+      await t.request().get(`/api/groups/${group.id}/messages`).set('Authorization', stale).expect(500);
+      await t.close();
     } finally {
       rmSync(dataDir, { recursive: true, force: true });
     }

@@ -7,22 +7,30 @@ import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 import { buildDataSourceOptions, loadConfig, resolveSecrets, type HearthConfig } from '@hearth/core';
+import { groupsEntities, rewrapGroupKeys } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 import { JournalKey, rewrapAll } from '@hearth/journal';
 
 /**
- * Re-wraps every journal data key under a new master key. Entries are not touched: their data keys do not
- * change. With the embedded default (no MASTER_KEY in the environment) the new key replaces
+ * Re-wraps every journal data key and every group key under a new master key, in one transaction. Entries and
+ * sealed conversations are not touched: their data keys do not change. With the embedded default (no MASTER_KEY in the environment) the new key replaces
  * DATA_DIR/secrets/master.key; otherwise give it as NEW_MASTER_KEY and set MASTER_KEY to it afterwards.
  */
-export async function rotateMasterKey(config: HearthConfig, newKey: Buffer): Promise<number> {
+export async function rotateMasterKey(
+  config: HearthConfig,
+  newKey: Buffer,
+): Promise<{ journalKeys: number; groupKeys: number }> {
   const oldKey = resolveSecrets(config).masterKey;
   const dataSource = new DataSource(
-    buildDataSourceOptions(config.database, [...identityEntities, JournalKey]),
+    buildDataSourceOptions(config.database, [...identityEntities, ...groupsEntities, JournalKey]),
   );
   await dataSource.initialize();
   try {
-    const count = await rewrapAll(dataSource, oldKey, newKey, new Date());
+    const now = new Date();
+    const count = await dataSource.transaction(async (manager) => ({
+      journalKeys: await rewrapAll(manager, oldKey, newKey, now),
+      groupKeys: await rewrapGroupKeys(manager, oldKey, newKey, now),
+    }));
     const file = join(config.dataDir, 'secrets', 'master.key');
     if (!config.secrets.masterKey && existsSync(file)) {
       writeFileSync(`${file}.new`, `${newKey.toString('base64')}\n`, { mode: 0o600 });
@@ -44,9 +52,9 @@ async function main(): Promise<void> {
   }
   const newKey = given ? Buffer.from(given, 'base64') : randomBytes(32);
   if (newKey.length !== 32) throw new Error('NEW_MASTER_KEY must be 32 bytes, base64-encoded');
-  const count = await rotateMasterKey(config, newKey);
+  const { journalKeys, groupKeys } = await rotateMasterKey(config, newKey);
   console.error(
-    `Re-wrapped ${count} journal keys.${given ? ' Now set MASTER_KEY to the new key and restart.' : ''}`,
+    `Re-wrapped ${journalKeys} journal keys and ${groupKeys} group keys.${given ? ' Now set MASTER_KEY to the new key and restart.' : ''}`,
   );
 }
 

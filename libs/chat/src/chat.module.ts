@@ -11,6 +11,7 @@ import { SocketBudgetGuard } from './gateway/socket-budget.guard.js';
 import { SocketSessions } from './gateway/socket-sessions.js';
 import { Mentions } from './messages/mentions.js';
 import { MessageHistory } from './messages/message-history.js';
+import { MessageSealing } from './messages/message-sealing.js';
 import { MessageViews } from './messages/message-views.js';
 import { MessageWriter } from './messages/message-writer.js';
 import { MessagesController } from './messages/messages.controller.js';
@@ -38,6 +39,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     MessageBroadcastListener,
     MessageHistory,
     MessageReview,
+    MessageSealing,
     MessageViews,
     MessageWriter,
     MessagePipeline,

@@ -16,7 +16,7 @@ export { isUniqueViolation } from './database/unique-violation.js';
 export { insertRows, rawRows } from './database/raw-rows.js';
 export { migrations } from './database/migrations/index.js';
 export { ErrorBody, FieldError } from './errors/error-body.js';
-export { HttpErrorFilter } from './errors/http-exception.filter.js';
+export { HttpErrorFilter, INTEGRITY_MESSAGE } from './errors/http-exception.filter.js';
 export {
   createValidationPipe,
   flattenValidationErrors,

@@ -4,6 +4,7 @@ import { CalendarFeed } from './calendar/calendar-feed.entity.js';
 import { Group } from './groups/group.entity.js';
 import { Invite } from './invites/invite.entity.js';
 import { JoinRequest } from './join-requests/join-request.entity.js';
+import { GroupKey } from './keys/group-key.entity.js';
 import { MeetingCancellation } from './meetings/meeting-cancellation.entity.js';
 import { Meeting } from './meetings/meeting.entity.js';
 import { Membership } from './memberships/membership.entity.js';
@@ -18,4 +19,5 @@ export const groupsEntities = [
   Meeting,
   MeetingCancellation,
   CalendarFeed,
+  GroupKey,
 ];

@@ -9,6 +9,8 @@ export const GroupEvents = {
   agreementAccepted: 'agreement.accepted',
   groupUpdated: 'group.updated',
   groupArchived: 'group.archived',
+  /** An archived group was erased: its key destroyed, its rows deleted. */
+  groupErased: 'group.erased',
   meetingScheduled: 'meeting.scheduled',
   meetingChanged: 'meeting.changed',
   meetingCancelled: 'meeting.cancelled',

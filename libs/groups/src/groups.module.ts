@@ -13,6 +13,8 @@ import { GroupsController } from './groups/groups.controller.js';
 import { GroupsService } from './groups/groups.service.js';
 import { GroupInvitesController, InvitesController } from './invites/invites.controller.js';
 import { InvitesService } from './invites/invites.service.js';
+import { GroupKeys } from './keys/group-keys.service.js';
+import { GroupsBackfill } from './keys/groups-backfill.js';
 import { JoinRequestsController } from './join-requests/join-requests.controller.js';
 import { JoinRequestsService } from './join-requests/join-requests.service.js';
 import { MeetingSchedule } from './meetings/meeting-schedule.js';
@@ -41,6 +43,8 @@ import { GroupPolicy } from './policy/group-policy.js';
     AgreementsService,
     CalendarService,
     GroupPolicy,
+    GroupKeys,
+    GroupsBackfill,
     GroupViews,
     GroupsService,
     InvitesService,
@@ -50,6 +54,6 @@ import { GroupPolicy } from './policy/group-policy.js';
     MembershipsPersonalData,
     MembershipsService,
   ],
-  exports: [GroupPolicy],
+  exports: [GroupPolicy, GroupKeys],
 })
 export class GroupsModule {}

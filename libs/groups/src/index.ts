@@ -22,3 +22,11 @@ export {
   type PostingFacts,
   type PostingRefusal,
 } from './policy/posting-rule.js';
+export { GroupKey } from './keys/group-key.entity.js';
+export {
+  GroupKeys,
+  isSealed,
+  rewrapGroupKeys,
+  type LegacyField,
+  type SealedPlace,
+} from './keys/group-keys.service.js';

@@ -40,6 +40,8 @@ import { ReportsService } from './reports/reports.service.js';
 import { RoomModeController } from './room-mode/room-mode.controller.js';
 import { RoomModeService } from './room-mode/room-mode.service.js';
 
+import { GroupErasureListener } from './sealing/group-erasure.listener.js';
+import { ModerationSealing } from './sealing/moderation-sealing.js';
 import { ModerationState } from './state/moderation-state.js';
 import { CrisisObserver, ReviewObserver } from './steps/observers.js';
 import { PIPELINE_STEPS } from './steps/pipeline-order.js';
@@ -78,6 +80,8 @@ import { WarningsService } from './warnings/warnings.service.js';
     IncidentsService,
     MembershipAuditListener,
     ModerationPersonalData,
+    GroupErasureListener,
+    ModerationSealing,
     ModerationState,
     MutesService,
     PinsService,

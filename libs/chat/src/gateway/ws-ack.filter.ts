@@ -8,7 +8,7 @@ import {
 } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 
-import { ValidationFailedException } from '@hearth/core';
+import { INTEGRITY_MESSAGE, IntegrityError, ValidationFailedException } from '@hearth/core';
 import type { AckError, ErrorCode } from '@hearth/contracts';
 
 import { ChatError } from '../chat-error.js';
@@ -57,6 +57,10 @@ export class WsAckFilter implements WsExceptionFilter {
     }
     if (exception instanceof WsException) {
       return { code: 'FORBIDDEN', message: String(exception.getError()) };
+    }
+    if (exception instanceof IntegrityError) {
+      this.logger.error({ err: { type: exception.name, message: exception.message } }, 'Sealed data refused');
+      return { code: 'INTERNAL', message: INTEGRITY_MESSAGE };
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     this.logger.error(

@@ -10,6 +10,7 @@ import { RoomsService } from '../rooms/rooms.service.js';
 import type { MessagePageQuery } from './dto/message.dto.js';
 import type { MessageWithHistoryView } from './dto/message.view.js';
 import { MessageEdit } from './message-edit.entity.js';
+import { MessageSealing } from './message-sealing.js';
 import { Message } from './message.entity.js';
 import { MessageViews } from './message-views.js';
 
@@ -21,6 +22,7 @@ export class MessageHistory {
     private readonly policy: GroupPolicy,
     private readonly rooms: RoomsService,
     private readonly views: MessageViews,
+    private readonly sealing: MessageSealing,
   ) {}
 
   async page(caller: Caller, groupId: string, query: MessagePageQuery): Promise<MessageDto[]> {
@@ -40,7 +42,10 @@ export class MessageHistory {
     }
     const [dto] = await this.views.many(manager, [message], { staff });
     if (message.authorUserId !== caller.userId && !staff) return dto;
-    const edits = await manager.find(MessageEdit, { where: { messageId }, order: { replacedAt: 'ASC' } });
+    const edits = await this.sealing.openEdits(
+      groupId,
+      await manager.find(MessageEdit, { where: { messageId }, order: { replacedAt: 'ASC' } }),
+    );
     return { ...dto, history: edits.map((e) => ({ body: e.body, replacedAt: e.replacedAt.toISOString() })) };
   }
 }

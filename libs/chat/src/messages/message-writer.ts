@@ -5,6 +5,7 @@ import { insertRows, rawRows, Transactions } from '@hearth/core';
 
 import { ChatError } from '../chat-error.js';
 import { ensureRoomRow } from '../rooms/room-row.js';
+import { MessageSealing } from './message-sealing.js';
 import { Message } from './message.entity.js';
 
 /** A message ready to store; a visible one gets its seq when it is written. */
@@ -44,7 +45,10 @@ export class MessageWriter {
   /** Batches written and messages in them, since start (tests read these). */
   readonly stats = { batches: 0, messages: 0 };
 
-  constructor(private readonly transactions: Transactions) {}
+  constructor(
+    private readonly transactions: Transactions,
+    private readonly sealing: MessageSealing,
+  ) {}
 
   write(message: NewMessage): Promise<StoredMessage> {
     return new Promise((resolve, reject) => {
@@ -67,7 +71,12 @@ export class MessageWriter {
   private async flush(batch: PendingWrite[]): Promise<void> {
     let results: (StoredMessage | ChatError)[];
     try {
-      results = await this.transactions.run((manager) => this.insertAll(manager, batch));
+      // Keys are taken before the transaction, from the cache (docs/decisions.md, per-group keys).
+      const keys = new Map<string, Buffer>();
+      for (const { message } of batch) {
+        if (!keys.has(message.groupId)) keys.set(message.groupId, await this.sealing.keyOf(message.groupId));
+      }
+      results = await this.transactions.run((manager) => this.insertAll(manager, batch, keys));
     } catch (error) {
       if (batch.length === 1) {
         batch[0].reject(error);
@@ -88,6 +97,7 @@ export class MessageWriter {
   private async insertAll(
     manager: EntityManager,
     batch: PendingWrite[],
+    keys: Map<string, Buffer>,
   ): Promise<(StoredMessage | ChatError)[]> {
     const parents = await this.parentsOf(
       manager,
@@ -116,7 +126,11 @@ export class MessageWriter {
       const last = await reserveSeqs(manager, groupId, messages.length);
       messages.forEach((message, i) => (message.seq = last - messages.length + 1 + i));
     }
-    await insertRows(manager, Message, stored);
+    const sealed = stored.map((message) => ({
+      ...message,
+      body: this.sealing.sealBody(keys.get(message.groupId)!, message),
+    }));
+    await insertRows(manager, Message, sealed);
     return results;
   }
 

@@ -36,6 +36,7 @@ import { Mentions } from './mentions.js';
 import { MessageEdit } from './message-edit.entity.js';
 import { MessageWriter } from './message-writer.js';
 import { Message } from './message.entity.js';
+import { MessageSealing } from './message-sealing.js';
 import { MessageViews, toDto } from './message-views.js';
 import { Reaction } from './reaction.entity.js';
 import type { Speaker } from './speaker.js';
@@ -67,6 +68,7 @@ export class MessagesService {
     private readonly events: EventEmitter2,
     private readonly shredder: Shredder,
     private readonly clock: Clock,
+    private readonly sealing: MessageSealing,
     config: ConfigService<HearthConfig, true>,
     state: SharedState,
   ) {
@@ -176,11 +178,22 @@ export class MessagesService {
       throw new ChatError(outcome.block.code, outcome.block.message, outcome.block.details);
     }
     if (outcome.decision === 'hold') throw new ChatError('CONFLICT', EDIT_NEEDS_REVIEW);
+    const key = await this.sealing.keyOf(speaker.groupId);
     const message = await this.transactions.run(async (manager) => {
       const message = await this.editable(manager, speaker, messageId);
       const now = this.clock.now();
-      await manager.insert(MessageEdit, { id: randomUUID(), messageId, body: message.body, replacedAt: now });
-      await manager.update(Message, { id: messageId }, { body, editedAt: now });
+      const editId = randomUUID();
+      await manager.insert(MessageEdit, {
+        id: editId,
+        messageId,
+        body: this.sealing.sealEdit(key, editId, message.body),
+        replacedAt: now,
+      });
+      await manager.update(
+        Message,
+        { id: messageId },
+        { body: this.sealing.sealBody(key, { id: messageId, editedAt: now, body }), editedAt: now },
+      );
       return Object.assign(message, { body, editedAt: now });
     });
     const [dto] = await this.views.many(this.dataSource.manager, [message]);

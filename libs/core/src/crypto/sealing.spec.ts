@@ -12,6 +12,12 @@ describe('sealing', () => {
     expect(open(key, a, 'entry:1:1:body').toString('utf8')).toBe('the same reflection');
   });
 
+  it('never gives an IV twice, across refills of its pool of IVs', () => {
+    const ivs = Array.from({ length: 3000 }, () => seal(key, 'x', 'ctx').split('.')[1]);
+    expect(new Set(ivs).size).toBe(3000);
+    expect(ivs.every((iv) => Buffer.from(iv, 'base64url').length === 12)).toBe(true);
+  });
+
   it('refuses a ciphertext moved to another row, field or version', () => {
     const sealed = seal(key, 'mine', 'entry:1:1:body');
     for (const elsewhere of ['entry:2:1:body', 'entry:1:2:body', 'entry:1:1:title']) {

@@ -10,9 +10,13 @@ import {
 } from '@nestjs/common';
 import type { Response } from 'express';
 
+import { IntegrityError } from '../crypto/sealing.js';
 import type { ErrorBody } from './error-body.js';
 import { RetryLaterException } from './retry-later.exception.js';
 import { ValidationFailedException } from './validation.js';
+
+/** What a caller is told when stored ciphertext fails to open (tampered, moved between rows, key destroyed). */
+export const INTEGRITY_MESSAGE = 'Stored data failed its integrity check and cannot be shown';
 
 /** Errors thrown by the body parser carry an HTTP status and a type. */
 interface BodyParserError {
@@ -70,6 +74,10 @@ export class HttpErrorFilter implements ExceptionFilter {
     }
     if (exception instanceof HttpException) {
       return this.base(exception.getStatus(), this.messageOf(exception));
+    }
+    if (exception instanceof IntegrityError) {
+      this.logger.error({ err: { type: exception.name, message: exception.message } }, 'Sealed data refused');
+      return this.base(HttpStatus.INTERNAL_SERVER_ERROR, INTEGRITY_MESSAGE);
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     // Only name, message and stack: driver errors carry query parameters, which may hold private text.

@@ -1,5 +1,22 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  HttpStatus,
+  Param,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 
 import { ApiErrors, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller, Roles } from '@hearth/identity';
@@ -60,5 +77,16 @@ export class GroupsController {
   @ApiConflictResponse({ type: ErrorBody, description: 'Already archived' })
   archive(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<GroupView> {
     return this.groups.archive(caller, id);
+  }
+
+  @Delete(':id')
+  @HttpCode(HttpStatus.NO_CONTENT)
+  @Roles('admin')
+  @ApiNoContentResponse({
+    description: 'Erased for good: its key destroyed, its conversation and calendar deleted',
+  })
+  @ApiConflictResponse({ type: ErrorBody, description: 'Not archived' })
+  erase(@Param() { id }: GroupIdParam): Promise<void> {
+    return this.groups.erase(id);
   }
 }

@@ -5,13 +5,14 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 
-import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, foundOrFail, Shredder, Transactions, ValidationFailedException } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { AgreementAcceptance } from '../agreements/agreement-acceptance.entity.js';
 import { DEFAULT_AGREEMENT } from '../agreements/default-agreement.js';
 import { GroupAgreement } from '../agreements/group-agreement.entity.js';
 import { GroupChangedEvent, GroupEvents } from '../events.js';
+import { GroupKeys } from '../keys/group-keys.service.js';
 import { Membership } from '../memberships/membership.entity.js';
 import { pseudonymKey } from '../memberships/pseudonym.js';
 import { GroupPolicy } from '../policy/group-policy.js';
@@ -34,6 +35,8 @@ export class GroupsService {
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly events: EventEmitter2,
+    private readonly keys: GroupKeys,
+    private readonly shredder: Shredder,
   ) {}
 
   /** Creates a group; its creator becomes its first facilitator, having accepted agreement version 1. */
@@ -62,6 +65,7 @@ export class GroupsService {
         archivedAt: null,
       });
       await manager.insert(Group, group);
+      await this.keys.create(manager, group.id);
       await manager.insert(GroupAgreement, {
         id: randomUUID(),
         groupId: group.id,
@@ -166,6 +170,25 @@ export class GroupsService {
     });
     this.events.emit(GroupEvents.groupArchived, new GroupChangedEvent(groupId));
     return this.get(caller, groupId);
+  }
+
+  /**
+   * Erases an archived group for good: its key is destroyed (crypto-shredding every sealed field, wherever
+   * copies of it are) and its rows deleted (everything keyed to the group cascades), then the files are
+   * shredded. Moderation deletes its own rows when it hears `group.erased`.
+   */
+  async erase(groupId: string): Promise<void> {
+    await this.transactions.run(async (manager) => {
+      const group = foundOrFail(await manager.findOneBy(Group, { id: groupId }), 'Group');
+      if (group.status !== 'archived') {
+        throw new ConflictException('Only an archived group can be erased; archive it first');
+      }
+      await this.keys.destroy(manager, groupId);
+      await manager.delete(Group, { id: groupId });
+    });
+    // Awaited: libraries that keep rows of the group (moderation) delete them before the files are shredded.
+    await this.events.emitAsync(GroupEvents.groupErased, new GroupChangedEvent(groupId));
+    await this.shredder.shred();
   }
 }
 

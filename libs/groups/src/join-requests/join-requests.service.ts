@@ -9,6 +9,7 @@ import { AccessLog, UsersService, type Caller } from '@hearth/identity';
 
 import { GroupEvents, JoinRequestCreatedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
+import { GroupKeys } from '../keys/group-keys.service.js';
 import { Admissions, assertMayJoin, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/admissions.js';
 import { can, GroupPolicy } from '../policy/group-policy.js';
 import type { CreateJoinRequestDto, ListJoinRequestsQuery } from './dto/join-request.dto.js';
@@ -25,6 +26,7 @@ export class JoinRequestsService {
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly accessLog: AccessLog,
+    private readonly keys: GroupKeys,
   ) {}
 
   /** Asks to join a listed group. Unlisted groups are joined by invite only. */
@@ -50,7 +52,15 @@ export class JoinRequestsService {
           decidedAt: null,
           decisionNote: null,
         });
-        await manager.insert(JoinRequest, request);
+        await manager.insert(JoinRequest, {
+          ...request,
+          message: await this.keys.seal(
+            groupId,
+            requestPlace(request.id, 'message'),
+            request.message,
+            manager,
+          ),
+        });
         return request;
       });
       this.events.emit(
@@ -87,10 +97,11 @@ export class JoinRequestsService {
         .filter((r) => accounts.has(r.userId))
         .map((r) => ({ subjectUserId: r.userId, kind: 'identity' as const, resourceId: r.id, groupId })),
     );
-    return requests.map((request) => {
-      const account = accounts.get(request.userId);
+    const views = await Promise.all(requests.map((request) => this.opened(request)));
+    return views.map((view, i) => {
+      const account = accounts.get(requests[i].userId);
       return {
-        ...toView(request),
+        ...view,
         ...(account
           ? { applicant: { userId: account.id, displayName: account.displayName, email: account.email } }
           : {}),
@@ -157,11 +168,40 @@ export class JoinRequestsService {
       decidedAt: this.clock.now(),
       decisionNote: note ?? null,
     };
-    const updated = await manager.update(JoinRequest, { id: request.id, status: 'pending' }, decision);
+    const sealedNote = await this.keys.seal(
+      request.groupId,
+      requestPlace(request.id, 'decision_note'),
+      decision.decisionNote,
+      manager,
+    );
+    const updated = await manager.update(
+      JoinRequest,
+      { id: request.id, status: 'pending' },
+      { ...decision, decisionNote: sealedNote },
+    );
     if (!updated.affected) throw new ConflictException('This request was decided meanwhile');
-    return toView(Object.assign(request, decision));
+    return this.opened(Object.assign(request, decision));
+  }
+
+  /** The view, with the applicant's message and the decision note opened with the group's key. */
+  private async opened(request: JoinRequest): Promise<JoinRequestView> {
+    return toView({
+      ...request,
+      message: await this.keys.open(request.groupId, requestPlace(request.id, 'message'), request.message),
+      decisionNote: await this.keys.open(
+        request.groupId,
+        requestPlace(request.id, 'decision_note'),
+        request.decisionNote,
+      ),
+    });
   }
 }
+
+export const requestPlace = (id: string, field: 'message' | 'decision_note') => ({
+  table: 'join_requests',
+  id,
+  field,
+});
 
 function toView(request: JoinRequest): JoinRequestView {
   return {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Repository, type EntityManager } from 'typeorm';
 
 import type { Group } from '../groups/group.entity.js';
+import { GroupKeys } from '../keys/group-keys.service.js';
 import { MeetingCancellation } from './meeting-cancellation.entity.js';
 import { Meeting } from './meeting.entity.js';
 import { occurrencesBetween } from './occurrences.js';
@@ -21,7 +22,48 @@ export class MeetingSchedule {
   constructor(
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(MeetingCancellation) private readonly cancellations: Repository<MeetingCancellation>,
+    private readonly keys: GroupKeys,
   ) {}
+
+  /** A meeting's place and link, opened with its group's key (the object is changed and returned). */
+  async opened(meeting: Meeting): Promise<Meeting> {
+    meeting.location = await this.keys.open(
+      meeting.groupId,
+      meetingPlace(meeting.id, 'location'),
+      meeting.location,
+    );
+    meeting.videoUrl = await this.keys.open(
+      meeting.groupId,
+      meetingPlace(meeting.id, 'video_url'),
+      meeting.videoUrl,
+    );
+    return meeting;
+  }
+
+  /** The place and link sealed for storage; the other fields as given. */
+  async sealed<T extends Partial<Pick<Meeting, 'location' | 'videoUrl'>>>(
+    groupId: string,
+    meetingId: string,
+    fields: T,
+    manager: EntityManager,
+  ): Promise<T> {
+    const result = { ...fields };
+    if (fields.location !== undefined)
+      result.location = await this.keys.seal(
+        groupId,
+        meetingPlace(meetingId, 'location'),
+        fields.location,
+        manager,
+      );
+    if (fields.videoUrl !== undefined)
+      result.videoUrl = await this.keys.seal(
+        groupId,
+        meetingPlace(meetingId, 'video_url'),
+        fields.videoUrl,
+        manager,
+      );
+    return result;
+  }
 
   async forGroups(groups: Group[]): Promise<{ meeting: Meeting; group: Group; cancelled: Set<number> }[]> {
     if (groups.length === 0) return [];
@@ -30,6 +72,7 @@ export class MeetingSchedule {
       where: { groupId: In([...byId.keys()]) },
       order: { startsAt: 'ASC' },
     });
+    for (const meeting of meetings) await this.opened(meeting);
     const cancelled = meetings.length
       ? await this.cancellations.find({ where: { meetingId: In(meetings.map((m) => m.id)) } })
       : [];
@@ -76,3 +119,9 @@ export class MeetingSchedule {
     return next;
   }
 }
+
+export const meetingPlace = (id: string, field: 'location' | 'video_url') => ({
+  table: 'meetings',
+  id,
+  field,
+});

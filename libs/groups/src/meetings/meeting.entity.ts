@@ -28,10 +28,11 @@ export class Meeting {
   @Column({ name: 'duration_minutes', type: 'integer' })
   durationMinutes!: number;
 
-  @Column({ type: 'varchar', length: 500, nullable: true })
+  /** Sealed with the group's key, like the video link (GroupKeys). */
+  @Column({ type: 'text', nullable: true })
   location!: string | null;
 
-  @Column({ name: 'video_url', type: 'varchar', length: 500, nullable: true })
+  @Column({ name: 'video_url', type: 'text', nullable: true })
   videoUrl!: string | null;
 
   @Column({ type: 'varchar', length: 16, nullable: true })

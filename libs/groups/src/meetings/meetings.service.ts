@@ -57,7 +57,10 @@ export class MeetingsService {
         createdAt: now,
         updatedAt: now,
       });
-      await manager.insert(Meeting, meeting);
+      await manager.insert(Meeting, {
+        ...meeting,
+        ...(await this.schedule.sealed(groupId, meeting.id, meeting, manager)),
+      });
       return { meeting, group };
     });
     this.events.emit(
@@ -82,7 +85,9 @@ export class MeetingsService {
     const changed = await this.transactions.run(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
-      const meeting = foundOrFail(await manager.findOneBy(Meeting, { id: meetingId, groupId }), 'Meeting');
+      const meeting = await this.schedule.opened(
+        foundOrFail(await manager.findOneBy(Meeting, { id: meetingId, groupId }), 'Meeting'),
+      );
       const changes: Partial<Meeting> = {
         ...(dto.title !== undefined ? { title: dto.title } : {}),
         ...(dto.startsAt !== undefined ? { startsAt: new Date(dto.startsAt) } : {}),
@@ -94,7 +99,11 @@ export class MeetingsService {
       };
       const next = { ...meeting, ...changes };
       checkSeries(next.startsAt, next.recurrence, next.recurrenceEndsAt);
-      await manager.update(Meeting, { id: meetingId }, changes);
+      await manager.update(
+        Meeting,
+        { id: meetingId },
+        await this.schedule.sealed(groupId, meetingId, changes, manager),
+      );
       if (changes.startsAt) {
         // Moving a series moves its occurrences; cancellations of the old times no longer mean anything.
         await manager.delete(MeetingCancellation, { meetingId });

@@ -7,6 +7,8 @@ import { PersonalDataRegistry, type PersonalDataContributor } from '@hearth/core
 import { AgreementAcceptance } from '../agreements/agreement-acceptance.entity.js';
 import { Group } from '../groups/group.entity.js';
 import { JoinRequest } from '../join-requests/join-request.entity.js';
+import { requestPlace } from '../join-requests/join-requests.service.js';
+import { GroupKeys } from '../keys/group-keys.service.js';
 import { freeSeat, holdsSeat } from './admissions.js';
 import { Membership } from './membership.entity.js';
 
@@ -18,6 +20,7 @@ export class MembershipsPersonalData implements PersonalDataContributor, OnModul
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly registry: PersonalDataRegistry,
+    private readonly keys: GroupKeys,
   ) {}
 
   onModuleInit(): void {
@@ -45,14 +48,16 @@ export class MembershipsPersonalData implements PersonalDataContributor, OnModul
         endedReason: m.endedReason,
         endedNote: m.endedNote,
       })),
-      joinRequests: requests.map((r) => ({
-        groupId: r.groupId,
-        pseudonym: r.pseudonym,
-        message: r.message,
-        status: r.status,
-        createdAt: r.createdAt.toISOString(),
-        decisionNote: r.decisionNote,
-      })),
+      joinRequests: await Promise.all(
+        requests.map(async (r) => ({
+          groupId: r.groupId,
+          pseudonym: r.pseudonym,
+          message: await this.keys.open(r.groupId, requestPlace(r.id, 'message'), r.message),
+          status: r.status,
+          createdAt: r.createdAt.toISOString(),
+          decisionNote: await this.keys.open(r.groupId, requestPlace(r.id, 'decision_note'), r.decisionNote),
+        })),
+      ),
       agreementAcceptances: acceptances.map((a) => ({
         groupId: a.groupId,
         version: a.version,

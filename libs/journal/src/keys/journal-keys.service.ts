@@ -66,23 +66,24 @@ export class JournalKeysService {
   }
 }
 
-/** Re-wraps every data key under a new master key; entries are untouched. Returns how many keys were re-wrapped. */
+/**
+ * Re-wraps every data key under a new master key, inside the caller's transaction; entries are untouched.
+ * Returns how many keys were re-wrapped.
+ */
 export async function rewrapAll(
-  dataSource: DataSource,
+  manager: EntityManager,
   oldMaster: Buffer,
   newMaster: Buffer,
   now: Date,
 ): Promise<number> {
-  return dataSource.transaction(async (manager) => {
-    const rows = await manager.find(JournalKey);
-    for (const row of rows) {
-      const dataKey = open(oldMaster, row.wrappedKey, wrapContext(row.userId));
-      await manager.update(
-        JournalKey,
-        { userId: row.userId },
-        { wrappedKey: seal(newMaster, dataKey, wrapContext(row.userId)), rewrappedAt: now },
-      );
-    }
-    return rows.length;
-  });
+  const rows = await manager.find(JournalKey);
+  for (const row of rows) {
+    const dataKey = open(oldMaster, row.wrappedKey, wrapContext(row.userId));
+    await manager.update(
+      JournalKey,
+      { userId: row.userId },
+      { wrappedKey: seal(newMaster, dataKey, wrapContext(row.userId)), rewrappedAt: now },
+    );
+  }
+  return rows.length;
 }

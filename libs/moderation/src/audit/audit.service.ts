@@ -9,6 +9,7 @@ import { Clock } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
+import { ModerationSealing } from '../sealing/moderation-sealing.js';
 import { AuditEvent } from './audit-event.entity.js';
 
 export interface AuditEntry {
@@ -35,6 +36,7 @@ export class AuditService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly policy: GroupPolicy,
     private readonly clock: Clock,
+    private readonly sealing: ModerationSealing,
   ) {}
 
   /** Appends one event, inside the caller's transaction when there is one. */
@@ -46,10 +48,18 @@ export class AuditService {
       action: entry.action,
       targetUserId: entry.targetUserId ?? null,
       targetMessageId: entry.targetMessageId ?? null,
-      reason: entry.reason ?? null,
+      reason: null,
       details: entry.details ?? null,
       createdAt: this.clock.now(),
     });
+    event.reason = await this.sealing.seal(
+      entry.groupId,
+      'audit_events',
+      event.id,
+      'reason',
+      entry.reason ?? null,
+      manager,
+    );
     await manager.save(AuditEvent, event, { transaction: false });
   }
 

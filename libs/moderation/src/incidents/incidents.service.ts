@@ -20,6 +20,7 @@ import {
   SafetyEvents,
 } from '../events.js';
 import { escalationCutoff, isOverdue } from './escalation.js';
+import { ModerationSealing } from '../sealing/moderation-sealing.js';
 import { IncidentNote } from './incident-note.entity.js';
 import { Incident } from './incident.entity.js';
 
@@ -49,6 +50,7 @@ export class IncidentsService {
     private readonly clock: Clock,
     private readonly config: ConfigService<HearthConfig, true>,
     private readonly accessLog: AccessLog,
+    private readonly sealing: ModerationSealing,
   ) {}
 
   async open(
@@ -125,6 +127,8 @@ export class IncidentsService {
           order: { createdAt: 'ASC' },
         })
       : [];
+    const groupOf = new Map(incidents.map((i) => [i.id, i.groupId]));
+    for (const note of notes) await this.sealing.openNotes(groupOf.get(note.incidentId)!, [note]);
     return incidents.map((incident) => ({
       ...incident,
       openedAt: incident.openedAt.toISOString(),
@@ -241,11 +245,12 @@ export class IncidentsService {
               acknowledgedAt: incident.acknowledgedAt ?? now,
             };
       await manager.update(Incident, { id: incidentId }, changes);
+      const noteId = randomUUID();
       await manager.insert(IncidentNote, {
-        id: randomUUID(),
+        id: noteId,
         incidentId,
         authorUserId: caller.userId,
-        note,
+        note: (await this.sealing.seal(groupId, 'incident_notes', noteId, 'note', note, manager))!,
         createdAt: now,
       });
       await this.audit.record(

@@ -13,6 +13,7 @@ import { AuditService } from '../audit/audit.service.js';
 import { assertModeratableMember } from '../common/moderatable-member.js';
 import { MemberMutedEvent, ModerationEvents, MuteChangedEvent, SafetyEvents } from '../events.js';
 
+import { ModerationSealing } from '../sealing/moderation-sealing.js';
 import { Mute } from './mute.entity.js';
 
 /** A facilitator mutes a member: audited, shown neutrally to the room, and told to the person. */
@@ -25,6 +26,7 @@ export class MutesService {
     private readonly realtime: RealtimePublisher,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly sealing: ModerationSealing,
   ) {}
 
   /** Mutes a member for 5 minutes to 7 days, or until lifted (minutes null). */
@@ -52,7 +54,10 @@ export class MutesService {
         liftedAt: null,
         liftedBy: null,
       });
-      await manager.insert(Mute, mute);
+      await manager.insert(Mute, {
+        ...mute,
+        reason: await this.sealing.seal(groupId, 'mutes', mute.id, 'reason', mute.reason, manager),
+      });
       await this.audit.record(
         {
           groupId,

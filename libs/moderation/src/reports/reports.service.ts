@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
+import type { EntityManager } from 'typeorm';
 
 import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
 import { MessageReview, RealtimePublisher } from '@hearth/chat';
@@ -11,6 +12,7 @@ import type { Caller } from '@hearth/identity';
 import { AuditService } from '../audit/audit.service.js';
 import { ReportFiledEvent, SafetyEvents } from '../events.js';
 import { IncidentsService } from '../incidents/incidents.service.js';
+import { ModerationSealing } from '../sealing/moderation-sealing.js';
 import { reportRefusal, routeReport } from './report-routing.js';
 
 import { Report, type ReportOutcome, type ReportReason } from './report.entity.js';
@@ -26,7 +28,14 @@ export class ReportsService {
     private readonly realtime: RealtimePublisher,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly sealing: ModerationSealing,
   ) {}
+
+  private async sealed(report: Report, manager: EntityManager): Promise<Report> {
+    return Object.assign(new Report(), report, {
+      note: await this.sealing.seal(report.groupId, 'reports', report.id, 'note', report.note, manager),
+    });
+  }
 
   /**
    * A member asks the group's facilitators to look at a message. The reporter is never named to the reported
@@ -67,7 +76,7 @@ export class ReportsService {
           resolvedAt: null,
           createdAt: this.clock.now(),
         });
-        await manager.insert(Report, report);
+        await manager.insert(Report, await this.sealed(report, manager));
         await this.audit.record(
           {
             groupId,
@@ -121,7 +130,7 @@ export class ReportsService {
         resolvedAt: null,
         createdAt: this.clock.now(),
       });
-      await manager.insert(Report, report);
+      await manager.insert(Report, await this.sealed(report, manager));
       await this.audit.record(
         {
           groupId,
@@ -157,7 +166,21 @@ export class ReportsService {
         resolvedBy: caller.userId,
         resolvedAt: this.clock.now(),
       };
-      await manager.update(Report, { id: reportId }, changes);
+      await manager.update(
+        Report,
+        { id: reportId },
+        {
+          ...changes,
+          resolutionNote: await this.sealing.seal(
+            groupId,
+            'reports',
+            reportId,
+            'resolution_note',
+            changes.resolutionNote,
+            manager,
+          ),
+        },
+      );
       await this.audit.record(
         {
           groupId,

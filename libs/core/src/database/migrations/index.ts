@@ -4,6 +4,7 @@ import { CreateChat1796043600000 } from './1796043600000-CreateChat.js';
 import { CreateModeration1796047200000 } from './1796047200000-CreateModeration.js';
 import { CreateJournal1796050800000 } from './1796050800000-CreateJournal.js';
 import { CreateAccessLog1796054400000 } from './1796054400000-CreateAccessLog.js';
+import { SealConversations1796058000000 } from './1796058000000-SealConversations.js';
 import { AddSecondFactors1796065200000 } from './1796065200000-AddSecondFactors.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
@@ -14,5 +15,6 @@ export const migrations = [
   CreateModeration1796047200000,
   CreateJournal1796050800000,
   CreateAccessLog1796054400000,
+  SealConversations1796058000000,
   AddSecondFactors1796065200000,
 ];
