@@ -48,7 +48,8 @@ describe('Malformed socket traffic', () => {
   let bystander: ClientSocket;
 
   beforeAll(async () => {
-    t = await createTestApp({ env: { CHAT_RATE_LIMIT: '100000' } });
+    // Budgets answer RATE_LIMITED here; closing a connection that ignores them has its own spec (socket-budgets).
+    t = await createTestApp({ env: { CHAT_RATE_LIMIT: '100000', CHAT_REFUSALS_BEFORE_CLOSING: '1000000' } });
     const admin = await registerUser(t, { displayName: 'Admin' });
     const facilitator = await createAccount(t, admin, 'facilitator');
     member = await registerUser(t);

@@ -36,11 +36,6 @@ const BUDGET = 'hearth:socket-budget';
 export const SocketBudget = (name: SocketBudgetName) => SetMetadata(BUDGET, name);
 
 const WINDOW_SECONDS = 60;
-/**
- * Refusals a connection may receive per minute and keep going. A client that waits `retryAfterMs` (as the web
- * client does) gets a handful; one that keeps sending regardless is closed, so refusing it stops costing work.
- */
-export const REFUSALS_BEFORE_CLOSING = 60;
 
 /**
  * Spends one point of the event's budget, per connection (in this process: a connection lives on one node) and
@@ -54,11 +49,12 @@ export class SocketBudgetGuard implements CanActivate {
     { connection: RateLimiterAbstract; person: RateLimiterAbstract }
   >();
 
-  private readonly refusals = new RateLimiterMemory({
-    keyPrefix: 'socket-refusals',
-    points: REFUSALS_BEFORE_CLOSING,
-    duration: WINDOW_SECONDS,
-  });
+  /**
+   * Refusals a connection may receive per minute and keep going (CHAT_REFUSALS_BEFORE_CLOSING, 60). A client that
+   * waits `retryAfterMs` (as the web client does) gets a handful; one that keeps sending regardless is closed, so
+   * refusing it stops costing work.
+   */
+  private readonly refusals: RateLimiterAbstract;
 
   constructor(
     private readonly reflector: Reflector,
@@ -66,7 +62,12 @@ export class SocketBudgetGuard implements CanActivate {
     config: ConfigService<HearthConfig, true>,
     state: SharedState,
   ) {
-    const { maxConnectionsPerUser } = config.get('chat', { infer: true });
+    const { maxConnectionsPerUser, refusalsBeforeClosing } = config.get('chat', { infer: true });
+    this.refusals = new RateLimiterMemory({
+      keyPrefix: 'socket-refusals',
+      points: refusalsBeforeClosing,
+      duration: WINDOW_SECONDS,
+    });
     for (const [name, budget] of Object.entries(SOCKET_BUDGETS) as [
       SocketBudgetName,
       (typeof SOCKET_BUDGETS)[SocketBudgetName],

@@ -149,6 +149,12 @@ export class Environment {
   @Max(60000)
   CHAT_CONNECT_TIMEOUT_MS: number = 10000;
 
+  /** RATE_LIMITED answers a connection may get in a minute before it is closed (it keeps sending regardless). */
+  @IsInt()
+  @Min(1)
+  @Max(1_000_000)
+  CHAT_REFUSALS_BEFORE_CLOSING: number = 60;
+
   @IsInt()
   @Min(1)
   @Max(1440)
@@ -158,7 +164,7 @@ export class Environment {
   STAFF_2FA: 'required' | 'optional' = 'required';
 
   @IsOptional()
-  @Matches(/^https?:\/\/[^/\s?#]+$/i, {
+  @Matches(/^https?:\/\/[^/\s?#]+\/?$/i, {
     message: '$property must be an origin such as https://hearth.example.org (no path)',
   })
   PUBLIC_URL?: string;

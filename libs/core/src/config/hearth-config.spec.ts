@@ -14,7 +14,10 @@ describe('loadConfig', () => {
       refreshTokenTtlSeconds: 2592000,
       refreshReuseGraceSeconds: 30,
       registration: 'open',
+      staffSecondFactor: 'required',
     });
+    expect(config.publicUrl).toBe('http://localhost:3000');
+    expect(config.chat.refusalsBeforeClosing).toBe(60);
     expect(config.http.bodyLimit).toBe('100kb');
     expect(config.retention).toEqual({ accessLogDays: 730, signInDays: 180 });
   });
@@ -31,7 +34,11 @@ describe('loadConfig', () => {
       CORS_ORIGINS: 'https://a.example, https://b.example ,',
       DATABASE_URL: 'postgres://hearth@db:5432/hearth',
       REGISTRATION: 'invite',
+      STAFF_2FA: 'optional',
+      PUBLIC_URL: 'https://hearth.example.org/',
     });
+    expect(config.auth.staffSecondFactor).toBe('optional');
+    expect(config.publicUrl).toBe('https://hearth.example.org');
     expect(config.http.port).toBe(8080);
     expect(config.http.trustProxy).toBe(true);
     expect(config.http.corsOrigins).toEqual(['https://a.example', 'https://b.example']);

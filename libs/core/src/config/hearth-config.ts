@@ -54,6 +54,8 @@ export interface HearthConfig {
     anonymousHandshakes: number;
     /** A connection that has not authenticated on /chat this long after opening is closed. */
     connectTimeoutMs: number;
+    /** RATE_LIMITED answers a connection may get per minute before it is closed. */
+    refusalsBeforeClosing: number;
   };
   safety: {
     /** An unacknowledged crisis incident goes to every admin after this many minutes. */
@@ -132,6 +134,7 @@ function toConfig(e: Environment): HearthConfig {
       sessionSweepMs: e.CHAT_SESSION_SWEEP_MS,
       anonymousHandshakes: e.CHAT_ANONYMOUS_HANDSHAKES,
       connectTimeoutMs: e.CHAT_CONNECT_TIMEOUT_MS,
+      refusalsBeforeClosing: e.CHAT_REFUSALS_BEFORE_CLOSING,
     },
     safety: { escalationMinutes: e.CRISIS_ESCALATION_MINUTES },
     erasure: { messages: e.ERASURE_MESSAGES },
