@@ -49,7 +49,12 @@ function Profile({ user, onSaved }: { user: UserDto; onSaved: (user: UserDto) =>
       }
     >
       <h2>Profile</h2>
-      <p className="muted">Signed in as {user.email}. Your name is seen by facilitators and admins only.</p>
+      <p className="muted">
+        Signed in as {user.email}. Your name is seen by facilitators and admins only
+        {user.role === 'member'
+          ? '.'
+          : ', and by the members whose details you open: their access history shows who looked (never your email).'}
+      </p>
       <Field
         label="Your name"
         required
