@@ -330,7 +330,7 @@ function abuseSection(
         ]),
       ),
       '',
-      `The abuser received ${fmt(a.caughtUpMessages)} messages in join acks, ${fmt(a.bytesReceived / 1024 / 1024, 1)} MB in all; its client used ${fmt(a.cpuSeconds, 1)} CPU s of the shared machine. The server closed its connections ${fmt(a.closedByServer ?? 0)} times for ignoring refusals (it reopened them at once).`,
+      `The abuser received ${fmt(a.caughtUpMessages)} messages in join acks, ${fmt(a.bytesReceived / 1024 / 1024, 1)} MB in all; its client used ${fmt(a.cpuSeconds, 1)} CPU s of the shared machine. The server closed its connections ${fmt(a.closedByServer ?? 0)} times for ignoring refusals, and refused ${fmt(a.refusedConnects ?? 0)} reconnections while the account was held off (it retried every 50 ms).`,
       '',
       `Slowest \`/api/health\` answer due in each second, ms: without the abuser ${before.health.slowestPerSecond.map((ms) => fmt(ms)).join(', ')}; with it ${during.health.slowestPerSecond.map((ms) => fmt(ms)).join(', ')}.`,
       '',

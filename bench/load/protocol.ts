@@ -46,6 +46,8 @@ export interface AbuseResult {
   cpuSeconds: number;
   /** Times the server closed one of the abuser's connections (it reconnects at once, as a determined one would). */
   closedByServer: number;
+  /** Reconnections refused while the account was held off (it retries every 50 ms). */
+  refusedConnects: number;
 }
 
 export type ToWorker =

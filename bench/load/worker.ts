@@ -310,14 +310,24 @@ async function abuse(plan: AbusePlan): Promise<AbuseResult> {
   const until = performance.now() + plan.durationMs;
   // Closed for ignoring refusals: a determined abuser opens the connection again straight away.
   let closedByServer = 0;
+  let refusedConnects = 0;
   const reopeners = connections.map(({ socket }) => {
     const reopen = (reason: string) => {
       if (reason !== 'io server disconnect') return;
       closedByServer += 1;
       if (performance.now() < until) socket.connect();
     };
+    // Refused while the account is held off: it keeps trying, every 50 ms.
+    const retry = () => {
+      refusedConnects += 1;
+      if (performance.now() < until) setTimeout(() => socket.connect(), 50);
+    };
     socket.on('disconnect', reopen);
-    return () => socket.off('disconnect', reopen);
+    socket.on('connect_error', retry);
+    return () => {
+      socket.off('disconnect', reopen);
+      socket.off('connect_error', retry);
+    };
   });
   await Promise.all(
     connections.map(async ({ plan: { groupId }, socket }) => {
@@ -359,5 +369,6 @@ async function abuse(plan: AbusePlan): Promise<AbuseResult> {
     bytesReceived,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
     closedByServer,
+    refusedConnects,
   };
 }

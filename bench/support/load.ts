@@ -124,6 +124,7 @@ export class LoadPool {
       bytesReceived: sum((r) => r.bytesReceived),
       cpuSeconds: sum((r) => r.cpuSeconds),
       closedByServer: sum((r) => r.closedByServer),
+      refusedConnects: sum((r) => r.refusedConnects),
     };
   }
 

@@ -58,7 +58,7 @@ describe('Socket event budgets', () => {
     });
   });
 
-  it('closes a connection that keeps sending after 60 refusals in a minute, and tells it why', async () => {
+  it('closes a connection that keeps sending after 60 refusals in a minute, tells it why, and holds the account off for a minute', async () => {
     const typist = await joined(wren);
     const notices = collect(typist, 'notice');
     const closed = new Promise<string>((resolve) => typist.on('disconnect', (reason) => resolve(reason)));
@@ -76,9 +76,15 @@ describe('Socket event budgets', () => {
       kind: 'connection.closed',
       message: 'This connection sent too many requests and was closed. It reconnects in a minute.',
     });
-    // The person's other connections and budgets are untouched by the closing.
-    const other = await joined(wren);
-    expect(other.connected).toBe(true);
+    // The account may not come straight back (that would trade refused events for costlier handshakes) ...
+    await expect(connect(t, wren)).rejects.toMatchObject({
+      message: 'A connection of this account sent too many requests; try again in 60 s',
+      data: { code: 'RATE_LIMITED' },
+    });
+    // ... nor is anyone else held back, and after the minute it may connect again.
+    expect((await joined(ash)).connected).toBe(true);
+    t.clock.advance(60_001);
+    expect((await joined(wren)).connected).toBe(true);
   });
 
   it('limits joins and leaves per connection, and per person across connections', async () => {

@@ -1,7 +1,7 @@
 import { SignInsService } from '@hearth/identity';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { connect, disconnected } from '../support/sockets.js';
+import { collect, connect, disconnected } from '../support/sockets.js';
 import { refresh, registerUser, type TestUser } from '../support/users.js';
 
 const PHONE = 'Mozilla/5.0 (Android 14; Mobile; rv:133.0) Gecko/133.0 Firefox/133.0';
@@ -88,6 +88,7 @@ describe('My sign-ins - GET /api/me/sign-ins, POST /api/me/sign-ins/:id/not-me',
     const laptop = await signInFrom(LAPTOP);
     const socket = await connect(t, mia, { token: intruder.auth.slice('Bearer '.length) });
     const closed = disconnected(socket);
+    const notices = collect(socket, 'notice');
 
     const answer = await t
       .request()
@@ -102,6 +103,10 @@ describe('My sign-ins - GET /api/me/sign-ins, POST /api/me/sign-ins/:id/not-me',
     await t.request().get('/api/me').set('Authorization', intruder.auth).expect(401);
     await refresh(t, intruder.refreshToken).expect(401);
     await closed;
+    // The disowned screen is told to forget itself, not to offer "sign in again" over what it shows.
+    expect(notices).toEqual([
+      { kind: 'session.disowned', message: 'This sign-in was ended from another device.' },
+    ]);
     await t.request().get('/api/me').set('Authorization', laptop.auth).expect(200);
     await t.request().get('/api/me').set('Authorization', other.auth).expect(200);
     await refresh(t, other.refreshToken).expect(200);

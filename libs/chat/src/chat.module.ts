@@ -7,6 +7,7 @@ import { IdentityModule } from '@hearth/identity';
 import { chatEntities } from './entities.js';
 import { ChatEventsListener } from './gateway/chat-events.listener.js';
 import { ChatGateway } from './gateway/chat.gateway.js';
+import { CoolOff } from './gateway/cool-off.js';
 import { SocketBudgetGuard } from './gateway/socket-budget.guard.js';
 import { SocketSessions } from './gateway/socket-sessions.js';
 import { Mentions } from './messages/mentions.js';
@@ -49,6 +50,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     RealtimePublisher,
     RoomsService,
     SocketBudgetGuard,
+    CoolOff,
     SocketDirectory,
     SocketSessions,
     { provide: GroupReflections, useClass: ChatGroupReflections },

@@ -93,6 +93,8 @@ export type NoticeKind =
   | 'membership.removed'
   | 'membership.banned'
   | 'session.ended'
+  /** Its owner ended this sign-in as not theirs: forget everything on this screen. */
+  | 'session.disowned'
   /** The connection kept sending after RATE_LIMITED answers and was closed; reconnect after a pause. */
   | 'connection.closed'
   | 'auth.expired'

@@ -37,6 +37,8 @@ export class Http {
   readonly tokens = new TokenStore();
   /** Called when the session cannot be renewed: the app asks the person to sign in again. */
   onExpired: () => void = () => undefined;
+  /** The sign-in was ended by its owner as not theirs: nothing of it may stay on screen. */
+  onDisowned: () => void = () => undefined;
 
   get<T>(path: string, options?: HttpOptions): Promise<T> {
     return this.request<T>('GET', path, undefined, options);

@@ -78,6 +78,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setStatus('signedOut');
   }, []);
 
+  useEffect(() => {
+    http.onDisowned = forget;
+  }, [forget]);
+
   const value = useMemo<Session>(
     () => ({
       status,

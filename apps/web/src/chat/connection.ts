@@ -56,6 +56,7 @@ export class ChatConnection {
     this.socket.on('notice', (notice) => {
       if (notice.kind === 'auth.expired') void this.renew();
       if (notice.kind === 'session.ended') this.http.onExpired();
+      if (notice.kind === 'session.disowned') this.http.onDisowned();
       // Closed for sending too much (a bug, or a tab left looping): come back after a pause, not at once.
       if (notice.kind === 'connection.closed') setTimeout(() => this.socket.connect(), 60_000);
       if (notice.kind === 'role.changed') {

@@ -196,7 +196,15 @@ export class ChatEventsListener {
   @OnEventOnEveryNode(IdentityEvents.sessionRevoked)
   async onSessionRevoked(event: SessionRevokedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
-      if (socket.data.sessionId === event.sessionId) this.end(socket);
+      if (socket.data.sessionId !== event.sessionId) continue;
+      // Its owner said it was not them: the screen must not stay behind a "sign in again" dialog.
+      if (event.reason === 'not_me') {
+        this.realtime.toSocket(socket, 'notice', {
+          kind: 'session.disowned',
+          message: 'This sign-in was ended from another device.',
+        });
+        socket.disconnect(true);
+      } else this.end(socket);
     }
   }
 

@@ -52,6 +52,7 @@ import {
 } from './dto/chat.dto.js';
 import { PerPersonQueue } from './per-person-queue.js';
 import { SocketBudget, SocketBudgetGuard } from './socket-budget.guard.js';
+import { CoolOff } from './cool-off.js';
 import { SocketSessions } from './socket-sessions.js';
 import { WsAckFilter } from './ws-ack.filter.js';
 
@@ -78,6 +79,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
     private readonly catchUpAllowance: CatchUpAllowance,
     private readonly messages: MessagesService,
     private readonly groups: GroupPolicy,
+    private readonly coolOff: CoolOff,
     private readonly config: ConfigService<HearthConfig, true>,
   ) {}
 
@@ -118,6 +120,13 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       throw await this.sessions.anonymous.refusal(socket, 'UNAUTHORIZED', 'A valid access token is required');
     }
     await this.sessions.anonymous.authenticated(socket);
+    const coolingMs = await this.coolOff.remainingMs(identity.userId);
+    if (coolingMs > 0) {
+      throw connectRefusal(
+        'RATE_LIMITED',
+        `A connection of this account sent too many requests; try again in ${Math.ceil(coolingMs / 1000)} s`,
+      );
+    }
     const { maxConnectionsPerUser } = this.config.get('chat', { infer: true });
     if ((await this.directory.countSocketsOfUser(identity.userId)) >= maxConnectionsPerUser) {
       throw connectRefusal('TOO_MANY_CONNECTIONS', `At most ${maxConnectionsPerUser} connections per person`);

@@ -7,6 +7,7 @@ import { SharedState, type HearthConfig } from '@hearth/core';
 
 import { ChatError } from '../chat-error.js';
 import { RealtimePublisher } from '../realtime/realtime-publisher.js';
+import { CoolOff } from './cool-off.js';
 import type { ChatSocket } from '../realtime/socket-types.js';
 
 /**
@@ -59,6 +60,7 @@ export class SocketBudgetGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly realtime: RealtimePublisher,
+    private readonly coolOff: CoolOff,
     config: ConfigService<HearthConfig, true>,
     state: SharedState,
   ) {
@@ -110,6 +112,7 @@ export class SocketBudgetGuard implements CanActivate {
       await this.refusals.consume(socket.id);
     } catch (rejection) {
       if (!(rejection instanceof RateLimiterRes)) throw rejection;
+      await this.coolOff.start(socket.data.userId);
       this.realtime.toSocket(socket, 'notice', {
         kind: 'connection.closed',
         message: 'This connection sent too many requests and was closed. It reconnects in a minute.',
