@@ -247,7 +247,7 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     expect(await seriousAxeViolations(m)).toEqual([]);
     await dialog.getByRole('button', { name: 'End this sign-in' }).click();
     await m.getByText('That sign-in has been ended.').waitFor();
-    await row.getByText('marked as not you').waitFor();
+    await row.getByText('ended because you said it wasn’t you').waitFor();
     expect(await row.getByRole('button', { name: 'This wasn’t me' }).count()).toBe(0);
 
     await t.request().get('/api/me').set('Authorization', intruderAuth).expect(401);

@@ -88,6 +88,12 @@ describeInBrowser('Web client: two-step verification with an authenticator app a
     expect(await banner.textContent()).toContain(
       'Your admin tools are off until you set up two-step verification',
     );
+    // The admin screen says why it is empty, rather than loading for ever.
+    await page.goto(`${base}/admin`);
+    const people = page.getByRole('region', { name: 'People' });
+    await people.getByText('Set up two-step verification to use your staff tools').waitFor();
+    await page.goto(`${base}/`);
+    await banner.waitFor();
     await banner.getByRole('link', { name: 'set up two-step verification' }).click();
 
     await page.getByRole('heading', { name: 'Two-step verification' }).waitFor();

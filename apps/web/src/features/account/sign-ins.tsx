@@ -67,7 +67,7 @@ export function SignIns() {
                 {signIn.active
                   ? ` · last active ${formatDateTime(signIn.lastUsedAt)}`
                   : ` · ${ENDED_REASONS[signIn.endedReason ?? ''] ?? 'ended'} ${formatDateTime(signIn.endedAt!)}`}
-                {signIn.disownedAt && ' · marked as not you'}
+                {signIn.disownedAt && signIn.endedReason !== 'not_me' && ' · marked as not you'}
               </p>
               {!signIn.current && !signIn.disownedAt && (
                 <button

@@ -11,7 +11,7 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
-import { Alert, Field, Loading, NoFacilitatorWarning, useAction } from '../../ui/components';
+import { Alert, Field, NoFacilitatorWarning, Pending, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
 /** Instance administration: people and roles, safety settings, every group. Loaded only when opened. */
@@ -53,7 +53,7 @@ function Users({ version }: { version: number }) {
       </div>
       {action.error && <Alert tone="error">{action.error}</Alert>}
       {!users.data ? (
-        <Loading />
+        <Pending loaded={users} />
       ) : (
         <table className="table">
           <thead>
