@@ -34,6 +34,9 @@ const hostile = fc.oneof(
       'constructor',
     ),
     fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.uuid(), fc.constant(null), fc.constant('x'.repeat(10_000))),
+    // At most five 10,000-character values: a frame stays under the 64 KiB limit, whose dropping of the
+    // connection has its own test below (more keys made this spec fail now and then, the fuzzer disconnected).
+    { maxKeys: 5 },
   ),
   fc.constant({ groupId: randomUUID(), clientId: randomUUID(), body: 'x'.repeat(9000) }),
   fc.constant(JSON.parse('{"__proto__": {"polluted": true}, "groupId": "x"}')),
