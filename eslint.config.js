@@ -7,12 +7,13 @@ import tseslint from 'typescript-eslint';
 const layers = {
   contracts: [],
   core: ['contracts'],
+  safety: ['contracts'],
   identity: ['core', 'contracts'],
   groups: ['identity', 'core', 'contracts'],
   chat: ['groups', 'identity', 'core', 'contracts'],
-  moderation: ['chat', 'groups', 'identity', 'core', 'contracts'],
-  journal: ['chat', 'groups', 'identity', 'core', 'contracts'],
-  notifications: ['chat', 'groups', 'identity', 'moderation', 'core', 'contracts'],
+  moderation: ['chat', 'groups', 'identity', 'safety', 'core', 'contracts'],
+  journal: ['chat', 'groups', 'identity', 'safety', 'core', 'contracts'],
+  notifications: ['chat', 'groups', 'identity', 'moderation', 'safety', 'core', 'contracts'],
 };
 
 function whyNot(from, to) {

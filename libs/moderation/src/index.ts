@@ -2,5 +2,4 @@ export { ModerationModule } from './moderation.module.js';
 export { moderationEntities } from './entities.js';
 export { IncidentsService } from './incidents/incidents.service.js';
 export { AuditService } from './audit/audit.service.js';
-export { detectCrisis } from './text/crisis-detector.js';
 export * from './events.js';

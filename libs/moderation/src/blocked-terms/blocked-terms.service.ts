@@ -12,7 +12,7 @@ import type { Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
 import { BlockedTermsChangedEvent, ModerationEvents } from '../events.js';
-import { tokenize } from '../text/tokens.js';
+import { tokenize } from '@hearth/safety';
 import type { TermAction } from '../text/blocked-terms.js';
 import { BlockedTerm } from './blocked-term.entity.js';
 

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
-
-import { detectCrisis } from '../text/crisis-detector.js';
+import { assessCrisis } from '@hearth/safety';
 
 /** Words of crisis never stop a message: they mark it urgent, so that it is posted and its author cared for. */
 @Injectable()
@@ -10,7 +9,7 @@ export class CrisisStep implements MessagePipelineStep {
   readonly name = 'crisis';
 
   inspect(draft: MessageDraft): StepVerdict {
-    const finding = detectCrisis(draft.body);
+    const finding = assessCrisis(draft.body);
     return finding ? { action: 'allow', urgent: { category: finding.category } } : { action: 'allow' };
   }
 }

@@ -4,7 +4,7 @@ import { Clock } from '@hearth/core';
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
 
 import { ModerationState } from '../state/moderation-state.js';
-import { containsLink } from '../text/tokens.js';
+import { containsLink } from '@hearth/safety';
 
 const DAY_MS = 86_400_000;
 

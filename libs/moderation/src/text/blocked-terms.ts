@@ -1,4 +1,4 @@
-import { occurrences, tokenize } from './tokens.js';
+import { occurrences, tokenize } from '@hearth/safety';
 
 export const TERM_ACTIONS = ['block', 'hold', 'flag'] as const;
 export type TermAction = (typeof TERM_ACTIONS)[number];

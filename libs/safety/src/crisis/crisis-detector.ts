@@ -1,5 +1,5 @@
 import { CRISIS_PHRASES, NEGATIONS, SAFE_CONTEXTS, type CrisisCategory } from './crisis-phrases.js';
-import { PhraseIndex, sameWord, tokenize } from './tokens.js';
+import { PhraseIndex, sameWord, tokenize } from '../text/tokens.js';
 
 /** How many words before a phrase a negation is looked for. */
 const NEGATION_WINDOW = 3;

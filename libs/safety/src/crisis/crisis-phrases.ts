@@ -3,7 +3,8 @@
  * matched as whole words after folding (tokenize), so "I want to d i e" and "wanna diiie" are caught too.
  * The list errs towards care: a false alarm costs a facilitator a look; a miss can cost much more.
  */
-export type CrisisCategory = 'suicide' | 'self_harm' | 'harm_to_baby' | 'harm_to_others';
+import type { CrisisCategory } from './assessment.js';
+export type { CrisisCategory };
 
 export const CRISIS_PHRASES: Record<CrisisCategory, string[]> = {
   suicide: [
