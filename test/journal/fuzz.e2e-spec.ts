@@ -33,7 +33,7 @@ describe('No bad input to the journal yields a 500', () => {
     await t.close();
   });
 
-  const routes: [string, 'post' | 'patch', () => string, string[]][] = [
+  const routes: [string, 'post' | 'patch' | 'put', () => string, string[]][] = [
     [
       'create entry',
       'post',
@@ -49,6 +49,12 @@ describe('No bad input to the journal yields a 500', () => {
     ['create session', 'post', () => '/api/journal/sessions', ['date', 'kind', 'intention', 'notes']],
     ['mood', 'post', () => '/api/journal/mood', ['mood', 'energy', 'sleepHours', 'note', 'at']],
     ['share', 'post', () => `/api/journal/entries/${entryId}/shares`, ['groupId', 'target', 'excerpt']],
+    [
+      'safety plan',
+      'put',
+      () => '/api/me/safety-plan',
+      ['warningSigns', 'calmingActions', 'distractions', 'helpers', 'professionals', 'saferSurroundings'],
+    ],
   ];
 
   it.each(routes)('%s', async (_name, method, path, keys) => {
@@ -65,6 +71,40 @@ describe('No bad input to the journal yields a 500', () => {
         },
       ),
       { numRuns: 40 },
+    );
+  });
+
+  it('safety plan steps holding anything at all', async () => {
+    const step = fc.oneof(
+      fc.anything(),
+      fc.array(fc.anything(), { maxLength: 14 }),
+      fc.array(
+        fc.record({ name: fc.anything(), phone: fc.anything(), url: fc.anything() }, { requiredKeys: [] }),
+        { maxLength: 14 },
+      ),
+    );
+    const keys = [
+      'warningSigns',
+      'calmingActions',
+      'distractions',
+      'helpers',
+      'professionals',
+      'saferSurroundings',
+    ];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record(Object.fromEntries(keys.map((key) => [key, step])), { requiredKeys: [] }),
+        async (body) => {
+          const response = await t
+            .request()
+            .put('/api/me/safety-plan')
+            .set('Authorization', mia.auth)
+            .set('Content-Type', 'application/json')
+            .send(JSON.stringify(body));
+          expect(response.status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 80 },
     );
   });
 
