@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
+  composer,
   describeInBrowser,
   ensureWebBuilt,
   launch,
@@ -147,6 +148,7 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
       .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
     expect(order.indexOf('my-plan')).toBeGreaterThanOrEqual(0);
     expect(order.indexOf('my-plan')).toBeLessThan(order.indexOf('resource-list'));
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshots(page, '72-help-now-with-plan');
     await dialog.getByRole('button', { name: 'Close' }).click();
 
@@ -171,5 +173,21 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
       .expect(200);
     expect(plan.body.updatedAt).toBeNull();
     expect(JSON.stringify(plan.body)).not.toContain('Ana');
+  });
+
+  it('when the same words are said in the group, the pushed resources open Help now with her plan first', async () => {
+    await page.goto(`${t.url}/groups/${group.id}`);
+    await composer(page).fill(CRISIS);
+    await composer(page).press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Support is here' });
+    await dialog.getByText('My sister Ana').waitFor();
+    await dialog.locator('.resource-list li').first().waitFor();
+    const order = await dialog
+      .locator('.help-panel > *')
+      .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
+    expect(order.indexOf('my-plan')).toBeLessThan(order.indexOf('resource-list'));
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, '73-pushed-resources-with-plan');
+    expect(pageErrors).toEqual([]);
   });
 });

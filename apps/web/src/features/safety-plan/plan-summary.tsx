@@ -1,4 +1,5 @@
 import type { SafetyPlanStepsDto } from '@hearth/contracts';
+import { useId } from 'react';
 
 import { STEPS, telHref } from './wording';
 
@@ -9,19 +10,24 @@ import { STEPS, telHref } from './wording';
 export function PlanSummary({
   plan,
   only,
+  level = 2,
 }: {
   plan: SafetyPlanStepsDto;
   only?: (keyof SafetyPlanStepsDto)[];
+  /** The level of each step's heading, under the heading of where the plan is shown. */
+  level?: 2 | 3 | 4;
 }) {
+  const Heading = `h${level}` as const;
+  const id = useId();
   const chosen = only ? only.map((key) => STEPS.find((step) => step.key === key)!) : STEPS;
   const steps = chosen.filter((step) => plan[step.key].length > 0);
   return (
     <div className="plan-summary">
       {steps.map((step) => (
-        <section key={step.key} className="plan-step" aria-labelledby={`plan-${step.key}`}>
-          <h3 id={`plan-${step.key}`}>
+        <section key={step.key} className="plan-step" aria-labelledby={`${id}-${step.key}`}>
+          <Heading id={`${id}-${step.key}`}>
             <span className="plan-step-number">{step.number}</span> {step.title}
-          </h3>
+          </Heading>
           <ul>
             {step.key === 'helpers'
               ? plan.helpers.map((helper, i) => (

@@ -51,7 +51,11 @@ export function HelpPanel({
         {mine && hasPlan(plan) && (
           <section className="my-plan" aria-labelledby="help-my-plan">
             <h3 id="help-my-plan">Your safety plan</h3>
-            <PlanSummary plan={mine} only={['helpers', 'calmingActions', 'distractions', 'professionals']} />
+            <PlanSummary
+              level={4}
+              plan={mine}
+              only={['helpers', 'calmingActions', 'distractions', 'professionals']}
+            />
             <p>
               <Link to="/journal/safety-plan" onClick={onClose}>
                 Open your whole plan
