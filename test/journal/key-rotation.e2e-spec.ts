@@ -26,6 +26,15 @@ describe('Master key rotation - npm run keys:rotate', () => {
         .set('Authorization', user.auth)
         .send({ body: 'kept across rotation' })
         .expect(201);
+      const plan = {
+        warningSigns: ['plan kept across rotation'],
+        calmingActions: [],
+        distractions: [],
+        helpers: [],
+        professionals: [],
+        saferSurroundings: [],
+      };
+      await t.request().put('/api/me/safety-plan').set('Authorization', user.auth).send(plan).expect(200);
       const before = readFileSync(join(dataDir, 'hearth.db'));
       await t.close();
 
@@ -43,6 +52,12 @@ describe('Master key rotation - npm run keys:rotate', () => {
         .set('Authorization', `Bearer ${login.body.tokens.accessToken}`)
         .expect(200);
       expect(read.body.body).toBe('kept across rotation');
+      const readPlan = await t
+        .request()
+        .get('/api/me/safety-plan')
+        .set('Authorization', `Bearer ${login.body.tokens.accessToken}`)
+        .expect(200);
+      expect(readPlan.body.warningSigns).toEqual(plan.warningSigns);
       await t.close();
 
       t = await createTestApp({ env, keepDataDir: true });

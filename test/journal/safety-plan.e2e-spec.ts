@@ -193,6 +193,23 @@ describe('My safety plan - /api/me/safety-plan', () => {
     expect(empty.journal.safetyPlan).toBeNull();
   });
 
+  it('once deleted, leaves nothing of it in the database file or its WAL', async () => {
+    await put(mia, planWith(marker())).expect(200);
+    const db = t.app.get(DataSource);
+    const [{ plan_ct: sealed }] = await db.query('SELECT plan_ct FROM safety_plans WHERE user_id = ?', [
+      mia.id,
+    ]);
+    const dbConfig = t.config.database;
+    if (dbConfig.type !== 'sqlite') throw new Error('this test reads SQLite files');
+    const found = (needle: string) =>
+      [dbConfig.file, `${dbConfig.file}-wal`]
+        .filter((f) => existsSync(f))
+        .some((f) => readFileSync(f).includes(needle));
+    expect(found(sealed)).toBe(true);
+    await t.request().delete('/api/me/safety-plan').set('Authorization', mia.auth).expect(204);
+    expect(found(sealed)).toBe(false);
+  });
+
   it('is erased with my account: nothing of it left in the database file or its WAL', async () => {
     const words = marker();
     await put(mia, planWith(words)).expect(200);

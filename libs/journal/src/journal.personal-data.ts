@@ -79,8 +79,8 @@ export class JournalPersonalData implements PersonalDataContributor, OnModuleIni
         e.body,
       ].join('\n'),
     );
-    const plan = safetyPlan ? `\n\n---\n\n${safetyPlanMarkdown(safetyPlan)}` : '';
-    return `# My Hearth journal\n\n${parts.join('\n\n---\n\n')}${plan}\n`;
+    if (safetyPlan) parts.push(safetyPlanMarkdown(safetyPlan));
+    return `# My Hearth journal\n\n${parts.join('\n\n---\n\n')}\n`;
   }
 
   async erase(userId: string, manager: EntityManager): Promise<void> {

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { SafetyPlanDto, SafetyPlanStepsDto } from '@hearth/contracts';
-import { Clock, IntegrityError, Transactions } from '@hearth/core';
+import { Clock, IntegrityError, Shredder, Transactions } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { JournalKeysService } from '../keys/journal-keys.service.js';
@@ -31,6 +31,7 @@ export class SafetyPlanService {
     private readonly keys: JournalKeysService,
     private readonly codec: SafetyPlanCodec,
     private readonly clock: Clock,
+    private readonly shredder: Shredder,
   ) {}
 
   async get(caller: Caller): Promise<SafetyPlanDto> {
@@ -64,8 +65,10 @@ export class SafetyPlanService {
     return { ...steps, updatedAt: row.updatedAt.toISOString() };
   }
 
+  /** A deleted plan is gone from the database files too, not only from the table (docs/security.md). */
   async remove(caller: Caller): Promise<void> {
     await this.transactions.run((manager) => this.erase(caller.userId, manager));
+    await this.shredder.shred();
   }
 
   /** My plan opened, or null when I have none; for the data export too. */
