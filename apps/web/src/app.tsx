@@ -12,6 +12,7 @@ import { JournalPage } from './features/journal/journal-page';
 import { EntryPage } from './features/journal/entry-page';
 import { MoodPage } from './features/journal/mood-page';
 import { SessionsPage } from './features/journal/sessions-page';
+import { SafetyPlanPage } from './features/safety-plan/safety-plan-page';
 import { AgreementPage } from './features/room/agreement-page';
 import { RoomPage } from './features/room/room-page';
 import { Layout } from './layout';
@@ -48,6 +49,7 @@ export function App() {
               <Route path="/journal/entries/:entryId" element={<EntryPage />} />
               <Route path="/journal/mood" element={<MoodPage />} />
               <Route path="/journal/sessions" element={<SessionsPage />} />
+              <Route path="/journal/safety-plan" element={<SafetyPlanPage />} />
               <Route path="/account" element={<AccountPage />} />
               <Route
                 path="/admin"

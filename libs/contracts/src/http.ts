@@ -225,6 +225,65 @@ export interface JournalEntryDto {
   updatedAt: string;
 }
 
+/**
+ * What a journal save answers when the entry reads as crisis: only for the writer's own page, so that it can offer
+ * help. Nothing about it is stored, logged or sent to anyone.
+ */
+export interface JournalSupportDto {
+  tier: 'urgent' | 'concern';
+  language: 'en' | 'es';
+  /** Intrusive thoughts of harm the writer finds frightening: they get their own gentle wording. */
+  intrusive: boolean;
+}
+
+/** A created or edited entry, with the support to offer in the page (null when the entry reads as no crisis). */
+export interface SavedJournalEntryDto extends JournalEntryDto {
+  support: JournalSupportDto | null;
+}
+
+/** How long a safety plan's lists and texts may be. */
+export const SAFETY_PLAN_LIMITS = {
+  /** Items in one step. */
+  items: 12,
+  /** Characters in one item of steps 1, 2, 3 and 6. */
+  text: 200,
+  name: 80,
+  phone: 40,
+  url: 300,
+} as const;
+
+export interface SafetyPlanContactDto {
+  name: string;
+  phone: string | null;
+}
+
+export interface SafetyPlanProfessionalDto {
+  name: string;
+  phone: string | null;
+  url: string | null;
+}
+
+/** A personal safety plan in the six steps clinicians use. Private to its author, like the journal. */
+export interface SafetyPlanStepsDto {
+  /** 1. Warning signs that a hard time may be coming. */
+  warningSigns: string[];
+  /** 2. Things I can do on my own to feel calmer. */
+  calmingActions: string[];
+  /** 3. People and places that take my mind off things. */
+  distractions: string[];
+  /** 4. People I can ask for help. */
+  helpers: SafetyPlanContactDto[];
+  /** 5. Professionals and crisis lines. */
+  professionals: SafetyPlanProfessionalDto[];
+  /** 6. Making my surroundings safer, medicines included. */
+  saferSurroundings: string[];
+}
+
+export interface SafetyPlanDto extends SafetyPlanStepsDto {
+  /** Null while there is no plan. */
+  updatedAt: string | null;
+}
+
 export interface TherapySessionDto {
   id: string;
   date: string;

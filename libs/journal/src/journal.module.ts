@@ -15,6 +15,9 @@ import { MoodController } from './mood/mood.controller.js';
 import { MoodService } from './mood/mood.service.js';
 import { PromptsController } from './prompts/prompts.controller.js';
 import { PromptsService } from './prompts/prompts.service.js';
+import { SafetyPlanCodec } from './safety-plan/safety-plan-codec.js';
+import { SafetyPlanController } from './safety-plan/safety-plan.controller.js';
+import { SafetyPlanService } from './safety-plan/safety-plan.service.js';
 import { SharesController } from './shares/shares.controller.js';
 import { SharesService } from './shares/shares.service.js';
 import { TherapySessionsController } from './therapy-sessions/therapy-sessions.controller.js';
@@ -28,6 +31,7 @@ import { TherapySessionsService } from './therapy-sessions/therapy-sessions.serv
     MoodController,
     PromptsController,
     SharesController,
+    SafetyPlanController,
   ],
   providers: [
     EntriesService,
@@ -38,6 +42,8 @@ import { TherapySessionsService } from './therapy-sessions/therapy-sessions.serv
     PromptsService,
     TherapySessionsService,
     SharesService,
+    SafetyPlanCodec,
+    SafetyPlanService,
   ],
   exports: [EntriesService, JournalKeysService],
 })

@@ -4,13 +4,16 @@ import { DataSource, type EntityManager } from 'typeorm';
 
 import { open, PersonalDataRegistry, type PersonalDataContributor } from '@hearth/core';
 
+import { safetyPlanMarkdown } from './safety-plan/safety-plan-markdown.js';
+
 import { EntryCodec } from './entries/entry-codec.js';
 import { JournalEntry } from './entries/journal-entry.entity.js';
 import { JournalKeysService } from './keys/journal-keys.service.js';
 import { MoodCheckin } from './mood/mood-checkin.entity.js';
+import { SafetyPlanService } from './safety-plan/safety-plan.service.js';
 import { TherapySession } from './therapy-sessions/therapy-session.entity.js';
 
-/** My journal, decrypted for me, as data and as Markdown. Erasure destroys my key: crypto-shredding. */
+/** My journal and safety plan, decrypted for me, as data and as Markdown. Erasure destroys my key: crypto-shredding. */
 @Injectable()
 export class JournalPersonalData implements PersonalDataContributor, OnModuleInit {
   readonly section = 'journal';
@@ -20,6 +23,7 @@ export class JournalPersonalData implements PersonalDataContributor, OnModuleIni
     private readonly registry: PersonalDataRegistry,
     private readonly keys: JournalKeysService,
     private readonly codec: EntryCodec,
+    private readonly safetyPlans: SafetyPlanService,
   ) {}
 
   onModuleInit(): void {
@@ -60,12 +64,13 @@ export class JournalPersonalData implements PersonalDataContributor, OnModuleIni
         note: read(m.noteCt, `mood_checkins:${m.id}:1:note`),
         entryId: m.entryId,
       })),
+      safetyPlan: await this.safetyPlans.planOf(userId),
     };
   }
 
   async exportMarkdown(userId: string): Promise<string | null> {
-    const { entries } = await this.export(userId);
-    if (entries.length === 0) return null;
+    const { entries, safetyPlan } = await this.export(userId);
+    if (entries.length === 0 && !safetyPlan) return null;
     const parts = entries.map((e) =>
       [
         `## ${e.title ?? e.createdAt.slice(0, 10)}`,
@@ -74,11 +79,13 @@ export class JournalPersonalData implements PersonalDataContributor, OnModuleIni
         e.body,
       ].join('\n'),
     );
-    return `# My Hearth journal\n\n${parts.join('\n\n---\n\n')}\n`;
+    const plan = safetyPlan ? `\n\n---\n\n${safetyPlanMarkdown(safetyPlan)}` : '';
+    return `# My Hearth journal\n\n${parts.join('\n\n---\n\n')}${plan}\n`;
   }
 
   async erase(userId: string, manager: EntityManager): Promise<void> {
     await this.keys.destroy(userId, manager);
+    await this.safetyPlans.erase(userId, manager);
     await manager.delete(MoodCheckin, { userId });
     await manager.delete(JournalEntry, { userId });
     await manager.delete(TherapySession, { userId });

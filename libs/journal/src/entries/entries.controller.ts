@@ -16,7 +16,7 @@ import { ApiErrors } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { CreateEntryDto, EntryIdParam, ListEntriesQuery, UpdateEntryDto } from './dto/entry.dto.js';
-import { EntryView } from './dto/entry.view.js';
+import { EntryView, SavedEntryView } from './dto/entry.view.js';
 import { EntriesService } from './entries.service.js';
 
 /** My journal. Every route is about the caller's own entries; there is no route to anyone else's. */
@@ -28,8 +28,8 @@ export class EntriesController {
   constructor(private readonly entries: EntriesService) {}
 
   @Post()
-  @ApiCreatedResponse({ type: EntryView })
-  create(@Caller() caller: Caller, @Body() dto: CreateEntryDto): Promise<EntryView> {
+  @ApiCreatedResponse({ type: SavedEntryView })
+  create(@Caller() caller: Caller, @Body() dto: CreateEntryDto): Promise<SavedEntryView> {
     return this.entries.create(caller, dto);
   }
 
@@ -46,12 +46,12 @@ export class EntriesController {
   }
 
   @Patch(':id')
-  @ApiOkResponse({ type: EntryView })
+  @ApiOkResponse({ type: SavedEntryView })
   update(
     @Caller() caller: Caller,
     @Param() { id }: EntryIdParam,
     @Body() dto: UpdateEntryDto,
-  ): Promise<EntryView> {
+  ): Promise<SavedEntryView> {
     return this.entries.update(caller, id, dto);
   }
 

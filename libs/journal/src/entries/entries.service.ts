@@ -15,12 +15,13 @@ import {
 import { Clock, IntegrityError, Transactions, ValidationFailedException } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
+import { assessCrisis } from '@hearth/safety';
 
 import { JournalKeysService, type UserKeys } from '../keys/journal-keys.service.js';
 import { MoodCheckin } from '../mood/mood-checkin.entity.js';
 import { TherapySession } from '../therapy-sessions/therapy-session.entity.js';
 import type { CreateEntryDto, ListEntriesQuery, UpdateEntryDto } from './dto/entry.dto.js';
-import type { EntryView } from './dto/entry.view.js';
+import type { EntryView, SavedEntryView } from './dto/entry.view.js';
 import { EntryCodec, type EntryText } from './entry-codec.js';
 import { EntryToken } from './entry-token.entity.js';
 import { JournalEntry } from './journal-entry.entity.js';
@@ -37,7 +38,7 @@ export class EntriesService {
     private readonly clock: Clock,
   ) {}
 
-  async create(caller: Caller, dto: CreateEntryDto): Promise<EntryView> {
+  async create(caller: Caller, dto: CreateEntryDto): Promise<SavedEntryView> {
     const row = await this.transactions.run(async (manager) => {
       const keys = await this.keys.forUser(caller.userId, manager);
       if (dto.sessionId) await this.assertOwnSession(manager, caller.userId, dto.sessionId);
@@ -77,7 +78,7 @@ export class EntriesService {
       }
       return row;
     });
-    return this.view(caller.userId, row);
+    return this.saved(caller.userId, row);
   }
 
   async list(caller: Caller, query: ListEntriesQuery): Promise<EntryView[]> {
@@ -114,7 +115,7 @@ export class EntriesService {
     return this.view(caller.userId, await this.own(this.dataSource.manager, caller.userId, id));
   }
 
-  async update(caller: Caller, id: string, dto: UpdateEntryDto): Promise<EntryView> {
+  async update(caller: Caller, id: string, dto: UpdateEntryDto): Promise<SavedEntryView> {
     const row = await this.transactions.run(async (manager) => {
       const row = await this.own(manager, caller.userId, id);
       const keys = await this.keys.forUser(caller.userId, manager);
@@ -138,7 +139,7 @@ export class EntriesService {
       await this.index(manager, keys, id, text);
       return Object.assign(row, changes);
     });
-    return this.view(caller.userId, row);
+    return this.saved(caller.userId, row);
   }
 
   async remove(caller: Caller, id: string): Promise<void> {
@@ -196,6 +197,19 @@ export class EntriesService {
         { field: 'sessionId', message: 'sessionId is not one of your sessions' },
       ]);
     }
+  }
+
+  /**
+   * The saved entry, with the support to offer its writer when it reads as crisis. This is the only thing that
+   * happens: the journal is private, so nothing about it is stored, logged, or told to anyone.
+   */
+  private async saved(userId: string, row: JournalEntry): Promise<SavedEntryView> {
+    const view = await this.view(userId, row);
+    const found = assessCrisis([view.title, view.body].filter(Boolean).join('\n'));
+    return {
+      ...view,
+      support: found ? { tier: found.tier, language: found.language, intrusive: found.intrusive } : null,
+    };
   }
 
   private async view(userId: string, row: JournalEntry): Promise<EntryView> {

@@ -1,11 +1,19 @@
-import type { GroupDto, JournalEntryDto, JournalShareDto, TherapySessionDto } from '@hearth/contracts';
+import type {
+  GroupDto,
+  JournalEntryDto,
+  JournalShareDto,
+  JournalSupportDto,
+  SavedJournalEntryDto,
+  TherapySessionDto,
+} from '@hearth/contracts';
 import { lazy, Suspense, useEffect, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
 import { useDraft } from '../../ui/drafts';
 import { useLoad } from '../../ui/use-load';
+import { SupportCard } from '../safety-plan/support-card';
 
 const MarkdownPreview = lazy(() => import('./markdown-preview'));
 
@@ -27,6 +35,10 @@ export function EntryPage() {
   const [sessionId, setSessionId] = useState(params.get('session') ?? '');
   const [preview, setPreview] = useState(false);
   const [saved, setSaved] = useState(false);
+  const location = useLocation();
+  const [support, setSupport] = useState<JournalSupportDto | null>(
+    (location.state as { support?: JournalSupportDto } | null)?.support ?? null,
+  );
   const action = useAction();
   const prompt = params.get('text');
 
@@ -58,16 +70,18 @@ export function EntryPage() {
         ...(sessionId ? { sessionId } : {}),
       };
       const entry = entryId
-        ? await http.patch<JournalEntryDto>(`/journal/entries/${entryId}`, payload)
-        : await http.post<JournalEntryDto>('/journal/entries', {
+        ? await http.patch<SavedJournalEntryDto>(`/journal/entries/${entryId}`, payload)
+        : await http.post<SavedJournalEntryDto>('/journal/entries', {
             ...payload,
             ...(params.get('prompt') ? { promptId: params.get('prompt') } : {}),
           });
       setTitle('');
       setBody('');
       setSaved(true);
+      setSupport(entry.support);
       existing.setData(entry);
-      if (!entryId) navigate(`/journal/entries/${entry.id}`, { replace: true });
+      if (!entryId)
+        navigate(`/journal/entries/${entry.id}`, { replace: true, state: { support: entry.support } });
     });
 
   return (
@@ -161,6 +175,7 @@ export function EntryPage() {
           )}
         </div>
       </form>
+      {support && <SupportCard support={support} />}
       {existing.data && <SharePanel entry={existing.data} />}
     </div>
   );

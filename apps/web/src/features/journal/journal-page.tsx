@@ -41,9 +41,15 @@ export function JournalPage() {
           <Link className="button button-secondary" to="/journal/sessions">
             Sessions
           </Link>
+          <Link className="button button-secondary" to="/journal/safety-plan">
+            Safety plan
+          </Link>
         </div>
       </div>
-      <p className="muted">Only you can read your journal. You choose what, if anything, to share.</p>
+      <p className="muted">
+        Only you can read your journal. You choose what, if anything, to share. If you write here about being
+        in danger, Hearth offers you help on the page and tells nobody.
+      </p>
       {today.data && (
         <section className="card prompt" aria-labelledby="prompt-title">
           <h2 id="prompt-title">Prompt of the day</h2>

@@ -1,12 +1,17 @@
-import type { CrisisResourceSetDto, SafetyResourcesEvent } from '@hearth/contracts';
+import type { CrisisResourceSetDto, SafetyPlanDto, SafetyResourcesEvent } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Dialog } from '../../ui/components';
+import { PlanSummary } from '../safety-plan/plan-summary';
+import { besideResources, hasPlan } from '../safety-plan/wording';
+import { ResourceList } from './resource-list';
 
 /**
  * Where to find help now. It opens by itself when the server sends `safety:resources` (after someone wrote words
- * of crisis) and is always reachable from the "Help now" button. Calm wording: it offers, it does not alarm.
+ * of crisis) and is always reachable from the "Help now" button. Her own safety plan comes first when she has one:
+ * the people she chose and the things that help her. Calm wording: it offers, it does not alarm.
  */
 export function HelpPanel({
   open,
@@ -18,6 +23,7 @@ export function HelpPanel({
   onClose: () => void;
 }) {
   const [fallback, setFallback] = useState<CrisisResourceSetDto | null>(null);
+  const [plan, setPlan] = useState<SafetyPlanDto | null>(null);
   useEffect(() => {
     if (open && !pushed && !fallback) {
       http
@@ -26,7 +32,15 @@ export function HelpPanel({
         .catch(() => undefined);
     }
   }, [open, pushed, fallback]);
+  useEffect(() => {
+    if (!open) return;
+    http
+      .get<SafetyPlanDto>('/me/safety-plan')
+      .then(setPlan)
+      .catch(() => undefined);
+  }, [open]);
   const set = pushed ?? fallback;
+  const mine = plan && besideResources(plan, set?.resources);
   return (
     <Dialog open={open} title="Support is here" onClose={onClose}>
       <div className="help-panel">
@@ -34,33 +48,19 @@ export function HelpPanel({
           {pushed?.message ??
             'If things feel heavy right now, you do not have to hold it alone. These people are there for you, any time.'}
         </p>
+        {mine && hasPlan(plan) && (
+          <section className="my-plan" aria-labelledby="help-my-plan">
+            <h3 id="help-my-plan">Your safety plan</h3>
+            <PlanSummary plan={mine} only={['helpers', 'calmingActions', 'distractions', 'professionals']} />
+            <p>
+              <Link to="/journal/safety-plan" onClick={onClose}>
+                Open your whole plan
+              </Link>
+            </p>
+          </section>
+        )}
         {set ? (
-          <ul className="resource-list">
-            {set.resources.map((resource) => (
-              <li key={resource.name}>
-                <strong>{resource.name}</strong>
-                <p>{resource.description}</p>
-                <div className="resource-actions">
-                  {resource.phone && (
-                    <a className="button" href={`tel:${resource.phone.replace(/[^\d+]/g, '')}`}>
-                      Call {resource.phone}
-                    </a>
-                  )}
-                  {resource.text && <span className="resource-text">Text: {resource.text}</span>}
-                  {resource.url && (
-                    <a
-                      className="button button-secondary"
-                      href={resource.url}
-                      target="_blank"
-                      rel="noreferrer noopener"
-                    >
-                      Visit website
-                    </a>
-                  )}
-                </div>
-              </li>
-            ))}
-          </ul>
+          <ResourceList resources={set.resources} />
         ) : (
           <p>If you are in danger, call your local emergency number.</p>
         )}

@@ -1,0 +1,64 @@
+import type { SafetyPlanStepsDto } from '@hearth/contracts';
+
+import { STEPS, telHref } from './wording';
+
+/**
+ * A safety plan read back to its author, step by step (empty steps left out). `only` keeps the steps that help in
+ * the moment, in the order given (the people to call first, then the things that help), as Help now does.
+ */
+export function PlanSummary({
+  plan,
+  only,
+}: {
+  plan: SafetyPlanStepsDto;
+  only?: (keyof SafetyPlanStepsDto)[];
+}) {
+  const chosen = only ? only.map((key) => STEPS.find((step) => step.key === key)!) : STEPS;
+  const steps = chosen.filter((step) => plan[step.key].length > 0);
+  return (
+    <div className="plan-summary">
+      {steps.map((step) => (
+        <section key={step.key} className="plan-step" aria-labelledby={`plan-${step.key}`}>
+          <h3 id={`plan-${step.key}`}>
+            <span className="plan-step-number">{step.number}</span> {step.title}
+          </h3>
+          <ul>
+            {step.key === 'helpers'
+              ? plan.helpers.map((helper, i) => (
+                  <li key={i}>
+                    <strong>{helper.name}</strong>
+                    {helper.phone && (
+                      <>
+                        {' '}
+                        <a href={telHref(helper.phone)}>Call {helper.phone}</a>
+                      </>
+                    )}
+                  </li>
+                ))
+              : step.key === 'professionals'
+                ? plan.professionals.map((pro, i) => (
+                    <li key={i}>
+                      <strong>{pro.name}</strong>
+                      {pro.phone && (
+                        <>
+                          {' '}
+                          <a href={telHref(pro.phone)}>Call {pro.phone}</a>
+                        </>
+                      )}
+                      {pro.url && (
+                        <>
+                          {' '}
+                          <a href={pro.url} target="_blank" rel="noreferrer noopener">
+                            {pro.url.replace(/^https?:\/\//, '')}
+                          </a>
+                        </>
+                      )}
+                    </li>
+                  ))
+                : plan[step.key].map((item, i) => <li key={i}>{item}</li>)}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,175 @@
+import { jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+
+import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  describeInBrowser,
+  ensureWebBuilt,
+  launch,
+  newContext,
+  screenshots,
+  seriousAxeViolations,
+  signInThroughPage,
+  WEB_ROOT,
+} from '../support/browser.js';
+import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
+
+const CRISIS = 'I want to kill myself tonight';
+
+/**
+ * A member writes crisis words in her private journal, is offered help in the page, makes her safety plan, and
+ * finds it first in "Help now". Her group's facilitator learns nothing of it. Steps build on each other.
+ */
+describeInBrowser('Web client: private journal support and the safety plan', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let page: Page;
+  let csp: string[];
+  const pageErrors: string[] = [];
+  let facilitator: TestUser;
+  let mia: TestUser;
+  let group: GroupCard;
+
+  jest.setTimeout(90_000);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp({ env: { WEB_ROOT } });
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
+    mia = await registerUser(t, { displayName: 'Mia' });
+    group = await createGroup(t, facilitator, { name: 'New Mothers Circle', facilitatorPseudonym: 'Fern' });
+    await addActiveMember(t, facilitator, group.id, mia, 'Mia');
+    browser = await launch();
+    ({ page, cspViolations: csp } = await newContext(browser));
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signInThroughPage(page, t.url, mia.email, GOOD_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const card = () => page.locator('.support-card');
+
+  async function writeEntry(body: string): Promise<void> {
+    await page.goto(`${t.url}/journal/new`);
+    await page.getByLabel('Your reflection').fill(body);
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.getByText('Saved.').waitFor();
+  }
+
+  it('a crisis entry shows a calm support card with the resources and an invitation to a plan', async () => {
+    await page.goto(`${t.url}/journal`);
+    await page.getByText('Hearth offers you help on the page and tells nobody').waitFor();
+    await writeEntry(CRISIS);
+    await card().getByRole('heading', { name: 'You don’t have to hold this alone' }).waitFor();
+    await card().locator('.resource-list li').first().waitFor();
+    expect(await card().locator('.resource-list li').count()).toBeGreaterThan(0);
+    await card().getByText('Hearth has not told anyone').waitFor();
+    await card().getByRole('link', { name: 'Make my safety plan' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, '70-journal-support-card');
+
+    await writeEntry('Slept four hours and the baby smiled at me.');
+    expect(await card().count()).toBe(0);
+  });
+
+  it('builds a safety plan step by step, pre-fills the crisis lines, and keeps it across a reload', async () => {
+    await page.goto(`${t.url}/journal`);
+    await page.getByRole('link', { name: 'Safety plan' }).click();
+    await page.getByRole('heading', { name: 'My safety plan' }).waitFor();
+    await page.getByRole('button', { name: 'Make my plan' }).click();
+
+    await page.getByRole('button', { name: 'Add to “Warning signs”' }).click();
+    await page.getByLabel('Warning signs, item 1').fill('I stop answering messages');
+    await page.getByRole('button', { name: 'Add to “Things I can do on my own to feel calmer”' }).click();
+    await page.getByLabel('Things I can do on my own to feel calmer, item 1').fill('A warm shower');
+    await page.getByRole('button', { name: 'Add to “Things I can do on my own to feel calmer”' }).click();
+    await page.getByLabel('Things I can do on my own to feel calmer, item 2').fill('Remove me');
+    await page
+      .getByRole('button', { name: 'Remove item 2 from Things I can do on my own to feel calmer' })
+      .click();
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    const person = page.locator('.plan-contact').first();
+    await person.getByLabel('Name').fill('My sister Ana');
+    await person.getByLabel('Phone (optional)').fill('+1 555 0100');
+    await page.getByRole('button', { name: 'Add the crisis lines Hearth knows' }).click();
+    await page.getByLabel('Website (optional if there is a phone)').first().waitFor();
+    await page.getByRole('button', { name: 'Add to “Making my surroundings safer”' }).click();
+    await page.getByLabel('Making my surroundings safer, item 1').fill('Sam keeps my medicines');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Save my plan' }).click();
+    await page.getByText('Your plan is saved.').waitFor();
+
+    await page.reload();
+    await page.getByRole('heading', { name: 'My safety plan' }).waitFor();
+    for (const text of [
+      'I stop answering messages',
+      'A warm shower',
+      'My sister Ana',
+      'Sam keeps my medicines',
+    ]) {
+      await page.getByText(text).waitFor();
+    }
+    expect(await page.getByText('Remove me').count()).toBe(0);
+    expect(
+      await page.locator('.plan-step', { hasText: 'Professionals and crisis lines' }).locator('li').count(),
+    ).toBeGreaterThan(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, '71-safety-plan');
+
+    await page.evaluate(() => {
+      const win = globalThis as unknown as { print: () => void; printed?: number };
+      win.printed = 0;
+      win.print = () => {
+        win.printed = (win.printed ?? 0) + 1;
+      };
+    });
+    await page.getByRole('button', { name: 'Print' }).click();
+    expect(await page.evaluate(() => (globalThis as unknown as { printed: number }).printed)).toBe(1);
+    await page.emulateMedia({ media: 'print' });
+    expect(await page.locator('.topbar').isVisible()).toBe(false);
+    expect(await page.getByRole('button', { name: 'Edit my plan' }).isVisible()).toBe(false);
+    expect(await page.getByText('My sister Ana').isVisible()).toBe(true);
+    await page.emulateMedia({ media: 'screen' });
+  });
+
+  it('shows her plan first in Help now, then the resources; and in the support card', async () => {
+    await page.getByRole('button', { name: 'Help now' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Support is here' });
+    await dialog.getByText('My sister Ana').waitFor();
+    await dialog.locator('.resource-list li').first().waitFor();
+    const order = await dialog
+      .locator('.help-panel > *')
+      .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
+    expect(order.indexOf('my-plan')).toBeGreaterThanOrEqual(0);
+    expect(order.indexOf('my-plan')).toBeLessThan(order.indexOf('resource-list'));
+    await screenshots(page, '72-help-now-with-plan');
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    await writeEntry(`${CRISIS}. Everything is too much.`);
+    await card().getByText('My sister Ana').waitFor();
+    await card().getByRole('link', { name: 'Open your safety plan' }).waitFor();
+    expect(csp).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('tells her facilitator nothing: no incident, no plan', async () => {
+    const incidents = await t
+      .request()
+      .get(`/api/groups/${group.id}/moderation/incidents`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    expect(incidents.body).toEqual([]);
+    const plan = await t
+      .request()
+      .get('/api/me/safety-plan')
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    expect(plan.body.updatedAt).toBeNull();
+    expect(JSON.stringify(plan.body)).not.toContain('Ana');
+  });
+});
