@@ -5,7 +5,12 @@
  * `--part development` or `--part held-out` reads one part.
  */
 import { assessCrisis } from '../libs/safety/src/crisis/assess.js';
-import { evaluateCorpus, formatReport, loadCorpus, type CorpusPart } from '../libs/safety/src/crisis/evaluation.js';
+import {
+  evaluateCorpus,
+  formatReport,
+  loadCorpus,
+  type CorpusPart,
+} from '../libs/safety/src/crisis/evaluation.js';
 
 const listMisses = process.argv.includes('--misses');
 const only = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : null;

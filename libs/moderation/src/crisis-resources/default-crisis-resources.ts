@@ -44,7 +44,8 @@ export const DEFAULT_CRISIS_RESOURCES_ES: CrisisResourceDto[] = [
   },
   {
     name: '988 Línea de Prevención del Suicidio y Crisis (en español)',
-    description: 'Gratis, confidencial, las 24 horas. Llama al 988 y marca 2, o envía AYUDA por texto al 988.',
+    description:
+      'Gratis, confidencial, las 24 horas. Llama al 988 y marca 2, o envía AYUDA por texto al 988.',
     phone: '988',
     text: 'AYUDA al 988',
     url: 'https://988lifeline.org/es/',
@@ -59,7 +60,8 @@ export const DEFAULT_CRISIS_RESOURCES_ES: CrisisResourceDto[] = [
   },
   {
     name: 'Línea Nacional de Salud Mental Materna',
-    description: 'Para embarazadas y madres y padres recientes, 24/7, por llamada o texto, en español e inglés.',
+    description:
+      'Para embarazadas y madres y padres recientes, 24/7, por llamada o texto, en español e inglés.',
     phone: '1-833-852-6262',
     text: '1-833-852-6262',
   },

@@ -9,7 +9,15 @@ import { evaluateCorpus, formatReport, loadCorpus, type CorpusLine } from './eva
 const HELD_OUT_FLOOR = { recall: 0.58, precision: 0.76, urgentRecall: 0.58 };
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];
-const CRISIS_KINDS = ['plan_timing', 'means', 'self_harm', 'farewell', 'passive_burden', 'harm_baby', 'harm_others'];
+const CRISIS_KINDS = [
+  'plan_timing',
+  'means',
+  'self_harm',
+  'farewell',
+  'passive_burden',
+  'harm_baby',
+  'harm_others',
+];
 const EVERYDAY_KINDS = [
   'clinician_question',
   'media',

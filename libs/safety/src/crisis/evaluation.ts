@@ -117,7 +117,9 @@ export function formatReport(part: string, report: CorpusReport, options: { list
     );
   lines.push(`language of the resources right for ${pct(report.languageAgreement)} of the caught`);
   lines.push('by kind (crisis kinds: caught / total; everyday kinds: false alarms / total):');
-  for (const [kind, k] of Object.entries(report.byKind).sort((a, b) => Number(b[1].crisis) - Number(a[1].crisis)))
+  for (const [kind, k] of Object.entries(report.byKind).sort(
+    (a, b) => Number(b[1].crisis) - Number(a[1].crisis),
+  ))
     lines.push(`  ${k.crisis ? 'crisis ' : 'no     '} ${kind.padEnd(20)} ${k.flagged}/${k.total}`);
   if (options.listMisses) {
     lines.push('misses:');

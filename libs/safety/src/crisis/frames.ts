@@ -126,7 +126,8 @@ function judge(reading: Reading): Finding | null {
   if (cues.size === 0) return null;
 
   let damping = 1;
-  for (const [context, factor] of Object.entries(DAMPING)) if (contexts.has(context as Context)) damping *= factor;
+  for (const [context, factor] of Object.entries(DAMPING))
+    if (contexts.has(context as Context)) damping *= factor;
   if (contexts.has('question') && contexts.has('answered_no')) damping *= 0.3;
   if (contexts.has('past') && contexts.has('resolved') && !cues.has('again')) damping *= 0.3;
 
@@ -168,7 +169,8 @@ function tierOf(category: CrisisCategory, cues: Map<Cue, number>): CrisisTier {
   if (category === 'suicide' && (cues.has('taken') || cues.has('kill_self') || cues.has('farewell')))
     return 'urgent';
   const urgent = URGENT[category].filter((cue) => cues.has(cue)).length;
-  if (category === 'suicide') return urgent >= 2 || (urgent === 1 && !onlyPassive(cues)) ? 'urgent' : 'concern';
+  if (category === 'suicide')
+    return urgent >= 2 || (urgent === 1 && !onlyPassive(cues)) ? 'urgent' : 'concern';
   return urgent >= 1 ? 'urgent' : 'concern';
 }
 
@@ -201,7 +203,8 @@ export function explainCrisis(text: string) {
   return {
     words: reading.words.join(' '),
     matches: GRAMMAR.matches(reading.words).map(
-      (m) => `${m.pattern.value.kind === 'cue' ? m.pattern.value.cue : m.pattern.value.context}:${reading.words.slice(m.start, m.end).join(' ')}`,
+      (m) =>
+        `${m.pattern.value.kind === 'cue' ? m.pattern.value.cue : m.pattern.value.context}:${reading.words.slice(m.start, m.end).join(' ')}`,
     ),
     finding: judge(reading),
   };

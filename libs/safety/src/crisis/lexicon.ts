@@ -52,12 +52,12 @@ export type Context =
   | 'first_person';
 
 // Word classes reused inside patterns.
-const ME = 'me|myself|mi|mismo|misma';
 const SELF_OBJ = 'myself|me';
 const DIE = 'die|dying|dead|death';
 const PILLS =
   'pill*|tablet*|meds|medication*|medicine*|prescription*|tylenol|paracetamol|acetaminophen|ibuprofen|advil|aspirin|benadryl|lorazepam|ativan|xanax|alprazolam|klonopin|clonazepam|valium|diazepam|sertraline|zoloft|prozac|fluoxetine|lexapro|escitalopram|ambien|zolpidem|insulin|oxy*|percocet|opioid*|painkiller*|sleeping|antidepressant*|benzo*|lithium|quetiapine|seroquel|trazodone|zuranolone|zurzuvae|pastilla*|pastis|pildora*|medicament*|antidepresiv*|clonazepam*|rivotril|somnifer*|calmante*|tafil|lexotan|paracetamol*';
-const WEAPONS = 'gun|guns|pistol|rifle|firearm|shotgun|bullet*|ammo|rope|noose|pistola|arma|armas|escopeta|bala|balas|cuerda|soga';
+const WEAPONS =
+  'gun|guns|pistol|rifle|firearm|shotgun|bullet*|ammo|rope|noose|pistola|arma|armas|escopeta|bala|balas|cuerda|soga';
 const BLADES = 'knife|knives|blade*|razor*|cuchill*|navaja*|cuchilla*|gillette';
 const HEIGHTS =
   'bridge|roof|rooftop|balcony|ledge|cliff|overpass|parking|tower|floor|floors|storey*|stories|window|puente|azotea|techo|balcon|precipicio|acantilado|edificio|piso|pisos|ventana';
@@ -346,7 +346,11 @@ export const CUES: Record<Cue, string[]> = {
   ],
   obtain: [
     'bought|buy|buying|ordered|order|got|have|has|keep|kept|loaded|cleaned|found|moved ~4 ' +
-      PILLS + '|' + WEAPONS + '|' + BLADES,
+      PILLS +
+      '|' +
+      WEAPONS +
+      '|' +
+      BLADES,
     'compre|comprando|pedi|encargue',
     'tengo|tenia|tiene ~3 ' + PILLS + '|' + WEAPONS + '|' + BLADES,
   ],
@@ -631,7 +635,9 @@ export const CUES: Record<Cue, string[]> = {
     'ya casi',
   ],
   harm_other: [
-    'hurt|kill|stab|shoot|strangle|choke|poison|hit|beat|smash|make ~1 ' + PARTNER + ' ~3 pay|suffer|hurt|badly|dead',
+    'hurt|kill|stab|shoot|strangle|choke|poison|hit|beat|smash|make ~1 ' +
+      PARTNER +
+      ' ~3 pay|suffer|hurt|badly|dead',
     'make him|her|them pay',
     'run|running ~2 car|him|her ~2 off the road',
     'kill|hurt|stab|shoot|strangle|choke|hit ~1 ' + PARTNER,
@@ -750,7 +756,9 @@ export const CONTEXTS: Record<Context, string[]> = {
     'me va|van a matar',
     'me quiero morir jaja|jajaja|jeje',
   ],
-  laughter: ['lol|lmao|lmfao|haha|hahaha|hahahaha|jaja|jajaja|jajajaja|jeje|xd|rofl|jk|kidding|bromeando|broma'],
+  laughter: [
+    'lol|lmao|lmfao|haha|hahaha|hahahaha|jaja|jajaja|jajajaja|jeje|xd|rofl|jk|kidding|bromeando|broma',
+  ],
   first_person: ['i|me|my|myself|mine|yo|mi|me|conmigo|mis'],
 };
 

@@ -55,7 +55,11 @@ function acceptsWord(written: string, word: string): boolean {
 }
 
 /** How many words an element takes from `at` on, for each way it matches (none: it does not). */
-function* accepts(element: Element & { kind: 'word' }, words: readonly string[], at: number): Generator<number> {
+function* accepts(
+  element: Element & { kind: 'word' },
+  words: readonly string[],
+  at: number,
+): Generator<number> {
   if (at < words.length) {
     const word = words[at];
     if (element.exact.has(word) || element.prefixes.some((prefix) => word.startsWith(prefix))) yield 1;

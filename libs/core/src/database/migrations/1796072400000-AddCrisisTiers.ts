@@ -8,7 +8,9 @@ export class AddCrisisTiers1796072400000 implements MigrationInterface {
   name = 'AddCrisisTiers1796072400000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`ALTER TABLE "incidents" ADD COLUMN "tier" varchar(16) NOT NULL DEFAULT 'urgent'`);
+    await queryRunner.query(
+      `ALTER TABLE "incidents" ADD COLUMN "tier" varchar(16) NOT NULL DEFAULT 'urgent'`,
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

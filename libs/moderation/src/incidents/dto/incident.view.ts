@@ -45,7 +45,8 @@ export class IncidentView implements IncidentDto {
 
   @ApiProperty({
     enum: ['urgent', 'concern'],
-    description: '`urgent`: intent, a plan, means, an act; `concern`: passive ideation, burden, frightening thoughts',
+    description:
+      '`urgent`: intent, a plan, means, an act; `concern`: passive ideation, burden, frightening thoughts',
   })
   tier!: IncidentDto['tier'];
 
