@@ -147,7 +147,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.{ts,mjs}'],
+    files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },
   ...libraryBoundaries,

@@ -159,6 +159,83 @@ describe('Reports, crisis response and the queue', () => {
       expect(queue.body.map((i: { kind: string }) => i.kind)).toEqual(['incident']);
     });
 
+    describe('risk tiers and the writer’s language', () => {
+      async function crisisIn(text: string) {
+        const member = await inRoom(t, wren, group.id);
+        const fac = await connect(t, facilitator);
+        const resources = collect(member, 'safety:resources');
+        const alerts = collect(fac, 'safety:alert');
+        const ack = await say(member, group.id, text);
+        expect(ack).toMatchObject({ ok: true });
+        await until(() => resources.length === 1 && alerts.length === 1, 'crisis response');
+        const incidents = await api(facilitator).get('/moderation/incidents').expect(200);
+        return { resources: resources[0], alert: alerts[0], incident: incidents.body[0] };
+      }
+
+      it('urgent: a plan with means and a time; resources, alert and incident say so, escalation at 10 minutes', async () => {
+        const { resources, alert, incident } = await crisisIn(
+          'I have pills saved and I am going to take them all tonight',
+        );
+        expect(resources).toMatchObject({ tier: 'urgent', language: 'en' });
+        expect(resources.message).toContain('A facilitator has been told');
+        expect(JSON.stringify(resources.resources)).toContain('988');
+        expect(alert).toMatchObject({ tier: 'urgent', category: 'suicide', pseudonym: 'Wren' });
+        expect(incident).toMatchObject({ tier: 'urgent', category: 'suicide', status: 'open' });
+        const { IncidentsService } = await import('@hearth/moderation');
+        t.clock.advance(11 * 60_000);
+        expect(await t.app.get(IncidentsService).escalateOverdue()).toBe(1);
+      });
+
+      it('concern: passive ideation; marked concern everywhere, and it reaches admins after 60 minutes, not 10', async () => {
+        const { resources, alert, incident } = await crisisIn(
+          'honestly everyone would be better off without me',
+        );
+        expect(resources).toMatchObject({ tier: 'concern', language: 'en' });
+        expect(alert).toMatchObject({ tier: 'concern', category: 'suicide' });
+        expect(incident).toMatchObject({ tier: 'concern' });
+        const { IncidentsService } = await import('@hearth/moderation');
+        const incidents = t.app.get(IncidentsService);
+        t.clock.advance(11 * 60_000);
+        expect(await incidents.escalateOverdue()).toBe(0);
+        t.clock.advance(50 * 60_000);
+        expect(await incidents.escalateOverdue()).toBe(1);
+      });
+
+      it('Spanish: the writer gets the message and the built-in resources in Spanish', async () => {
+        const { resources, alert } = await crisisIn('ya no quiero vivir, todos estarían mejor sin mí');
+        expect(resources).toMatchObject({ language: 'es', tier: 'concern' });
+        expect(resources.message).toContain('No estás sola');
+        const text = JSON.stringify(resources.resources);
+        expect(text).toContain('AYUDA');
+        expect(text).toContain('español');
+        expect(alert.tier).toBe('concern');
+      });
+
+      it('intrusive thoughts the writer fears get their own gentle wording', async () => {
+        const { resources, alert } = await crisisIn(
+          'i keep picturing dropping the baby down the stairs and it terrifies me',
+        );
+        expect(resources.message).toContain('common after birth');
+        expect(resources.message).toContain('Postpartum Support International');
+        expect(alert).toMatchObject({ category: 'harm_to_baby', tier: 'concern' });
+      });
+
+      it('GET /api/me/moderation/crisis-resources answers in Spanish when asked, and refuses other languages', async () => {
+        const es = await t
+          .request()
+          .get('/api/me/moderation/crisis-resources?language=es')
+          .set('Authorization', wren.auth)
+          .expect(200);
+        expect(JSON.stringify(es.body.resources)).toContain('AYUDA');
+        const bad = await t
+          .request()
+          .get('/api/me/moderation/crisis-resources?language=fr')
+          .set('Authorization', wren.auth)
+          .expect(400);
+        expect(bad.body.details?.[0]?.field).toBe('language');
+      });
+    });
+
     it('still cares for a muted member in crisis, though the message is not posted', async () => {
       const member = await inRoom(t, wren, group.id);
       const fac = await connect(t, facilitator);
@@ -254,7 +331,10 @@ describe('Reports, crisis response and the queue', () => {
       const member = await inRoom(t, wren, group.id);
       const fac = await connect(t, facilitator);
       const alerts = collect(fac, 'safety:alert');
-      const message = await said(member, group.id, 'I do not see the point of anything lately');
+      // Words a detector should not flag on their own, but that worry a peer who knows her.
+      const message = await said(member, group.id, 'I have been giving things away lately, it feels lighter');
+      await settle();
+      expect(alerts).toEqual([]);
       await api(ash).post(`/messages/${message.id}/reports`, { reason: 'crisis_concern' }).expect(201);
       await until(() => alerts.length === 1, 'report alert');
       expect(alerts[0]).toMatchObject({

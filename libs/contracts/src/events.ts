@@ -159,6 +159,9 @@ export interface CrisisResourceDto {
 export interface SafetyResourcesEvent {
   groupId: string;
   country: string;
+  /** The language of the message and resources: the writer's own (English or Spanish). */
+  language: 'en' | 'es';
+  tier: 'urgent' | 'concern';
   message: string;
   resources: CrisisResourceDto[];
 }
@@ -173,6 +176,8 @@ export interface SafetyAlertEvent {
   messageId: string | null;
   source: 'detector' | 'report';
   category: string;
+  /** `urgent` is shown as such everywhere and starts the escalation clock at once. */
+  tier: 'urgent' | 'concern';
   openedAt: string;
   escalated: boolean;
 }

@@ -392,6 +392,8 @@ export interface IncidentDto {
   messageId: string | null;
   source: 'detector' | 'report';
   category: string;
+  /** `urgent`: intent, a plan, means, an act; `concern`: passive ideation, burden, frightening thoughts. */
+  tier: 'urgent' | 'concern';
   status: 'open' | 'acknowledged' | 'resolved';
   openedAt: string;
   acknowledgedBy: string | null;

@@ -1,3 +1,4 @@
+import type { CrisisTier } from '@hearth/safety';
 /** Domain events of the moderation library: they tell every node to refresh what it keeps for the hot path. */
 export const ModerationEvents = {
   settingsChanged: 'moderation.settings_changed',
@@ -45,6 +46,9 @@ export class IncidentOpenedEvent {
     readonly messageId: string | null,
     readonly source: 'detector' | 'report',
     readonly category: string,
+    readonly tier: CrisisTier,
+    /** The writer's language and whether her words were frightening intrusive thoughts: her resources follow. */
+    readonly support: { language: 'en' | 'es'; intrusive: boolean },
   ) {}
 }
 

@@ -62,9 +62,10 @@ describe('MessagePipeline', () => {
   });
 
   it('never holds or term-blocks an urgent message, but keeps a mute', async () => {
+    const finding = { category: 'suicide', tier: 'urgent', language: 'en', intrusive: false } as const;
     const urgent = new MessagePipeline();
     urgent.use(
-      step('crisis', { action: 'allow', urgent: { category: 'suicide' } }),
+      step('crisis', { action: 'allow', urgent: finding }),
       step('terms', { action: 'block', code: 'BLOCKED', message: 'blocked term' }),
       step('premod', { action: 'hold', reason: 'new member' }),
     );
@@ -76,7 +77,7 @@ describe('MessagePipeline', () => {
 
     const muted = new MessagePipeline();
     muted.use(
-      step('crisis', { action: 'allow', urgent: { category: 'suicide' } }),
+      step('crisis', { action: 'allow', urgent: finding }),
       step('mute', { action: 'block', code: 'MUTED', message: 'm' }),
     );
     expect(await muted.run(draft)).toMatchObject({ decision: 'block', urgent: { category: 'suicide' } });

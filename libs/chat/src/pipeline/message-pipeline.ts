@@ -20,8 +20,17 @@ export interface MessageDraft {
   intent: 'post' | 'edit';
 }
 
+/** Words of crisis found in a message: labels only (never the words), with the writer's language. */
+export interface UrgentFinding {
+  category: string;
+  tier: 'urgent' | 'concern';
+  language: 'en' | 'es';
+  /** Intrusive thoughts of harm the writer finds frightening: they get their own gentle wording. */
+  intrusive: boolean;
+}
+
 export type StepVerdict =
-  | { action: 'allow'; urgent?: { category: string } }
+  | { action: 'allow'; urgent?: UrgentFinding }
   | { action: 'block'; code: ErrorCode; message: string; details?: Record<string, unknown> }
   | { action: 'hold'; reason: string }
   | { action: 'flag'; reason: string };
@@ -45,7 +54,7 @@ export interface PipelineOutcome {
   holds: string[];
   flags: string[];
   /** Set when a step found words of crisis: such a message is never held or filtered, only stored and cared for. */
-  urgent: { category: string } | null;
+  urgent: UrgentFinding | null;
 }
 
 /** Told about every attempt to post, after it was stored, held or refused. */

@@ -160,6 +160,12 @@ export class Environment {
   @Max(1440)
   CRISIS_ESCALATION_MINUTES: number = 10;
 
+  /** Minutes before an unacknowledged `concern` incident (passive ideation, intrusive thoughts) reaches admins. */
+  @IsInt()
+  @Min(1)
+  @Max(10080)
+  CRISIS_CONCERN_ESCALATION_MINUTES: number = 60;
+
   @IsIn(['required', 'optional'])
   STAFF_2FA: 'required' | 'optional' = 'required';
 

@@ -60,6 +60,8 @@ export interface HearthConfig {
   safety: {
     /** An unacknowledged crisis incident goes to every admin after this many minutes. */
     escalationMinutes: number;
+    /** The same for a `concern` incident (passive ideation, burden, frightening intrusive thoughts). */
+    concernEscalationMinutes: number;
   };
   /** What happens to an erased person's chat messages: tombstones in the timeline, or deleted rows. */
   erasure: { messages: 'tombstone' | 'delete' };
@@ -136,7 +138,10 @@ function toConfig(e: Environment): HearthConfig {
       connectTimeoutMs: e.CHAT_CONNECT_TIMEOUT_MS,
       refusalsBeforeClosing: e.CHAT_REFUSALS_BEFORE_CLOSING,
     },
-    safety: { escalationMinutes: e.CRISIS_ESCALATION_MINUTES },
+    safety: {
+      escalationMinutes: e.CRISIS_ESCALATION_MINUTES,
+      concernEscalationMinutes: e.CRISIS_CONCERN_ESCALATION_MINUTES,
+    },
     erasure: { messages: e.ERASURE_MESSAGES },
     retention: { accessLogDays: e.ACCESS_LOG_RETENTION_DAYS, signInDays: e.SIGN_IN_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,

@@ -34,6 +34,66 @@ export const DEFAULT_CRISIS_RESOURCES: CrisisResourceDto[] = [
   },
 ];
 
-export const RESOURCES_MESSAGE =
-  'It sounds like things are really hard right now. You are not alone, and you deserve support. ' +
-  'A facilitator has been told. If you might act on these feelings, please reach out now:';
+/** The same help, in Spanish, for someone who writes in Spanish (988 and the maternal hotline answer in Spanish). */
+export const DEFAULT_CRISIS_RESOURCES_ES: CrisisResourceDto[] = [
+  {
+    name: 'Servicios de emergencia',
+    description:
+      'Si tú o tu bebé están en peligro ahora mismo, llama al número de emergencias de tu zona (911 en EE. UU.).',
+    phone: '911',
+  },
+  {
+    name: '988 Línea de Prevención del Suicidio y Crisis (en español)',
+    description:
+      'Gratis, confidencial, las 24 horas. Llama al 988 y marca 2, o envía AYUDA por texto al 988.',
+    phone: '988',
+    text: 'AYUDA al 988',
+    url: 'https://988lifeline.org/es/',
+  },
+  {
+    name: 'Postpartum Support International: línea en español',
+    description:
+      'Apoyo para madres, padres y familias durante el embarazo y después del parto. Marca 1 para español.',
+    phone: '1-800-944-4773',
+    text: '971-203-7773',
+    url: 'https://www.postpartum.net/en-espanol/',
+  },
+  {
+    name: 'Línea Nacional de Salud Mental Materna',
+    description:
+      'Para embarazadas y madres y padres recientes, 24/7, por llamada o texto, en español e inglés.',
+    phone: '1-833-852-6262',
+    text: '1-833-852-6262',
+  },
+];
+
+const MESSAGES = {
+  en: {
+    crisis:
+      'It sounds like things are really hard right now. You are not alone, and you deserve support. ' +
+      'A facilitator has been told. If you might act on these feelings, please reach out now:',
+    intrusive:
+      'Thank you for saying this. Frightening thoughts of harm coming to your baby are common after birth, and ' +
+      'having them is not the same as acting on them: they are a sign of how much you care. You do not have to ' +
+      'carry them alone. A facilitator has been told, and the Postpartum Support International line is there ' +
+      'for exactly this. If you feel you might act on them, call now:',
+  },
+  es: {
+    crisis:
+      'Parece que ahora mismo las cosas están muy difíciles. No estás sola y mereces apoyo. ' +
+      'Ya avisamos a una facilitadora. Si crees que podrías actuar según lo que sientes, busca ayuda ahora:',
+    intrusive:
+      'Gracias por contarlo. Los pensamientos que asustan, de que algo malo le pase a tu bebé, son frecuentes ' +
+      'después del parto, y tenerlos no es lo mismo que actuar: muestran cuánto te importa. No tienes que ' +
+      'cargarlos sola. Ya avisamos a una facilitadora, y la línea de Postpartum Support International está ' +
+      'justo para esto. Si sientes que podrías actuar, llama ahora:',
+  },
+} as const;
+
+/** What the person who wrote words of crisis reads first, in her language. */
+export function resourcesMessage(language: 'en' | 'es', intrusive: boolean): string {
+  return MESSAGES[language][intrusive ? 'intrusive' : 'crisis'];
+}
+
+/** Kept for clients of the first version: the English message for words of crisis. */
+export const RESOURCES_MESSAGE = MESSAGES.en.crisis;

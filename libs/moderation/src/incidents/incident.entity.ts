@@ -28,6 +28,10 @@ export class Incident {
   @Column({ type: 'varchar', length: 32 })
   category!: string;
 
+  /** `urgent` (intent, plan, means, an act) escalates after CRISIS_ESCALATION_MINUTES; `concern` later. */
+  @Column({ type: 'varchar', length: 16, default: 'urgent' })
+  tier!: 'urgent' | 'concern';
+
   @Column({ type: 'varchar', length: 16 })
   status!: IncidentStatus;
 

@@ -24,6 +24,13 @@ import { ModerationSealing } from '../sealing/moderation-sealing.js';
 import { IncidentNote } from './incident-note.entity.js';
 import { Incident } from './incident.entity.js';
 
+/** What the detector read (a member's report is read as urgent): the tier and the writer's language. */
+export interface IncidentReading {
+  tier: 'urgent' | 'concern';
+  language: 'en' | 'es';
+  intrusive: boolean;
+}
+
 export interface IncidentSubject {
   groupId: string;
   userId: string | null;
@@ -58,6 +65,7 @@ export class IncidentsService {
     source: 'detector' | 'report',
     category: string,
     reporter: string | null,
+    reading: IncidentReading = { tier: 'urgent', language: 'en', intrusive: false },
   ): Promise<Incident> {
     const incident = await this.transactions.run(async (manager) => {
       const incident = manager.create(Incident, {
@@ -68,6 +76,7 @@ export class IncidentsService {
         messageId: subject.messageId,
         source,
         category,
+        tier: reading.tier,
         status: 'open',
         openedAt: this.clock.now(),
         acknowledgedBy: null,
@@ -84,14 +93,14 @@ export class IncidentsService {
           action: 'incident.opened',
           targetUserId: subject.userId,
           targetMessageId: subject.messageId,
-          details: { source, category },
+          details: { source, category, tier: reading.tier },
         },
         manager,
       );
       return incident;
     });
     this.logger.warn(
-      { incidentId: incident.id, groupId: incident.groupId, source, category },
+      { incidentId: incident.id, groupId: incident.groupId, source, category, tier: reading.tier },
       'Crisis incident opened',
     );
     this.events.emit(
@@ -104,6 +113,8 @@ export class IncidentsService {
         incident.messageId,
         source,
         category,
+        reading.tier,
+        { language: reading.language, intrusive: reading.intrusive },
       ),
     );
     return incident;
@@ -162,20 +173,27 @@ export class IncidentsService {
     return view;
   }
 
-  /** Open incidents nobody acknowledged in time go to every admin. Runs every 30 seconds. */
+  /**
+   * Open incidents nobody acknowledged in time go to every admin: an urgent one after CRISIS_ESCALATION_MINUTES,
+   * a concern after CRISIS_CONCERN_ESCALATION_MINUTES. Runs every 30 seconds.
+   */
   @Interval('crisis-escalation', 30_000)
   async escalateOverdue(): Promise<number> {
-    const minutes = this.config.get('safety', { infer: true }).escalationMinutes;
+    const safety = this.config.get('safety', { infer: true });
+    const minutesFor = (tier: Incident['tier']) =>
+      tier === 'concern' ? safety.concernEscalationMinutes : safety.escalationMinutes;
     const now = this.clock.now();
-    // The query narrows by the rule's cutoff; the rule itself (unit-tested) decides.
+    // The query narrows by the sooner cutoff; the rule itself (unit-tested) decides, per tier.
     const candidates = await this.dataSource.manager.find(Incident, {
       where: {
         status: 'open',
         escalatedAt: IsNull(),
-        openedAt: LessThanOrEqual(escalationCutoff(now, minutes)),
+        openedAt: LessThanOrEqual(
+          escalationCutoff(now, Math.min(safety.escalationMinutes, safety.concernEscalationMinutes)),
+        ),
       },
     });
-    const overdue = candidates.filter((incident) => isOverdue(incident, now, minutes));
+    const overdue = candidates.filter((incident) => isOverdue(incident, now, minutesFor(incident.tier)));
     for (const incident of overdue) {
       const escalated = await this.transactions.run(async (manager) => {
         const now = this.clock.now();
@@ -191,7 +209,7 @@ export class IncidentsService {
             actorUserId: null,
             action: 'incident.escalated',
             targetUserId: incident.subjectUserId,
-            details: { minutes },
+            details: { minutes: minutesFor(incident.tier), tier: incident.tier },
           },
           manager,
         );

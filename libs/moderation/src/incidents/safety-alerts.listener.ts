@@ -7,7 +7,7 @@ import { RealtimePublisher } from '@hearth/chat';
 import type { SafetyAlertEvent } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 
-import { RESOURCES_MESSAGE } from '../crisis-resources/default-crisis-resources.js';
+import { resourcesMessage } from '../crisis-resources/default-crisis-resources.js';
 import { SafetyResources } from '../crisis-resources/safety-resources.service.js';
 import { IncidentEscalatedEvent, IncidentOpenedEvent, SafetyEvents } from '../events.js';
 import { Incident } from './incident.entity.js';
@@ -28,11 +28,14 @@ export class SafetyAlertsListener {
   @OnEvent(SafetyEvents.incidentOpened)
   async onOpened(event: IncidentOpenedEvent): Promise<void> {
     if (event.source === 'detector' && event.subjectUserId) {
-      const set = await this.resources.forGroup(event.groupId);
+      const { language, intrusive } = event.support;
+      const set = await this.resources.forGroup(event.groupId, language);
       this.realtime.toPerson(event.subjectUserId, 'safety:resources', {
         groupId: event.groupId,
         country: set.country,
-        message: RESOURCES_MESSAGE,
+        language: set.language,
+        tier: event.tier,
+        message: resourcesMessage(set.language, intrusive),
         resources: set.resources,
       });
     }
@@ -62,6 +65,7 @@ export class SafetyAlertsListener {
       messageId: incident.messageId,
       source: incident.source,
       category: incident.category,
+      tier: incident.tier,
       openedAt: incident.openedAt.toISOString(),
       escalated: incident.escalatedAt !== null,
     };

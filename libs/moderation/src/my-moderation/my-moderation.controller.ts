@@ -1,4 +1,4 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { Authenticated, Caller } from '@hearth/identity';
@@ -6,6 +6,7 @@ import { Authenticated, Caller } from '@hearth/identity';
 import { AuditService } from '../audit/audit.service.js';
 import { MyModerationEventView } from '../audit/dto/audit-event.view.js';
 import { CrisisResourceSetView } from '../crisis-resources/dto/crisis-resource-set.view.js';
+import { ResourcesLanguageQuery } from '../crisis-resources/dto/resources-language.query.js';
 import { SafetyResources } from '../crisis-resources/safety-resources.service.js';
 
 /** What facilitators did about me, across my groups: what, where, why and when (never who reported me). */
@@ -20,9 +21,12 @@ export class MyModerationController {
 
   /** Where to find help now, reachable from every screen (the help button). */
   @Get('crisis-resources')
-  @ApiOkResponse({ type: CrisisResourceSetView, description: "The instance's crisis resources" })
-  crisisResources() {
-    return this.resources.forInstance();
+  @ApiOkResponse({
+    type: CrisisResourceSetView,
+    description: "The instance's crisis resources; the built-in defaults in Spanish with ?language=es",
+  })
+  crisisResources(@Query() { language }: ResourcesLanguageQuery) {
+    return this.resources.forInstance(language ?? 'en');
   }
 
   @Get()

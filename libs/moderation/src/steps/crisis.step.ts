@@ -10,6 +10,6 @@ export class CrisisStep implements MessagePipelineStep {
 
   inspect(draft: MessageDraft): StepVerdict {
     const finding = assessCrisis(draft.body);
-    return finding ? { action: 'allow', urgent: { category: finding.category } } : { action: 'allow' };
+    return finding ? { action: 'allow', urgent: finding } : { action: 'allow' };
   }
 }

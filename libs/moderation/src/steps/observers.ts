@@ -37,6 +37,7 @@ export class CrisisObserver implements MessageAttemptObserver {
       'detector',
       outcome.urgent.category,
       null,
+      { tier: outcome.urgent.tier, language: outcome.urgent.language, intrusive: outcome.urgent.intrusive },
     );
   }
 }

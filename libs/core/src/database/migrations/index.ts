@@ -7,6 +7,7 @@ import { CreateAccessLog1796054400000 } from './1796054400000-CreateAccessLog.js
 import { SealConversations1796058000000 } from './1796058000000-SealConversations.js';
 import { AddSecondFactors1796065200000 } from './1796065200000-AddSecondFactors.js';
 import { CreateSafetyPlans1796068800000 } from './1796068800000-CreateSafetyPlans.js';
+import { AddCrisisTiers1796072400000 } from './1796072400000-AddCrisisTiers.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   SealConversations1796058000000,
   AddSecondFactors1796065200000,
   CreateSafetyPlans1796068800000,
+  AddCrisisTiers1796072400000,
 ];

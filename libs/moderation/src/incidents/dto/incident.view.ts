@@ -43,6 +43,13 @@ export class IncidentView implements IncidentDto {
   @ApiProperty({ enum: ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others'] })
   category!: string;
 
+  @ApiProperty({
+    enum: ['urgent', 'concern'],
+    description:
+      '`urgent`: intent, a plan, means, an act; `concern`: passive ideation, burden, frightening thoughts',
+  })
+  tier!: IncidentDto['tier'];
+
   @ApiProperty({ enum: ['open', 'acknowledged', 'resolved'] })
   status!: IncidentDto['status'];
 

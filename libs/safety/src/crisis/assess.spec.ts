@@ -1,4 +1,4 @@
-import { detectCrisis } from './crisis-detector.js';
+import { assessCrisis } from './assess.js';
 
 /** Sentences that must reach a facilitator. Written for this test; none is from a real person. */
 const POSITIVE: [string, string][] = [
@@ -25,7 +25,7 @@ const POSITIVE: [string, string][] = [
   ['I am scared I will hurt my baby', 'harm_to_baby'],
   ['Sometimes I feel like I could shake the baby', 'harm_to_baby'],
   ['I had thoughts of hurting my baby', 'harm_to_baby'],
-  ['my baby would be better off without me', 'harm_to_baby'],
+  ['my baby would be better off without me', 'suicide'],
   ['I am afraid I will harm my baby when she cries', 'harm_to_baby'],
   ['I feel like I could hurt someone', 'harm_to_others'],
   ["I'd never kill myself but sometimes I wish I were dead", 'suicide'],
@@ -60,25 +60,48 @@ const NEGATIVE: string[] = [
   'I want to live fully',
 ];
 
-describe('detectCrisis', () => {
+describe('assessCrisis', () => {
   it.each(POSITIVE)('finds %j (%s)', (sentence, category) => {
-    expect(detectCrisis(sentence)?.category).toBe(category);
+    expect(assessCrisis(sentence)?.category).toBe(category);
   });
 
   it.each(NEGATIVE)('leaves %j alone', (sentence) => {
-    expect(detectCrisis(sentence)).toBeNull();
+    expect(assessCrisis(sentence)).toBeNull();
   });
 
-  it('reports its precision and recall on the corpus', () => {
-    const truePositives = POSITIVE.filter(([s]) => detectCrisis(s) !== null).length;
-    const falsePositives = NEGATIVE.filter((s) => detectCrisis(s) !== null).length;
-    const precision = truePositives / (truePositives + falsePositives);
-    const recall = truePositives / POSITIVE.length;
-    console.log(
-      `crisis detector corpus: ${POSITIVE.length} positive, ${NEGATIVE.length} negative; ` +
-        `precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}`,
-    );
-    expect(recall).toBe(1);
-    expect(precision).toBe(1);
+  it.each([
+    ['I have pills saved and I am going to take them all tonight', 'urgent', 'suicide'],
+    ['tengo las pastillas guardadas y esta noche me las tomo todas', 'urgent', 'suicide'],
+    ['honestly everyone would be better off without me', 'concern', 'suicide'],
+    ['ojala no despertar mañana', 'concern', 'suicide'],
+    ['cut myself again last night', 'urgent', 'self_harm'],
+    ['she is not my baby, they switched her and god wants her back', 'urgent', 'harm_to_baby'],
+  ])('reads %j as %s (%s)', (sentence, tier, category) => {
+    expect(assessCrisis(sentence)).toMatchObject({ tier, category });
+  });
+
+  it('gives intrusive thoughts the writer fears their own reading', () => {
+    expect(
+      assessCrisis('i keep picturing dropping the baby down the stairs and it terrifies me'),
+    ).toMatchObject({ category: 'harm_to_baby', tier: 'concern', intrusive: true });
+  });
+
+  it.each([
+    ['ya no quiero vivir, estoy cansada de existir', 'es'],
+    ['i dont want to be here anymore', 'en'],
+  ])('tells the language of %j', (sentence, language) => {
+    expect(assessCrisis(sentence)?.language).toBe(language);
+  });
+
+  it('sets aside a screening question answered no, a film, and a past that is over', () => {
+    expect(assessCrisis('the nurse asked if i had thoughts of hurting myself, i said no')).toBeNull();
+    expect(assessCrisis('watched a documentary about a suicide attempt survivor, so moving')).toBeNull();
+    expect(assessCrisis('three years ago i wanted to die. today i am grateful and well')).toBeNull();
+  });
+
+  it('never throws, whatever the text', () => {
+    for (const text of ['', ' ', '!!!', '\u0000', 'a'.repeat(10_000), '🙂'.repeat(500), 'no no no no']) {
+      expect(() => assessCrisis(text)).not.toThrow();
+    }
   });
 });

@@ -1,0 +1,78 @@
+import { evaluateCorpus, formatReport, loadCorpus, type CorpusLine } from './evaluation.js';
+
+/**
+ * The detector against its corpus (docs/crisis-detection.md). The development part is what the grammar was
+ * written against; the held-out part was written separately and is never read to tune it: its figures are the
+ * honest ones, and their floors below are what CI holds the detector to (raise them as the detector improves,
+ * never lower them to pass).
+ */
+const HELD_OUT_FLOOR = { recall: 0.58, precision: 0.76, urgentRecall: 0.58 };
+
+const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];
+const CRISIS_KINDS = [
+  'plan_timing',
+  'means',
+  'self_harm',
+  'farewell',
+  'passive_burden',
+  'harm_baby',
+  'harm_others',
+];
+const EVERYDAY_KINDS = [
+  'clinician_question',
+  'media',
+  'awareness',
+  'past_resolved',
+  'hyperbole',
+  'negated',
+  'other_person',
+  'everyday',
+];
+
+function wellFormed(line: CorpusLine): boolean {
+  return (
+    typeof line.text === 'string' &&
+    line.text.trim().length > 0 &&
+    CATEGORIES.includes(line.category) &&
+    (line.crisis
+      ? line.category !== null && (line.tier === 'urgent' || line.tier === 'concern')
+      : line.category === null && line.tier === null) &&
+    (line.lang === 'en' || line.lang === 'es')
+  );
+}
+
+describe('crisis corpus', () => {
+  const development = [...loadCorpus('development'), ...loadCorpus('development-2')];
+  const heldOut = loadCorpus('held-out');
+
+  it('is large, varied, labelled, and its two parts share no sentence', () => {
+    const all = [...development, ...heldOut];
+    expect(all.length).toBeGreaterThanOrEqual(600);
+    expect(all.filter((line) => !wellFormed(line))).toEqual([]);
+    for (const part of [development, heldOut]) {
+      for (const kind of [...CRISIS_KINDS, ...EVERYDAY_KINDS])
+        for (const lang of ['en', 'es'])
+          expect(part.some((line) => line.kind === kind && line.lang === lang)).toBe(true);
+    }
+    const seen = new Set(development.map((line) => line.text.toLowerCase()));
+    expect(heldOut.filter((line) => seen.has(line.text.toLowerCase()))).toEqual([]);
+  });
+
+  it('development part: what the grammar was written against', () => {
+    const report = evaluateCorpus(development);
+    console.log(formatReport('development', report, { listMisses: false }));
+    // Both development parts together: the first is nearly learnt by heart, the second (written later, by
+    // another voice, for the misses it showed) is not, which is itself a measure of how little a grammar
+    // written from examples generalizes.
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.8);
+    expect(report.overall.precision).toBeGreaterThanOrEqual(0.85);
+  });
+
+  it('held-out part: never tuned against, held to its floors', () => {
+    const report = evaluateCorpus(heldOut);
+    console.log(formatReport('held-out', report, { listMisses: false }));
+    expect(report.overall.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.recall);
+    expect(report.overall.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.precision);
+    expect(report.byTier.urgent.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.urgentRecall);
+  });
+});

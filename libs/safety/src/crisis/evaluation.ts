@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import type { CrisisCategory, CrisisTier, SafetyLanguage } from './assessment.js';
+import { assessCrisis } from './assess.js';
+
+/** One labelled sentence of the corpus (libs/safety/corpus/*.jsonl). */
+export interface CorpusLine {
+  text: string;
+  crisis: boolean;
+  category: CrisisCategory | null;
+  tier: CrisisTier | null;
+  kind: string;
+  lang: SafetyLanguage;
+}
+
+export type CorpusPart = 'development' | 'development-2' | 'held-out';
+
+export function loadCorpus(part: CorpusPart): CorpusLine[] {
+  const file = fileURLToPath(new URL(`../../corpus/${part}.jsonl`, import.meta.url));
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as CorpusLine);
+}
+
+export interface Figures {
+  truePositives: number;
+  falsePositives: number;
+  falseNegatives: number;
+  trueNegatives: number;
+  precision: number;
+  recall: number;
+}
+
+export interface CorpusReport {
+  overall: Figures;
+  byLanguage: Record<string, Figures>;
+  byTier: Record<string, { total: number; caught: number; recall: number; sameTier: number }>;
+  byKind: Record<string, { crisis: boolean; total: number; flagged: number }>;
+  languageAgreement: number;
+  misses: CorpusLine[];
+  falseAlarms: CorpusLine[];
+  wrongTier: CorpusLine[];
+}
+
+function figures(lines: { line: CorpusLine; flagged: boolean }[]): Figures {
+  const tp = lines.filter((x) => x.line.crisis && x.flagged).length;
+  const fp = lines.filter((x) => !x.line.crisis && x.flagged).length;
+  const fn = lines.filter((x) => x.line.crisis && !x.flagged).length;
+  const tn = lines.filter((x) => !x.line.crisis && !x.flagged).length;
+  return {
+    truePositives: tp,
+    falsePositives: fp,
+    falseNegatives: fn,
+    trueNegatives: tn,
+    precision: tp + fp === 0 ? 1 : tp / (tp + fp),
+    recall: tp + fn === 0 ? 1 : tp / (tp + fn),
+  };
+}
+
+export function evaluateCorpus(corpus: CorpusLine[]): CorpusReport {
+  const results = corpus.map((line) => ({ line, found: assessCrisis(line.text) }));
+  const flagged = results.map((r) => ({ line: r.line, flagged: r.found !== null }));
+  const byLanguage: Record<string, Figures> = {};
+  for (const lang of ['en', 'es']) byLanguage[lang] = figures(flagged.filter((x) => x.line.lang === lang));
+  const byTier: CorpusReport['byTier'] = {};
+  for (const tier of ['urgent', 'concern']) {
+    const ofTier = results.filter((r) => r.line.tier === tier);
+    const caught = ofTier.filter((r) => r.found).length;
+    byTier[tier] = {
+      total: ofTier.length,
+      caught,
+      recall: ofTier.length ? caught / ofTier.length : 1,
+      sameTier: ofTier.filter((r) => r.found?.tier === tier).length,
+    };
+  }
+  const byKind: CorpusReport['byKind'] = {};
+  for (const r of results) {
+    const entry = (byKind[r.line.kind] ??= { crisis: r.line.crisis, total: 0, flagged: 0 });
+    entry.total++;
+    if (r.found) entry.flagged++;
+  }
+  const caught = results.filter((r) => r.line.crisis && r.found);
+  return {
+    overall: figures(flagged),
+    byLanguage,
+    byTier,
+    byKind,
+    languageAgreement: caught.length
+      ? caught.filter((r) => r.found!.language === r.line.lang).length / caught.length
+      : 1,
+    misses: results.filter((r) => r.line.crisis && !r.found).map((r) => r.line),
+    falseAlarms: results.filter((r) => !r.line.crisis && r.found).map((r) => r.line),
+    wrongTier: caught.filter((r) => r.found!.tier !== r.line.tier).map((r) => r.line),
+  };
+}
+
+const pct = (n: number) => n.toFixed(3);
+
+export function formatReport(part: string, report: CorpusReport, options: { listMisses: boolean }): string {
+  const lines: string[] = [];
+  const o = report.overall;
+  const total = o.truePositives + o.falsePositives + o.falseNegatives + o.trueNegatives;
+  lines.push(`\n== ${part}: ${total} sentences ==`);
+  lines.push(
+    `overall   precision ${pct(o.precision)}  recall ${pct(o.recall)}  ` +
+      `(TP ${o.truePositives}, FP ${o.falsePositives}, FN ${o.falseNegatives}, TN ${o.trueNegatives})`,
+  );
+  for (const [lang, f] of Object.entries(report.byLanguage))
+    lines.push(
+      `lang ${lang}   precision ${pct(f.precision)}  recall ${pct(f.recall)}  (TP ${f.truePositives}, FP ${f.falsePositives}, FN ${f.falseNegatives})`,
+    );
+  for (const [tier, t] of Object.entries(report.byTier))
+    lines.push(
+      `tier ${tier.padEnd(8)} recall ${pct(t.recall)} (${t.caught}/${t.total}), same tier ${t.sameTier}/${t.caught}`,
+    );
+  lines.push(`language of the resources right for ${pct(report.languageAgreement)} of the caught`);
+  lines.push('by kind (crisis kinds: caught / total; everyday kinds: false alarms / total):');
+  for (const [kind, k] of Object.entries(report.byKind).sort(
+    (a, b) => Number(b[1].crisis) - Number(a[1].crisis),
+  ))
+    lines.push(`  ${k.crisis ? 'crisis ' : 'no     '} ${kind.padEnd(20)} ${k.flagged}/${k.total}`);
+  if (options.listMisses) {
+    lines.push('misses:');
+    for (const m of report.misses) lines.push(`  [${m.tier} ${m.kind} ${m.lang}] ${m.text}`);
+    lines.push('false alarms:');
+    for (const m of report.falseAlarms) lines.push(`  [${m.kind} ${m.lang}] ${m.text}`);
+    lines.push('wrong tier:');
+    for (const m of report.wrongTier) lines.push(`  [${m.tier} ${m.kind}] ${m.text}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,195 @@
+import { tokenize } from '../text/tokens.js';
+
+/**
+ * A text as the crisis grammar reads it: clauses of folded words, with contractions opened, internet shorthand
+ * spelled out ("kms", "rn", "q", "xq") and near-misses of the grammar's own longer words corrected ("sucide",
+ * "dissapear"). Clauses end at sentence punctuation, line breaks and "but"/"pero", so that a negation in one
+ * clause never turns around what the next one says ("I'd never do it, but I want to die").
+ */
+export interface Reading {
+  words: string[];
+  /** The clause each word belongs to (same length as `words`). */
+  clause: number[];
+}
+
+// Contractions written with an apostrophe: opened before the apostrophes are dropped, where "i'll" ≠ "ill".
+const CONTRACTIONS: [RegExp, string][] = [
+  [/\bod['’]?(?:ed|ing)\b|\bod['’]d\b/g, 'overdosed'],
+  [/\b(i|you|we|they|he|she|it)['’]ll\b/g, '$1 will'],
+  [/\bi['’]m\b/g, 'i am'],
+  [/\b(i|you|we|they)['’]ve\b/g, '$1 have'],
+  [/\b(i|you|we|they|he|she)['’]d\b/g, '$1 would'],
+  [/\bwon['’]t\b/g, 'will not'],
+  [/\bcan['’]t\b/g, 'can not'],
+  [/n['’]t\b/g, ' not'],
+  [/\b(it|that|he|she|there|what)['’]s\b/g, '$1 is'],
+  [/['’]re\b/g, ' are'],
+];
+
+/** Single words that stand for several, or for a plainer word. */
+const SHORTHAND: Record<string, string> = {
+  im: 'i am',
+  ive: 'i have',
+  iam: 'i am',
+  id: 'i would',
+  dont: 'do not',
+  doesnt: 'does not',
+  didnt: 'did not',
+  cant: 'can not',
+  cannot: 'can not',
+  cnt: 'can not',
+  wont: 'will not',
+  wouldnt: 'would not',
+  couldnt: 'could not',
+  shouldnt: 'should not',
+  isnt: 'is not',
+  arent: 'are not',
+  wasnt: 'was not',
+  werent: 'were not',
+  havent: 'have not',
+  hasnt: 'has not',
+  aint: 'am not',
+  wanna: 'want to',
+  wana: 'want to',
+  gonna: 'going to',
+  gona: 'going to',
+  gunna: 'going to',
+  gotta: 'got to',
+  tryna: 'trying to',
+  imma: 'i am going to',
+  ima: 'i am going to',
+  finna: 'going to',
+  hafta: 'have to',
+  u: 'you',
+  ur: 'your',
+  rn: 'right now',
+  atm: 'right now',
+  tn: 'tonight',
+  tonite: 'tonight',
+  tonigh: 'tonight',
+  '2nite': 'tonight',
+  '2night': 'tonight',
+  tmrw: 'tomorrow',
+  tmr: 'tomorrow',
+  tmw: 'tomorrow',
+  tomoro: 'tomorrow',
+  tommorow: 'tomorrow',
+  tomorow: 'tomorrow',
+  pls: 'please',
+  plz: 'please',
+  bc: 'because',
+  cuz: 'because',
+  coz: 'because',
+  bcuz: 'because',
+  ppl: 'people',
+  kms: 'kill myself',
+  kmss: 'kill myself',
+  ctb: 'kill myself',
+  sewerslide: 'suicide',
+  sewerslid: 'suicide',
+  suicde: 'suicide',
+  sucide: 'suicide',
+  suiside: 'suicide',
+  unalive: 'kill',
+  unaliving: 'killing',
+  unalived: 'killed',
+  sh: 'selfharm',
+  od: 'overdose',
+  oded: 'overdosed',
+  odeed: 'overdosed',
+  bub: 'baby',
+  bubs: 'baby',
+  dh: 'husband',
+  dd: 'daughter',
+  ds: 'son',
+  mil: 'mother in law',
+  // Spanish chat shorthand
+  q: 'que',
+  k: 'que',
+  ke: 'que',
+  xq: 'porque',
+  xk: 'porque',
+  pq: 'porque',
+  porq: 'porque',
+  tmb: 'tambien',
+  tb: 'tambien',
+  tmbn: 'tambien',
+  pa: 'para',
+  pal: 'para el',
+  x: 'por',
+  xfa: 'por favor',
+  d: 'de',
+  toy: 'estoy',
+  nd: 'nada',
+  bb: 'bebe',
+  bebito: 'bebe',
+  bebita: 'bebe',
+  beba: 'bebe',
+  bebote: 'bebe',
+  mñn: 'manana',
+  mñana: 'manana',
+};
+
+const CLAUSE_BREAK = /[.,!?;:\n\r…]+|\s[-–—]\s|\b(?:but|pero|aunque|although|though)\b/u;
+
+export function read(text: string): Reading {
+  let lowered = text.toLowerCase();
+  for (const [pattern, replacement] of CONTRACTIONS) lowered = lowered.replace(pattern, replacement);
+  const words: string[] = [];
+  const clause: number[] = [];
+  lowered.split(CLAUSE_BREAK).forEach((part, index) => {
+    if (!part) return;
+    for (const raw of tokenize(part)) {
+      const token = squeezeLong(raw);
+      const spelled = SHORTHAND[token] ?? correct(token);
+      for (const word of spelled.split(' ')) {
+        words.push(word);
+        clause.push(index);
+      }
+    }
+  });
+  return { words, clause };
+}
+
+/** Letters stretched three times or more become one ("diiiie" → "die"); doubled letters are left alone. */
+function squeezeLong(word: string): string {
+  return word.length > 3 ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word;
+}
+
+let corrections: Map<string, string | null> | null = null;
+let known: Set<string> = new Set();
+
+/**
+ * The grammar's own longer words, so that a misspelling one letter away from one of them is read as it
+ * ("sucide", "dissapear", "pastilals"). Set once by the lexicon; words it already knows are never changed.
+ */
+export function learnSpellings(vocabulary: Iterable<string>, everyday: Iterable<string>): void {
+  known = new Set([...vocabulary, ...everyday]);
+  corrections = new Map();
+  for (const word of vocabulary) {
+    if (word.length < 6) continue;
+    for (const variant of deletions(word)) {
+      const existing = corrections.get(variant);
+      corrections.set(variant, existing === undefined || existing === word ? word : null);
+    }
+    const existing = corrections.get(word);
+    corrections.set(word, existing === undefined || existing === word ? word : null);
+  }
+}
+
+function correct(token: string): string {
+  if (!corrections || token.length < 6 || known.has(token) || /\d/.test(token)) return token;
+  const direct = corrections.get(token);
+  if (direct) return direct;
+  for (const variant of deletions(token)) {
+    const found = corrections.get(variant);
+    if (found) return found;
+  }
+  return token;
+}
+
+function deletions(word: string): string[] {
+  const result: string[] = [];
+  for (let i = 0; i < word.length; i++) result.push(word.slice(0, i) + word.slice(i + 1));
+  return result;
+}
