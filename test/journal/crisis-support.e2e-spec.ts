@@ -91,6 +91,13 @@ describe('Crisis words in a private journal entry - POST/PATCH /api/journal/entr
     const titleOnly = await edit(calmer.body.id, { title: CRISIS }).expect(200);
     expect(titleOnly.body.support).not.toBeNull();
 
+    const spanish = await write({ body: 'quiero matarme esta noche' }).expect(201);
+    expect(spanish.body.support).toMatchObject({ language: 'es' });
+    const intrusive = await write({
+      body: 'I keep having horrible thoughts of hurting my baby and it terrifies me',
+    }).expect(201);
+    expect(intrusive.body.support).toMatchObject({ intrusive: true, language: 'en' });
+
     const read = await t
       .request()
       .get(`/api/journal/entries/${crisis.body.id}`)

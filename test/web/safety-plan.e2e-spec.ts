@@ -78,6 +78,22 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
     expect(await card().count()).toBe(0);
   });
 
+  it('speaks gently of intrusive thoughts, and in Spanish to an entry in Spanish', async () => {
+    await writeEntry('I keep having horrible thoughts of hurting my baby and it terrifies me');
+    await card().getByText('having a thought is not the same as acting on it').waitFor();
+    await card().getByText('Postpartum Support International’s helpline is there for exactly this').waitFor();
+
+    const asked = page.waitForRequest((request) =>
+      request.url().includes('/api/me/moderation/crisis-resources?language=es'),
+    );
+    await writeEntry('quiero matarme esta noche');
+    await asked;
+    await card().getByRole('heading', { name: 'No tienes que cargar con esto a solas' }).waitFor();
+    await card().locator('.resource-list li').first().waitFor();
+    expect(await card().getAttribute('lang')).toBe('es');
+    await screenshots(page, '70-journal-support-card-es');
+  });
+
   it('builds a safety plan step by step, pre-fills the crisis lines, and keeps it across a reload', async () => {
     await page.goto(`${t.url}/journal`);
     await page.getByRole('link', { name: 'Safety plan' }).click();

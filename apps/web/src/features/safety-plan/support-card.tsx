@@ -85,7 +85,11 @@ export function SupportCard({ support }: { support: JournalSupportDto }) {
           {words.invitation} <Link to={planLink}>{words.makePlan}</Link>
         </p>
       ) : null}
-      {resources.data ? <ResourceList resources={resources.data.resources} /> : <p>{words.noResources}</p>}
+      {resources.data ? (
+        <ResourceList resources={resources.data.resources} language={support.language} />
+      ) : (
+        <p>{words.noResources}</p>
+      )}
     </section>
   );
 }

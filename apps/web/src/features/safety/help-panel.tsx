@@ -64,7 +64,7 @@ export function HelpPanel({
           </section>
         )}
         {set ? (
-          <ResourceList resources={set.resources} />
+          <ResourceList resources={set.resources} language={pushed?.language} />
         ) : (
           <p>If you are in danger, call your local emergency number.</p>
         )}

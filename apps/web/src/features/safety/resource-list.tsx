@@ -1,7 +1,19 @@
 import type { CrisisResourceDto } from '@hearth/contracts';
 
-/** Crisis lines, each with a way to reach it: call, text, website. */
-export function ResourceList({ resources }: { resources: CrisisResourceDto[] }) {
+const LABELS = {
+  en: { call: 'Call', text: 'Text', website: 'Visit website' },
+  es: { call: 'Llamar al', text: 'Mensaje de texto', website: 'Visitar el sitio web' },
+};
+
+/** Crisis lines, each with a way to reach it: call, text, website; labelled in the resources' language. */
+export function ResourceList({
+  resources,
+  language = 'en',
+}: {
+  resources: CrisisResourceDto[];
+  language?: 'en' | 'es';
+}) {
+  const label = LABELS[language];
   return (
     <ul className="resource-list">
       {resources.map((resource) => (
@@ -11,10 +23,14 @@ export function ResourceList({ resources }: { resources: CrisisResourceDto[] }) 
           <div className="resource-actions">
             {resource.phone && (
               <a className="button" href={`tel:${resource.phone.replace(/[^\d+]/g, '')}`}>
-                Call {resource.phone}
+                {label.call} {resource.phone}
               </a>
             )}
-            {resource.text && <span className="resource-text">Text: {resource.text}</span>}
+            {resource.text && (
+              <span className="resource-text">
+                {label.text}: {resource.text}
+              </span>
+            )}
             {resource.url && (
               <a
                 className="button button-secondary"
@@ -22,7 +38,7 @@ export function ResourceList({ resources }: { resources: CrisisResourceDto[] }) 
                 target="_blank"
                 rel="noreferrer noopener"
               >
-                Visit website
+                {label.website}
               </a>
             )}
           </div>
