@@ -1,36 +1,32 @@
 /**
  * `npm run eval:crisis`: the crisis detector against its corpus (libs/safety/corpus): precision and recall
- * overall, per language, tier and kind, with tier and language agreement. `--misses` lists the development
- * part's confusions; the held-out part's sentences are never printed, only its figures.
- * `--part development` or `--part held-out` reads one part.
+ * overall, per language, tier and kind, with tier and language agreement, and its cost per message. `--misses`
+ * lists the development parts' confusions; the held-out parts' sentences are never printed, only their figures.
+ * `--part <name>` reads one part; `--cost-json` prints only the cost, as JSON (for `npm run bench`).
  */
-import { assessCrisis } from '../libs/safety/src/crisis/assess.js';
 import {
+  CORPUS_PARTS,
   evaluateCorpus,
   formatReport,
   loadCorpus,
-  type CorpusPart,
+  measureCost,
 } from '../libs/safety/src/crisis/evaluation.js';
 
-const listMisses = process.argv.includes('--misses');
-const only = process.argv.includes('--part') ? process.argv[process.argv.indexOf('--part') + 1] : null;
-for (const part of ['development', 'development-2', 'held-out'] as CorpusPart[]) {
-  if (only && only !== part) continue;
-  const report = evaluateCorpus(loadCorpus(part));
-  console.log(formatReport(part, report, { listMisses: listMisses && part !== 'held-out' }));
-}
-
-// The detector's cost per message, over every sentence of the corpus (the benchmark's figure for the hot path).
-const texts = (['development', 'development-2', 'held-out'] as CorpusPart[]).flatMap((part) =>
-  loadCorpus(part).map((line) => line.text),
-);
-const samples: number[] = [];
-for (let round = 0; round < 20; round++)
-  for (const text of texts) {
-    const started = process.hrtime.bigint();
-    assessCrisis(text);
-    samples.push(Number(process.hrtime.bigint() - started) / 1000);
+const args = process.argv.slice(2);
+const texts = CORPUS_PARTS.flatMap((part) => loadCorpus(part).map((line) => line.text));
+if (args.includes('--cost-json')) {
+  console.log(JSON.stringify(measureCost(texts, 20)));
+} else {
+  const listMisses = args.includes('--misses');
+  const only = args.includes('--part') ? args[args.indexOf('--part') + 1] : null;
+  for (const part of CORPUS_PARTS) {
+    if (only && only !== part) continue;
+    const report = evaluateCorpus(loadCorpus(part));
+    console.log(formatReport(part, report, { listMisses: listMisses && !part.startsWith('held-out') }));
   }
-samples.sort((a, b) => a - b);
-const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))].toFixed(1);
-console.log(`\ncost per message over ${texts.length} sentences × 20: p50 ${at(0.5)} µs, p99 ${at(0.99)} µs`);
+  const cost = measureCost(texts, 20);
+  console.log(
+    `\ncost per message over ${cost.sentences} sentences × ${cost.rounds}: ` +
+      `p50 ${cost.p50Micros} µs, p99 ${cost.p99Micros} µs, mean ${cost.meanMicros} µs`,
+  );
+}

@@ -373,7 +373,13 @@ export interface QueueItemDto {
   reason: string | null;
   note: string | null;
   message: MessageDto | null;
-  incident?: { category: string; status: string; escalated: boolean; source: string };
+  incident?: {
+    category: string;
+    tier: 'urgent' | 'concern';
+    status: string;
+    escalated: boolean;
+    source: string;
+  };
 }
 
 export interface IncidentNoteDto {

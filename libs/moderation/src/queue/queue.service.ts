@@ -85,6 +85,7 @@ export class QueueService {
           message: await review(i.groupId, i.messageId),
           incident: {
             category: i.category,
+            tier: i.tier,
             status: i.status,
             escalated: i.escalatedAt !== null,
             source: i.source,

@@ -1,18 +1,45 @@
 import type { CrisisAssessment } from './assessment.js';
-import { findCrisis } from './frames.js';
+import { CrisisModel, featuresOf } from './classifier.js';
+import { analyse, describe, judge } from './frames.js';
 import { languageOf } from './language.js';
+import { CRISIS_WEIGHTS, TIER_WEIGHTS } from './model.generated.js';
+import { read } from './reading.js';
+
+const CRISIS = new CrisisModel(CRISIS_WEIGHTS);
+const TIERS = new CrisisModel(TIER_WEIGHTS);
 
 /**
- * Reads a text for crisis (frames.ts): null when there is none. Only labels come back, never the words that
- * matched, so that nothing of what was written travels further than the text itself.
+ * How sure the model must be to raise an alarm the grammar did not. Chosen on the development parts, each left
+ * out in turn (`npm run train:crisis -- --validate`, docs/crisis-detection.md): lower catches more of what the
+ * grammar's words miss, and alarms more on everyday talk.
+ */
+export const MODEL_ALONE_THRESHOLD = 0.8;
+
+/**
+ * Reads a text for crisis: null when there is none. The grammar reads the text and judges it (frames.ts); when
+ * it finds nothing, the model weighs what it read (classifier.ts) and may still find a crisis in words the
+ * grammar does not know. Only labels come back, never the words that matched, so that nothing of what was
+ * written travels further than the text itself.
  */
 export function assessCrisis(text: string): CrisisAssessment | null {
-  const finding = findCrisis(text);
-  if (!finding) return null;
+  const analysis = analyse(read(text));
+  const found = judge(analysis);
+  if (found) {
+    return {
+      tier: found.tier,
+      category: found.category,
+      intrusive: found.intrusive,
+      language: languageOf(text),
+    };
+  }
+  const features = featuresOf(analysis);
+  if (CRISIS.probability(features) < MODEL_ALONE_THRESHOLD) return null;
+  const { category, urgentSign, intrusive } = describe(analysis);
+  const urgent = urgentSign || TIERS.probability(features) >= 0.5;
   return {
-    tier: finding.tier,
-    category: finding.category,
-    intrusive: finding.intrusive,
+    tier: urgent ? 'urgent' : 'concern',
+    category,
+    intrusive: intrusive && !urgent,
     language: languageOf(text),
   };
 }

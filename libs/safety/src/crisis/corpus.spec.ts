@@ -1,4 +1,11 @@
-import { evaluateCorpus, formatReport, loadCorpus, type CorpusLine } from './evaluation.js';
+import {
+  CORPUS_PARTS,
+  DEVELOPMENT_PARTS,
+  evaluateCorpus,
+  formatReport,
+  loadCorpus,
+  type CorpusLine,
+} from './evaluation.js';
 
 /**
  * The detector against its corpus (docs/crisis-detection.md). The development part is what the grammar was
@@ -6,7 +13,12 @@ import { evaluateCorpus, formatReport, loadCorpus, type CorpusLine } from './eva
  * honest ones, and their floors below are what CI holds the detector to (raise them as the detector improves,
  * never lower them to pass).
  */
-const HELD_OUT_FLOOR = { recall: 0.58, precision: 0.76, urgentRecall: 0.58 };
+const HELD_OUT_FLOOR = {
+  recall: 0.75,
+  precision: 0.78,
+  urgentRecall: 0.74,
+  byLanguage: { recall: 0.74, precision: 0.76 },
+};
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];
 const CRISIS_KINDS = [
@@ -42,8 +54,10 @@ function wellFormed(line: CorpusLine): boolean {
 }
 
 describe('crisis corpus', () => {
-  const development = [...loadCorpus('development'), ...loadCorpus('development-2')];
-  const heldOut = loadCorpus('held-out');
+  const development = DEVELOPMENT_PARTS.flatMap((part) => loadCorpus(part));
+  const heldOut = CORPUS_PARTS.filter((part) => part.startsWith('held-out')).flatMap((part) =>
+    loadCorpus(part),
+  );
 
   it('is large, varied, labelled, and its two parts share no sentence', () => {
     const all = [...development, ...heldOut];
@@ -61,10 +75,9 @@ describe('crisis corpus', () => {
   it('development part: what the grammar was written against', () => {
     const report = evaluateCorpus(development);
     console.log(formatReport('development', report, { listMisses: false }));
-    // Both development parts together: the first is nearly learnt by heart, the second (written later, by
-    // another voice, for the misses it showed) is not, which is itself a measure of how little a grammar
-    // written from examples generalizes.
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.8);
+    // The model was trained on these and the grammar written against the first two: high figures here say only
+    // that both learnt what they were shown.
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.85);
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.85);
   });
 
@@ -74,5 +87,11 @@ describe('crisis corpus', () => {
     expect(report.overall.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.recall);
     expect(report.overall.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.precision);
     expect(report.byTier.urgent.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.urgentRecall);
+    for (const language of ['en', 'es']) {
+      expect(report.byLanguage[language].recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.byLanguage.recall);
+      expect(report.byLanguage[language].precision).toBeGreaterThanOrEqual(
+        HELD_OUT_FLOOR.byLanguage.precision,
+      );
+    }
   });
 });

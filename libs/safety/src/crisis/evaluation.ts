@@ -14,7 +14,20 @@ export interface CorpusLine {
   lang: SafetyLanguage;
 }
 
-export type CorpusPart = 'development' | 'development-2' | 'held-out';
+/** The corpus's parts: the development ones the grammar is written against, the held-out ones never read. */
+export const CORPUS_PARTS = [
+  'development',
+  'development-2',
+  'development-3',
+  'development-4',
+  'development-5',
+  'development-6',
+  'development-7',
+  'held-out',
+  'held-out-2',
+] as const;
+export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
+export type CorpusPart = (typeof CORPUS_PARTS)[number];
 
 export function loadCorpus(part: CorpusPart): CorpusLine[] {
   const file = fileURLToPath(new URL(`../../corpus/${part}.jsonl`, import.meta.url));
@@ -130,4 +143,33 @@ export function formatReport(part: string, report: CorpusReport, options: { list
     for (const m of report.wrongTier) lines.push(`  [${m.tier} ${m.kind}] ${m.text}`);
   }
   return lines.join('\n');
+}
+
+export interface DetectorCost {
+  sentences: number;
+  rounds: number;
+  p50Micros: number;
+  p99Micros: number;
+  meanMicros: number;
+}
+
+/** What the detector costs per message, over every sentence given, read `rounds` times (after one warm-up). */
+export function measureCost(texts: string[], rounds: number): DetectorCost {
+  for (const text of texts) assessCrisis(text);
+  const samples: number[] = [];
+  for (let round = 0; round < rounds; round++)
+    for (const text of texts) {
+      const started = process.hrtime.bigint();
+      assessCrisis(text);
+      samples.push(Number(process.hrtime.bigint() - started) / 1000);
+    }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))];
+  return {
+    sentences: texts.length,
+    rounds,
+    p50Micros: Math.round(at(0.5) * 10) / 10,
+    p99Micros: Math.round(at(0.99) * 10) / 10,
+    meanMicros: Math.round((samples.reduce((a, b) => a + b, 0) / samples.length) * 10) / 10,
+  };
 }

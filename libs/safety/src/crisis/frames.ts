@@ -96,10 +96,17 @@ export interface Finding {
 }
 
 export function findCrisis(text: string): Finding | null {
-  return judge(read(text));
+  return judge(analyse(read(text)));
 }
 
-function judge(reading: Reading): Finding | null {
+/** What the grammar read in a text: its words, the cues that stand (not negated, not someone else's), contexts. */
+export interface Analysis {
+  reading: Reading;
+  cues: Map<Cue, number>;
+  contexts: Set<Context>;
+}
+
+export function analyse(reading: Reading): Analysis {
   const matches = GRAMMAR.matches(reading.words);
   const contexts = new Set<Context>();
   const idiomWords = new Set<number>();
@@ -123,6 +130,11 @@ function judge(reading: Reading): Finding | null {
     const cue = match.pattern.value.cue;
     cues.set(cue, (cues.get(cue) ?? 0) + 1);
   }
+  return { reading, cues, contexts };
+}
+
+/** The grammar's verdict: the category whose cues weigh the most, if they reach the threshold. */
+export function judge({ cues, contexts }: Analysis): Finding | null {
   if (cues.size === 0) return null;
 
   let damping = 1;
@@ -144,6 +156,43 @@ function judge(reading: Reading): Finding | null {
   }
   return best;
 }
+
+/**
+ * What the grammar says about a text the model found to be a crisis: the category whose cues weigh most (suicide
+ * when none does), whether a cue of an act or of certainty makes it urgent whatever the tier model says, and
+ * whether it reads as intrusive thoughts the writer fears.
+ */
+export function describe({ cues }: Analysis): {
+  category: CrisisCategory;
+  urgentSign: boolean;
+  intrusive: boolean;
+} {
+  let category: CrisisCategory = 'suicide';
+  let best = 0;
+  for (const candidate of Object.keys(WEIGHTS) as CrisisCategory[]) {
+    const score = scoreOf(candidate, cues);
+    if (score > best) [category, best] = [candidate, score];
+  }
+  const urgentSign = URGENT_SIGNS.some((cue) => cues.has(cue));
+  const intrusive =
+    category === 'harm_to_baby' &&
+    !urgentSign &&
+    !cues.has('intent') &&
+    (cues.has('intrusive') || cues.has('fear_self'));
+  return { category, urgentSign, intrusive };
+}
+
+/** Cues that say little alone (a baby, a day, "going to"): they never count as the grammar seeing crisis. */
+const CONTEXT_CUES: Cue[] = ['baby', 'intent', 'again', 'timing', 'urge', 'obtain'];
+
+/** Whether the grammar found any sign of crisis at all (a cue beyond the everyday ones). */
+export function hasCrisisCue({ cues }: Analysis): boolean {
+  for (const cue of cues.keys()) if (!CONTEXT_CUES.includes(cue)) return true;
+  return false;
+}
+
+/** Cues of an act done or under way, or of delusion: urgent, whatever else the text says. */
+const URGENT_SIGNS: Cue[] = ['taken', 'farewell', 'harm_self', 'psychotic', 'harm_baby_act'];
 
 function scoreOf(category: CrisisCategory, cues: Map<Cue, number>): number {
   const weights = WEIGHTS[category];
@@ -206,6 +255,6 @@ export function explainCrisis(text: string) {
       (m) =>
         `${m.pattern.value.kind === 'cue' ? m.pattern.value.cue : m.pattern.value.context}:${reading.words.slice(m.start, m.end).join(' ')}`,
     ),
-    finding: judge(reading),
+    finding: judge(analyse(reading)),
   };
 }

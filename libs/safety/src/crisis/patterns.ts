@@ -54,61 +54,80 @@ function acceptsWord(written: string, word: string): boolean {
   return word.endsWith('*') ? written.startsWith(word.slice(0, -1)) : written === word;
 }
 
-/** How many words an element takes from `at` on, for each way it matches (none: it does not). */
-function* accepts(
-  element: Element & { kind: 'word' },
-  words: readonly string[],
-  at: number,
-): Generator<number> {
-  if (at < words.length) {
-    const word = words[at];
-    if (element.exact.has(word) || element.prefixes.some((prefix) => word.startsWith(prefix))) yield 1;
-  }
-  for (const phrase of element.phrases)
-    if (at + phrase.length <= words.length && phrase.every((w, i) => acceptsWord(words[at + i], w)))
-      yield phrase.length;
+function acceptsOne(element: Element & { kind: 'word' }, word: string): boolean {
+  if (element.exact.has(word)) return true;
+  for (const prefix of element.prefixes) if (word.startsWith(prefix)) return true;
+  return false;
 }
 
-/** The key a word is filed under: its first two letters (every prefix in a pattern has at least two). */
-const keyOf = (word: string) => word.slice(0, 2);
+function acceptsPhrase(phrase: string[], words: readonly string[], at: number): boolean {
+  if (at + phrase.length > words.length) return false;
+  for (let i = 0; i < phrase.length; i++) if (!acceptsWord(words[at + i], phrase[i])) return false;
+  return true;
+}
 
+/**
+ * Patterns filed by their first word: under the word itself when it is spelled out, and under a prefix's first
+ * two letters (checked against the whole prefix) when it is a prefix, so that each word of a text is tried only
+ * against the patterns that can start there.
+ */
 export class PatternSet<T> {
-  private readonly byKey = new Map<string, Pattern<T>[]>();
+  private readonly byWord = new Map<string, Pattern<T>[]>();
+  private readonly byPrefix = new Map<string, { prefixes: string[]; pattern: Pattern<T> }[]>();
 
   constructor(patterns: readonly Pattern<T>[]) {
     for (const pattern of patterns) {
       const first = pattern.elements[0] as Element & { kind: 'word' };
-      const keys = new Set([...first.exact, ...first.prefixes, ...first.phrases.map((p) => p[0])].map(keyOf));
-      for (const key of keys) {
-        if (key.length < 2 && first.prefixes.some((prefix) => prefix.length < 2))
-          throw new Error(`A prefix has at least two letters: "${pattern.source}"`);
-        this.byKey.set(key, [...(this.byKey.get(key) ?? []), pattern]);
+      const words = new Set([...first.exact, ...first.phrases.map((phrase) => phrase[0])]);
+      const prefixes = [...first.prefixes];
+      for (const word of words) {
+        if (word.endsWith('*')) prefixes.push(word.slice(0, -1));
+        else this.byWord.set(word, [...(this.byWord.get(word) ?? []), pattern]);
       }
+      // Filed once per two-letter key, with every prefix that key holds, so it is tried once per word.
+      const byKey = new Map<string, string[]>();
+      for (const prefix of prefixes) {
+        if (prefix.length < 2) throw new Error(`A prefix has at least two letters: "${pattern.source}"`);
+        byKey.set(prefix.slice(0, 2), [...(byKey.get(prefix.slice(0, 2)) ?? []), prefix]);
+      }
+      for (const [key, keyed] of byKey)
+        this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), { prefixes: keyed, pattern }]);
     }
   }
 
-  /** Every match, in text order; each pattern at most once per start, with its shortest extent. */
+  /** Every match, in text order; each pattern at most once per start, with its first extent. */
   matches(words: readonly string[]): Match<T>[] {
     const found: Match<T>[] = [];
     for (let start = 0; start < words.length; start++) {
-      const candidates = this.byKey.get(keyOf(words[start]));
-      if (!candidates) continue;
-      for (const pattern of candidates) {
-        const end = matchFrom(pattern.elements, 0, words, start);
-        if (end >= 0) found.push({ start, end, pattern });
-      }
+      const word = words[start];
+      const exact = this.byWord.get(word);
+      if (exact) for (const pattern of exact) this.attempt(pattern, words, start, found);
+      const byPrefix = this.byPrefix.get(word.slice(0, 2));
+      if (byPrefix)
+        for (const { prefixes, pattern } of byPrefix)
+          // A pattern filed both ways is tried once: by its word when that matched.
+          if (prefixes.some((prefix) => word.startsWith(prefix)) && !exact?.includes(pattern))
+            this.attempt(pattern, words, start, found);
     }
     return found;
+  }
+
+  private attempt(pattern: Pattern<T>, words: readonly string[], start: number, found: Match<T>[]): void {
+    const end = matchFrom(pattern.elements, 0, words, start);
+    if (end >= 0) found.push({ start, end, pattern });
   }
 
   /** Every word the set knows by its full spelling (for spelling correction). */
   vocabulary(): string[] {
     const words: string[] = [];
-    for (const patterns of this.byKey.values())
-      for (const pattern of patterns)
-        for (const element of pattern.elements)
-          if (element.kind === 'word') words.push(...element.exact, ...element.phrases.flat());
-    return words;
+    const all = new Set([
+      ...[...this.byWord.values()].flat(),
+      ...[...this.byPrefix.values()].flat().map((x) => x.pattern),
+    ]);
+    for (const pattern of all)
+      for (const element of pattern.elements)
+        if (element.kind === 'word') words.push(...element.exact, ...element.phrases.flat());
+    return words.filter((word) => !word.endsWith('*'));
   }
 }
 
@@ -123,8 +142,14 @@ function matchFrom(elements: Element[], i: number, words: readonly string[], at:
     }
     return -1;
   }
-  for (const taken of accepts(element, words, at)) {
-    const end = matchFrom(elements, i + 1, words, at + taken);
+  // A plain loop (no generator): this runs for every word of every message.
+  if (at < words.length && acceptsOne(element, words[at])) {
+    const end = matchFrom(elements, i + 1, words, at + 1);
+    if (end >= 0) return end;
+  }
+  for (const phrase of element.phrases) {
+    if (!acceptsPhrase(phrase, words, at)) continue;
+    const end = matchFrom(elements, i + 1, words, at + phrase.length);
     if (end >= 0) return end;
   }
   return -1;

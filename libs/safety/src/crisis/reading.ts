@@ -166,6 +166,7 @@ let known: Set<string> = new Set();
 export function learnSpellings(vocabulary: Iterable<string>, everyday: Iterable<string>): void {
   known = new Set([...vocabulary, ...everyday]);
   corrections = new Map();
+  corrected.clear();
   for (const word of vocabulary) {
     if (word.length < 6) continue;
     for (const variant of deletions(word)) {
@@ -177,8 +178,21 @@ export function learnSpellings(vocabulary: Iterable<string>, everyday: Iterable<
   }
 }
 
+/** Corrections already made: words repeat from message to message, so each is worked out about once. */
+const corrected = new Map<string, string>();
+const REMEMBERED = 50_000;
+
 function correct(token: string): string {
   if (!corrections || token.length < 6 || known.has(token) || /\d/.test(token)) return token;
+  const remembered = corrected.get(token);
+  if (remembered !== undefined) return remembered;
+  const result = correction(token, corrections);
+  if (corrected.size >= REMEMBERED) corrected.clear();
+  corrected.set(token, result);
+  return result;
+}
+
+function correction(token: string, corrections: Map<string, string | null>): string {
   const direct = corrections.get(token);
   if (direct) return direct;
   for (const variant of deletions(token)) {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { categoryLabel, tierLabel } from '../safety/crisis-labels';
 
 const base = (groupId: string) => `/groups/${groupId}`;
 
@@ -31,7 +32,7 @@ export function QueueTab({ groupId }: { groupId: string }) {
                 ? 'Held for review'
                 : item.kind === 'report'
                   ? `Report: ${item.reason}`
-                  : `Crisis incident: ${item.incident?.category}`}{' '}
+                  : `${item.incident ? tierLabel(item.incident.tier) : 'Crisis'}: ${categoryLabel(item.incident?.category ?? '')}`}{' '}
               · {formatDateTime(item.createdAt)}
             </p>
             {item.message && (
@@ -144,8 +145,10 @@ function IncidentCard({
               ? 'Acknowledged'
               : 'Resolved'}
         </strong>{' '}
-        · {incident.category} · {incident.source === 'report' ? 'from a report' : 'crisis words detected'} ·
-        opened {formatDateTime(incident.openedAt)}
+        · <span className={`tier-badge tier-${incident.tier}`}>{tierLabel(incident.tier)}</span> ·{' '}
+        {categoryLabel(incident.category)} ·{' '}
+        {incident.source === 'report' ? 'from a report' : 'from their words'} · opened{' '}
+        {formatDateTime(incident.openedAt)}
         {incident.escalatedAt ? ' · escalated to admins' : ''}
       </p>
       {incident.notes.length > 0 && (

@@ -2,17 +2,23 @@ import { Link } from 'react-router-dom';
 
 import type { ChatConnection } from '../../chat/connection';
 import { formatTime } from '../../ui/components';
+import { categoryLabel, tierLabel } from './crisis-labels';
 
 /** Crisis alerts for facilitators: shown at once, on every screen, until looked at. */
 export function AlertsTray({ connection }: { connection: ChatConnection }) {
   return (
     <section className="alerts-tray" aria-label="Crisis alerts" role="alert">
       {connection.alerts.map((alert) => (
-        <div key={alert.incidentId} className="crisis-alert">
+        <div key={alert.incidentId} className={`crisis-alert crisis-${alert.tier}`}>
           <p>
-            <strong>{alert.escalated ? 'Still unanswered: ' : ''}Someone may need support now.</strong>{' '}
-            {alert.pseudonym ?? 'A member'} in {alert.groupName} (
-            {alert.source === 'report' ? 'reported' : 'crisis words'}, {formatTime(alert.openedAt)}).
+            <span className={`tier-badge tier-${alert.tier}`}>{tierLabel(alert.tier)}</span>{' '}
+            <strong>
+              {alert.escalated ? 'Still unanswered: ' : ''}
+              {alert.tier === 'urgent' ? 'Someone may be in danger now.' : 'Someone may need support.'}
+            </strong>{' '}
+            {alert.pseudonym ?? 'A member'} in {alert.groupName} ({categoryLabel(alert.category)},{' '}
+            {alert.source === 'report' ? 'reported by a member' : 'from their words'},{' '}
+            {formatTime(alert.openedAt)}).
           </p>
           <div className="row">
             <Link

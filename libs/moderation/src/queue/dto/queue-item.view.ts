@@ -9,6 +9,9 @@ export class QueueIncidentSummary {
   @ApiProperty({ enum: ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others'] })
   category!: string;
 
+  @ApiProperty({ enum: ['urgent', 'concern'] })
+  tier!: 'urgent' | 'concern';
+
   @ApiProperty({ enum: ['open', 'acknowledged', 'resolved'] })
   status!: string;
 

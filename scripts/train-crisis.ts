@@ -1,0 +1,117 @@
+/**
+ * `npm run train:crisis`: trains the detector's two models on the development parts of the corpus (never the
+ * held-out ones) and writes their weights to libs/safety/src/crisis/model.generated.ts. Deterministic: the same
+ * corpus gives the same file. The options and the threshold were chosen by training on two development parts'
+ * worth of voices and testing on the others (docs/crisis-detection.md), never on the held-out parts.
+ */
+import { writeFileSync } from 'node:fs';
+
+import type { Features } from '../libs/safety/src/crisis/classifier.js';
+
+import { encodeWeights, featuresOf, train } from '../libs/safety/src/crisis/classifier.js';
+import { DEVELOPMENT_PARTS, loadCorpus } from '../libs/safety/src/crisis/evaluation.js';
+import { analyse, hasCrisisCue, judge } from '../libs/safety/src/crisis/frames.js';
+import { read } from '../libs/safety/src/crisis/reading.js';
+
+const OPTIONS = process.env.CRISIS_TRAIN_OPTIONS
+  ? (JSON.parse(process.env.CRISIS_TRAIN_OPTIONS) as { epochs: number; rate: number; l2: number })
+  : { epochs: 3000, rate: 8, l2: 0.00003 };
+const SMALLEST_WEIGHT = 0.02;
+
+if (process.argv.includes('--validate')) {
+  validate();
+  process.exit(0);
+}
+
+const lines = DEVELOPMENT_PARTS.flatMap((part) => loadCorpus(part));
+const samples = lines.map((line) => featuresOf(analyse(read(line.text))));
+const crisis = train(
+  samples,
+  lines.map((line) => (line.crisis ? 1 : 0)),
+  OPTIONS,
+);
+const crisisLines = lines.map((line, i) => ({ line, sample: samples[i] })).filter((x) => x.line.crisis);
+const tier = train(
+  crisisLines.map((x) => x.sample),
+  crisisLines.map((x) => (x.line.tier === 'urgent' ? 1 : 0)),
+  OPTIONS,
+);
+
+const file = new URL('../libs/safety/src/crisis/model.generated.ts', import.meta.url);
+writeFileSync(
+  file,
+  `// Written by \`npm run train:crisis\` (scripts/train-crisis.ts) from ${lines.length} sentences of ${DEVELOPMENT_PARTS.join(', ')}.\n` +
+    `// Do not edit: retrain. Weights are base64 of [slot uint32, weight float32] pairs (classifier.ts).\n\n` +
+    `export const TRAINED_ON = ${JSON.stringify({ parts: DEVELOPMENT_PARTS, sentences: lines.length, ...OPTIONS })};\n\n` +
+    `/** Crisis or not. */\nexport const CRISIS_WEIGHTS =\n  '${encodeWeights(crisis, SMALLEST_WEIGHT)}';\n\n` +
+    `/** Among crises: urgent or a concern. */\nexport const TIER_WEIGHTS =\n  '${encodeWeights(tier, SMALLEST_WEIGHT)}';\n`,
+);
+console.log(`trained on ${lines.length} sentences; wrote ${file.pathname}`);
+
+/**
+ * `npm run train:crisis -- --validate`: each development part in turn is left out, the model trained on the
+ * others and tried on it (each part was written by another voice, so this is how the model meets wording it has
+ * not seen); prints the pooled precision and recall per threshold. How OPTIONS and the threshold were chosen.
+ */
+function validate(): void {
+  const parts = DEVELOPMENT_PARTS.map((part) =>
+    loadCorpus(part).map((line) => {
+      const analysis = analyse(read(line.text));
+      return {
+        line,
+        features: featuresOf(analysis),
+        cue: hasCrisisCue(analysis),
+        grammar: judge(analysis) !== null,
+      };
+    }),
+  );
+  const scored: {
+    part: string;
+    crisis: boolean;
+    urgent: boolean;
+    p: number;
+    cue: boolean;
+    grammar: boolean;
+  }[] = [];
+  parts.forEach((left, i) => {
+    const rest = parts.filter((_, j) => j !== i).flat();
+    const weights = train(
+      rest.map((x) => x.features),
+      rest.map((x) => (x.line.crisis ? 1 : 0)),
+      OPTIONS,
+    );
+    for (const { line, features, cue, grammar } of left)
+      scored.push({
+        part: DEVELOPMENT_PARTS[i],
+        crisis: line.crisis,
+        urgent: line.tier === 'urgent',
+        p: probability(weights, features),
+        cue,
+        grammar,
+      });
+  });
+  const summary = (name: string, flagged: (x: (typeof scored)[number]) => boolean) => {
+    const tp = scored.filter((x) => x.crisis && flagged(x)).length;
+    const fp = scored.filter((x) => !x.crisis && flagged(x)).length;
+    const positives = scored.filter((x) => x.crisis).length;
+    const urgent = scored.filter((x) => x.urgent);
+    const everyday = scored.filter(
+      (x) => !x.crisis && (x.part === 'development-6' || x.part === 'development-7'),
+    );
+    console.log(
+      `${name.padEnd(34)} precision ${(tp / (tp + fp)).toFixed(3)}, recall ${(tp / positives).toFixed(3)}, ` +
+        `urgent recall ${(urgent.filter(flagged).length / urgent.length).toFixed(3)}, ` +
+        `everyday alarms ${(everyday.filter(flagged).length / Math.max(1, everyday.length)).toFixed(3)}`,
+    );
+  };
+  summary('grammar alone', (x) => x.grammar);
+  for (const high of [0.6, 0.7, 0.8, 0.9])
+    for (const veto of [0, 0.1, 0.2, 0.3])
+      summary(`grammar unless p < ${veto}, or p ≥ ${high}`, (x) => (x.grammar && x.p >= veto) || x.p >= high);
+}
+
+function probability(weights: Float64Array, features: Features): number {
+  let sum = weights[weights.length - 1];
+  for (const index of features.slots) sum += weights[index] * features.value;
+  return 1 / (1 + Math.exp(-sum));
+}
