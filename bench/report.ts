@@ -31,6 +31,8 @@ export interface BenchResults {
     D: Memory;
     E: MeasuredStep;
     F: { messages: number; page: LatencySummary; latest: LatencySummary; floor: LatencySummary };
+    /** The crisis detector alone, in process: microseconds per message over its corpus. */
+    T: { sentences: number; rounds: number; p50Micros: number; p99Micros: number; meanMicros: number };
     G: {
       abuserConnections: number;
       historyMessages: number;
@@ -186,6 +188,24 @@ export function renderReport(results: BenchResults): { markdown: string; problem
             `${e.lost} / ${e.duplicates}`,
             fmt(e.ackedPerSecond),
             fmt(e.e2e.p99Ms, 1),
+          ],
+        ],
+      ),
+      '',
+    );
+  }
+  if (s.T) {
+    out.push(
+      `## T. Crisis detector: cost per message over its corpus (${fmt(s.T.sentences)} sentences × ${s.T.rounds})`,
+      '',
+      table(
+        ['p50 µs', 'p99 µs', 'mean µs', 'CPU at 1,000 msg/s'],
+        [
+          [
+            fmt(s.T.p50Micros, 1),
+            fmt(s.T.p99Micros, 1),
+            fmt(s.T.meanMicros, 1),
+            `${fmt(s.T.meanMicros / 10, 1)} % of a core`,
           ],
         ],
       ),

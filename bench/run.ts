@@ -50,6 +50,15 @@ if (!existsSync(BUILT_SERVER)) {
   execFileSync('npx', ['nest', 'build', 'api'], { stdio: 'inherit' });
 }
 
+/** The detector measured in its own process, over its whole corpus (`npm run eval:crisis -- --cost-json`). */
+function detectorCost(): BenchResults['scenarios']['T'] {
+  const run = spawnSync('node', ['--import', 'tsx', 'scripts/eval-crisis.ts', '--cost-json'], {
+    encoding: 'utf8',
+  });
+  if (run.status !== 0) throw new Error(`eval-crisis failed: ${run.stderr}`);
+  return JSON.parse(run.stdout.trim().split('\n').at(-1)!) as BenchResults['scenarios']['T'];
+}
+
 const log = (text: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${text}`);
 const started = Date.now();
 const results: BenchResults = {
@@ -76,6 +85,7 @@ const plan: [string, string, () => Promise<unknown>][] = [
   ['D', 'idle connections', () => idle(sizes)],
   ['E', 'reconnect storm', () => storm(sizes)],
   ['F', 'history pages', () => history(sizes)],
+  ['T', 'crisis detector cost per message', async () => detectorCost()],
 ];
 // Not in --quick (what CI runs to keep the harness working): G is a measurement of two 30-s phases.
 if (!quick) plan.push(['G', 'one abusive account', () => abusiveAccount(sizes.workers, SIZES.full.abuse)]);

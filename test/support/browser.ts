@@ -51,8 +51,10 @@ export function ensureWebBuilt(): void {
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
   const sources = ['apps/web/src', 'apps/web/index.html', 'libs/contracts/src'].map(newestChange);
   if (Math.max(...sources) > built) {
+    // jest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
     execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {
       stdio: 'inherit',
+      env: { ...process.env, NODE_ENV: 'production' },
     });
   }
 }

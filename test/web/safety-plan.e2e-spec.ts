@@ -191,7 +191,7 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
     expect(JSON.stringify(plan.body)).not.toContain('Ana');
   });
 
-  it('when the same words are said in the group, the pushed resources open Help now with her plan first', async () => {
+  it('when the same words are said in the group, the pushed resources open Help now: the lines its message points to, then her plan', async () => {
     await page.goto(`${t.url}/groups/${group.id}`);
     await composer(page).fill(CRISIS);
     await composer(page).press('Enter');
@@ -201,9 +201,45 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
     const order = await dialog
       .locator('.help-panel > *')
       .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
-    expect(order.indexOf('my-plan')).toBeLessThan(order.indexOf('resource-list'));
+    // The message ends "please reach out now:", so the lines come right after it, and her plan beside them.
+    expect(order.indexOf('my-plan')).toBeGreaterThan(order.indexOf('resource-list'));
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshots(page, '73-pushed-resources-with-plan');
     expect(pageErrors).toEqual([]);
+  });
+
+  it('the facilitator sees each alert’s tier and plain words, and open urgent incidents first', async () => {
+    const fern = await newContext(browser);
+    await signInThroughPage(fern.page, t.url, facilitator.email, GOOD_PASSWORD);
+    await fern.page.goto(`${t.url}/groups/${group.id}`);
+    await page.goto(`${t.url}/groups/${group.id}`);
+    await composer(page).fill('honestly everyone would be better off without me');
+    await composer(page).press('Enter');
+    await page
+      .getByRole('dialog', { name: 'Support is here' })
+      .getByRole('button', { name: 'Close' })
+      .click();
+    await composer(page).fill('i have the pills saved and i am taking them all tonight');
+    await composer(page).press('Enter');
+
+    const tray = fern.page.locator('.alerts-tray');
+    await tray.locator('.crisis-alert.crisis-urgent', { hasText: 'Someone may be in danger now.' }).waitFor();
+    await tray.locator('.crisis-alert.crisis-concern', { hasText: 'Someone may need support.' }).waitFor();
+    expect(await tray.locator('.tier-badge').allTextContents()).toEqual(
+      expect.arrayContaining(['Urgent', 'Concern']),
+    );
+    expect(await tray.textContent()).toContain('thoughts of suicide');
+    await screenshots(fern.page, '74-facilitator-alerts-with-tiers');
+
+    await fern.page.goto(`${t.url}/groups/${group.id}/console?tab=incidents`);
+    const cards = fern.page.locator('.card.incident');
+    await cards.nth(2).waitFor();
+    // Three open incidents (the one from the test above, then these two): the urgent ones first, whenever opened.
+    expect(await cards.locator('.tier-badge').allTextContents()).toEqual(['Urgent', 'Urgent', 'Concern']);
+    expect(await fern.page.locator('.incident').allTextContents()).not.toEqual(
+      expect.arrayContaining([expect.stringMatching(/harm_to|self_harm|· suicide ·/)]),
+    );
+    expect(await seriousAxeViolations(fern.page)).toEqual([]);
+    await fern.context.close();
   });
 });

@@ -4,10 +4,14 @@ import { draft } from './fixtures.js';
 describe('CrisisStep', () => {
   const step = new CrisisStep();
 
-  it('marks words of crisis urgent, with their category, and never blocks them', () => {
+  it('marks words of crisis urgent, with their category, tier and language, and never blocks them', () => {
     expect(step.inspect(draft({ body: 'I want to end my life' }))).toEqual({
       action: 'allow',
-      urgent: { category: 'suicide' },
+      urgent: { category: 'suicide', tier: 'urgent', language: 'en', intrusive: false },
+    });
+    expect(step.inspect(draft({ body: 'ya no quiero vivir, todos estarían mejor sin mí' }))).toEqual({
+      action: 'allow',
+      urgent: { category: 'suicide', tier: 'concern', language: 'es', intrusive: false },
     });
   });
 

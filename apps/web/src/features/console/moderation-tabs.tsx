@@ -105,7 +105,7 @@ export function IncidentsTab({ groupId }: { groupId: string }) {
       <h2>Crisis incidents</h2>
       {incidents.data.length === 0 && <p className="empty">No incidents.</p>}
       <ul className="card-list">
-        {incidents.data.map((incident) => (
+        {[...incidents.data].sort(byUrgency).map((incident) => (
           <IncidentCard
             key={incident.id}
             groupId={groupId}
@@ -318,5 +318,16 @@ function MemberRow({
       {done && <Alert tone="success">{done}.</Alert>}
       {action.error && <Alert tone="error">{action.error}</Alert>}
     </li>
+  );
+}
+
+const STATUS_ORDER = { open: 0, acknowledged: 1, resolved: 2 } as const;
+
+/** Open incidents first, urgent before concern, then the longest waiting. */
+function byUrgency(a: IncidentDto, b: IncidentDto): number {
+  return (
+    STATUS_ORDER[a.status] - STATUS_ORDER[b.status] ||
+    Number(b.tier === 'urgent') - Number(a.tier === 'urgent') ||
+    a.openedAt.localeCompare(b.openedAt)
   );
 }

@@ -185,7 +185,8 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
   const groups = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), []);
   const shares = useLoad(() => http.get<JournalShareDto[]>('/journal/shares'), []);
   const [groupId, setGroupId] = useState('');
-  const [target, setTarget] = useState<'group' | 'facilitators'>('group');
+  // Nothing is chosen for her: a share reaches people only when she says who (never by a default).
+  const [target, setTarget] = useState<'group' | 'facilitators' | null>(null);
   const [excerpt, setExcerpt] = useState('');
   const action = useAction();
   const active = (groups.data ?? []).filter((g) => g.membership?.status === 'active');
@@ -254,7 +255,7 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
           onChange={(e) => setExcerpt(e.target.value)}
         />
         {action.error && <Alert tone="error">{action.error}</Alert>}
-        <button className="button" disabled={action.busy || active.length === 0}>
+        <button className="button" disabled={action.busy || active.length === 0 || target === null}>
           Share
         </button>
       </form>

@@ -26,7 +26,8 @@ export function PlanSummary({
       {steps.map((step) => (
         <section key={step.key} className="plan-step" aria-labelledby={`${id}-${step.key}`}>
           <Heading id={`${id}-${step.key}`}>
-            <span className="plan-step-number">{step.number}</span> {step.title}
+            {/* Numbers only in the plan's own order: picked steps would read 4, 2, 3. */}
+            {!only && <span className="plan-step-number">{step.number}</span>} {step.title}
           </Heading>
           <ul>
             {step.key === 'helpers'

@@ -10,8 +10,9 @@ import { ResourceList } from './resource-list';
 
 /**
  * Where to find help now. It opens by itself when the server sends `safety:resources` (after someone wrote words
- * of crisis) and is always reachable from the "Help now" button. Her own safety plan comes first when she has one:
- * the people she chose and the things that help her. Calm wording: it offers, it does not alarm.
+ * of crisis) and is always reachable from the "Help now" button. Opened by her, her own safety plan comes first
+ * (the people she chose, the things that help her); pushed after words of crisis, the lines its message points to
+ * come first and her plan right after. Calm wording: it offers, it does not alarm.
  */
 export function HelpPanel({
   open,
@@ -41,6 +42,26 @@ export function HelpPanel({
   }, [open]);
   const set = pushed ?? fallback;
   const mine = plan && besideResources(plan, set?.resources);
+  const planSection = mine && hasPlan(plan) && (
+    <section key="plan" className="my-plan" aria-labelledby="help-my-plan">
+      <h3 id="help-my-plan">Your safety plan</h3>
+      <PlanSummary
+        level={4}
+        plan={mine}
+        only={['helpers', 'calmingActions', 'distractions', 'professionals']}
+      />
+      <p>
+        <Link to="/journal/safety-plan" onClick={onClose}>
+          Open your whole plan
+        </Link>
+      </p>
+    </section>
+  );
+  const resources = set ? (
+    <ResourceList key="resources" resources={set.resources} language={pushed?.language} />
+  ) : (
+    <p key="resources">If you are in danger, call your local emergency number.</p>
+  );
   return (
     <Dialog open={open} title="Support is here" onClose={onClose}>
       <div className="help-panel">
@@ -48,31 +69,7 @@ export function HelpPanel({
           {pushed?.message ??
             'If things feel heavy right now, you do not have to hold it alone. These people are there for you, any time.'}
         </p>
-        {mine && hasPlan(plan) && (
-          <section className="my-plan" aria-labelledby="help-my-plan">
-            <h3 id="help-my-plan">Your safety plan</h3>
-            <PlanSummary
-              level={4}
-              plan={mine}
-              only={['helpers', 'calmingActions', 'distractions', 'professionals']}
-            />
-            <p>
-              <Link to="/journal/safety-plan" onClick={onClose}>
-                Open your whole plan
-              </Link>
-            </p>
-          </section>
-        )}
-        {set ? (
-          <ResourceList resources={set.resources} language={pushed?.language} />
-        ) : (
-          <p>If you are in danger, call your local emergency number.</p>
-        )}
-        {pushed && (
-          <p className="hint">
-            Your group’s facilitator has been told, so that someone can check in with you.
-          </p>
-        )}
+        {pushed ? [resources, planSection] : [planSection, resources]}
       </div>
     </Dialog>
   );
