@@ -190,7 +190,9 @@ describeInBrowser('Web client: room actions and states', () => {
     // it all right to share something hard?" as a possible concern, one of its known false alarms).
     await composer(page).fill('Is it all right to share a photo from our walk?');
     await composer(page).press('Enter');
-    const held = page.locator('.message-held', { hasText: 'Is it all right to share a photo from our walk?' });
+    const held = page.locator('.message-held', {
+      hasText: 'Is it all right to share a photo from our walk?',
+    });
     await held.getByText('Held for a facilitator’s review before others see it.').waitFor();
     await screenshots(page, '23-held');
     expect(seen).not.toContain('Is it all right to share a photo from our walk?');
