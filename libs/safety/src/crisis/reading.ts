@@ -27,7 +27,7 @@ const CONTRACTIONS: [RegExp, string][] = [
 ];
 
 /** Single words that stand for several, or for a plainer word. */
-const SHORTHAND: Record<string, string> = {
+const SHORTHAND_WORDS: Record<string, string> = {
   im: 'i am',
   ive: 'i have',
   iam: 'i am',
@@ -130,6 +130,9 @@ const SHORTHAND: Record<string, string> = {
   mñana: 'manana',
 };
 
+/** A Map, not the object: a word such as "constructor" must not find Object's own properties. */
+const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
+
 const CLAUSE_BREAK = /[.,!?;:\n\r…]+|\s[-–—]\s|\b(?:but|pero|aunque|although|though)\b/u;
 
 export function read(text: string): Reading {
@@ -141,7 +144,7 @@ export function read(text: string): Reading {
     if (!part) return;
     for (const raw of tokenize(part)) {
       const token = squeezeLong(raw);
-      const spelled = SHORTHAND[token] ?? correct(token);
+      const spelled = SHORTHAND.get(token) ?? correct(token);
       for (const word of spelled.split(' ')) {
         words.push(word);
         clause.push(index);

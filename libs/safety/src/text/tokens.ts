@@ -18,8 +18,12 @@ const LOOKALIKES: Record<string, string> = {
 /** Any of the look-alike characters (none of them is special inside a character class). */
 const HAS_LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`);
 
+/** Text with nothing beyond ASCII needs no Unicode folding (most chat messages): a shortcut for the hot path. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 export function tokenize(text: string): string[] {
-  const folded = text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/['’`]/g, '');
+  const plain = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  const folded = plain.toLowerCase().replace(/['’`]/g, '');
   const raw = folded.split(/[^\p{L}\p{N}@$]+/u).filter(Boolean);
   const words = raw.map((word) =>
     HAS_LOOKALIKE.test(word) && (/\p{L}/u.test(word) || /[@$]/.test(word))
