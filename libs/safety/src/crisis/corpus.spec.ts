@@ -77,7 +77,7 @@ describe('crisis corpus', () => {
     console.log(formatReport('development', report, { listMisses: false }));
     // The model was trained on these and the grammar written against the first two: high figures here say only
     // that both learnt what they were shown.
-    expect(report.overall.recall).toBeGreaterThanOrEqual(0.85);
+    expect(report.overall.recall).toBeGreaterThanOrEqual(0.8);
     expect(report.overall.precision).toBeGreaterThanOrEqual(0.85);
   });
 

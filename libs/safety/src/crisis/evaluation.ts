@@ -23,6 +23,9 @@ export const CORPUS_PARTS = [
   'development-5',
   'development-6',
   'development-7',
+  'development-8',
+  'development-9',
+  'development-10',
   'held-out',
   'held-out-2',
 ] as const;

@@ -19,10 +19,10 @@ const LOOKALIKES: Record<string, string> = {
 const HAS_LOOKALIKE = new RegExp(`[${Object.keys(LOOKALIKES).join('')}]`);
 
 /** Text with nothing beyond ASCII needs no Unicode folding (most chat messages): a shortcut for the hot path. */
-const ASCII = /^[\x00-\x7f]*$/;
+const BEYOND_ASCII = /[^\p{ASCII}]/u;
 
 export function tokenize(text: string): string[] {
-  const plain = ASCII.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  const plain = BEYOND_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
   const folded = plain.toLowerCase().replace(/['’`]/g, '');
   const raw = folded.split(/[^\p{L}\p{N}@$]+/u).filter(Boolean);
   const words = raw.map((word) =>
