@@ -15,7 +15,7 @@ import { read } from '../libs/safety/src/crisis/reading.js';
 
 const OPTIONS = process.env.CRISIS_TRAIN_OPTIONS
   ? (JSON.parse(process.env.CRISIS_TRAIN_OPTIONS) as { epochs: number; rate: number; l2: number })
-  : { epochs: 3000, rate: 8, l2: 0.00003 };
+  : { epochs: 6000, rate: 8, l2: 0.00001 };
 const SMALLEST_WEIGHT = 0.02;
 
 if (process.argv.includes('--validate')) {

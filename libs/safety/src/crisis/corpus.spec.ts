@@ -14,10 +14,10 @@ import {
  * never lower them to pass).
  */
 const HELD_OUT_FLOOR = {
-  recall: 0.75,
-  precision: 0.78,
-  urgentRecall: 0.74,
-  byLanguage: { recall: 0.74, precision: 0.76 },
+  recall: 0.8,
+  precision: 0.8,
+  urgentRecall: 0.8,
+  byLanguage: { recall: 0.78, precision: 0.78 },
 };
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];
