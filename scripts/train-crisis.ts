@@ -10,7 +10,7 @@ import type { Features } from '../libs/safety/src/crisis/classifier.js';
 
 import { encodeWeights, featuresOf, train } from '../libs/safety/src/crisis/classifier.js';
 import { DEVELOPMENT_PARTS, loadCorpus } from '../libs/safety/src/crisis/evaluation.js';
-import { analyse, hasCrisisCue, judge } from '../libs/safety/src/crisis/frames.js';
+import { analyse, judge } from '../libs/safety/src/crisis/frames.js';
 import { read } from '../libs/safety/src/crisis/reading.js';
 
 const OPTIONS = process.env.CRISIS_TRAIN_OPTIONS
@@ -60,7 +60,6 @@ function validate(): void {
       return {
         line,
         features: featuresOf(analysis),
-        cue: hasCrisisCue(analysis),
         grammar: judge(analysis) !== null,
       };
     }),
@@ -70,7 +69,6 @@ function validate(): void {
     crisis: boolean;
     urgent: boolean;
     p: number;
-    cue: boolean;
     grammar: boolean;
   }[] = [];
   parts.forEach((left, i) => {
@@ -80,13 +78,12 @@ function validate(): void {
       rest.map((x) => (x.line.crisis ? 1 : 0)),
       OPTIONS,
     );
-    for (const { line, features, cue, grammar } of left)
+    for (const { line, features, grammar } of left)
       scored.push({
         part: DEVELOPMENT_PARTS[i],
         crisis: line.crisis,
         urgent: line.tier === 'urgent',
         p: probability(weights, features),
-        cue,
         grammar,
       });
   });

@@ -94,6 +94,3 @@ const MESSAGES = {
 export function resourcesMessage(language: 'en' | 'es', intrusive: boolean): string {
   return MESSAGES[language][intrusive ? 'intrusive' : 'crisis'];
 }
-
-/** Kept for clients of the first version: the English message for words of crisis. */
-export const RESOURCES_MESSAGE = MESSAGES.en.crisis;

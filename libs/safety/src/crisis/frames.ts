@@ -182,15 +182,6 @@ export function describe({ cues }: Analysis): {
   return { category, urgentSign, intrusive };
 }
 
-/** Cues that say little alone (a baby, a day, "going to"): they never count as the grammar seeing crisis. */
-const CONTEXT_CUES: Cue[] = ['baby', 'intent', 'again', 'timing', 'urge', 'obtain'];
-
-/** Whether the grammar found any sign of crisis at all (a cue beyond the everyday ones). */
-export function hasCrisisCue({ cues }: Analysis): boolean {
-  for (const cue of cues.keys()) if (!CONTEXT_CUES.includes(cue)) return true;
-  return false;
-}
-
 /** Cues of an act done or under way, or of delusion: urgent, whatever else the text says. */
 const URGENT_SIGNS: Cue[] = ['taken', 'farewell', 'harm_self', 'psychotic', 'harm_baby_act'];
 
@@ -244,17 +235,4 @@ function negated(match: Match<Tagged>, reading: Reading): boolean {
     if (NEGATORS.has(reading.words[i])) return true;
   }
   return false;
-}
-
-/** For `scripts/debug-crisis.ts`: the words read, the patterns matched and the finding. */
-export function explainCrisis(text: string) {
-  const reading = read(text);
-  return {
-    words: reading.words.join(' '),
-    matches: GRAMMAR.matches(reading.words).map(
-      (m) =>
-        `${m.pattern.value.kind === 'cue' ? m.pattern.value.cue : m.pattern.value.context}:${reading.words.slice(m.start, m.end).join(' ')}`,
-    ),
-    finding: judge(analyse(reading)),
-  };
 }
