@@ -8,6 +8,7 @@ import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
+import { notificationsEntities } from '@hearth/notifications';
 
 import { createTestApp } from '../support/app.js';
 import { createGroup, createInvite, redeem } from '../support/groups.js';
@@ -38,6 +39,7 @@ describeWithPostgres('PostgreSQL', () => {
         ...groupsEntities,
         ...chatEntities,
         ...moderationEntities,
+        ...notificationsEntities,
         ...journalEntities,
       ]),
     );

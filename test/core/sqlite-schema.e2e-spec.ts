@@ -10,6 +10,7 @@ import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
+import { notificationsEntities } from '@hearth/notifications';
 
 describe('SQLite database', () => {
   let dir: string;
@@ -23,6 +24,7 @@ describe('SQLite database', () => {
         ...groupsEntities,
         ...chatEntities,
         ...moderationEntities,
+        ...notificationsEntities,
         ...journalEntities,
       ]),
     );

@@ -17,6 +17,7 @@ import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
 import { JournalModule } from '@hearth/journal';
 import { ModerationModule } from '@hearth/moderation';
+import { NotificationsModule } from '@hearth/notifications';
 
 /** Composes the domain libraries into the Hearth API. */
 @Module({})
@@ -31,6 +32,7 @@ export class AppModule {
         ChatModule,
         ModerationModule,
         JournalModule,
+        NotificationsModule,
         ...(config.http.webRoot ? [serveWebClient(config.http.webRoot)] : []),
       ],
       providers: [

@@ -8,6 +8,7 @@ import { groupsEntities } from '@hearth/groups';
 import { identityEntities } from '@hearth/identity';
 import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
+import { notificationsEntities } from '@hearth/notifications';
 
 /** For the TypeORM CLI (npm run migration:generate / migration:run): the same definition the application uses. */
 export default new DataSource(
@@ -16,6 +17,7 @@ export default new DataSource(
     ...groupsEntities,
     ...chatEntities,
     ...moderationEntities,
+    ...notificationsEntities,
     ...journalEntities,
   ]),
 );

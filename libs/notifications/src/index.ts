@@ -1,0 +1,2 @@
+export { notificationsEntities } from './entities.js';
+export { NotificationsModule } from './notifications.module.js';
