@@ -4,7 +4,7 @@ import { MessageWriter } from '@hearth/chat';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
-import { postgresAvailable } from '../support/postgres.js';
+import { SHARED_VAPID_KEYS, postgresAvailable } from '../support/postgres.js';
 import { connect, type ClientSocket } from '../support/sockets.js';
 import { createAccount, registerUser } from '../support/users.js';
 
@@ -31,6 +31,7 @@ describe.each(backends)('Group commit on %s', (name, available) => {
         DATABASE_URL: pg!.urlFor(database),
         JWT_SECRET: 'g'.repeat(40),
         MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...SHARED_VAPID_KEYS,
       });
     }
     t = await createTestApp({ env });

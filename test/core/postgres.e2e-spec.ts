@@ -14,7 +14,7 @@ import { createTestApp } from '../support/app.js';
 import { createGroup, createInvite, redeem } from '../support/groups.js';
 import { connect } from '../support/sockets.js';
 import { refresh, registerUser } from '../support/users.js';
-import { postgresAvailable, type PostgresTarget } from '../support/postgres.js';
+import { SHARED_VAPID_KEYS, postgresAvailable, type PostgresTarget } from '../support/postgres.js';
 
 const target: PostgresTarget | null = await postgresAvailable();
 const describeWithPostgres = target ? describe : describe.skip;
@@ -67,6 +67,7 @@ describeWithPostgres('PostgreSQL', () => {
         DATABASE_URL: url,
         JWT_SECRET: 'x'.repeat(40),
         MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...SHARED_VAPID_KEYS,
       },
     });
     try {
@@ -104,6 +105,7 @@ describeWithPostgres('PostgreSQL', () => {
         DATABASE_URL: target!.urlFor(fresh),
         JWT_SECRET: 'x'.repeat(40),
         MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...SHARED_VAPID_KEYS,
       },
     });
     try {
@@ -159,6 +161,7 @@ describeWithPostgres('PostgreSQL', () => {
       DATABASE_URL: target!.urlFor(fresh),
       JWT_SECRET: 'x'.repeat(40),
       MASTER_KEY: Buffer.alloc(32, 9).toString('base64'),
+      ...SHARED_VAPID_KEYS,
       CHAT_RATE_LIMIT: '1000',
     };
     let t = await createTestApp({ env });

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccessLogService } from '@hearth/identity';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { postgresAvailable, type PostgresTarget } from '../support/postgres.js';
+import { SHARED_VAPID_KEYS, postgresAvailable, type PostgresTarget } from '../support/postgres.js';
 import { registerUser, signIn } from '../support/users.js';
 
 const target: PostgresTarget | null = await postgresAvailable();
@@ -21,6 +21,7 @@ describeWithPostgres('The access log on PostgreSQL is append-only', () => {
         DATABASE_URL: target!.urlFor(database),
         JWT_SECRET: 'x'.repeat(40),
         MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...SHARED_VAPID_KEYS,
       },
     });
   });

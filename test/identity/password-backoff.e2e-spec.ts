@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/app.js';
-import { postgresAvailable } from '../support/postgres.js';
+import { SHARED_VAPID_KEYS, postgresAvailable } from '../support/postgres.js';
 import { adminAndMember, signIn, type TestUser } from '../support/users.js';
 
 const WRONG = 'not my password at all';
@@ -115,6 +115,7 @@ describe.each(backends)('Password back-off against a burst of guesses, on %s', (
         DATABASE_URL: pg!.urlFor(database),
         JWT_SECRET: 'g'.repeat(40),
         MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...SHARED_VAPID_KEYS,
       });
     }
     t = await createTestApp({ env });

@@ -4,7 +4,7 @@ import type { MessageDto } from '@hearth/contracts';
 
 import { acceptAgreement, addActiveMember, createGroup } from '../support/groups.js';
 import { builtServerAvailable, startNode, type ApiNode } from '../support/node-process.js';
-import { postgresAvailable } from '../support/postgres.js';
+import { SHARED_VAPID_KEYS, postgresAvailable } from '../support/postgres.js';
 import { redisAvailable } from '../support/redis.js';
 import { collect, connect, until, type ClientSocket } from '../support/sockets.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
@@ -36,6 +36,7 @@ describeCluster('A cluster of two API processes', () => {
       REDIS_PREFIX: database,
       JWT_SECRET: 'c'.repeat(40),
       MASTER_KEY: Buffer.alloc(32, 5).toString('base64'),
+      ...SHARED_VAPID_KEYS,
       CHAT_RATE_LIMIT: String(CHAT_RATE_LIMIT),
       THROTTLE_LIMIT: '100000',
       AUTH_THROTTLE_LIMIT: '100000',

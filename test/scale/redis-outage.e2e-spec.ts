@@ -11,7 +11,7 @@ import {
   stopProcess,
   type ApiNode,
 } from '../support/node-process.js';
-import { postgresAvailable } from '../support/postgres.js';
+import { SHARED_VAPID_KEYS, postgresAvailable } from '../support/postgres.js';
 import { collect, connect, until } from '../support/sockets.js';
 import { createAccount, registerUser } from '../support/users.js';
 
@@ -87,6 +87,7 @@ describeOutage('A Redis outage under two nodes', () => {
       REDIS_URL: `redis://127.0.0.1:${redisPort}`,
       JWT_SECRET: 'o'.repeat(40),
       MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+      ...SHARED_VAPID_KEYS,
       THROTTLE_LIMIT: '100000',
       AUTH_THROTTLE_LIMIT: '100000',
       // Staff two-step verification has its own spec (test/identity/two-factor); elsewhere staff sign in with a password.

@@ -1,4 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
+import type { Agent } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -44,6 +45,8 @@ export interface TestAppOptions {
   keepDataDir?: boolean;
   /** Listen on this port instead of a free one (for a PUBLIC_URL known before start, as passkeys need). */
   port?: number;
+  /** For outbound HTTPS: one that trusts a test push service's certificate. */
+  outboundAgent?: Agent;
 }
 
 /** Boots the real AppModule on a fresh SQLite file (or the given DATABASE_URL) and listens on a free port. */
@@ -70,7 +73,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   // NestFactory (not the testing module) so that providers that need the HTTP adapter at creation, such as
   // the web client's static files, see the same adapter as in production.
   const app = await NestFactory.create<NestExpressApplication>(
-    AppModule.register(config, { clock, logDestination }),
+    AppModule.register(config, { clock, logDestination, outboundAgent: options.outboundAgent }),
     { bodyParser: false, bufferLogs: true, abortOnError: false },
   );
   await configureApp(app, config);

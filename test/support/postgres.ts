@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 
 import pg from 'pg';
 
+import { generateVapidKeys } from '@hearth/core';
+
 export interface PostgresTarget {
   urlFor: (database: string) => string;
   admin: <T>(work: (client: pg.Client) => Promise<T>) => Promise<T>;
@@ -54,3 +56,7 @@ export async function postgresAvailable(): Promise<PostgresTarget | null> {
     return null;
   }
 }
+
+/** The Web Push key pair every node of a test's PostgreSQL deployment shares (required with DATABASE_URL). */
+const vapid = generateVapidKeys();
+export const SHARED_VAPID_KEYS = { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey };

@@ -19,6 +19,8 @@ export interface InstanceDto {
   /** True while the instance has no account: the first sign-up becomes its admin. */
   needsSetup: boolean;
   registration: 'open' | 'invite';
+  /** The Web Push (VAPID) public key for `pushManager.subscribe`; null when this deployment sends no pushes. */
+  webPush: { publicKey: string } | null;
 }
 
 export type PlatformRole = 'admin' | 'facilitator' | 'member';
@@ -514,4 +516,26 @@ export interface NotMeResultDto {
   /** The sessions this ended on the spot (already-ended ones are only marked). */
   endedSessionIds: string[];
   signIn: SignInDto;
+}
+
+/** A browser or installed app of mine that receives Web Push. */
+export interface PushSubscriptionDto {
+  id: string;
+  label: string;
+  createdAt: string;
+  /** When a push service last accepted a notification for it. */
+  lastSuccessAt: string | null;
+}
+
+export type NotificationCategory =
+  'crisis' | 'mentions' | 'messages' | 'meetings' | 'requests' | 'moderation';
+
+export interface NotificationPreferencesDto {
+  channels: Record<NotificationCategory, { push: boolean; email: boolean }>;
+  /** `HH:MM` in `timeZone`; only crisis alerts are sent inside them. */
+  quietHours: { start: string; end: string } | null;
+  timeZone: string;
+  showGroupNames: boolean;
+  /** Categories I cannot switch off now (crisis alerts while I facilitate a group or run the instance). */
+  locked: NotificationCategory[];
 }

@@ -1,3 +1,5 @@
+import type { Agent } from 'node:https';
+
 import { Global, Module, type DynamicModule } from '@nestjs/common';
 import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
@@ -29,7 +31,15 @@ export interface CoreOptions {
   logDestination?: DestinationStream;
   /** Replaces the system clock; tests move time by hand. */
   clock?: Clock;
+  /**
+   * The agent for outbound HTTPS to push services (the platform's default when absent); tests pass one that
+   * trusts their local push service's certificate.
+   */
+  outboundAgent?: Agent;
 }
+
+/** The `https.Agent` for outbound requests, or null for Node's default (see `CoreOptions.outboundAgent`). */
+export const OUTBOUND_AGENT = Symbol('OUTBOUND_AGENT');
 
 @Global()
 @Module({})
@@ -54,6 +64,7 @@ export class CoreModule {
       controllers: [HealthController],
       providers: [
         { provide: SECRETS, useValue: secrets },
+        { provide: OUTBOUND_AGENT, useValue: options.outboundAgent ?? null },
         { provide: ROOT_LOGGER, useValue: createRootLogger(config.logLevel, options.logDestination) },
         HearthLogger,
         RateLimitGuard,
@@ -67,6 +78,7 @@ export class CoreModule {
       ],
       exports: [
         SECRETS,
+        OUTBOUND_AGENT,
         ROOT_LOGGER,
         HearthLogger,
         RateLimitGuard,

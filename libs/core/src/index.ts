@@ -1,4 +1,4 @@
-export { CoreModule, SECRETS, type CoreOptions } from './core.module.js';
+export { CoreModule, OUTBOUND_AGENT, SECRETS, type CoreOptions } from './core.module.js';
 export { Clock, ManualClock } from './clock/clock.js';
 export {
   loadConfig,
@@ -6,7 +6,7 @@ export {
   type HearthConfig,
   type DatabaseConfig,
 } from './config/hearth-config.js';
-export { resolveSecrets, type Secrets } from './config/secrets.js';
+export { generateVapidKeys, resolveSecrets, type Secrets } from './config/secrets.js';
 export { buildDataSourceOptions } from './database/data-source-options.js';
 export { seal, open, deriveKey, blindToken, IntegrityError } from './crypto/sealing.js';
 export { Transactions } from './database/transactions.js';

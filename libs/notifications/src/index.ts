@@ -1,2 +1,5 @@
 export { notificationsEntities } from './entities.js';
+export * from './events.js';
 export { NotificationsModule } from './notifications.module.js';
+export { CrisisPager } from './crisis/crisis-pager.js';
+export { OutboxWorker } from './outbox/outbox-worker.js';

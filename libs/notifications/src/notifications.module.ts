@@ -1,13 +1,39 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { GroupsModule } from '@hearth/groups';
+import { IdentityModule } from '@hearth/identity';
+
+import { CrisisPager } from './crisis/crisis-pager.js';
 import { notificationsEntities } from './entities.js';
+import { NotificationsPersonalData } from './notifications.personal-data.js';
+import { DELIVERY_CHANNELS, OutboxWorker } from './outbox/outbox-worker.js';
+import { OutboxService } from './outbox/outbox.service.js';
+import { Notifier } from './outbox/notifier.js';
+import { NotificationPreferencesController } from './preferences/notification-preferences.controller.js';
+import { NotificationPreferencesService } from './preferences/notification-preferences.service.js';
+import { PushSubscriptionsController } from './push/push-subscriptions.controller.js';
+import { PushSubscriptionsService } from './push/push-subscriptions.service.js';
+import { WebPushChannel } from './push/web-push.channel.js';
 
 /**
  * Reaches people when Hearth is closed: listens to the other libraries' domain events, writes what is to be
  * sent to an outbox, and delivers it by Web Push and email. It never reads another library's tables.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(notificationsEntities)],
+  imports: [TypeOrmModule.forFeature(notificationsEntities), IdentityModule, GroupsModule],
+  controllers: [PushSubscriptionsController, NotificationPreferencesController],
+  providers: [
+    WebPushChannel,
+    { provide: DELIVERY_CHANNELS, useFactory: (push: WebPushChannel) => [push], inject: [WebPushChannel] },
+    OutboxService,
+    OutboxWorker,
+    Notifier,
+    CrisisPager,
+    PushSubscriptionsService,
+    NotificationPreferencesService,
+    NotificationsPersonalData,
+  ],
+  exports: [OutboxWorker, CrisisPager],
 })
 export class NotificationsModule {}

@@ -69,6 +69,33 @@ export class Environment {
   })
   MASTER_KEY?: string;
 
+  /** The Web Push (VAPID) key pair: the public key as an uncompressed P-256 point, the private key, base64url. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{86,88}$/, { message: '$property must be a base64url P-256 public key (65 bytes)' })
+  VAPID_PUBLIC_KEY?: string;
+
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9_-]{42,44}$/, {
+    message: '$property must be a base64url P-256 private key (32 bytes)',
+  })
+  VAPID_PRIVATE_KEY?: string;
+
+  /** Who push services may contact about this deployment: a mailto: or https: address. */
+  @IsOptional()
+  @Matches(/^(mailto:\S+@\S+|https:\/\/\S+)$/, { message: '$property must be a mailto: or https: address' })
+  VAPID_SUBJECT?: string;
+
+  /**
+   * The push services Hearth will send to (a leading dot: any host under it). A subscription to any other host is
+   * refused, so that nobody can make the server send requests to an address of their choosing.
+   */
+  @Matches(/^\s*\.?[A-Za-z0-9.-]+(:\d+)?(\s*,\s*\.?[A-Za-z0-9.-]+(:\d+)?)*\s*$/, {
+    message:
+      '$property must be a comma-separated list of host names (a leading dot allows every host under it)',
+  })
+  PUSH_SERVICE_HOSTS: string =
+    'fcm.googleapis.com,.push.apple.com,.push.services.mozilla.com,.notify.windows.com';
+
   @IsInt()
   @Min(60)
   @Max(86400)
@@ -165,6 +192,12 @@ export class Environment {
   @Min(1)
   @Max(10080)
   CRISIS_CONCERN_ESCALATION_MINUTES: number = 60;
+
+  /** Minutes between repeats of a crisis alert to the group's facilitators until one acknowledges it. */
+  @IsInt()
+  @Min(1)
+  @Max(1440)
+  CRISIS_REPEAT_MINUTES: number = 5;
 
   @IsIn(['required', 'optional'])
   STAFF_2FA: 'required' | 'optional' = 'required';

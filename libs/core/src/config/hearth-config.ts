@@ -27,7 +27,13 @@ export interface HearthConfig {
   redisUrl: string | null;
   /** Prefix of this deployment's Redis channels. */
   redisPrefix: string;
-  secrets: { jwtSecret?: string; masterKey?: string };
+  secrets: { jwtSecret?: string; masterKey?: string; vapidPublicKey?: string; vapidPrivateKey?: string };
+  push: {
+    /** Who push services may contact about this deployment (VAPID `sub`). */
+    vapidSubject: string;
+    /** Hosts of the push services subscriptions may point to; a leading dot allows every host under it. */
+    serviceHosts: string[];
+  };
   auth: {
     accessTokenTtlSeconds: number;
     refreshTokenTtlSeconds: number;
@@ -62,6 +68,8 @@ export interface HearthConfig {
     escalationMinutes: number;
     /** The same for a `concern` incident (passive ideation, burden, frightening intrusive thoughts). */
     concernEscalationMinutes: number;
+    /** An unacknowledged crisis alert is sent to the facilitators again after this many minutes. */
+    repeatMinutes: number;
   };
   /** What happens to an erased person's chat messages: tombstones in the timeline, or deleted rows. */
   erasure: { messages: 'tombstone' | 'delete' };
@@ -100,6 +108,7 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
 
 function toConfig(e: Environment): HearthConfig {
   const dataDir = resolve(e.DATA_DIR);
+  const publicUrl = (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, '');
   return {
     env: e.NODE_ENV,
     http: {
@@ -119,7 +128,18 @@ function toConfig(e: Environment): HearthConfig {
     database: e.DATABASE_URL
       ? { type: 'postgres', url: e.DATABASE_URL }
       : { type: 'sqlite', file: resolve(dataDir, 'hearth.db'), busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
-    secrets: { jwtSecret: e.JWT_SECRET, masterKey: e.MASTER_KEY },
+    secrets: {
+      jwtSecret: e.JWT_SECRET,
+      masterKey: e.MASTER_KEY,
+      vapidPublicKey: e.VAPID_PUBLIC_KEY,
+      vapidPrivateKey: e.VAPID_PRIVATE_KEY,
+    },
+    push: {
+      vapidSubject: e.VAPID_SUBJECT ?? vapidSubjectOf(publicUrl),
+      serviceHosts: e.PUSH_SERVICE_HOSTS.split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    },
     auth: {
       accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL,
       refreshTokenTtlSeconds: e.REFRESH_TOKEN_TTL,
@@ -127,7 +147,7 @@ function toConfig(e: Environment): HearthConfig {
       registration: e.REGISTRATION,
       staffSecondFactor: e.STAFF_2FA,
     },
-    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    publicUrl,
     throttle: { ttlSeconds: e.THROTTLE_TTL, limit: e.THROTTLE_LIMIT, authLimit: e.AUTH_THROTTLE_LIMIT },
     chat: {
       maxConnectionsPerUser: e.CHAT_MAX_CONNECTIONS_PER_USER,
@@ -141,9 +161,16 @@ function toConfig(e: Environment): HearthConfig {
     safety: {
       escalationMinutes: e.CRISIS_ESCALATION_MINUTES,
       concernEscalationMinutes: e.CRISIS_CONCERN_ESCALATION_MINUTES,
+      repeatMinutes: e.CRISIS_REPEAT_MINUTES,
     },
     erasure: { messages: e.ERASURE_MESSAGES },
     retention: { accessLogDays: e.ACCESS_LOG_RETENTION_DAYS, signInDays: e.SIGN_IN_RETENTION_DAYS },
     logLevel: e.LOG_LEVEL,
   };
+}
+
+/** Push services want a way to reach the operator: the public https address, else a mailbox at its host. */
+function vapidSubjectOf(publicUrl: string): string {
+  const url = new URL(publicUrl);
+  return url.protocol === 'https:' ? url.origin : `mailto:hearth@${url.hostname}`;
 }

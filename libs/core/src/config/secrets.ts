@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -8,6 +8,8 @@ export interface Secrets {
   jwtSecret: string;
   /** 32 bytes; wraps each user's journal data key. Never stored in the database. */
   masterKey: Buffer;
+  /** The Web Push (VAPID) key pair, base64url: the public key is a 65-byte P-256 point, the private key 32 bytes. */
+  vapid: { publicKey: string; privateKey: string };
 }
 
 /**
@@ -40,7 +42,39 @@ export function resolveSecrets(config: HearthConfig): Secrets {
       'Invalid configuration: MASTER_KEY must be exactly 32 bytes, base64-encoded (openssl rand -base64 32)',
     );
   }
-  return { jwtSecret, masterKey };
+  return { jwtSecret, masterKey, vapid: resolveVapid(config, embedded, dir) };
+}
+
+function resolveVapid(config: HearthConfig, embedded: boolean, dir: string): Secrets['vapid'] {
+  const { vapidPublicKey, vapidPrivateKey } = config.secrets;
+  if (vapidPublicKey && vapidPrivateKey) return { publicKey: vapidPublicKey, privateKey: vapidPrivateKey };
+  if (vapidPublicKey || vapidPrivateKey || !embedded) {
+    throw new ConfigurationError(
+      `Invalid configuration: VAPID_PUBLIC_KEY and VAPID_PRIVATE_KEY are required ${
+        embedded ? 'together' : 'when DATABASE_URL is set (every node must share them)'
+      } (npx web-push generate-vapid-keys)`,
+    );
+  }
+  const [publicKey, privateKey] = readOrCreate(dir, 'vapid.key', () => {
+    const pair = generateVapidKeys();
+    return `${pair.publicKey} ${pair.privateKey}`;
+  }).split(' ');
+  return { publicKey, privateKey };
+}
+
+/** A new P-256 key pair in the form Web Push uses (the public key as an uncompressed point). */
+export function generateVapidKeys(): Secrets['vapid'] {
+  const { publicKey, privateKey } = generateKeyPairSync('ec', { namedCurve: 'prime256v1' });
+  const jwk = publicKey.export({ format: 'jwk' });
+  const point = Buffer.concat([
+    Buffer.from([4]),
+    Buffer.from(jwk.x as string, 'base64url'),
+    Buffer.from(jwk.y as string, 'base64url'),
+  ]);
+  return {
+    publicKey: point.toString('base64url'),
+    privateKey: privateKey.export({ format: 'jwk' }).d as string,
+  };
 }
 
 function readOrCreate(dir: string, name: string, generate: () => string): string {

@@ -103,22 +103,31 @@ export class GroupPolicy {
    */
   async activeFacilitatorCounts(groupIds: string[]): Promise<Map<string, number>> {
     const counts = new Map(groupIds.map((id) => [id, 0]));
-    if (groupIds.length === 0) return counts;
+    for (const row of await this.actingFacilitators(groupIds))
+      counts.set(row.groupId, (counts.get(row.groupId) ?? 0) + 1);
+    return counts;
+  }
+
+  /** The people who can act as a group's facilitators now (see `activeFacilitatorCounts`): who hears its alerts. */
+  async activeFacilitatorIds(groupId: string): Promise<string[]> {
+    return (await this.actingFacilitators([groupId])).map((row) => row.userId);
+  }
+
+  private async actingFacilitators(groupIds: string[]): Promise<Pick<Membership, 'groupId' | 'userId'>[]> {
+    if (groupIds.length === 0) return [];
     const rows = await this.dataSource.manager.find(Membership, {
       where: { groupId: In(groupIds), role: 'facilitator', status: 'active' },
       select: { groupId: true, userId: true },
     });
     const accounts = await this.accounts(rows.map((m) => m.userId));
-    for (const row of rows) {
+    return rows.filter((row) => {
       const account = accounts.get(row.userId);
-      if (
-        account &&
+      return (
+        account !== undefined &&
         account.disabledAt === null &&
         effectiveGroupRole('facilitator', account.role) === 'facilitator'
-      )
-        counts.set(row.groupId, (counts.get(row.groupId) ?? 0) + 1);
-    }
-    return counts;
+      );
+    });
   }
 
   /**

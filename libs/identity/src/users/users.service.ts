@@ -1,14 +1,21 @@
 import { randomUUID } from 'node:crypto';
 
 import { ConflictException, Injectable, Logger } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 
-import { Clock, foundOrFail, isUniqueViolation, ValidationFailedException } from '@hearth/core';
+import {
+  Clock,
+  foundOrFail,
+  isUniqueViolation,
+  ValidationFailedException,
+  type HearthConfig,
+} from '@hearth/core';
 
 import { PasswordService } from '../passwords/password.service.js';
 import { InstanceFlag } from './instance-flag.entity.js';
-import type { Role } from './role.js';
+import { effectiveRole, type Role } from './role.js';
 import { User } from './user.entity.js';
 
 const FIRST_ADMIN_FLAG = 'first_admin_registered';
@@ -30,7 +37,18 @@ export class UsersService {
     @InjectRepository(User) private readonly users: Repository<User>,
     private readonly passwords: PasswordService,
     private readonly clock: Clock,
+    private readonly config: ConfigService<HearthConfig, true>,
   ) {}
+
+  /** Enabled accounts that can act as admins now (see `effectiveRole`): whom an escalated crisis reaches. */
+  async activeAdminIds(): Promise<string[]> {
+    const admins = await this.users.find({
+      where: { role: 'admin', disabledAt: IsNull() },
+      select: { id: true, role: true, secondFactorSince: true },
+    });
+    const policy = this.config.get('auth', { infer: true }).staffSecondFactor;
+    return admins.filter((admin) => effectiveRole(admin, policy) === 'admin').map((admin) => admin.id);
+  }
 
   async findById(id: string): Promise<User> {
     return foundOrFail(await this.users.findOneBy({ id }), 'User');

@@ -8,4 +8,12 @@ export class InstanceView implements InstanceDto {
 
   @ApiProperty({ enum: ['open', 'invite'] })
   registration!: 'open' | 'invite';
+
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    properties: { publicKey: { type: 'string', description: 'VAPID public key, base64url' } },
+    description: 'For `pushManager.subscribe({ applicationServerKey })`',
+  })
+  webPush!: { publicKey: string } | null;
 }

@@ -1,0 +1,18 @@
+/** What a notification is about; each belongs to one preference category (see preferences/categories.ts). */
+export type NoticeKind = 'crisis_alert' | 'crisis_escalated';
+
+/**
+ * What a lock screen or an inbox shows: content-free. Never a message's or a journal's words, never a person's
+ * name; a group's name only for someone who chose "show group names".
+ */
+export interface Notice {
+  kind: NoticeKind;
+  title: string;
+  body: string;
+  /** A path in the web client (`/groups/…`); email turns it into a full link with PUBLIC_URL. */
+  url: string;
+  /** Notifications with the same tag replace each other on a device (a repeat replaces the first alert). */
+  tag: string;
+  /** Stay on screen until dealt with (crisis alerts). */
+  requireInteraction?: boolean;
+}

@@ -1,0 +1,99 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+  ValidateIf,
+  ValidateNested,
+} from 'class-validator';
+
+export class ChannelChoiceBody {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  push?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  email?: boolean;
+}
+
+export class ChannelsBody {
+  @ApiPropertyOptional({ type: ChannelChoiceBody, description: 'Crisis alerts (facilitators and admins)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  crisis?: ChannelChoiceBody;
+
+  @ApiPropertyOptional({ type: ChannelChoiceBody, description: 'Mentions of me and replies to my messages' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  mentions?: ChannelChoiceBody;
+
+  @ApiPropertyOptional({ type: ChannelChoiceBody, description: 'New messages in my groups' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  messages?: ChannelChoiceBody;
+
+  @ApiPropertyOptional({ type: ChannelChoiceBody, description: 'Meeting reminders' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  meetings?: ChannelChoiceBody;
+
+  @ApiPropertyOptional({ type: ChannelChoiceBody, description: 'Join requests and reports (facilitators)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  requests?: ChannelChoiceBody;
+
+  @ApiPropertyOptional({ type: ChannelChoiceBody, description: 'Moderation notices about me' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  moderation?: ChannelChoiceBody;
+}
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+export class QuietHoursBody {
+  @ApiPropertyOptional({ example: '22:00' })
+  @Matches(CLOCK, { message: 'start must be a time of day as HH:MM' })
+  start!: string;
+
+  @ApiPropertyOptional({ example: '07:00' })
+  @Matches(CLOCK, { message: 'end must be a time of day as HH:MM' })
+  end!: string;
+}
+
+/** Changes to my notification preferences; what is left out stays as it was. */
+export class NotificationPreferencesBody {
+  @ApiPropertyOptional({ type: ChannelsBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelsBody)
+  channels?: ChannelsBody;
+
+  @ApiPropertyOptional({ type: QuietHoursBody, nullable: true, description: 'null: no quiet hours' })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @ValidateNested()
+  @Type(() => QuietHoursBody)
+  quietHours?: QuietHoursBody | null;
+
+  @ApiPropertyOptional({ example: 'America/Chicago', description: 'IANA time zone' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+
+  @ApiPropertyOptional({ description: 'Name the group on a lock screen' })
+  @IsOptional()
+  @IsBoolean()
+  showGroupNames?: boolean;
+}

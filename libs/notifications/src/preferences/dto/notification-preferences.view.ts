@@ -1,0 +1,33 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+import type { NotificationCategory, NotificationPreferencesDto } from '@hearth/contracts';
+
+import { CATEGORIES } from '../preferences.js';
+
+export class NotificationPreferencesView implements NotificationPreferencesDto {
+  @ApiProperty({
+    type: 'object',
+    description: 'Per category (crisis, mentions, messages, meetings, requests, moderation): push and email',
+    additionalProperties: {
+      type: 'object',
+      properties: { push: { type: 'boolean' }, email: { type: 'boolean' } },
+    },
+  })
+  channels!: NotificationPreferencesDto['channels'];
+
+  @ApiProperty({
+    nullable: true,
+    type: 'object',
+    properties: { start: { type: 'string', example: '22:00' }, end: { type: 'string', example: '07:00' } },
+  })
+  quietHours!: { start: string; end: string } | null;
+
+  @ApiProperty({ example: 'America/Chicago' })
+  timeZone!: string;
+
+  @ApiProperty()
+  showGroupNames!: boolean;
+
+  @ApiProperty({ enum: CATEGORIES, isArray: true, description: 'Categories I cannot switch off now' })
+  locked!: NotificationCategory[];
+}

@@ -1,0 +1,204 @@
+import { IncidentsService } from '@hearth/moderation';
+import { CrisisPager, OutboxWorker } from '@hearth/notifications';
+
+import { groupApi, inRoom, say } from '../moderation/support.js';
+import { createTestApp, type TestApp } from '../support/app.js';
+import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { startPushService, type TestDevice, type TestPushService } from '../support/push-service.js';
+import { createAccount, registerUser, type TestUser } from '../support/users.js';
+
+describe('Crisis alerts by Web Push: the facilitators are paged until one acknowledges', () => {
+  let push: TestPushService;
+  let t: TestApp;
+  let admin: TestUser;
+  let facilitator: TestUser;
+  let cofacilitator: TestUser;
+  let wren: TestUser;
+  let group: GroupCard;
+
+  beforeAll(async () => {
+    push = await startPushService();
+  });
+
+  afterAll(async () => {
+    await push.close();
+  });
+
+  beforeEach(async () => {
+    t = await createTestApp({
+      env: { PUSH_SERVICE_HOSTS: push.host, CRISIS_REPEAT_MINUTES: '5', CRISIS_ESCALATION_MINUTES: '10' },
+      outboundAgent: push.agent,
+    });
+    admin = await registerUser(t, { displayName: 'Admin' });
+    facilitator = await createAccount(t, admin, 'facilitator');
+    cofacilitator = await createAccount(t, admin, 'facilitator');
+    wren = await registerUser(t);
+    group = await createGroup(t, facilitator, { name: 'Tuesday circle' });
+    await addActiveMember(t, facilitator, group.id, cofacilitator, 'Sage');
+    await t
+      .request()
+      .patch(`/api/groups/${group.id}/members/${cofacilitator.id}`)
+      .set('Authorization', facilitator.auth)
+      .send({ role: 'facilitator' })
+      .expect(200);
+    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
+  });
+
+  afterEach(async () => {
+    await t.close();
+  });
+
+  const api = groupApi(() => ({ t, groupId: group.id }));
+
+  async function subscribe(user: TestUser, label = 'Phone'): Promise<TestDevice> {
+    const device = push.device();
+    await t
+      .request()
+      .post('/api/me/push-subscriptions')
+      .set('Authorization', user.auth)
+      .send({ endpoint: device.endpoint, keys: device.keys, label })
+      .expect(201);
+    return device;
+  }
+
+  async function crisis(text = 'I have the pills counted out and tonight is the night'): Promise<string> {
+    const member = await inRoom(t, wren, group.id);
+    const answer = await say(member, group.id, text);
+    expect(answer).toMatchObject({ ok: true });
+    const [incident] = (await api(facilitator).get('/moderation/incidents').expect(200)).body as {
+      id: string;
+    }[];
+    return incident.id;
+  }
+
+  const deliver = () => t.app.get(OutboxWorker).settle();
+
+  it('sends an encrypted, content-free alert with a link to the incident, signed with the instance key', async () => {
+    const phone = await subscribe(facilitator);
+    const instance = await t.request().get('/api/instance').expect(200);
+    const incidentId = await crisis();
+    await deliver();
+    const [received] = await push.until(phone, 1);
+    expect(received.payload).toEqual({
+      kind: 'crisis_alert',
+      title: 'Urgent: someone may need support',
+      body: 'Someone in your group may need support now. Open Hearth to respond.',
+      url: `/groups/${group.id}/console?tab=incidents&incident=${incidentId}`,
+      tag: `incident-${incidentId}`,
+      requireInteraction: true,
+    });
+    // Nothing of what she wrote, nor who she is, reaches the push service or the lock screen.
+    expect(JSON.stringify(received)).not.toMatch(/pills|Wren|tonight/i);
+    expect(received.headers).toMatchObject({ urgency: 'high', topic: incidentId.replace(/-/g, '') });
+    expect(received.vapid.publicKey).toBe(instance.body.webPush.publicKey);
+    expect(received.vapid.aud).toBe(`https://${push.host}`);
+  });
+
+  it('names the group only for a facilitator who chose "show group names"', async () => {
+    const phone = await subscribe(facilitator);
+    await t
+      .request()
+      .patch('/api/me/notification-preferences')
+      .set('Authorization', facilitator.auth)
+      .send({ showGroupNames: true })
+      .expect(200);
+    await crisis();
+    await deliver();
+    const [received] = await push.until(phone, 1);
+    expect(received.payload.body).toBe(
+      'Someone in Tuesday circle may need support now. Open Hearth to respond.',
+    );
+  });
+
+  it('repeats every CRISIS_REPEAT_MINUTES to every facilitator and device until one acknowledges', async () => {
+    const phone = await subscribe(facilitator, 'Phone');
+    const laptop = await subscribe(facilitator, 'Laptop');
+    const sagesPhone = await subscribe(cofacilitator);
+    const wrensPhone = await subscribe(wren);
+    const incidentId = await crisis();
+    await deliver();
+    await push.until(phone, 1);
+    await push.until(laptop, 1);
+    await push.until(sagesPhone, 1);
+
+    const pager = t.app.get(CrisisPager);
+    t.clock.advance(4 * 60_000);
+    await pager.tick();
+    await deliver();
+    expect(phone.received).toHaveLength(1);
+
+    t.clock.advance(60_000 + 1_000);
+    await pager.tick();
+    await pager.tick(); // a second look (another node's, say) sends the round once
+    await deliver();
+    await push.until(phone, 2);
+    await push.until(sagesPhone, 2);
+    expect(phone.received[1].payload).toMatchObject({
+      title: 'Still unanswered: someone may need support',
+      tag: `incident-${incidentId}`,
+    });
+
+    await api(cofacilitator)
+      .post(`/moderation/incidents/${incidentId}/acknowledge`, { note: 'Calling her now' })
+      .expect(200);
+    t.clock.advance(30 * 60_000);
+    await pager.tick();
+    await deliver();
+    expect(phone.received).toHaveLength(2);
+    expect(laptop.received).toHaveLength(2);
+    expect(sagesPhone.received).toHaveLength(2);
+    // The writer is never paged about herself.
+    expect(wrensPhone.received).toHaveLength(0);
+  });
+
+  it('escalates to the admins by push, and later rounds reach them too', async () => {
+    const adminPhone = await subscribe(admin);
+    const phone = await subscribe(facilitator);
+    const incidentId = await crisis();
+    await deliver();
+    await push.until(phone, 1);
+    expect(adminPhone.received).toHaveLength(0);
+
+    t.clock.advance(11 * 60_000);
+    expect(await t.app.get(IncidentsService).escalateOverdue()).toBe(1);
+    await deliver();
+    const [escalation] = await push.until(adminPhone, 1);
+    expect(escalation.payload).toMatchObject({
+      kind: 'crisis_escalated',
+      title: 'Unanswered crisis alert',
+      url: `/groups/${group.id}/console?tab=incidents&incident=${incidentId}`,
+    });
+    // Later rounds go to the admins too.
+    await t.app.get(CrisisPager).tick();
+    await deliver();
+    await push.until(adminPhone, 2);
+  });
+
+  it('retries a push service that fails, and forgets a device whose service answers 410', async () => {
+    const phone = await subscribe(facilitator, 'Phone');
+    const oldTablet = await subscribe(facilitator, 'Old tablet');
+    phone.answer(503);
+    oldTablet.answer(410);
+    await crisis();
+    await deliver();
+    expect(phone.received).toHaveLength(0);
+
+    const devices = await t
+      .request()
+      .get('/api/me/push-subscriptions')
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    expect(devices.body.map((d: { label: string }) => d.label)).toEqual(['Phone']);
+
+    phone.answer(201);
+    t.clock.advance(5_000);
+    await deliver();
+    expect(phone.received).toHaveLength(0); // back-off: 5 s plus up to a fifth of jitter
+    t.clock.advance(2_000);
+    await deliver();
+    await push.until(phone, 1);
+    t.clock.advance(60 * 60_000);
+    await deliver();
+    expect(phone.received).toHaveLength(1);
+  });
+});
