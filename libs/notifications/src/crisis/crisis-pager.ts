@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
-import { GroupPolicy } from '@hearth/groups';
+import { GroupEvents, GroupPolicy, type GroupChangedEvent } from '@hearth/groups';
 import { UsersService } from '@hearth/identity';
 import {
   IncidentAnsweredEvent,
@@ -122,6 +122,17 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
       category: 'crisis',
       compose: (preferences) => crisisNotice(page, 'escalated', preferences, groupName),
     });
+  }
+
+  /** An erased group's incidents are gone: so are their pages, and whatever was still to be sent about them. */
+  @OnEvent(GroupEvents.groupErased)
+  async onGroupErased({ groupId }: GroupChangedEvent): Promise<void> {
+    const pages = await this.transactions.run(async (manager) => {
+      const rows = await manager.find(CrisisPage, { where: { groupId }, select: { incidentId: true } });
+      await manager.delete(CrisisPage, { groupId });
+      return rows;
+    });
+    for (const page of pages) await this.outbox.cancel(topicOf(page.incidentId));
   }
 
   /** The first time an alert about an incident reached someone's device or inbox. */
