@@ -5,6 +5,7 @@ import type { MessageDto } from '@hearth/contracts';
 import { acceptAgreement, addActiveMember, createGroup } from '../support/groups.js';
 import { builtServerAvailable, startNode, type ApiNode } from '../support/node-process.js';
 import { SHARED_VAPID_KEYS, postgresAvailable } from '../support/postgres.js';
+import { startPushService, type TestPushService } from '../support/push-service.js';
 import { redisAvailable } from '../support/redis.js';
 import { collect, connect, until, type ClientSocket } from '../support/sockets.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
@@ -26,9 +27,11 @@ describeCluster('A cluster of two API processes', () => {
   let database: string;
   let admin: TestUser;
   let facilitator: TestUser;
+  let push: TestPushService;
 
   beforeAll(async () => {
     database = await pg!.createDatabase('hearth_cluster');
+    push = await startPushService();
     const env = {
       DATABASE_URL: pg!.urlFor(database),
       REDIS_URL: redis!,
@@ -42,6 +45,10 @@ describeCluster('A cluster of two API processes', () => {
       AUTH_THROTTLE_LIMIT: '100000',
       // Staff two-step verification has its own spec (test/identity/two-factor); elsewhere staff sign in with a password.
       STAFF_2FA: 'optional',
+      // Crisis alerts go to a push service started by the test, and are repeated every 3 s.
+      PUSH_SERVICE_HOSTS: push.host,
+      NODE_EXTRA_CA_CERTS: push.certFile,
+      CRISIS_REPEAT_MINUTES: '0.05',
     };
     // Both start at once on an empty database: the migrations must run once, not race.
     [a, b] = await Promise.all([startNode(env), startNode(env)]);
@@ -51,6 +58,7 @@ describeCluster('A cluster of two API processes', () => {
 
   afterAll(async () => {
     await Promise.all([a?.close(), b?.close()]);
+    await push?.close();
     await pg!.dropDatabase(database);
   });
 
@@ -313,6 +321,50 @@ describeCluster('A cluster of two API processes', () => {
     await new Promise((wait) => setTimeout(wait, 300));
     expect(coAlerts).toEqual([]);
   });
+
+  it('pages a crisis from one node only, round after round, and an acknowledgement on the other stops it', async () => {
+    const lead = await createAccount(a, admin, 'facilitator');
+    const fern = await registerUser(b);
+    const group = await createGroup(a, lead);
+    await addActiveMember(a, lead, group.id, fern, 'Fern');
+    const phone = push.device();
+    await b
+      .request()
+      .post('/api/me/push-subscriptions')
+      .set('Authorization', lead.auth)
+      .send({ endpoint: phone.endpoint, keys: phone.keys })
+      .expect(201);
+    const member = await connect(a, fern);
+    await member.emitWithAck('group:join', { groupId: group.id });
+    expect((await send(member, group.id, 'the pills are counted out, tonight i end it')).ok).toBe(true);
+
+    // Both nodes' workers and pagers run; each round reaches the phone once.
+    await push.until(phone, 3, 15_000);
+    const gaps = phone.received.slice(1).map((next, i) => next.at - phone.received[i].at);
+    expect(gaps.every((gap) => gap > 1_500)).toBe(true);
+    expect(new Set(phone.received.map((received) => received.payload.tag)).size).toBe(1);
+
+    const [incident] = (
+      await b
+        .request()
+        .get(`/api/groups/${group.id}/moderation/incidents`)
+        .set('Authorization', lead.auth)
+        .expect(200)
+    ).body as { id: string }[];
+    await b
+      .request()
+      .post(`/api/groups/${group.id}/moderation/incidents/${incident.id}/acknowledge`)
+      .set('Authorization', lead.auth)
+      .send({ note: 'Phoned her; her sister is with her' })
+      .expect(200);
+    const paged = phone.received.length;
+    await new Promise((wait) => setTimeout(wait, 7_000));
+    // At most one round that was already on its way when the acknowledgement landed.
+    expect(phone.received.length - paged).toBeLessThanOrEqual(1);
+    const settled = phone.received.length;
+    await new Promise((wait) => setTimeout(wait, 4_000));
+    expect(phone.received.length).toBe(settled);
+  }, 40_000);
 });
 
 if (!pg || !redis || !built) {

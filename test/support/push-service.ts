@@ -7,8 +7,12 @@ import {
   verify,
   type ECDH,
 } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
 import { Agent, createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import selfsigned from 'selfsigned';
 
@@ -24,6 +28,7 @@ export interface TestDevice {
 
 export interface ReceivedPush {
   payload: Record<string, unknown>;
+  at: number;
   headers: { ttl: string; urgency?: string; topic?: string };
   /** The VAPID claims the sender signed (checked against the `k=` key of the Authorization header). */
   vapid: { aud: string; sub: string; exp: number; publicKey: string };
@@ -34,6 +39,14 @@ export interface TestPushService {
   host: string;
   /** An agent that trusts this service's self-signed certificate (CoreOptions.outboundAgent). */
   agent: Agent;
+  /** The certificate as a file, for NODE_EXTRA_CA_CERTS of a server in its own process. */
+  certFile: string;
+  /** Requests that arrive from now on get no answer (a send in progress) until `release`; none is recorded. */
+  hold(): void;
+  /** Answers the held requests with a 500 and stops holding. */
+  release(): void;
+  /** How many requests arrived while holding. */
+  held(): number;
   device(): TestDevice;
   /** Waits until a device has received at least `count` pushes. */
   until(device: TestDevice, count: number, timeoutMs?: number): Promise<ReceivedPush[]>;
@@ -51,10 +64,18 @@ export async function startPushService(): Promise<TestPushService> {
     extensions: [{ name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] }],
   });
   const devices = new Map<string, { device: TestDevice; ecdh: ECDH; auth: Buffer; status: number }>();
+  const certFile = join(mkdtempSync(join(tmpdir(), 'hearth-push-')), 'push-service.pem');
+  writeFileSync(certFile, pems.cert);
+  let holding = false;
+  const waiting: ServerResponse[] = [];
   const server: Server = createServer({ key: pems.private, cert: pems.cert }, (req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
+      if (holding) {
+        waiting.push(res);
+        return;
+      }
       const entry = devices.get(req.url ?? '');
       if (!entry) {
         res.writeHead(404).end();
@@ -69,6 +90,7 @@ export async function startPushService(): Promise<TestPushService> {
         const payload = decrypt(Buffer.concat(chunks), entry.ecdh, entry.auth);
         entry.device.received.push({
           payload: JSON.parse(payload.toString('utf8')) as Record<string, unknown>,
+          at: Date.now(),
           headers: {
             ttl: String(req.headers.ttl),
             urgency: req.headers.urgency as string | undefined,
@@ -89,6 +111,15 @@ export async function startPushService(): Promise<TestPushService> {
   return {
     host,
     agent: new Agent({ ca: pems.cert }),
+    certFile,
+    hold: () => {
+      holding = true;
+    },
+    release: () => {
+      holding = false;
+      for (const res of waiting.splice(0)) if (!res.destroyed) res.writeHead(500).end();
+    },
+    held: () => waiting.length,
     device() {
       const ecdh = createECDH('prime256v1');
       ecdh.generateKeys();
@@ -119,7 +150,11 @@ export async function startPushService(): Promise<TestPushService> {
       }
       return device.received;
     },
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    close: () => {
+      for (const res of waiting.splice(0)) res.destroy();
+      server.closeAllConnections();
+      return new Promise<void>((resolve) => server.close(() => resolve()));
+    },
   };
 }
 

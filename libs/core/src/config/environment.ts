@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -193,9 +194,12 @@ export class Environment {
   @Max(10080)
   CRISIS_CONCERN_ESCALATION_MINUTES: number = 60;
 
-  /** Minutes between repeats of a crisis alert to the group's facilitators until one acknowledges it. */
-  @IsInt()
-  @Min(1)
+  /**
+   * Minutes between repeats of a crisis alert to the group's facilitators until one acknowledges it. Fractions are
+   * allowed (the cluster test pages every few seconds).
+   */
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.05)
   @Max(1440)
   CRISIS_REPEAT_MINUTES: number = 5;
 

@@ -20,7 +20,7 @@ import { OutboxService } from '../outbox/outbox.service.js';
 import { crisisNotice, type CrisisRound } from './crisis-notices.js';
 import { CrisisPage } from './crisis-page.entity.js';
 
-/** How often each node looks for incidents due another round of alerts. */
+/** How often each node looks for incidents due another round of alerts (more often if rounds are closer). */
 const TICK_MS = 15_000;
 
 /**
@@ -50,13 +50,16 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.ticking ??= this.tick()
-        .catch((error: Error) =>
-          this.logger.warn({ err: { message: error.message } }, 'Crisis paging failed'),
-        )
-        .finally(() => (this.ticking = null));
-    }, TICK_MS);
+    this.timer = setInterval(
+      () => {
+        this.ticking ??= this.tick()
+          .catch((error: Error) =>
+            this.logger.warn({ err: { message: error.message } }, 'Crisis paging failed'),
+          )
+          .finally(() => (this.ticking = null));
+      },
+      Math.min(TICK_MS, this.repeatMs / 4),
+    );
     this.timer.unref();
   }
 
