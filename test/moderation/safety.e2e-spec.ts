@@ -164,20 +164,30 @@ describe('Reports, crisis response and the queue', () => {
         const member = await inRoom(t, wren, group.id);
         const fac = await connect(t, facilitator);
         const resources = collect(member, 'safety:resources');
+        const reached = collect(member, 'safety:reached');
         const alerts = collect(fac, 'safety:alert');
         const ack = await say(member, group.id, text);
         expect(ack).toMatchObject({ ok: true });
         await until(() => resources.length === 1 && alerts.length === 1, 'crisis response');
+        // Her facilitator is online: she hears that someone was reached, after her resources.
+        await until(() => reached.length === 1, 'told that a facilitator knows');
         const incidents = await api(facilitator).get('/moderation/incidents').expect(200);
-        return { resources: resources[0], alert: alerts[0], incident: incidents.body[0] };
+        return {
+          resources: resources[0],
+          reached: reached[0],
+          alert: alerts[0],
+          incident: incidents.body[0],
+        };
       }
 
       it('urgent: a plan with means and a time; resources, alert and incident say so, escalation at 10 minutes', async () => {
-        const { resources, alert, incident } = await crisisIn(
+        const { resources, reached, alert, incident } = await crisisIn(
           'I have pills saved and I am going to take them all tonight',
         );
-        expect(resources).toMatchObject({ tier: 'urgent', language: 'en' });
-        expect(resources.message).toContain('A facilitator has been told');
+        expect(resources).toMatchObject({ tier: 'urgent', language: 'en', told: false });
+        expect(resources.message).not.toContain('told');
+        expect(resources.toldMessage).toContain('We are letting your group’s facilitators know');
+        expect(reached).toEqual({ groupId: group.id, message: 'A facilitator has been told.' });
         expect(JSON.stringify(resources.resources)).toContain('988');
         expect(alert).toMatchObject({ tier: 'urgent', category: 'suicide', pseudonym: 'Wren' });
         expect(incident).toMatchObject({ tier: 'urgent', category: 'suicide', status: 'open' });
@@ -202,8 +212,12 @@ describe('Reports, crisis response and the queue', () => {
       });
 
       it('Spanish: the writer gets the message and the built-in resources in Spanish', async () => {
-        const { resources, alert } = await crisisIn('ya no quiero vivir, todos estarían mejor sin mí');
-        expect(resources).toMatchObject({ language: 'es', tier: 'concern' });
+        const { resources, reached, alert } = await crisisIn(
+          'ya no quiero vivir, todos estarían mejor sin mí',
+        );
+        expect(resources).toMatchObject({ language: 'es', tier: 'concern', told: false });
+        expect(resources.toldMessage).toContain('Estamos avisando');
+        expect(reached.message).toBe('Ya avisamos a una facilitadora.');
         expect(resources.message).toContain('No estás sola');
         const text = JSON.stringify(resources.resources);
         expect(text).toContain('AYUDA');

@@ -5,6 +5,7 @@ import { groupApi, inRoom, say } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { startPushService, type TestDevice, type TestPushService } from '../support/push-service.js';
+import { collect, until } from '../support/sockets.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
 
 describe('Crisis alerts by Web Push: the facilitators are paged until one acknowledges', () => {
@@ -92,6 +93,36 @@ describe('Crisis alerts by Web Push: the facilitators are paged until one acknow
     expect(received.headers).toMatchObject({ urgency: 'high', topic: incidentId.replace(/-/g, '') });
     expect(received.vapid.publicKey).toBe(instance.body.webPush.publicKey);
     expect(received.vapid.aud).toBe(`https://${push.host}`);
+  });
+
+  it('tells the writer a facilitator knows only once a push service accepted the alert, when nobody was online', async () => {
+    const phone = await subscribe(facilitator);
+    const member = await inRoom(t, wren, group.id);
+    const resources = collect(member, 'safety:resources');
+    const reached = collect(member, 'safety:reached');
+    phone.answer(503);
+    expect(await say(member, group.id, 'i am going to take all the pills tonight')).toMatchObject({
+      ok: true,
+    });
+    await until(() => resources.length === 1, 'her resources');
+    expect(resources[0]).toMatchObject({ told: false });
+    await deliver();
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reached).toEqual([]);
+
+    phone.answer(201);
+    t.clock.advance(10_000);
+    await deliver();
+    await push.until(phone, 1);
+    await until(() => reached.length === 1, 'told that a facilitator knows');
+    expect(reached[0]).toEqual({ groupId: group.id, message: 'A facilitator has been told.' });
+    // Once: later rounds reaching devices say nothing more.
+    t.clock.advance(5 * 60_000 + 1_000);
+    await t.app.get(CrisisPager).tick();
+    await deliver();
+    await push.until(phone, 2);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(reached).toHaveLength(1);
   });
 
   it('names the group only for a facilitator who chose "show group names"', async () => {

@@ -164,6 +164,20 @@ export interface SafetyResourcesEvent {
   tier: 'urgent' | 'concern';
   message: string;
   resources: CrisisResourceDto[];
+  /**
+   * Whether a facilitator has been reached (a live connection got the alert, or a push service or the mail
+   * server accepted one), and a line saying so in her language. False at first; `safety:reached` follows when
+   * someone is reached. Never claimed before it is true.
+   */
+  told: boolean;
+  toldMessage: string;
+}
+
+/** To the person who wrote words of crisis: a facilitator has been reached. */
+export interface SafetyReachedEvent {
+  groupId: string;
+  /** "A facilitator has been told.", in her language. */
+  message: string;
 }
 
 /** Sent to a group's online facilitators (and, on escalation, to admins) at once. */
@@ -194,6 +208,7 @@ export interface ServerToClientEvents {
   'moderation:report': (event: ModerationReportEvent) => void;
   'safety:resources': (event: SafetyResourcesEvent) => void;
   'safety:alert': (event: SafetyAlertEvent) => void;
+  'safety:reached': (event: SafetyReachedEvent) => void;
 }
 
 export const CLIENT_EVENTS = [

@@ -3,3 +3,4 @@ export { moderationEntities } from './entities.js';
 export { IncidentsService } from './incidents/incidents.service.js';
 export { AuditService } from './audit/audit.service.js';
 export * from './events.js';
+export { toldMessage } from './crisis-resources/default-crisis-resources.js';

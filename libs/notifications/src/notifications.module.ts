@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 
+import { ChatModule } from '@hearth/chat';
 import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
 
@@ -21,7 +22,7 @@ import { WebPushChannel } from './push/web-push.channel.js';
  * sent to an outbox, and delivers it by Web Push and email. It never reads another library's tables.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(notificationsEntities), IdentityModule, GroupsModule],
+  imports: [TypeOrmModule.forFeature(notificationsEntities), IdentityModule, GroupsModule, ChatModule],
   controllers: [PushSubscriptionsController, NotificationPreferencesController],
   providers: [
     WebPushChannel,

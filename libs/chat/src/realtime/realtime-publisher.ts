@@ -49,6 +49,20 @@ export class RealtimePublisher {
     this.send(staffRoom(groupId), null, event, args);
   }
 
+  /**
+   * How many connections of a group's active facilitators are open now, on every node: whether an alert sent to
+   * them reached anyone. Best effort: a failure counts as nobody.
+   */
+  async facilitatorsConnected(groupId: string): Promise<number> {
+    if (!this.directory.attached) return 0;
+    try {
+      return (await this.directory.server.in(staffRoom(groupId)).fetchSockets()).length;
+    } catch (error) {
+      this.logger.debug({ groupId, err: { message: (error as Error).message } }, 'Staff not counted');
+      return 0;
+    }
+  }
+
   /** Every connected admin. */
   toAdmins<E extends ServerEvent>(event: E, ...args: Args<E>): void {
     this.send(ADMINS_ROOM, null, event, args);

@@ -71,24 +71,45 @@ const MESSAGES = {
   en: {
     crisis:
       'It sounds like things are really hard right now. You are not alone, and you deserve support. ' +
-      'A facilitator has been told. If you might act on these feelings, please reach out now:',
+      'If you might act on these feelings, please reach out now:',
     intrusive:
       'Thank you for saying this. Frightening thoughts of harm coming to your baby are common after birth, and ' +
       'having them is not the same as acting on them: they are a sign of how much you care. You do not have to ' +
-      'carry them alone. A facilitator has been told, and the Postpartum Support International line is there ' +
-      'for exactly this. If you feel you might act on them, call now:',
+      'carry them alone. The Postpartum Support International line is there for exactly this. If you feel you ' +
+      'might act on them, call now:',
   },
   es: {
     crisis:
       'Parece que ahora mismo las cosas están muy difíciles. No estás sola y mereces apoyo. ' +
-      'Ya avisamos a una facilitadora. Si crees que podrías actuar según lo que sientes, busca ayuda ahora:',
+      'Si crees que podrías actuar según lo que sientes, busca ayuda ahora:',
     intrusive:
       'Gracias por contarlo. Los pensamientos que asustan, de que algo malo le pase a tu bebé, son frecuentes ' +
       'después del parto, y tenerlos no es lo mismo que actuar: muestran cuánto te importa. No tienes que ' +
-      'cargarlos sola. Ya avisamos a una facilitadora, y la línea de Postpartum Support International está ' +
-      'justo para esto. Si sientes que podrías actuar, llama ahora:',
+      'cargarlos sola. La línea de Postpartum Support International está justo para esto. Si sientes que ' +
+      'podrías actuar, llama ahora:',
   },
 } as const;
+
+const TOLD = {
+  en: {
+    pending:
+      'We are letting your group’s facilitators know. Until one of them answers, the lines below are there for you now.',
+    told: 'A facilitator has been told.',
+  },
+  es: {
+    pending:
+      'Estamos avisando a las facilitadoras de tu grupo. Hasta que una responda, las líneas de abajo están para ti ahora.',
+    told: 'Ya avisamos a una facilitadora.',
+  },
+} as const;
+
+/**
+ * Whether a facilitator knows, said truthfully: `told` only once an alert reached someone (a live connection, or
+ * a push or an email accepted by its service).
+ */
+export function toldMessage(language: 'en' | 'es', told: boolean): string {
+  return TOLD[language][told ? 'told' : 'pending'];
+}
 
 /** What the person who wrote words of crisis reads first, in her language. */
 export function resourcesMessage(language: 'en' | 'es', intrusive: boolean): string {

@@ -7,7 +7,7 @@ import { RealtimePublisher } from '@hearth/chat';
 import type { SafetyAlertEvent } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 
-import { resourcesMessage } from '../crisis-resources/default-crisis-resources.js';
+import { resourcesMessage, toldMessage } from '../crisis-resources/default-crisis-resources.js';
 import { SafetyResources } from '../crisis-resources/safety-resources.service.js';
 import { IncidentEscalatedEvent, IncidentOpenedEvent, SafetyEvents } from '../events.js';
 import { Incident } from './incident.entity.js';
@@ -25,22 +25,36 @@ export class SafetyAlertsListener {
     private readonly realtime: RealtimePublisher,
   ) {}
 
+  /**
+   * The writer gets her resources first, saying only what is true: that her facilitators are being told. Once
+   * the alert has gone out to the facilitators' open connections, if there was one, she hears that someone was
+   * reached (a push or an email accepted later says the same, from the notifications library).
+   */
   @OnEvent(SafetyEvents.incidentOpened)
   async onOpened(event: IncidentOpenedEvent): Promise<void> {
-    if (event.source === 'detector' && event.subjectUserId) {
-      const { language, intrusive } = event.support;
+    const writer = event.source === 'detector' ? event.subjectUserId : null;
+    const language = event.support.language;
+    if (writer) {
       const set = await this.resources.forGroup(event.groupId, language);
-      this.realtime.toPerson(event.subjectUserId, 'safety:resources', {
+      this.realtime.toPerson(writer, 'safety:resources', {
         groupId: event.groupId,
         country: set.country,
         language: set.language,
         tier: event.tier,
-        message: resourcesMessage(set.language, intrusive),
+        message: resourcesMessage(set.language, event.support.intrusive),
         resources: set.resources,
+        told: false,
+        toldMessage: toldMessage(set.language, false),
       });
     }
     const alert = await this.alertOf(event.incidentId);
-    if (alert) this.realtime.toFacilitators(event.groupId, 'safety:alert', alert);
+    if (!alert) return;
+    this.realtime.toFacilitators(event.groupId, 'safety:alert', alert);
+    if (writer && (await this.realtime.facilitatorsConnected(event.groupId)) > 0)
+      this.realtime.toPerson(writer, 'safety:reached', {
+        groupId: event.groupId,
+        message: toldMessage(language, true),
+      });
   }
 
   @OnEvent(SafetyEvents.incidentEscalated)

@@ -18,6 +18,10 @@ export class CrisisPage {
   @Column({ name: 'subject_user_id', type: 'uuid', nullable: true })
   subjectUserId!: string | null;
 
+  /** Her language: what she is told when someone was reached. */
+  @Column({ type: 'varchar', length: 2 })
+  language!: 'en' | 'es';
+
   @Column({ type: 'varchar', length: 16 })
   tier!: 'urgent' | 'concern';
 

@@ -7,7 +7,9 @@ import { DataSource, IsNull, LessThanOrEqual } from 'typeorm';
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
 import { GroupEvents, GroupPolicy, type GroupChangedEvent } from '@hearth/groups';
 import { UsersService } from '@hearth/identity';
+import { RealtimePublisher } from '@hearth/chat';
 import {
+  toldMessage,
   IncidentAnsweredEvent,
   IncidentEscalatedEvent,
   IncidentOpenedEvent,
@@ -44,6 +46,7 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
     private readonly outbox: OutboxService,
     private readonly policy: GroupPolicy,
     private readonly users: UsersService,
+    private readonly realtime: RealtimePublisher,
     config: ConfigService<HearthConfig, true>,
   ) {
     this.repeatMs = config.get('safety', { infer: true }).repeatMinutes * 60_000;
@@ -77,7 +80,9 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
         manager.create(CrisisPage, {
           incidentId: event.incidentId,
           groupId: event.groupId,
-          subjectUserId: event.subjectUserId,
+          // Told when someone was reached: only a writer (a reported member did not ask for help).
+          subjectUserId: event.source === 'detector' ? event.subjectUserId : null,
+          language: event.support.language,
           tier: event.tier,
           rounds: 1,
           openedAt: now,
@@ -138,17 +143,27 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
     for (const page of pages) await this.outbox.cancel(topicOf(page.incidentId));
   }
 
-  /** The first time an alert about an incident reached someone's device or inbox. */
+  /**
+   * The first time an alert about an incident reached someone's device or inbox: recorded, and the person who
+   * wrote is told that a facilitator knows (the sockets may have told her already, if one was online).
+   */
   @OnEvent(NotificationEvents.delivered)
   async onDelivered(event: NotificationDeliveredEvent): Promise<void> {
     if (!event.kind.startsWith('crisis') || !event.topic.startsWith('incident:')) return;
-    await this.transactions.run((manager) =>
-      manager.update(
+    const incidentId = event.topic.slice('incident:'.length);
+    const first = await this.transactions.run(async (manager) => {
+      const marked = await manager.update(
         CrisisPage,
-        { incidentId: event.topic.slice('incident:'.length), reachedAt: IsNull() },
+        { incidentId, reachedAt: IsNull() },
         { reachedAt: this.clock.now() },
-      ),
-    );
+      );
+      return marked.affected ? manager.findOneBy(CrisisPage, { incidentId }) : null;
+    });
+    if (first?.subjectUserId)
+      this.realtime.toPerson(first.subjectUserId, 'safety:reached', {
+        groupId: first.groupId,
+        message: toldMessage(first.language, true),
+      });
   }
 
   /** Sends every round that is due: each node runs this; a round goes out from the node that claims it. */

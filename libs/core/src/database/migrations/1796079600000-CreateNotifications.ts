@@ -83,6 +83,7 @@ export class CreateNotifications1796079600000 implements MigrationInterface {
           { name: 'incident_id', type: t.uuid, isPrimary: true },
           { name: 'group_id', type: t.uuid },
           { name: 'subject_user_id', type: t.uuid, isNullable: true },
+          { name: 'language', type: t.varchar, length: '2' },
           { name: 'tier', type: t.varchar, length: '16' },
           { name: 'rounds', type: t.integer },
           { name: 'opened_at', type: t.timestamp },
