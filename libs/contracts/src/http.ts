@@ -19,6 +19,8 @@ export interface InstanceDto {
   /** True while the instance has no account: the first sign-up becomes its admin. */
   needsSetup: boolean;
   registration: 'open' | 'invite';
+  /** Whether this instance sends email (SMTP_URL is set): password reset by email, address verification. */
+  email: boolean;
 }
 
 export type PlatformRole = 'admin' | 'facilitator' | 'member';

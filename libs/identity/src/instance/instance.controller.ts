@@ -2,18 +2,19 @@ import { Controller, Get } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import type { HearthConfig } from '@hearth/core';
+import { Mailer, type HearthConfig } from '@hearth/core';
 
 import { UsersService } from '../users/users.service.js';
 import { InstanceView } from './dto/instance.view.js';
 
-/** What a client needs to know before anyone signs in: whether to show the first-run setup. */
+/** What a client needs to know before anyone signs in: whether to show the first-run setup, whether email works. */
 @ApiTags('auth')
 @Controller('instance')
 export class InstanceController {
   constructor(
     private readonly users: UsersService,
     private readonly config: ConfigService<HearthConfig, true>,
+    private readonly mailer: Mailer,
   ) {}
 
   @Get()
@@ -22,6 +23,7 @@ export class InstanceController {
     return {
       needsSetup: !(await this.users.anyExist()),
       registration: this.config.get('auth', { infer: true }).registration,
+      email: this.mailer.enabled,
     };
   }
 }

@@ -8,4 +8,9 @@ export class InstanceView implements InstanceDto {
 
   @ApiProperty({ enum: ['open', 'invite'] })
   registration!: 'open' | 'invite';
+
+  @ApiProperty({
+    description: 'Whether this instance sends email; without it, an admin creates password-reset links',
+  })
+  email!: boolean;
 }
