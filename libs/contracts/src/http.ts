@@ -33,7 +33,25 @@ export interface UserDto {
   disabled: boolean;
   /** Signing in asks for a second factor. */
   secondFactor: boolean;
+  /** The person opened a verification link sent to this address. */
+  emailVerified: boolean;
   createdAt: string;
+}
+
+/** POST /api/auth/password-reset: the same answer whether or not an account uses the address. */
+export interface PasswordResetRequestedDto {
+  message: string;
+}
+
+/** POST /api/admin/users/:id/reset-link: a one-time link to hand to the person by another channel. */
+export interface ResetLinkDto {
+  url: string;
+  expiresAt: string;
+}
+
+/** POST /api/me/email-verification: a new link is on its way. */
+export interface EmailVerificationSentDto {
+  message: string;
 }
 
 /** POST /api/admin/users: the new account, with the temporary password when the server made one (shown once). */
