@@ -124,34 +124,40 @@ function Users({ version }: { version: number }) {
 
 /** A one-time link to choose a new password, shown once, for the admin to hand over by another channel. */
 function ResetLink({ link, onClose }: { link: ResetLinkDto & { for: string }; onClose: () => void }) {
-  const [copied, setCopied] = useState(false);
+  // The clipboard needs a secure context; without it, the person copies the selected text by hand.
+  const [copied, setCopied] = useState<'no' | 'yes' | 'by hand'>('no');
+  const copy = () =>
+    (navigator.clipboard
+      ? navigator.clipboard.writeText(link.url)
+      : Promise.reject(new Error('no clipboard'))
+    ).then(
+      () => setCopied('yes'),
+      () => {
+        (document.getElementById('reset-link') as HTMLInputElement | null)?.select();
+        setCopied('by hand');
+      },
+    );
   return (
     <Alert tone="success">
-      <p>
-        Reset link for {link.for}. It works once, until {formatTime(link.expiresAt)}, and signs out every
-        device of the account. Give it to them privately, after checking by another channel that it is them
-        asking.
-      </p>
-      <div className="field">
-        <label htmlFor="reset-link">Link</label>
-        <input id="reset-link" readOnly value={link.url} onFocus={(e) => e.target.select()} />
-      </div>
-      <div className="row">
-        <button
-          type="button"
-          className="button button-secondary"
-          onClick={() =>
-            void navigator.clipboard.writeText(link.url).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            )
-          }
-        >
-          {copied ? 'Copied' : 'Copy link'}
-        </button>
-        <button type="button" className="button-quiet" onClick={onClose}>
-          Done
-        </button>
+      <div className="reset-link">
+        <p>
+          Reset link for {link.for}. It works once, until {formatTime(link.expiresAt)}, and signs out every
+          device of the account. Give it to them privately, after checking by another channel that it is them
+          asking.
+        </p>
+        <div className="field">
+          <label htmlFor="reset-link">Link</label>
+          <input id="reset-link" readOnly value={link.url} onFocus={(e) => e.target.select()} />
+        </div>
+        <div className="row">
+          <button type="button" className="button button-secondary" onClick={() => void copy()}>
+            {copied === 'yes' ? 'Copied' : 'Copy link'}
+          </button>
+          {copied === 'by hand' && <span>The link is selected: copy it with your keyboard.</span>}
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Done
+          </button>
+        </div>
       </div>
     </Alert>
   );

@@ -18,8 +18,8 @@ export function ForgotPasswordPage() {
     return (
       <AuthFrame title="Forgot your password?">
         <p>
-          This Hearth does not send email, so it cannot send you a link. Ask your group’s facilitator or an
-          admin for a reset link: they can make one for you, and it works once, for 30 minutes.
+          This Hearth does not send email, so it cannot send you a link. Please ask your group’s facilitator
+          or an admin for a reset link. An admin can make one for you; it works once, for 30 minutes.
         </p>
         <p>
           <Link to="/signin">Back to sign in</Link>
