@@ -85,7 +85,9 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
         token_hash: createHash('sha256').update(token).digest('hex'),
       }),
     ]);
+    await t.request().get(`/reset-password?token=${token}`);
     const logs = t.logs.join('');
+    expect(logs).toContain('/reset-password');
     expect(logs).not.toContain(token);
     expect(logs).not.toContain(mia.email);
     expect(logs).toContain('Account link emailed');

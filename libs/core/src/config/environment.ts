@@ -179,7 +179,8 @@ export class Environment {
   /** Where email goes out: smtp://user:password@host:587 or smtps://…:465. Unset: no email. */
   @IsOptional()
   @Matches(/^smtps?:\/\/(?:[^\s/@]+@)?[A-Za-z0-9.[\]:-]+(?::\d{1,5})?\/?(?:\?\S*)?$/i, {
-    message: '$property must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org:465',
+    message:
+      '$property must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org:465',
   })
   SMTP_URL?: string;
 

@@ -131,7 +131,10 @@ function toConfig(e: Environment): HearthConfig {
       staffSecondFactor: e.STAFF_2FA,
     },
     publicUrl,
-    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? `Hearth <no-reply@${new URL(publicUrl).hostname}>` },
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `Hearth <no-reply@${new URL(publicUrl).hostname}>`,
+    },
     throttle: { ttlSeconds: e.THROTTLE_TTL, limit: e.THROTTLE_LIMIT, authLimit: e.AUTH_THROTTLE_LIMIT },
     chat: {
       maxConnectionsPerUser: e.CHAT_MAX_CONNECTIONS_PER_USER,

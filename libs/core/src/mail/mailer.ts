@@ -55,7 +55,8 @@ export class Mailer implements OnApplicationShutdown {
   private rejection(failure: SmtpFailure): MailRejectedError {
     const status = failure.responseCode;
     const permanent = status !== undefined && status >= 500 && status < 600;
-    const reason = status !== undefined ? `the SMTP server answered ${status}` : (failure.code ?? 'no answer');
+    const reason =
+      status !== undefined ? `the SMTP server answered ${status}` : (failure.code ?? 'no answer');
     this.logger.warn({ status: status ?? null, code: failure.code ?? null, permanent }, 'Mail not sent');
     return new MailRejectedError(`Mail not sent: ${reason}`, permanent);
   }
