@@ -6,7 +6,9 @@ import { UsersService } from '@hearth/identity';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import {
+  completeReset,
   createAccount,
+  disableAccount,
   exportOf,
   GOOD_PASSWORD,
   registerUser,
@@ -60,31 +62,19 @@ describe('Create a reset link for a person - POST /api/admin/users/:id/reset-lin
     expect(Math.round(minutes)).toBe(30);
     const token = new URL(created.body.url).searchParams.get('token');
 
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(204);
+    await completeReset(t, token, NEW_PASSWORD).expect(204);
     await t.request().get('/api/me').set('Authorization', mia.auth).expect(401);
     const fresh = await signIn(t, mia.email, NEW_PASSWORD).expect(200);
     // An admin's link proves nothing about the address.
     expect(fresh.body.user.emailVerified).toBe(false);
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: 'yet another long phrase' })
-      .expect(400);
+    await completeReset(t, token, 'yet another long phrase').expect(400);
   });
 
   it('expires after 30 minutes', async () => {
     const created = await createLink(admin.auth, mia.id).expect(201);
     const token = new URL(created.body.url).searchParams.get('token');
     t.clock.advance(31 * 60_000);
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(400);
+    await completeReset(t, token, NEW_PASSWORD).expect(400);
     await signIn(t, mia.email, GOOD_PASSWORD).expect(200);
   });
 
@@ -104,12 +94,7 @@ describe('Create a reset link for a person - POST /api/admin/users/:id/reset-lin
     await createLink(admin.auth, '00000000-0000-4000-8000-000000000000').expect(404);
     const malformed = await createLink(admin.auth, 'not-a-uuid').expect(400);
     expect(malformed.body).toMatchObject({ statusCode: 400, error: 'Bad Request' });
-    await t
-      .request()
-      .patch(`/api/admin/users/${mia.id}`)
-      .set('Authorization', admin.auth)
-      .send({ disabled: true })
-      .expect(200);
+    await disableAccount(t, admin, mia.id);
     await createLink(admin.auth, mia.id).expect(409);
   });
 });
@@ -208,12 +193,7 @@ describe('Verify an email address - POST /api/auth/verify-email, POST /api/me/em
     await t.request().post('/api/auth/verify-email').send({ token }).expect(204);
     expect(await users.emailFor(mia.id)).toEqual({ email: mia.email, verified: true });
     expect(await users.emailFor('00000000-0000-4000-8000-000000000000')).toBeNull();
-    await t
-      .request()
-      .patch(`/api/admin/users/${mia.id}`)
-      .set('Authorization', admin.auth)
-      .send({ disabled: true })
-      .expect(200);
+    await disableAccount(t, admin, mia.id);
     expect(await users.emailFor(mia.id)).toBeNull();
   });
 

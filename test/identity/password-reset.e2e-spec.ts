@@ -4,7 +4,15 @@ import { DataSource } from 'typeorm';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
-import { GOOD_PASSWORD, registerUser, signIn, uniqueEmail, type TestUser } from '../support/users.js';
+import {
+  completeReset,
+  disableAccount,
+  GOOD_PASSWORD,
+  registerUser,
+  signIn,
+  uniqueEmail,
+  type TestUser,
+} from '../support/users.js';
 
 const NEW_PASSWORD = 'the kettle sings at dawn';
 const PUBLIC_URL = 'https://hearth.example.org';
@@ -53,19 +61,11 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
     expect(mail.html).not.toMatch(/<img|Mia/);
     expect(mail.text).not.toContain('Mia');
 
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(204);
+    await completeReset(t, token, NEW_PASSWORD).expect(204);
     await signIn(t, mia.email, NEW_PASSWORD).expect(200);
     await signIn(t, mia.email, GOOD_PASSWORD).expect(401);
 
-    const again = await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: 'yet another long phrase' })
-      .expect(400);
+    const again = await completeReset(t, token, 'yet another long phrase').expect(400);
     expect(again.body).toEqual({
       statusCode: 400,
       error: 'Bad Request',
@@ -104,12 +104,7 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
   });
 
   it('sends nothing to a disabled account, with the same answer', async () => {
-    await t
-      .request()
-      .patch(`/api/admin/users/${mia.id}`)
-      .set('Authorization', admin.auth)
-      .send({ disabled: true })
-      .expect(200);
+    await disableAccount(t, admin, mia.id);
     const answer = await askForReset(mia.email);
     expect(answer.body.message).toContain('If an account uses this address');
     await expect(smtp.nextMail(to(mia.email), 500)).rejects.toThrow(/no mail/);
@@ -119,11 +114,7 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
     await askForReset(mia.email);
     const token = tokenIn(await smtp.nextMail(to(mia.email)));
     t.clock.advance(30 * 60_000 + 1000);
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(400);
+    await completeReset(t, token, NEW_PASSWORD).expect(400);
     await signIn(t, mia.email, GOOD_PASSWORD).expect(200);
   });
 
@@ -131,22 +122,14 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
     await askForReset(mia.email);
     const token = tokenIn(await smtp.nextMail(to(mia.email)));
     t.clock.advance(29 * 60_000);
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(204);
+    await completeReset(t, token, NEW_PASSWORD).expect(204);
   });
 
   it('ends every session of the person, and the sign-in history says why', async () => {
     const other = await signIn(t, mia.email, GOOD_PASSWORD).expect(200);
     await askForReset(mia.email);
     const token = tokenIn(await smtp.nextMail(to(mia.email)));
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(204);
+    await completeReset(t, token, NEW_PASSWORD).expect(204);
     await t.request().get('/api/me').set('Authorization', mia.auth).expect(401);
     await t
       .request()
@@ -172,16 +155,8 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
     const first = tokenIn(await smtp.nextMail(to(mia.email)));
     await askForReset(mia.email);
     const second = tokenIn(await smtp.nextMail(to(mia.email)));
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token: first, password: NEW_PASSWORD })
-      .expect(400);
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token: second, password: NEW_PASSWORD })
-      .expect(204);
+    await completeReset(t, first, NEW_PASSWORD).expect(400);
+    await completeReset(t, second, NEW_PASSWORD).expect(204);
   });
 
   it('limits requests per address, existing or not', async () => {
@@ -236,38 +211,22 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
         details: expect.any(Array),
       });
     }
-    const unknown = await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token: 'a'.repeat(43), password: NEW_PASSWORD })
-      .expect(400);
+    const unknown = await completeReset(t, 'a'.repeat(43), NEW_PASSWORD).expect(400);
     expect(unknown.body.message).toContain('This link is invalid');
   });
 
   it('checks the new password with the password rules, and keeps the link for another try', async () => {
     await askForReset(mia.email);
     const token = tokenIn(await smtp.nextMail(to(mia.email)));
-    const weak = await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: 'short' })
-      .expect(400);
+    const weak = await completeReset(t, token, 'short').expect(400);
     expect(weak.body.details).toEqual([{ field: 'password', message: expect.any(String) }]);
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(204);
+    await completeReset(t, token, NEW_PASSWORD).expect(204);
   });
 
   it('marks the address verified, since the link reached it', async () => {
     await askForReset(mia.email);
     const token = tokenIn(await smtp.nextMail(to(mia.email)));
-    await t
-      .request()
-      .post('/api/auth/password-reset/complete')
-      .send({ token, password: NEW_PASSWORD })
-      .expect(204);
+    await completeReset(t, token, NEW_PASSWORD).expect(204);
     const fresh = await signIn(t, mia.email, NEW_PASSWORD).expect(200);
     expect(fresh.body.user.emailVerified).toBe(true);
   });

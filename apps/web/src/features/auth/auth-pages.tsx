@@ -4,6 +4,7 @@ import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useSession } from '../../api/session';
 import { Alert, Field, Loading, useAction } from '../../ui/components';
 import { AuthFrame } from './auth-frame';
+import { NewPasswordField } from './new-password-field';
 import { SignInForm } from './sign-in-form';
 
 /** Where to go after signing in: the page that asked, if it is one of ours. */
@@ -81,15 +82,10 @@ function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDone: () 
         onChange={(e) => setEmail(e.target.value)}
         error={action.fieldError('email')}
       />
-      <Field
+      <NewPasswordField
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. A few unusual words make a strong one."
-        required
-        minLength={12}
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onChange={setPassword}
         error={action.fieldError('password')}
       />
       {action.error && <Alert tone="error">{action.error}</Alert>}

@@ -6,6 +6,7 @@ import { errorText, http } from '../../api/http';
 import { useSession } from '../../api/session';
 import { Alert, Field, Loading, useAction } from '../../ui/components';
 import { AuthFrame } from './auth-frame';
+import { NewPasswordField } from './new-password-field';
 
 /** "Forgot password?": a link by email, or, on an instance without email, whom to ask for one. */
 export function ForgotPasswordPage() {
@@ -96,15 +97,10 @@ export function ResetPasswordPage() {
             }, e)
           }
         >
-          <Field
+          <NewPasswordField
             label="New password"
-            type="password"
-            autoComplete="new-password"
-            hint="At least 12 characters. A few unusual words make a strong one."
-            required
-            minLength={12}
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={setPassword}
             error={action.fieldError('password')}
           />
           {action.error && !action.fieldError('password') && (
