@@ -4,6 +4,7 @@ import { Mailer, MailRejectedError } from '@hearth/core';
 import { UsersService } from '@hearth/identity';
 
 import { createTestApp, type TestApp } from '../support/app.js';
+import { recordDomainEvents } from '../support/events.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import {
   completeReset,
@@ -130,6 +131,24 @@ describe('Verify an email address - POST /api/auth/verify-email, POST /api/me/em
     expect((await me(mia)).emailVerified).toBe(true);
     const again = await t.request().post('/api/auth/verify-email').send({ token }).expect(400);
     expect(again.body.message).toContain('This link is invalid');
+  });
+
+  it('announces a verified address and a reset password after commit', async () => {
+    const recorder = recordDomainEvents(t);
+    const token = verifyToken(await smtp.nextMail(verificationTo(mia.email)));
+    await t.request().post('/api/auth/verify-email').send({ token }).expect(204);
+    const link = await t
+      .request()
+      .post(`/api/admin/users/${mia.id}/reset-link`)
+      .set('Authorization', admin.auth);
+    await completeReset(t, new URL(link.body.url).searchParams.get('token'), NEW_PASSWORD).expect(204);
+    recorder.stop();
+    expect(recorder.of('user.email_verified')).toEqual([{ userId: mia.id }]);
+    expect(recorder.of('user.password_reset')).toEqual([{ userId: mia.id, by: 'admin' }]);
+    expect(recorder.of('session.revoked')).toEqual([
+      { userId: mia.id, sessionId: expect.any(String), reason: 'password_reset' },
+    ]);
+    expect(recorder.events.filter((e) => e.inTransaction)).toEqual([]);
   });
 
   it('emails an account an admin created too', async () => {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
 
 import { createTestApp, type TestApp } from '../support/app.js';
+import { recordDomainEvents } from '../support/events.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import {
   completeReset,
@@ -233,12 +234,16 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
     await completeReset(t, token, NEW_PASSWORD).expect(204);
   });
 
-  it('marks the address verified, since the link reached it', async () => {
+  it('marks the address verified, since the link reached it, and says so after commit', async () => {
+    const recorder = recordDomainEvents(t);
     await askForReset(mia.email);
     const token = tokenIn(await smtp.nextMail(to(mia.email)));
     await completeReset(t, token, NEW_PASSWORD).expect(204);
     const fresh = await signIn(t, mia.email, NEW_PASSWORD).expect(200);
     expect(fresh.body.user.emailVerified).toBe(true);
+    expect(recorder.of('user.password_reset')).toEqual([{ userId: mia.id, by: 'email' }]);
+    expect(recorder.of('user.email_verified')).toEqual([{ userId: mia.id }]);
+    expect(recorder.events.filter((e) => e.inTransaction)).toEqual([]);
   });
 });
 

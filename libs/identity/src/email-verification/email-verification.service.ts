@@ -1,6 +1,6 @@
 import { BadRequestException, ConflictException, Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import { OnEvent } from '@nestjs/event-emitter';
+import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { IsNull } from 'typeorm';
 
@@ -9,7 +9,7 @@ import { Clock, SharedState, Transactions, type HearthConfig } from '@hearth/cor
 import type { Caller } from '../access/caller.js';
 import { AccountTokens } from '../account-tokens/account-tokens.js';
 import { LinkMail, withinBudget } from '../account-tokens/link-mail.js';
-import { IdentityEvents, UserRegisteredEvent } from '../events.js';
+import { EmailVerifiedEvent, IdentityEvents, UserRegisteredEvent } from '../events.js';
 import { User } from '../users/user.entity.js';
 import { UsersService } from '../users/users.service.js';
 import type { EmailVerificationSentView } from './dto/email-verification.view.js';
@@ -30,6 +30,7 @@ export class EmailVerificationService {
     private readonly linkMail: LinkMail,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly events: EventEmitter2,
     private readonly config: ConfigService<HearthConfig, true>,
     state: SharedState,
   ) {
@@ -69,16 +70,19 @@ export class EmailVerificationService {
   }
 
   async verify(token: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
+    const verified = await this.transactions.run(async (manager) => {
       const spent = await this.tokens.redeem(manager, token, 'email_verification');
-      if (!spent)
+      if (!spent) {
         throw new BadRequestException('This link is invalid, already used or expired. Ask for a new one.');
+      }
       const now = this.clock.now();
-      await manager.update(
+      const changed = await manager.update(
         User,
         { id: spent.userId, emailVerifiedAt: IsNull() },
         { emailVerifiedAt: now, updatedAt: now },
       );
+      return changed.affected ? spent.userId : null;
     });
+    if (verified) this.events.emit(IdentityEvents.emailVerified, new EmailVerifiedEvent(verified));
   }
 }

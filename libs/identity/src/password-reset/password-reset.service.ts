@@ -8,6 +8,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
 import { Clock, foundOrFail, SharedState, Transactions, type HearthConfig } from '@hearth/core';
@@ -16,6 +17,7 @@ import type { Caller } from '../access/caller.js';
 import { AccessLog } from '../access-log/access-log.js';
 import { AccountTokens } from '../account-tokens/account-tokens.js';
 import { LinkMail, withinBudget } from '../account-tokens/link-mail.js';
+import { EmailVerifiedEvent, IdentityEvents, PasswordResetEvent } from '../events.js';
 import { LoginThrottleService, signInSubject } from '../auth/login-throttle.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { User } from '../users/user.entity.js';
@@ -57,6 +59,7 @@ export class PasswordResetService {
     private readonly linkMail: LinkMail,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
+    private readonly events: EventEmitter2,
     private readonly config: ConfigService<HearthConfig, true>,
     state: SharedState,
   ) {
@@ -99,16 +102,19 @@ export class PasswordResetService {
       const now = this.clock.now();
       const changes: Partial<User> = { passwordHash, updatedAt: now };
       // An emailed link proves the person reads this address.
-      if (spent.createdBy === null && user.emailVerifiedAt === null) changes.emailVerifiedAt = now;
+      const verifies = spent.createdBy === null && user.emailVerifiedAt === null;
+      if (verifies) changes.emailVerifiedAt = now;
       await manager.update(User, { id: user.id }, changes);
       const revoked = await this.sessions.revokeAll(manager, user.id, 'password_reset');
-      return { user, revoked, byAdmin: spent.createdBy };
+      return { user, revoked, by: spent.createdBy ? ('admin' as const) : ('email' as const), verifies };
     });
-    const { user, revoked } = outcome;
+    const { user, revoked, by } = outcome;
     this.sessions.announceRevoked(user.id, revoked, 'password_reset');
+    this.events.emit(IdentityEvents.passwordReset, new PasswordResetEvent(user.id, by));
+    if (outcome.verifies) this.events.emit(IdentityEvents.emailVerified, new EmailVerifiedEvent(user.id));
     await this.throttle.clear(signInSubject(user.email));
     this.logger.log(
-      { userId: user.id, sessionsEnded: revoked.length, linkFrom: outcome.byAdmin ? 'admin' : 'email' },
+      { userId: user.id, sessionsEnded: revoked.length, linkFrom: by },
       'Password reset with a one-time link',
     );
   }
