@@ -241,7 +241,10 @@ describe('Mailer: permanent and transient rejections', () => {
 
   beforeEach(async () => {
     smtp = await startSmtpServer();
-    t = await createTestApp({ env: { SMTP_URL: smtp.url, MAIL_FROM: 'Circle <circle@example.org>' } });
+    t = await createTestApp({
+      env: { SMTP_URL: smtp.url, MAIL_FROM: 'Circle <circle@example.org>' },
+      captureLogs: true,
+    });
   });
 
   afterEach(async () => {
@@ -279,6 +282,10 @@ describe('Mailer: permanent and transient rejections', () => {
     expect((transient as MailRejectedError).permanent).toBe(false);
     await mailer.send(mail);
     await smtp.nextMail();
+    const logs = t.logs.join('');
+    expect(logs).toContain('Mail not sent');
+    expect(logs).not.toContain('robin@example.org');
+    expect(logs).not.toContain(smtp.url.split('@')[0].split(':').pop());
   });
 
   it('calls an unreachable server transient', async () => {
