@@ -287,11 +287,15 @@ describe('Registered routes all declare their access', () => {
         // Calendar apps cannot send a bearer token: the feed is authenticated by its own secret token.
         'GET /api/me/calendar.ics',
         'POST /api/auth/login',
+        // Getting back in: the one-time token in the link is the credential.
+        'POST /api/auth/password-reset',
+        'POST /api/auth/password-reset/complete',
         'POST /api/auth/refresh',
         'POST /api/auth/register',
         // The second step of a sign-in: the signed ticket from the password step is the credential.
         'POST /api/auth/second-factor',
         'POST /api/auth/second-factor/passkey-options',
+        'POST /api/auth/verify-email',
       ]);
       expect(user.role).toBe('admin');
     } finally {

@@ -33,6 +33,7 @@ describe('Authentication', () => {
         role: 'admin',
         disabled: false,
         secondFactor: false,
+        emailVerified: false,
         createdAt: expect.any(String),
       });
       expect(response.body.tokens).toEqual({

@@ -117,3 +117,18 @@ export async function exportOf(t: ApiTarget, user: TestUser): Promise<Record<str
     throw new Error('export is not named hearth-export.zip');
   return unzipSync(new Uint8Array(response.body as Buffer));
 }
+
+/** PATCH /api/admin/users/:id as the admin, disabling the account; fails the test unless it answers 200. */
+export async function disableAccount(t: ApiTarget, admin: TestUser, userId: string): Promise<void> {
+  const response = await t
+    .request()
+    .patch(`/api/admin/users/${userId}`)
+    .set('Authorization', admin.auth)
+    .send({ disabled: true });
+  if (response.status !== 200) throw new Error(`disable failed: ${response.status}`);
+}
+
+/** POST /api/auth/password-reset/complete, ready for `.expect(…)`. */
+export function completeReset(t: ApiTarget, token: unknown, password: unknown) {
+  return t.request().post('/api/auth/password-reset/complete').send({ token, password });
+}

@@ -6,6 +6,7 @@ import { ChatProvider } from './chat/chat-context';
 import { AccountPage } from './features/account/account-page';
 import { SessionExpiredDialog } from './features/auth/session-expired';
 import { SetupPage, SignInPage, SignUpPage } from './features/auth/auth-pages';
+import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './features/auth/recovery-pages';
 import { HomePage } from './features/home/home-page';
 import { InvitePage } from './features/home/invite-page';
 import { JournalPage } from './features/journal/journal-page';
@@ -31,6 +32,9 @@ export function App() {
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/signin" element={<SignInPage />} />
             <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+            <Route path="/reset-password" element={<ResetPasswordPage />} />
+            <Route path="/verify-email" element={<VerifyEmailPage />} />
             <Route element={<RequireSession />}>
               <Route path="/" element={<HomePage />} />
               <Route path="/invite/:code" element={<InvitePage />} />

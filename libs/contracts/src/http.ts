@@ -21,6 +21,8 @@ export interface InstanceDto {
   registration: 'open' | 'invite';
   /** The Web Push (VAPID) public key for `pushManager.subscribe`; null when this deployment sends no pushes. */
   webPush: { publicKey: string } | null;
+  /** Whether this instance sends email (SMTP_URL is set): password reset by email, address verification. */
+  email: boolean;
 }
 
 export type PlatformRole = 'admin' | 'facilitator' | 'member';
@@ -33,7 +35,25 @@ export interface UserDto {
   disabled: boolean;
   /** Signing in asks for a second factor. */
   secondFactor: boolean;
+  /** The person opened a verification link sent to this address. */
+  emailVerified: boolean;
   createdAt: string;
+}
+
+/** POST /api/auth/password-reset: the same answer whether or not an account uses the address. */
+export interface PasswordResetRequestedDto {
+  message: string;
+}
+
+/** POST /api/admin/users/:id/reset-link: a one-time link to hand to the person by another channel. */
+export interface ResetLinkDto {
+  url: string;
+  expiresAt: string;
+}
+
+/** POST /api/me/email-verification: a new link is on its way. */
+export interface EmailVerificationSentDto {
+  message: string;
 }
 
 /** POST /api/admin/users: the new account, with the temporary password when the server made one (shown once). */

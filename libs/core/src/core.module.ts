@@ -19,6 +19,7 @@ import { HealthController } from './health/health.controller.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { ShutdownReporter } from './lifecycle/shutdown.js';
 import { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
+import { Mailer } from './mail/mailer.js';
 import { createRootLogger } from './logging/http-logger.js';
 import { Shredder } from './database/shredder.js';
 import { EventRelay } from './events/event-relay.js';
@@ -74,6 +75,7 @@ export class CoreModule {
         Shredder,
         PersonalDataRegistry,
         EventRelay,
+        Mailer,
         { provide: SharedState, useFactory: () => SharedState.create(config.redisUrl, config.redisPrefix) },
       ],
       exports: [
@@ -87,6 +89,7 @@ export class CoreModule {
         Shredder,
         PersonalDataRegistry,
         SharedState,
+        Mailer,
       ],
     };
   }

@@ -7,6 +7,8 @@ export const IdentityEvents = {
   userDisabled: 'user.disabled',
   userRoleChanged: 'user.role_changed',
   sessionRevoked: 'session.revoked',
+  emailVerified: 'user.email_verified',
+  passwordReset: 'user.password_reset',
 } as const;
 
 export class UserRegisteredEvent {
@@ -33,5 +35,18 @@ export class SessionRevokedEvent {
     readonly userId: string,
     readonly sessionId: string,
     readonly reason: SessionRevokedReason,
+  ) {}
+}
+
+/** The person opened a verification link: email to this account may now carry alerts. */
+export class EmailVerifiedEvent {
+  constructor(readonly userId: string) {}
+}
+
+/** A one-time link set a new password (every session ended); `by` says where the link came from. */
+export class PasswordResetEvent {
+  constructor(
+    readonly userId: string,
+    readonly by: 'email' | 'admin',
   ) {}
 }

@@ -5,6 +5,16 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { SECRETS, type Secrets } from '@hearth/core';
 
 import { AccessGuard } from './access/access.guard.js';
+import { AccountToken } from './account-tokens/account-token.entity.js';
+import { AccountTokens } from './account-tokens/account-tokens.js';
+import { LinkMail } from './account-tokens/link-mail.js';
+import {
+  EmailVerificationController,
+  VerifyEmailController,
+} from './email-verification/email-verification.controller.js';
+import { EmailVerificationService } from './email-verification/email-verification.service.js';
+import { PasswordResetController } from './password-reset/password-reset.controller.js';
+import { PasswordResetService } from './password-reset/password-reset.service.js';
 import { AccessLog } from './access-log/access-log.js';
 import { AccessLogEntry } from './access-log/access-log-entry.entity.js';
 import { AdminAccessLogController, MyAccessLogController } from './access-log/access-log.controller.js';
@@ -52,6 +62,7 @@ export const identityEntities = [
   AccessLogEntry,
   SecondFactor,
   RecoveryCode,
+  AccountToken,
 ];
 
 @Module({
@@ -64,6 +75,9 @@ export const identityEntities = [
   ],
   controllers: [
     AuthController,
+    PasswordResetController,
+    VerifyEmailController,
+    EmailVerificationController,
     InstanceController,
     MeController,
     SignInsController,
@@ -80,6 +94,10 @@ export const identityEntities = [
     AccessLogService,
     AccessTokens,
     AccountService,
+    AccountTokens,
+    EmailVerificationService,
+    LinkMail,
+    PasswordResetService,
     AdminUsersService,
     AuthService,
     DataRightsService,

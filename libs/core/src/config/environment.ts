@@ -11,6 +11,7 @@ import {
   IsString,
   Matches,
   Max,
+  MaxLength,
   Min,
   MinLength,
 } from 'class-validator';
@@ -211,6 +212,20 @@ export class Environment {
     message: '$property must be an origin such as https://hearth.example.org (no path)',
   })
   PUBLIC_URL?: string;
+
+  /** Where email goes out: smtp://user:password@host:587 or smtps://…:465. Unset: no email. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/(?:[^\s/@]+@)?[A-Za-z0-9.[\]:-]+(?::\d{1,5})?\/?(?:\?\S*)?$/i, {
+    message:
+      '$property must be an smtp:// or smtps:// URL such as smtps://user:password@mail.example.org:465',
+  })
+  SMTP_URL?: string;
+
+  /** The sender of Hearth's email; by default `Hearth <no-reply@PUBLIC_URL's host>`. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(320)
+  MAIL_FROM?: string;
 
   @IsIn(['tombstone', 'delete'])
   ERASURE_MESSAGES: 'tombstone' | 'delete' = 'tombstone';

@@ -77,3 +77,33 @@ describe('loadConfig', () => {
     expect(loadConfig({ PORT: '', DATABASE_URL: '' }).database.type).toBe('sqlite');
   });
 });
+
+describe('loadConfig: email', () => {
+  it('sends no email without SMTP_URL, and names the sender after PUBLIC_URL’s host', () => {
+    const config = loadConfig({ PUBLIC_URL: 'https://hearth.example.org' });
+    expect(config.mail).toEqual({ smtpUrl: null, from: 'Hearth <no-reply@hearth.example.org>' });
+  });
+
+  it('reads SMTP_URL with credentials and MAIL_FROM', () => {
+    const config = loadConfig({
+      SMTP_URL: 'smtps://mailer:s3cret@mail.example.org:465',
+      MAIL_FROM: 'Circle <circle@example.org>',
+    });
+    expect(config.mail).toEqual({
+      smtpUrl: 'smtps://mailer:s3cret@mail.example.org:465',
+      from: 'Circle <circle@example.org>',
+    });
+  });
+
+  it('refuses another scheme in one line that names SMTP_URL and never shows the password', () => {
+    let message = '';
+    try {
+      loadConfig({ SMTP_URL: 'http://mailer:s3cret@mail.example.org' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^Invalid configuration: SMTP_URL must be an smtp:\/\/ or smtps:\/\/ URL/);
+    expect(message).not.toContain('s3cret');
+    expect(message.split('\n')).toHaveLength(1);
+  });
+});

@@ -48,6 +48,8 @@ export interface HearthConfig {
    * only a passkey ceremony from this origin (or a CORS origin on the same host) is accepted.
    */
   publicUrl: string;
+  /** Outgoing email: null `smtpUrl` means the instance sends none. */
+  mail: { smtpUrl: string | null; from: string };
   throttle: { ttlSeconds: number; limit: number; authLimit: number };
   chat: {
     maxConnectionsPerUser: number;
@@ -102,7 +104,7 @@ function describe(error: ValidationError, raw: Record<string, unknown>): string 
   const expected = Object.values(error.constraints ?? {})
     .map((text) => text.replace(`${error.property} `, ''))
     .join(', ');
-  const shown = /SECRET|KEY/.test(error.property) ? '(hidden)' : JSON.stringify(raw[error.property]);
+  const shown = /SECRET|KEY|SMTP_URL/.test(error.property) ? '(hidden)' : JSON.stringify(raw[error.property]);
   return `Invalid configuration: ${error.property} ${expected} (got ${shown})`;
 }
 
@@ -148,6 +150,10 @@ function toConfig(e: Environment): HearthConfig {
       staffSecondFactor: e.STAFF_2FA,
     },
     publicUrl,
+    mail: {
+      smtpUrl: e.SMTP_URL ?? null,
+      from: e.MAIL_FROM ?? `Hearth <no-reply@${new URL(publicUrl).hostname}>`,
+    },
     throttle: { ttlSeconds: e.THROTTLE_TTL, limit: e.THROTTLE_LIMIT, authLimit: e.AUTH_THROTTLE_LIMIT },
     chat: {
       maxConnectionsPerUser: e.CHAT_MAX_CONNECTIONS_PER_USER,

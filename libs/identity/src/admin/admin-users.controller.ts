@@ -13,6 +13,8 @@ import { ErrorBody } from '@hearth/core';
 import { Roles } from '../access/access.decorators.js';
 import { Caller } from '../access/caller.js';
 import { UserView } from '../users/dto/user.view.js';
+import { ResetLinkView } from '../password-reset/dto/password-reset.view.js';
+import { PasswordResetService } from '../password-reset/password-reset.service.js';
 import { TwoFactorService } from '../two-factor/two-factor.service.js';
 import { AdminUsersService } from './admin-users.service.js';
 import { CreateUserDto } from './dto/create-user.dto.js';
@@ -29,6 +31,7 @@ export class AdminUsersController {
   constructor(
     private readonly admin: AdminUsersService,
     private readonly twoFactor: TwoFactorService,
+    private readonly passwordReset: PasswordResetService,
   ) {}
 
   @Get()
@@ -67,5 +70,18 @@ export class AdminUsersController {
   @ApiNotFoundResponse({ type: ErrorBody })
   resetSecondFactor(@Caller() caller: Caller, @Param() { id }: UserIdParam): Promise<UserView> {
     return this.twoFactor.resetFor(caller, id);
+  }
+
+  @Post(':id/reset-link')
+  @ApiCreatedResponse({
+    type: ResetLinkView,
+    description:
+      'A one-time link (30 minutes) to choose a new password, for an instance without email: hand it to the ' +
+      'person by another channel. Using it ends every session of the account.',
+  })
+  @ApiNotFoundResponse({ type: ErrorBody })
+  @ApiConflictResponse({ type: ErrorBody, description: 'The account is disabled' })
+  createResetLink(@Caller() caller: Caller, @Param() { id }: UserIdParam): Promise<ResetLinkView> {
+    return this.passwordReset.createLink(caller, id);
   }
 }

@@ -9,6 +9,7 @@ import { Clock, foundOrFail, Transactions } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { AccessLog } from '../access-log/access-log.js';
+import { EmailVerificationService } from '../email-verification/email-verification.service.js';
 import { IdentityEvents, UserDisabledEvent, UserRoleChangedEvent } from '../events.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { UserView } from '../users/dto/user.view.js';
@@ -31,6 +32,7 @@ export class AdminUsersService {
     private readonly clock: Clock,
     private readonly events: EventEmitter2,
     private readonly accessLog: AccessLog,
+    private readonly emailVerification: EmailVerificationService,
   ) {}
 
   /** Accounts with their emails: each person shown is an entry in the access log. */
@@ -67,6 +69,7 @@ export class AdminUsersService {
         role: dto.role,
       }),
     );
+    this.emailVerification.offer(user.id);
     return { ...UserView.of(user), ...(temporaryPassword ? { temporaryPassword } : {}) };
   }
 

@@ -10,7 +10,8 @@ export type SessionRevokedReason =
   | 'expired'
   | 'second_factor_enabled'
   | 'second_factor_reset'
-  | 'not_me';
+  | 'not_me'
+  | 'password_reset';
 
 /** A signed-in device: one refresh-token family. Access tokens name their session, so revoking it ends them too. */
 @Entity('sessions')

@@ -24,6 +24,10 @@ export class User {
   @Column({ name: 'second_factor_since', type: Date, nullable: true })
   secondFactorSince!: Date | null;
 
+  /** When the person opened a verification link sent to this address (null: not verified). */
+  @Column({ name: 'email_verified_at', type: Date, nullable: true })
+  emailVerifiedAt!: Date | null;
+
   @Column({ name: 'disabled_at', type: Date, nullable: true })
   disabledAt!: Date | null;
 

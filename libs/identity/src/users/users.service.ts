@@ -65,6 +65,19 @@ export class UsersService {
     return new Map(users.map((user) => [user.id, user]));
   }
 
+  /**
+   * Where to email a person, for notifications: null for a disabled or missing account. Send alerts only to a
+   * verified address.
+   */
+  async emailFor(userId: string): Promise<{ email: string; verified: boolean } | null> {
+    const user = await this.users.findOne({
+      where: { id: userId },
+      select: { email: true, emailVerifiedAt: true, disabledAt: true },
+    });
+    if (!user || user.disabledAt) return null;
+    return { email: user.email, verified: user.emailVerifiedAt !== null };
+  }
+
   async anyExist(): Promise<boolean> {
     return (await this.users.count({ take: 1 })) > 0;
   }
@@ -97,6 +110,7 @@ export class UsersService {
       role,
       disabledAt: null,
       secondFactorSince: null,
+      emailVerifiedAt: null,
       createdAt: now,
       updatedAt: now,
     });

@@ -1,4 +1,4 @@
-import type { GroupDto, UserDto } from '@hearth/contracts';
+import type { EmailVerificationSentDto, GroupDto, UserDto } from '@hearth/contracts';
 import { useState } from 'react';
 
 import { http } from '../../api/http';
@@ -16,6 +16,7 @@ export function AccountPage() {
   return (
     <div className="page narrow">
       <h1>Account</h1>
+      {session.instance?.email && !user.emailVerified && <EmailVerification />}
       <Profile user={user} onSaved={session.setUser} />
       <Pseudonyms userId={user.id} />
       <Password />
@@ -68,6 +69,35 @@ function Profile({ user, onSaved }: { user: UserDto; onSaved: (user: UserDto) =>
         Save profile
       </button>
     </form>
+  );
+}
+
+/** A gentle reminder while the address is unconfirmed: Hearth relies on it only once it is. */
+function EmailVerification() {
+  const [sent, setSent] = useState<string | null>(null);
+  const action = useAction();
+  return (
+    <section className="card" aria-labelledby="verify-email-title">
+      <h2 id="verify-email-title">Confirm your email address</h2>
+      <p className="muted">
+        We sent you a link when you joined. Once you open it, Hearth can reach you there when it matters, and
+        you can get back in if you forget your password.
+      </p>
+      {sent && <Alert tone="success">{sent}</Alert>}
+      {action.error && <Alert tone="error">{action.error}</Alert>}
+      <button
+        type="button"
+        className="button button-secondary"
+        disabled={action.busy}
+        onClick={() =>
+          void action.run(async () => {
+            setSent((await http.post<EmailVerificationSentDto>('/me/email-verification')).message);
+          })
+        }
+      >
+        Send me a new link
+      </button>
+    </section>
   );
 }
 

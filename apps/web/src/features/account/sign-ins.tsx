@@ -19,6 +19,7 @@ const ENDED_REASONS: Record<string, string> = {
   logout: 'signed out',
   reuse: 'ended for safety (a sign-in token was used twice)',
   password_changed: 'ended by a password change',
+  password_reset: 'ended when the password was reset with a one-time link',
   disabled: 'ended when the account was disabled',
   expired: 'expired',
   not_me: 'ended because you said it wasn’t you',

@@ -4,6 +4,7 @@ import type {
   CrisisResourceSetDto,
   GroupDto,
   PlatformRole,
+  ResetLinkDto,
   UserDto,
 } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
@@ -11,7 +12,7 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
-import { Alert, Field, NoFacilitatorWarning, Pending, useAction } from '../../ui/components';
+import { Alert, Field, formatTime, NoFacilitatorWarning, Pending, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
 /** Instance administration: people and roles, safety settings, every group. Loaded only when opened. */
@@ -39,10 +40,17 @@ function Users({ version }: { version: number }) {
     [q, version],
   );
   const action = useAction();
+  const [resetLink, setResetLink] = useState<(ResetLinkDto & { for: string }) | null>(null);
   const update = (id: string, change: { role?: PlatformRole; disabled?: boolean }) =>
     action.run(async () => {
       await http.patch(`/admin/users/${id}`, change);
       await users.reload();
+    });
+  const createResetLink = (user: UserDto) =>
+    action.run(async () => {
+      setResetLink(null);
+      const link = await http.post<ResetLinkDto>(`/admin/users/${user.id}/reset-link`);
+      setResetLink({ ...link, for: user.displayName });
     });
   return (
     <section className="card" aria-labelledby="users-title">
@@ -52,6 +60,7 @@ function Users({ version }: { version: number }) {
         <input id="user-search" type="search" value={q} onChange={(e) => setQ(e.target.value)} />
       </div>
       {action.error && <Alert tone="error">{action.error}</Alert>}
+      {resetLink && <ResetLink link={resetLink} onClose={() => setResetLink(null)} />}
       {!users.data ? (
         <Pending loaded={users} />
       ) : (
@@ -62,6 +71,7 @@ function Users({ version }: { version: number }) {
               <th scope="col">Email</th>
               <th scope="col">Role</th>
               <th scope="col">Status</th>
+              <th scope="col">Password</th>
             </tr>
           </thead>
           <tbody>
@@ -92,12 +102,64 @@ function Users({ version }: { version: number }) {
                     {u.disabled ? 'Disabled: enable' : 'Active: disable'}
                   </button>
                 </td>
+                <td>
+                  <button
+                    type="button"
+                    className="button-quiet"
+                    disabled={u.disabled || action.busy}
+                    aria-label={`Create reset link for ${u.displayName}`}
+                    onClick={() => void createResetLink(u)}
+                  >
+                    Create reset link
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
     </section>
+  );
+}
+
+/** A one-time link to choose a new password, shown once, for the admin to hand over by another channel. */
+function ResetLink({ link, onClose }: { link: ResetLinkDto & { for: string }; onClose: () => void }) {
+  // The clipboard needs a secure context; without it, the person copies the selected text by hand.
+  const [copied, setCopied] = useState<'no' | 'yes' | 'by hand'>('no');
+  const copy = () =>
+    (navigator.clipboard
+      ? navigator.clipboard.writeText(link.url)
+      : Promise.reject(new Error('no clipboard'))
+    ).then(
+      () => setCopied('yes'),
+      () => {
+        (document.getElementById('reset-link') as HTMLInputElement | null)?.select();
+        setCopied('by hand');
+      },
+    );
+  return (
+    <Alert tone="success">
+      <div className="reset-link">
+        <p>
+          Reset link for {link.for}. It works once, until {formatTime(link.expiresAt)}, and signs out every
+          device of the account. Give it to them privately, after checking by another channel that it is them
+          asking.
+        </p>
+        <div className="field">
+          <label htmlFor="reset-link">Link</label>
+          <input id="reset-link" readOnly value={link.url} onFocus={(e) => e.target.select()} />
+        </div>
+        <div className="row">
+          <button type="button" className="button button-secondary" onClick={() => void copy()}>
+            {copied === 'yes' ? 'Copied' : 'Copy link'}
+          </button>
+          {copied === 'by hand' && <span>The link is selected: copy it with your keyboard.</span>}
+          <button type="button" className="button-quiet" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </div>
+    </Alert>
   );
 }
 

@@ -1,24 +1,11 @@
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { useSession } from '../../api/session';
 import { Alert, Field, Loading, useAction } from '../../ui/components';
+import { AuthFrame } from './auth-frame';
+import { NewPasswordField } from './new-password-field';
 import { SignInForm } from './sign-in-form';
-
-function AuthFrame({ title, intro, children }: { title: string; intro?: string; children: ReactNode }) {
-  return (
-    <main id="main" className="auth-frame">
-      <div className="card auth-card">
-        <p className="brand brand-large" aria-hidden="true">
-          <img src="/favicon.svg" alt="" width="36" height="36" /> Hearth
-        </p>
-        <h1>{title}</h1>
-        {intro && <p className="lead">{intro}</p>}
-        {children}
-      </div>
-    </main>
-  );
-}
 
 /** Where to go after signing in: the page that asked, if it is one of ours. */
 function useNext(): string {
@@ -31,11 +18,15 @@ export function SignInPage() {
   const session = useSession();
   const next = useNext();
   const navigate = useNavigate();
+  const [params] = useSearchParams();
   if (session.status === 'loading') return <Loading />;
   if (session.instance?.needsSetup) return <Navigate to="/setup" replace />;
   if (session.status === 'signedIn') return <Navigate to={next} replace />;
   return (
     <AuthFrame title="Welcome back" intro="Sign in to your groups and your journal.">
+      {params.get('reset') === 'done' && (
+        <Alert tone="success">Your new password is saved. Sign in with it.</Alert>
+      )}
       <SignInForm onSignedIn={() => navigate(next, { replace: true })}>
         {(busy) => (
           <button className="button button-wide" disabled={busy}>
@@ -43,6 +34,9 @@ export function SignInPage() {
           </button>
         )}
       </SignInForm>
+      <p>
+        <Link to="/forgot-password">Forgot password?</Link>
+      </p>
       {session.instance?.registration !== 'invite' && (
         <p>
           New here?{' '}
@@ -88,15 +82,10 @@ function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDone: () 
         onChange={(e) => setEmail(e.target.value)}
         error={action.fieldError('email')}
       />
-      <Field
+      <NewPasswordField
         label="Password"
-        type="password"
-        autoComplete="new-password"
-        hint="At least 12 characters. A few unusual words make a strong one."
-        required
-        minLength={12}
         value={password}
-        onChange={(e) => setPassword(e.target.value)}
+        onChange={setPassword}
         error={action.fieldError('password')}
       />
       {action.error && <Alert tone="error">{action.error}</Alert>}

@@ -8,6 +8,7 @@ import { SealConversations1796058000000 } from './1796058000000-SealConversation
 import { AddSecondFactors1796065200000 } from './1796065200000-AddSecondFactors.js';
 import { CreateSafetyPlans1796068800000 } from './1796068800000-CreateSafetyPlans.js';
 import { AddCrisisTiers1796072400000 } from './1796072400000-AddCrisisTiers.js';
+import { AddAccountRecovery1796076000000 } from './1796076000000-AddAccountRecovery.js';
 import { CreateNotifications1796079600000 } from './1796079600000-CreateNotifications.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
@@ -22,5 +23,6 @@ export const migrations = [
   AddSecondFactors1796065200000,
   CreateSafetyPlans1796068800000,
   AddCrisisTiers1796072400000,
+  AddAccountRecovery1796076000000,
   CreateNotifications1796079600000,
 ];

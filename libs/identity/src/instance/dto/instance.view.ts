@@ -16,4 +16,9 @@ export class InstanceView implements InstanceDto {
     description: 'For `pushManager.subscribe({ applicationServerKey })`',
   })
   webPush!: { publicKey: string } | null;
+
+  @ApiProperty({
+    description: 'Whether this instance sends email; without it, an admin creates password-reset links',
+  })
+  email!: boolean;
 }

@@ -33,7 +33,7 @@ export class SignInView implements SignInDto {
   @ApiProperty({
     type: String,
     nullable: true,
-    enum: ['logout', 'reuse', 'password_changed', 'disabled', 'expired', 'not_me'],
+    enum: ['logout', 'reuse', 'password_changed', 'password_reset', 'disabled', 'expired', 'not_me'],
   })
   endedReason!: string | null;
 

@@ -25,6 +25,9 @@ export class UserView implements UserDto {
   @ApiProperty({ description: 'Signing in asks for a second factor (an authenticator app or a passkey)' })
   secondFactor!: boolean;
 
+  @ApiProperty({ description: 'The person opened a verification link sent to this address' })
+  emailVerified!: boolean;
+
   @ApiProperty({ example: '2026-11-30T12:00:00.000Z' })
   createdAt!: string;
 
@@ -36,6 +39,7 @@ export class UserView implements UserDto {
       role: user.role,
       disabled: user.disabledAt !== null,
       secondFactor: user.secondFactorSince !== null,
+      emailVerified: user.emailVerifiedAt !== null,
       createdAt: user.createdAt.toISOString(),
     };
   }

@@ -1,0 +1,28 @@
+import { Field } from '../../ui/components';
+
+/** A password being chosen (sign-up, a reset link), with the rule the server checks. */
+export function NewPasswordField({
+  label,
+  value,
+  onChange,
+  error,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  error?: string;
+}) {
+  return (
+    <Field
+      label={label}
+      type="password"
+      autoComplete="new-password"
+      hint="At least 12 characters. A few unusual words make a strong one."
+      required
+      minLength={12}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      error={error}
+    />
+  );
+}
