@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { postgresAvailable, type PostgresTarget } from '../support/postgres.js';
+import { SHARED_VAPID_KEYS, postgresAvailable, type PostgresTarget } from '../support/postgres.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import { completeReset, GOOD_PASSWORD, registerUser, signIn } from '../support/users.js';
 
@@ -22,6 +22,7 @@ describeWithPostgres('Getting back in on PostgreSQL', () => {
         DATABASE_URL: target!.urlFor(database),
         JWT_SECRET: 'x'.repeat(40),
         MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+        ...SHARED_VAPID_KEYS,
         SMTP_URL: smtp.url,
       },
     });

@@ -40,5 +40,6 @@ export {
 export { OnEventOnEveryNode, RELAY_RESYNC, relayed } from './events/event-relay.js';
 export { connectRedisPair, type RedisClient, type RedisPair } from './redis/redis-pair.js';
 export { SharedState, MemorySharedState, type LimiterOptions } from './shared-state/shared-state.js';
+export { actionMail } from './mail/action-mail.js';
 export { Mailer } from './mail/mailer.js';
 export { MailRejectedError, type Mail } from './mail/mail.js';

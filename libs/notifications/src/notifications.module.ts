@@ -6,6 +6,7 @@ import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
 
 import { CrisisPager } from './crisis/crisis-pager.js';
+import { EmailChannel } from './email/email.channel.js';
 import { notificationsEntities } from './entities.js';
 import { NotificationsPersonalData } from './notifications.personal-data.js';
 import { DELIVERY_CHANNELS, OutboxWorker } from './outbox/outbox-worker.js';
@@ -26,7 +27,12 @@ import { WebPushChannel } from './push/web-push.channel.js';
   controllers: [PushSubscriptionsController, NotificationPreferencesController],
   providers: [
     WebPushChannel,
-    { provide: DELIVERY_CHANNELS, useFactory: (push: WebPushChannel) => [push], inject: [WebPushChannel] },
+    EmailChannel,
+    {
+      provide: DELIVERY_CHANNELS,
+      useFactory: (push: WebPushChannel, email: EmailChannel) => [push, email],
+      inject: [WebPushChannel, EmailChannel],
+    },
     OutboxService,
     OutboxWorker,
     Notifier,

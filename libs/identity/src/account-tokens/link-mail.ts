@@ -1,37 +1,13 @@
 import { Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import { RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
 
-import { Mailer, MailRejectedError, RetryLaterException, type Mail } from '@hearth/core';
+import { actionMail, Mailer, MailRejectedError, RetryLaterException, type Mail } from '@hearth/core';
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const IGNORE = 'If this was not you, you can ignore this email.';
 
-/** A short, kind email around one link: no images, no tracking, nothing about the person beyond the link. */
-export function linkMail(to: string, subject: string, lines: string[], action: string, url: string): Mail {
-  const text = [
-    ...lines,
-    '',
-    `${action}: ${url}`,
-    '',
-    'If this was not you, you can ignore this email.',
-    '',
-    'Hearth',
-  ];
-  const html = [
-    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#222">',
-    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
-    `<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>`,
-    `<p style="color:#555;font-size:90%">Or copy this address into your browser: ${escapeHtml(url)}</p>`,
-    '<p style="color:#555;font-size:90%">If this was not you, you can ignore this email.</p>',
-    '<p>Hearth</p></body></html>',
-  ];
-  return {
-    to,
-    subject,
-    text: text.join('\n'),
-    html: html.join('\n'),
-    headers: { 'Auto-Submitted': 'auto-generated' },
-  };
-}
+/** A short, kind email around one account link (see `actionMail`). */
+export const linkMail = (to: string, subject: string, lines: string[], action: string, url: string): Mail =>
+  actionMail({ to, subject, lines, action, url, footer: IGNORE });
 
 /** Spends one point of a budget, or answers 429 with when to try again. */
 export async function withinBudget(limiter: RateLimiterAbstract, key: string, what: string): Promise<void> {

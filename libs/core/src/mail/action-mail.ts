@@ -1,0 +1,40 @@
+import type { Mail } from './mail.js';
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/**
+ * A short, kind email around one link: no images, no tracking, nothing about the person beyond the link. The
+ * footer says why it came (and what to do if it should not have).
+ */
+export function actionMail({
+  to,
+  subject,
+  lines,
+  action,
+  url,
+  footer,
+}: {
+  to: string;
+  subject: string;
+  lines: string[];
+  action: string;
+  url: string;
+  footer: string;
+}): Mail {
+  const text = [...lines, '', `${action}: ${url}`, '', footer, '', 'Hearth'];
+  const html = [
+    '<!doctype html><html><body style="font-family:sans-serif;line-height:1.5;color:#222">',
+    ...lines.map((line) => `<p>${escapeHtml(line)}</p>`),
+    `<p><a href="${escapeHtml(url)}">${escapeHtml(action)}</a></p>`,
+    `<p style="color:#555;font-size:90%">Or copy this address into your browser: ${escapeHtml(url)}</p>`,
+    `<p style="color:#555;font-size:90%">${escapeHtml(footer)}</p>`,
+    '<p>Hearth</p></body></html>',
+  ];
+  return {
+    to,
+    subject,
+    text: text.join('\n'),
+    html: html.join('\n'),
+    headers: { 'Auto-Submitted': 'auto-generated' },
+  };
+}
