@@ -7,6 +7,7 @@ import { IdentityModule } from '@hearth/identity';
 
 import { CrisisPager } from './crisis/crisis-pager.js';
 import { EmailChannel } from './email/email.channel.js';
+import { EverydayNoticesListener } from './everyday/everyday-notices.listener.js';
 import { notificationsEntities } from './entities.js';
 import { NotificationsPersonalData } from './notifications.personal-data.js';
 import { DELIVERY_CHANNELS, OutboxWorker } from './outbox/outbox-worker.js';
@@ -37,6 +38,7 @@ import { WebPushChannel } from './push/web-push.channel.js';
     OutboxWorker,
     Notifier,
     CrisisPager,
+    EverydayNoticesListener,
     PushSubscriptionsService,
     NotificationPreferencesService,
     NotificationsPersonalData,

@@ -53,12 +53,21 @@ export class RealtimePublisher {
    * How many connections of a group's active facilitators are open now, on every node: whether an alert sent to
    * them reached anyone. Best effort: a failure counts as nobody.
    */
-  async facilitatorsConnected(groupId: string): Promise<number> {
+  facilitatorsConnected(groupId: string): Promise<number> {
+    return this.connectedIn(staffRoom(groupId));
+  }
+
+  /** How many connections a person has open now, on every node (best effort, like `facilitatorsConnected`). */
+  personConnected(userId: string): Promise<number> {
+    return this.connectedIn(userRoom(userId));
+  }
+
+  private async connectedIn(room: string): Promise<number> {
     if (!this.directory.attached) return 0;
     try {
-      return (await this.directory.server.in(staffRoom(groupId)).fetchSockets()).length;
+      return (await this.directory.server.in(room).fetchSockets()).length;
     } catch (error) {
-      this.logger.debug({ groupId, err: { message: (error as Error).message } }, 'Staff not counted');
+      this.logger.debug({ room, err: { message: (error as Error).message } }, 'Connections not counted');
       return 0;
     }
   }

@@ -1,5 +1,13 @@
 /** What a notification is about; each belongs to one preference category (see preferences/categories.ts). */
-export type NoticeKind = 'crisis_alert' | 'crisis_escalated';
+export type NoticeKind =
+  | 'crisis_alert'
+  | 'crisis_escalated'
+  | 'mention'
+  | 'reply'
+  | 'join_request'
+  | 'report'
+  | 'muted'
+  | 'message_removed';
 
 /**
  * What a lock screen or an inbox shows: content-free. Never a message's or a journal's words, never a person's

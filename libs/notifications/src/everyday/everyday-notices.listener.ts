@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+
+import { ChatEvents, MessagePostedEvent, MessageRemovedEvent, RealtimePublisher } from '@hearth/chat';
+import { GroupEvents, GroupPolicy, type JoinRequestCreatedEvent } from '@hearth/groups';
+import { MemberMutedEvent, ReportFiledEvent, SafetyEvents } from '@hearth/moderation';
+
+import { Notifier } from '../outbox/notifier.js';
+import type { Category } from '../preferences/preferences.js';
+import { everydayNotice } from './everyday-notices.js';
+
+/**
+ * Everyday reach: a mention of me or a reply to my message; for facilitators, a join request or a report; for a
+ * member, a facilitator's decision about her (a mute, a removed message). Each goes to the person's chosen
+ * channels for its category, held through quiet hours. Someone with Hearth open right now is not pushed about a
+ * mention or reply: the room shows it.
+ */
+@Injectable()
+export class EverydayNoticesListener {
+  constructor(
+    private readonly notifier: Notifier,
+    private readonly policy: GroupPolicy,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  @OnEvent(ChatEvents.messagePosted)
+  async onPosted(event: MessagePostedEvent): Promise<void> {
+    const mentioned = new Set(event.mentionedMembershipIds);
+    const addressed = [...mentioned, ...(event.replyToMembershipId ? [event.replyToMembershipId] : [])];
+    if (addressed.length === 0) return;
+    const seen = new Set<string>();
+    for (const membershipId of addressed) {
+      const membership = await this.policy.membershipById(event.groupId, membershipId);
+      if (!membership || membership.status !== 'active' || membership.userId === event.authorUserId) continue;
+      if (seen.has(membership.userId)) continue;
+      seen.add(membership.userId);
+      if ((await this.realtime.personConnected(membership.userId)) > 0) continue;
+      const kind = mentioned.has(membershipId) ? 'mention' : 'reply';
+      await this.send(
+        [membership.userId],
+        'mentions',
+        kind,
+        event.groupId,
+        event.messageId,
+        `/groups/${event.groupId}`,
+      );
+    }
+  }
+
+  @OnEvent(GroupEvents.joinRequestCreated)
+  async onJoinRequest(event: JoinRequestCreatedEvent): Promise<void> {
+    const facilitators = await this.policy.activeFacilitatorIds(event.groupId);
+    const url = `/groups/${event.groupId}/console?tab=requests`;
+    await this.send(facilitators, 'requests', 'join_request', event.groupId, event.requestId, url);
+  }
+
+  @OnEvent(SafetyEvents.reportFiled)
+  async onReport(event: ReportFiledEvent): Promise<void> {
+    const facilitators = await this.policy.activeFacilitatorIds(event.groupId);
+    const url = `/groups/${event.groupId}/console?tab=queue`;
+    await this.send(facilitators, 'requests', 'report', event.groupId, event.reportId, url);
+  }
+
+  @OnEvent(SafetyEvents.memberMuted)
+  async onMuted(event: MemberMutedEvent): Promise<void> {
+    const key = `${event.userId}:${event.until ?? 'lifted'}:${event.byUserId}`;
+    await this.send([event.userId], 'moderation', 'muted', event.groupId, key, `/groups/${event.groupId}`);
+  }
+
+  @OnEvent(ChatEvents.messageRemoved)
+  async onRemoved(event: MessageRemovedEvent): Promise<void> {
+    if (event.cause !== 'facilitator' || !event.authorUserId) return;
+    const url = `/groups/${event.groupId}`;
+    await this.send(
+      [event.authorUserId],
+      'moderation',
+      'message_removed',
+      event.groupId,
+      event.messageId,
+      url,
+    );
+  }
+
+  private async send(
+    userIds: string[],
+    category: Category,
+    kind: Parameters<typeof everydayNotice>[0],
+    groupId: string,
+    about: string,
+    url: string,
+  ): Promise<void> {
+    if (userIds.length === 0) return;
+    const group = { id: groupId, name: (await this.policy.group(groupId))?.name ?? null };
+    await this.notifier.notify(userIds, {
+      key: `${kind}:${about}`,
+      topic: `${kind}:${about}`.slice(0, 80),
+      category,
+      compose: (preferences) =>
+        everydayNotice(kind, preferences, group, url, `${kind}-${about}`.slice(0, 64)),
+    });
+  }
+}
