@@ -312,6 +312,45 @@ describe('Reports, crisis response and the queue', () => {
       expect(await incidents.escalateOverdue()).toBe(0);
     });
 
+    it('greets staff with what waits for them until it is acknowledged, and measures how long that took', async () => {
+      const waiting = (user: TestUser) =>
+        t.request().get('/api/me/moderation/open-incidents').set('Authorization', user.auth).expect(200);
+      const member = await inRoom(t, wren, group.id);
+      await say(member, group.id, 'I keep thinking about suicide');
+      const [card] = (await waiting(facilitator)).body;
+      expect(card).toMatchObject({ groupId: group.id, pseudonym: 'Wren', tier: 'urgent', escalated: false });
+      expect(JSON.stringify(card)).not.toContain(wren.email);
+      expect((await waiting(otherFacilitator)).body).toEqual([]);
+      expect((await waiting(ash)).body).toEqual([]);
+      // Admins see it once it escalated.
+      expect((await waiting(admin)).body).toEqual([]);
+      const { IncidentsService } = await import('@hearth/moderation');
+      t.clock.advance(61 * 60_000);
+      expect(await t.app.get(IncidentsService).escalateOverdue()).toBe(1);
+      await renew(t, admin);
+      await renew(t, facilitator);
+      expect((await waiting(admin)).body).toEqual([
+        expect.objectContaining({ incidentId: card.incidentId, escalated: true }),
+      ]);
+
+      await api(facilitator)
+        .post(`/moderation/incidents/${card.incidentId}/acknowledge`, { note: 'Reached her by phone' })
+        .expect(200);
+      expect((await waiting(facilitator)).body).toEqual([]);
+      expect((await waiting(admin)).body).toEqual([]);
+      const times = await api(facilitator).get('/moderation/incident-response').expect(200);
+      expect(times.body).toEqual({
+        days: 30,
+        incidents: 1,
+        answered: 1,
+        unanswered: 0,
+        medianSeconds: expect.any(Number),
+        worstSeconds: expect.any(Number),
+      });
+      expect(times.body.worstSeconds).toBeGreaterThanOrEqual(61 * 60);
+      await api(ash).get('/moderation/incident-response').expect(403);
+    });
+
     it('does not escalate an acknowledged incident; the note records what was done', async () => {
       const member = await inRoom(t, wren, group.id);
       await say(member, group.id, 'I started cutting myself again');

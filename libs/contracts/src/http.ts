@@ -559,3 +559,16 @@ export interface NotificationPreferencesDto {
   /** Categories I cannot switch off now (crisis alerts while I facilitate a group or run the instance). */
   locked: NotificationCategory[];
 }
+
+/** How fast a group's crisis incidents were acknowledged over the last `days` days. */
+export interface IncidentResponseTimesDto {
+  days: number;
+  incidents: number;
+  /** Acknowledged or resolved. */
+  answered: number;
+  /** Still open, nobody has acknowledged them. */
+  unanswered: number;
+  /** From opening to the first acknowledgement (or resolution), in seconds; null when none was answered. */
+  medianSeconds: number | null;
+  worstSeconds: number | null;
+}

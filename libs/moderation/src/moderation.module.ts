@@ -24,6 +24,7 @@ import { HiddenMembersController } from './hidden/hidden-members.controller.js';
 import { HiddenMembersService } from './hidden/hidden-members.service.js';
 import { IncidentsController } from './incidents/incidents.controller.js';
 import { IncidentsService } from './incidents/incidents.service.js';
+import { IncidentAlerts } from './incidents/incident-alerts.js';
 import { SafetyAlertsListener } from './incidents/safety-alerts.listener.js';
 import { MutesController } from './mutes/mutes.controller.js';
 import { MutesService } from './mutes/mutes.service.js';
@@ -90,6 +91,7 @@ import { WarningsService } from './warnings/warnings.service.js';
     ReportsService,
     ReviewObserver,
     SafetyAlertsListener,
+    IncidentAlerts,
     RoomModeService,
     SafetyResources,
     WarningsService,

@@ -8,6 +8,7 @@ import { Authenticated, Caller } from '@hearth/identity';
 import { GroupItemParam } from '../common/dto/group-item.dto.js';
 import { IncidentQuery, NoteDto } from './dto/incident.dto.js';
 import { IncidentView } from './dto/incident.view.js';
+import { IncidentResponseTimesView } from './dto/incident-alert.view.js';
 import { IncidentsService } from './incidents.service.js';
 
 @ApiTags('moderation')
@@ -21,6 +22,15 @@ export class IncidentsController {
   @ApiOkResponse({ type: [IncidentView], description: 'Crisis incidents with their notes' })
   incidentsOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Query() query: IncidentQuery) {
     return this.incidents.list(caller, id, query.status);
+  }
+
+  @Get('moderation/incident-response')
+  @ApiOkResponse({
+    type: IncidentResponseTimesView,
+    description: 'How fast incidents were acknowledged over the last 30 days: median and worst',
+  })
+  responseTimes(@Caller() caller: Caller, @Param() { id }: GroupIdParam) {
+    return this.incidents.responseTimes(caller, id);
   }
 
   @Post('moderation/incidents/:itemId/acknowledge')

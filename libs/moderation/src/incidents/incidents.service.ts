@@ -5,10 +5,10 @@ import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThanOrEqual } from 'typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
-import type { IncidentDto } from '@hearth/contracts';
+import type { IncidentDto, IncidentResponseTimesDto, SafetyAlertEvent } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
 import { AccessLog, type AccessRecord, type Caller } from '@hearth/identity';
 
@@ -21,6 +21,7 @@ import {
 } from '../events.js';
 import { escalationCutoff, isOverdue } from './escalation.js';
 import { ModerationSealing } from '../sealing/moderation-sealing.js';
+import { IncidentAlerts } from './incident-alerts.js';
 import { IncidentNote } from './incident-note.entity.js';
 import { Incident } from './incident.entity.js';
 
@@ -58,6 +59,7 @@ export class IncidentsService {
     private readonly config: ConfigService<HearthConfig, true>,
     private readonly accessLog: AccessLog,
     private readonly sealing: ModerationSealing,
+    private readonly alerts: IncidentAlerts,
   ) {}
 
   async open(
@@ -128,6 +130,56 @@ export class IncidentsService {
     });
     await this.accessLog.record(caller, incidents.flatMap(incidentRead));
     return this.views(incidents);
+  }
+
+  /**
+   * The crisis incidents waiting for me: open and unacknowledged in the groups I facilitate, and for admins
+   * every escalated one. Staff see them on every screen until someone acknowledges them.
+   */
+  async waiting(caller: Caller): Promise<SafetyAlertEvent[]> {
+    if (caller.role === 'member') return [];
+    const groupIds = await this.policy.facilitatedGroupIds(caller.userId);
+    const incidents = await this.dataSource.manager.find(Incident, {
+      where: [
+        ...(groupIds.length ? [{ groupId: In(groupIds), status: 'open' as const }] : []),
+        ...(caller.role === 'admin' ? [{ status: 'open' as const, escalatedAt: Not(IsNull()) }] : []),
+      ],
+      order: { openedAt: 'ASC' },
+    });
+    await this.accessLog.record(caller, incidents.flatMap(incidentRead));
+    return this.alerts.of(incidents);
+  }
+
+  /**
+   * How fast this group's incidents were acknowledged over the last `days` days: the median and the longest time
+   * from opening to the first facilitator's acknowledgement (or resolution), and how many are still unanswered.
+   */
+  async responseTimes(caller: Caller, groupId: string, days = 30): Promise<IncidentResponseTimesDto> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    const since = new Date(this.clock.now().getTime() - days * 86_400_000);
+    const incidents = await this.dataSource.manager.find(Incident, {
+      where: { groupId, openedAt: MoreThanOrEqual(since) },
+      select: { id: true, status: true, openedAt: true, acknowledgedAt: true, resolvedAt: true },
+    });
+    const seconds = incidents
+      .map((i) => i.acknowledgedAt ?? i.resolvedAt)
+      .flatMap((answered, n) =>
+        answered ? [Math.round((answered.getTime() - incidents[n].openedAt.getTime()) / 1000)] : [],
+      )
+      .sort((a, b) => a - b);
+    const middle = Math.floor(seconds.length / 2);
+    return {
+      days,
+      incidents: incidents.length,
+      answered: seconds.length,
+      unanswered: incidents.filter((i) => i.status === 'open').length,
+      medianSeconds: seconds.length
+        ? seconds.length % 2
+          ? seconds[middle]
+          : Math.round((seconds[middle - 1] + seconds[middle]) / 2)
+        : null,
+      worstSeconds: seconds.length ? seconds[seconds.length - 1] : null,
+    };
   }
 
   /** Incidents as facilitators read them: ISO dates, with their notes, oldest first. */

@@ -5,11 +5,11 @@ import { DataSource } from 'typeorm';
 
 import { RealtimePublisher } from '@hearth/chat';
 import type { SafetyAlertEvent } from '@hearth/contracts';
-import { GroupPolicy } from '@hearth/groups';
 
 import { resourcesMessage, toldMessage } from '../crisis-resources/default-crisis-resources.js';
 import { SafetyResources } from '../crisis-resources/safety-resources.service.js';
 import { IncidentEscalatedEvent, IncidentOpenedEvent, SafetyEvents } from '../events.js';
+import { IncidentAlerts } from './incident-alerts.js';
 import { Incident } from './incident.entity.js';
 
 /**
@@ -20,7 +20,7 @@ import { Incident } from './incident.entity.js';
 export class SafetyAlertsListener {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly policy: GroupPolicy,
+    private readonly alerts: IncidentAlerts,
     private readonly resources: SafetyResources,
     private readonly realtime: RealtimePublisher,
   ) {}
@@ -65,23 +65,6 @@ export class SafetyAlertsListener {
 
   private async alertOf(incidentId: string): Promise<SafetyAlertEvent | null> {
     const incident = await this.dataSource.manager.findOneBy(Incident, { id: incidentId });
-    if (!incident) return null;
-    const group = await this.policy.group(incident.groupId);
-    const membership = incident.subjectMembershipId
-      ? await this.policy.membershipById(incident.groupId, incident.subjectMembershipId)
-      : null;
-    return {
-      incidentId: incident.id,
-      groupId: incident.groupId,
-      groupName: group?.name ?? '',
-      membershipId: incident.subjectMembershipId,
-      pseudonym: membership?.pseudonym ?? null,
-      messageId: incident.messageId,
-      source: incident.source,
-      category: incident.category,
-      tier: incident.tier,
-      openedAt: incident.openedAt.toISOString(),
-      escalated: incident.escalatedAt !== null,
-    };
+    return incident ? (await this.alerts.of([incident]))[0] : null;
   }
 }
