@@ -348,6 +348,7 @@ describe('Reports, crisis response and the queue', () => {
         worstSeconds: expect.any(Number),
       });
       expect(times.body.worstSeconds).toBeGreaterThanOrEqual(61 * 60);
+      await renew(t, ash);
       await api(ash).get('/moderation/incident-response').expect(403);
     });
 
