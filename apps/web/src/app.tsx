@@ -16,6 +16,7 @@ import { SafetyPlanPage } from './features/safety-plan/safety-plan-page';
 import { AgreementPage } from './features/room/agreement-page';
 import { RoomPage } from './features/room/room-page';
 import { Layout } from './layout';
+import { NotificationNavigation } from './pwa/service-worker';
 import { Loading } from './ui/components';
 
 // The facilitator console and the admin screens are for few people: they load only when opened.
@@ -27,6 +28,7 @@ export function App() {
     <SessionProvider>
       <ChatProvider>
         <BrowserRouter>
+          <NotificationNavigation />
           <Routes>
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/signin" element={<SignInPage />} />
@@ -73,6 +75,7 @@ function RequireSession() {
   const { status, instance } = useSession();
   const location = useLocation();
   if (status === 'loading') return <Loading label="Opening Hearth" />;
+  if (status === 'offline') return <Layout offline />;
   if (status === 'signedOut') {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={instance?.needsSetup ? '/setup' : `/signin?next=${next}`} replace />;
