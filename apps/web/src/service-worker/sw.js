@@ -72,9 +72,10 @@ self.addEventListener('fetch', (event) => {
   } else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/socket.io/')) {
     return;
   } else if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() => caches.match('/index.html')));
+    event.respondWith(fetch(request).catch(() => caches.match('/index.html', { ignoreVary: true })));
   } else {
-    event.respondWith(caches.match(request).then((hit) => hit || fetch(request)));
+    // ignoreVary: the server varies on Origin (CORS), which a module script's request carries and addAll's did not.
+    event.respondWith(caches.match(request, { ignoreVary: true }).then((hit) => hit || fetch(request)));
   }
 });
 
@@ -133,9 +134,10 @@ async function openPath(path) {
   const windows = await self.clients.matchAll({ type: 'window', includeUncontrolled: true });
   const open = windows.find((w) => new URL(w.url).origin === self.location.origin);
   if (open) {
-    const focused = await open.focus();
-    // The page moves itself (client routing, no reload, drafts kept); navigate() is the fallback.
-    focused.postMessage({ type: 'open', path });
+    // The page moves itself (client routing: no reload, drafts kept). Focus needs the tap's user activation;
+    // without it the window is still told where to go.
+    await open.focus().catch(() => undefined);
+    open.postMessage({ type: 'open', path });
     return;
   }
   await self.clients.openWindow(target);
