@@ -1,3 +1,5 @@
+import { createECDH } from 'node:crypto';
+
 import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
 
@@ -23,6 +25,33 @@ const WARMLINE = 'Riverside County Warmline';
 function pngSize(bytes: Buffer): { width: number; height: number } {
   expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG');
   return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20) };
+}
+
+/** A VAPID public key as a server would publish it: an uncompressed P-256 point, base64url. */
+const PUBLIC_KEY = createECDH('prime256v1').generateKeys().toString('base64url');
+
+/**
+ * `GET /api/instance` as it will answer once the server side (libs/notifications) is merged: with a push key.
+ */
+async function withPushKey(page: Page): Promise<void> {
+  const devices = [{ id: 'phone-1', label: 'Chrome on Android', createdAt: '2026-11-30T18:00:00.000Z' }];
+  await page.route('**/api/me/push-subscriptions**', async (route) => {
+    if (route.request().method() === 'DELETE') {
+      devices.splice(
+        devices.findIndex((d) => route.request().url().endsWith(d.id)),
+        1,
+      );
+      return route.fulfill({ status: 204 });
+    }
+    await route.fulfill({ json: devices });
+  });
+  await page.route('**/api/instance', async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({
+      response,
+      json: { ...(await response.json()), webPush: { publicKey: PUBLIC_KEY }, email: false },
+    });
+  });
 }
 
 /** Polls `read` until `done` holds of what it returns (at most 10 s), and returns that. */
@@ -357,6 +386,95 @@ describeInBrowser('Web client: the installable app', () => {
     await page.getByRole('button', { name: 'Sign in' }).waitFor();
     const names = Object.keys(await cachedPaths(page));
     expect(names.every((name) => /^hearth-(shell-|crisis-resources$|generations$)/.test(name))).toBe(true);
+    await context.close();
+  });
+
+  it('Account, notifications: says so when the server sends no pushes, and when the browser blocks them', async () => {
+    const { context, page, cspViolations } = await newContext(browser);
+    await signInThroughPage(page, t.url, facilitator.email, GOOD_PASSWORD);
+    await page.goto(`${t.url}/account`);
+    const section = page.locator('#notifications');
+    await section.getByText('This Hearth server does not send notifications to devices yet.').waitFor();
+    expect(await section.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
+    // No webPush from the server: no prompt on the home screen either.
+    await page.goto(t.url);
+    await page.getByRole('heading', { name: 'Your groups' }).waitFor();
+    expect(await page.locator('.notifications-prompt').count()).toBe(0);
+
+    await withPushKey(page);
+    // Chromium's own setting, as a person who once chose "Block" has it.
+    const target = (await (await context.newCDPSession(page)).send('Target.getTargetInfo')) as {
+      targetInfo: { browserContextId: string };
+    };
+    await (
+      await browser.newBrowserCDPSession()
+    ).send('Browser.setPermission', {
+      permission: { name: 'notifications' },
+      setting: 'denied',
+      origin: t.url,
+      browserContextId: target.targetInfo.browserContextId,
+    });
+    await page.goto(`${t.url}/account`);
+    await section.getByText(/Notifications for Hearth are blocked in this browser/).waitFor();
+    expect(await section.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
+    await section.getByRole('link', { name: 'How to add Hearth to your home screen' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
+  it('a facilitator is offered notifications once, on the home screen; asking the browser waits for a tap', async () => {
+    const { context, page } = await newContext(browser);
+    await withPushKey(page);
+    await signInThroughPage(page, t.url, facilitator.email, GOOD_PASSWORD);
+    const prompt = page.locator('.notifications-prompt');
+    await prompt.getByRole('heading', { name: 'Crisis alerts when Hearth is closed' }).waitFor();
+    expect(
+      await page.evaluate(
+        () => (globalThis as unknown as { Notification: { permission: string } }).Notification.permission,
+      ),
+    ).toBe('default');
+    await prompt.getByRole('button', { name: 'Turn on notifications' }).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, '92-notifications-prompt');
+    await page.goto(`${t.url}/account`);
+    await page
+      .locator('#notifications')
+      .getByRole('button', { name: 'Turn on notifications on this device' })
+      .waitFor();
+    await screenshots(page, '93-account-notifications');
+    await page.goto(t.url);
+    await prompt.getByRole('button', { name: 'Not now' }).click();
+    await page.reload();
+    await page.getByRole('heading', { name: 'Your groups' }).waitFor();
+    expect(await prompt.count()).toBe(0);
+
+    const memberContext = await newContext(browser);
+    await withPushKey(memberContext.page);
+    await signInThroughPage(memberContext.page, t.url, member.email, GOOD_PASSWORD);
+    await memberContext.page.waitForTimeout(300);
+    expect(await memberContext.page.locator('.notifications-prompt').count()).toBe(0);
+    await memberContext.context.close();
+    await context.close();
+  });
+
+  it('the install guide explains iPhone and Android, reachable from the account page', async () => {
+    const { context, page, cspViolations } = await newContext(browser);
+    await signInThroughPage(page, t.url, member.email, GOOD_PASSWORD);
+    await page.goto(`${t.url}/account`);
+    await page.getByRole('link', { name: 'How to add Hearth to your home screen' }).click();
+    await page.getByRole('heading', { name: 'Add Hearth to your home screen' }).waitFor();
+    await page.getByRole('heading', { name: 'iPhone and iPad' }).waitFor();
+    await page.getByText(/tap “Add to Home Screen”/).waitFor();
+    await page
+      .getByText(/iOS 16.4 or later/)
+      .first()
+      .waitFor();
+    await page.getByRole('heading', { name: 'Android' }).waitFor();
+    await page.getByText(/“Install app” or “Add to Home screen”/).waitFor();
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshots(page, '94-install-guide');
+    expect(cspViolations).toEqual([]);
     await context.close();
   });
 

@@ -7,6 +7,7 @@ import { AccountPage } from './features/account/account-page';
 import { SessionExpiredDialog } from './features/auth/session-expired';
 import { SetupPage, SignInPage, SignUpPage } from './features/auth/auth-pages';
 import { HomePage } from './features/home/home-page';
+import { InstallPage } from './features/install/install-page';
 import { InvitePage } from './features/home/invite-page';
 import { JournalPage } from './features/journal/journal-page';
 import { EntryPage } from './features/journal/entry-page';
@@ -33,6 +34,7 @@ export function App() {
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/signin" element={<SignInPage />} />
             <Route path="/signup" element={<SignUpPage />} />
+            <Route path="/install" element={<InstallPage />} />
             <Route element={<RequireSession />}>
               <Route path="/" element={<HomePage />} />
               <Route path="/invite/:code" element={<InvitePage />} />

@@ -9,6 +9,7 @@ import type {
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
+import { disablePushOnThisDevice } from '../pwa/push';
 import { forgetOnThisDevice } from '../pwa/service-worker';
 import { clearDrafts } from '../ui/drafts';
 import { http } from './http';
@@ -139,6 +140,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         start(await http.post<AuthSessionDto>('/auth/register', input, { anonymous: true }));
       },
       async signOut() {
+        // A shared phone must not keep receiving this person's alerts.
+        await disablePushOnThisDevice().catch(() => undefined);
         await http.post('/auth/logout').catch(() => undefined);
         forget();
       },
