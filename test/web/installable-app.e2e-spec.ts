@@ -1,4 +1,6 @@
 import { createECDH } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 import { jest } from '@jest/globals';
 import type { Browser, BrowserContext, Page, Worker } from 'playwright-core';
@@ -387,6 +389,76 @@ describeInBrowser('Web client: the installable app', () => {
     const names = Object.keys(await cachedPaths(page));
     expect(names.every((name) => /^hearth-(shell-|crisis-resources$|generations$)/.test(name))).toBe(true);
     await context.close();
+  });
+
+  it('a new worker waits while a page is open, takes over on the next load, and the open page keeps working', async () => {
+    const workerFile = join(WEB_ROOT, 'sw.js');
+    const original = readFileSync(workerFile, 'utf8');
+    const { context, page } = await newContext(browser);
+    try {
+      await signInThroughPage(page, t.url, facilitator.email, GOOD_PASSWORD);
+      await controlled(page);
+      const version = await (await workerOf(context)).evaluate('VERSION');
+      // A deploy: the same worker with another version, as a build that changed the app writes it.
+      writeFileSync(
+        workerFile,
+        original.replace(/const VERSION = "[^"]+"/, `const VERSION = "${version}-next"`),
+      );
+      const registrationState = () =>
+        page.evaluate(async () => {
+          const nav = globalThis as unknown as {
+            navigator: {
+              serviceWorker: {
+                getRegistration(): Promise<{
+                  update(): Promise<void>;
+                  waiting: object | null;
+                  installing: object | null;
+                }>;
+              };
+            };
+          };
+          const registration = await nav.navigator.serviceWorker.getRegistration();
+          return { waiting: registration.waiting !== null, installing: registration.installing !== null };
+        });
+      await page.evaluate(async () => {
+        const nav = globalThis as unknown as {
+          navigator: { serviceWorker: { getRegistration(): Promise<{ update(): Promise<void> }> } };
+        };
+        await (await nav.navigator.serviceWorker.getRegistration()).update();
+      });
+      expect(await until(registrationState, (state) => state.waiting)).toEqual({
+        waiting: true,
+        installing: false,
+      });
+      // The open page is untouched: still its worker, and its screens (a lazy one too) still open.
+      await page.getByRole('link', { name: 'Journal' }).click();
+      await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
+      await page.goto(`${t.url}/groups/${group.id}/console?tab=incidents`);
+      await page.getByRole('heading', { name: 'Crisis incidents' }).waitFor();
+
+      const next = await context.newPage();
+      await next.goto(t.url);
+      await next.getByRole('heading', { name: 'Your groups' }).waitFor();
+      const shells = async () =>
+        Object.keys(await cachedPaths(next))
+          .filter((name) => name.startsWith('hearth-shell-'))
+          .sort();
+      expect(await until(shells, (names) => names.length === 2)).toEqual(
+        [`hearth-shell-${version}`, `hearth-shell-${version}-next`].sort(),
+      );
+      expect(await until(registrationState, (state) => !state.waiting)).toEqual({
+        waiting: false,
+        installing: false,
+      });
+      // The first page, now under the new worker, still moves between screens and opens Help now.
+      await page.getByRole('link', { name: 'Groups' }).click();
+      await page.getByRole('heading', { name: 'Your groups' }).waitFor();
+      await page.getByRole('button', { name: 'Help now' }).click();
+      await page.getByRole('dialog', { name: 'Support is here' }).getByText(WARMLINE).waitFor();
+    } finally {
+      writeFileSync(workerFile, original);
+      await context.close();
+    }
   });
 
   it('Account, notifications: says so when the server sends no pushes, and when the browser blocks them', async () => {
