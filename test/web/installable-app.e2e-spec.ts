@@ -530,6 +530,49 @@ describeInBrowser('Web client: the installable app', () => {
     await context.close();
   });
 
+  it('on an iPhone in Safari, notifications point to the home screen first', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      userAgent:
+        'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+    });
+    const page = await context.newPage();
+    await withPushKey(page);
+    await signInThroughPage(page, t.url, facilitator.email, GOOD_PASSWORD);
+    const prompt = page.locator('.notifications-prompt');
+    await prompt.getByText(/once Hearth is on your home screen/).waitFor();
+    expect(await prompt.getByRole('button', { name: 'Turn on notifications' }).count()).toBe(0);
+    await page.goto(`${t.url}/account`);
+    const section = page.locator('#notifications');
+    await section
+      .getByText(
+        /On iPhone and iPad, notifications work once Hearth is on your home screen \(iOS 16.4 or later\)/,
+      )
+      .waitFor();
+    expect(await section.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
+    await section.getByRole('link', { name: 'How to add Hearth to your home screen' }).click();
+    // On an iPhone, the iPhone steps come first.
+    expect(await page.locator('main h2, .page h2').first().textContent()).toBe('iPhone and iPad');
+    await context.close();
+  });
+
+  it('a facilitator is told when no alert can reach a closed Hearth (no pushes, no email)', async () => {
+    const { context, page } = await newContext(browser);
+    await page.route('**/api/instance', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), webPush: null, email: false } });
+    });
+    await signInThroughPage(page, t.url, facilitator.email, GOOD_PASSWORD);
+    await page.goto(`${t.url}/account`);
+    await page
+      .locator('#notifications')
+      .getByText(
+        /sends neither notifications nor email, so crisis alerts reach you only while Hearth is open/,
+      )
+      .waitFor();
+    await context.close();
+  });
+
   it('the install guide explains iPhone and Android, reachable from the account page', async () => {
     const { context, page, cspViolations } = await newContext(browser);
     await signInThroughPage(page, t.url, member.email, GOOD_PASSWORD);

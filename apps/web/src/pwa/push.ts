@@ -48,6 +48,11 @@ export function pushKey(instance: InstanceDto | null): string | null {
   return (instance as (InstanceDto & InstancePushFacts) | null)?.webPush?.publicKey ?? null;
 }
 
+/** Whether the server sends email; undefined from a server that does not say. */
+export function emailSent(instance: InstanceDto | null): boolean | undefined {
+  return (instance as (InstanceDto & InstancePushFacts) | null)?.email;
+}
+
 /** A name for this device in the list, from what the browser says of itself. */
 export function deviceLabel(): string {
   const ua = navigator.userAgent;

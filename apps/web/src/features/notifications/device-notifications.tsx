@@ -6,6 +6,7 @@ import { useSession } from '../../api/session';
 import {
   currentSubscription,
   disablePushOnThisDevice,
+  emailSent,
   enablePush,
   pushKey,
   pushSupport,
@@ -81,6 +82,12 @@ export function DeviceNotifications() {
         onTurnOn={() => void turnOn()}
         onTurnOff={() => void turnOff()}
       />
+      {staff && publicKey === null && emailSent(instance) === false && (
+        <Alert tone="warning">
+          This server sends neither notifications nor email, so crisis alerts reach you only while Hearth is
+          open.
+        </Alert>
+      )}
       {action.error && <Alert tone="error">{action.error}</Alert>}
       {usable && devices.data && devices.data.length > 0 && (
         <>
