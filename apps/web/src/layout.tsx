@@ -70,7 +70,10 @@ export function Layout({ offline = false }: { offline?: boolean }) {
         {offline ? (
           <div className="page">
             <h1>You are offline</h1>
-            <p>Nothing you wrote is lost. Hearth will carry on when the connection comes back.</p>
+            <p>
+              Hearth needs the internet to open your groups and journal. It carries on by itself when the
+              connection comes back.
+            </p>
             <button type="button" className="button" onClick={() => setHelpOpen(true)}>
               Show the crisis lines
             </button>

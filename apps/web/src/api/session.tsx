@@ -89,6 +89,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     http.tokens.clear();
     clearDrafts();
     forgetOnThisDevice();
+    void disablePushOnThisDevice().catch(() => undefined);
     setUser(null);
     setStatus('signedOut');
   }, []);
