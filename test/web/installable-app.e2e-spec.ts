@@ -161,7 +161,7 @@ describeInBrowser('Web client: the installable app', () => {
     if (!serverClosed) await t?.close();
   });
 
-  it('serves a valid manifest, linked from the page, with icons of the sizes it names', async () => {
+  it('serves a valid manifest, linked from the page, with icons of the sizes it names, and the worker revalidated', async () => {
     const response = await t.request().get('/manifest.webmanifest');
     expect(response.status).toBe(200);
     expect(response.headers['content-type']).toMatch(/application\/manifest\+json/);
@@ -199,6 +199,12 @@ describeInBrowser('Web client: the installable app', () => {
       const { width, height } = pngSize(png.body as Buffer);
       expect(`${width}x${height}`).toBe(icon.sizes);
     }
+
+    // The worker is revalidated on every check, so a deploy reaches devices at their next visit.
+    const worker = await t.request().get('/sw.js').expect(200);
+    expect(worker.headers['content-type']).toMatch(/javascript/);
+    expect(worker.headers['cache-control']).toBe('no-cache');
+    expect(worker.text).not.toContain('__HEARTH_SW_');
 
     const { context, page } = await newContext(browser);
     await page.goto(t.url);
