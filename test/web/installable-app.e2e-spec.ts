@@ -416,15 +416,19 @@ describeInBrowser('Web client: the installable app', () => {
             navigator: {
               serviceWorker: {
                 getRegistration(): Promise<{
-                  update(): Promise<void>;
                   waiting: object | null;
                   installing: object | null;
+                  active: { state: string } | null;
                 }>;
               };
             };
           };
           const registration = await nav.navigator.serviceWorker.getRegistration();
-          return { waiting: registration.waiting !== null, installing: registration.installing !== null };
+          return {
+            waiting: registration.waiting !== null,
+            installing: registration.installing !== null,
+            active: registration.active?.state,
+          };
         });
       await page.evaluate(async () => {
         const nav = globalThis as unknown as {
@@ -435,27 +439,29 @@ describeInBrowser('Web client: the installable app', () => {
       expect(await until(registrationState, (state) => state.waiting)).toEqual({
         waiting: true,
         installing: false,
+        active: 'activated',
       });
-      // The open page is untouched: still its worker, and its screens (a lazy one too) still open.
+      // The open page is untouched: the new worker waits, and the page still moves between screens.
       await page.getByRole('link', { name: 'Journal' }).click();
       await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
+      expect(await registrationState()).toEqual({ waiting: true, installing: false, active: 'activated' });
+
+      // The next load lets it take over; the previous shell is kept beside the new one.
       await page.goto(`${t.url}/groups/${group.id}/console?tab=incidents`);
       await page.getByRole('heading', { name: 'Crisis incidents' }).waitFor();
-
-      const next = await context.newPage();
-      await next.goto(t.url);
-      await next.getByRole('heading', { name: 'Your groups' }).waitFor();
+      expect(
+        await until(registrationState, (state) => !state.waiting && state.active === 'activated'),
+      ).toEqual({ waiting: false, installing: false, active: 'activated' });
       const shells = async () =>
-        Object.keys(await cachedPaths(next))
+        Object.keys(await cachedPaths(page))
           .filter((name) => name.startsWith('hearth-shell-'))
           .sort();
       expect(await until(shells, (names) => names.length === 2)).toEqual(
         [`hearth-shell-${version}`, `hearth-shell-${version}-next`].sort(),
       );
-      expect(await until(registrationState, (state) => !state.waiting)).toEqual({
-        waiting: false,
-        installing: false,
-      });
+      const next = await context.newPage();
+      await next.goto(t.url);
+      await next.getByRole('heading', { name: 'Your groups' }).waitFor();
       // The first page, now under the new worker, still moves between screens and opens Help now.
       await page.getByRole('link', { name: 'Groups' }).click();
       await page.getByRole('heading', { name: 'Your groups' }).waitFor();

@@ -45,7 +45,8 @@ self.addEventListener('activate', (event) => {
 self.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
   if (type === 'skip-waiting') {
-    self.skipWaiting();
+    // Held open until done: a worker woken only for this message may otherwise stop before it activates.
+    event.waitUntil(self.skipWaiting());
   } else if (type === 'signed-out') {
     // Only the shell and the instance's crisis numbers are ever stored; anything else found is removed.
     event.waitUntil(
