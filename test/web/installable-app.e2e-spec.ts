@@ -56,9 +56,9 @@ async function withPushKey(page: Page): Promise<void> {
   });
 }
 
-/** Polls `read` until `done` holds of what it returns (at most 10 s), and returns that. */
-async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean): Promise<T> {
-  const end = Date.now() + 10_000;
+/** Polls `read` until `done` holds of what it returns (at most `ms`), and returns that. */
+async function until<T>(read: () => T | Promise<T>, done: (value: T) => boolean, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
   for (;;) {
     const value = await read();
     if (done(value) || Date.now() > end) return value;
@@ -251,19 +251,21 @@ describeInBrowser('Web client: the installable app', () => {
     expect(registration).toBeDefined();
 
     const url = `/groups/${group.id}/console?tab=incidents&incident=${incidentId}`;
-    await cdp.send('ServiceWorker.deliverPushMessage', {
-      origin: t.url,
-      registrationId: registration!.registrationId,
-      data: JSON.stringify({
-        title: 'Someone in your group may need support',
-        body: 'Open Hearth to see the incident.',
-        url,
-        tag: `incident-${incidentId}`,
-        kind: 'crisis',
-        requireInteraction: true,
-      }),
-    });
-
+    const errors: string[] = [];
+    cdp.on('ServiceWorker.workerErrorReported', (event) => errors.push(event.errorMessage.errorMessage));
+    const deliver = () =>
+      cdp.send('ServiceWorker.deliverPushMessage', {
+        origin: t.url,
+        registrationId: registration!.registrationId,
+        data: JSON.stringify({
+          title: 'Someone in your group may need support',
+          body: 'Open Hearth to see the incident.',
+          url,
+          tag: `incident-${incidentId}`,
+          kind: 'crisis',
+          requireInteraction: true,
+        }),
+      });
     const shown = () =>
       worker.evaluate(async () => {
         const sw = globalThis as unknown as {
@@ -291,7 +293,14 @@ describeInBrowser('Web client: the installable app', () => {
           data: n.data,
         }));
       });
-    expect(await until(shown, (n) => n.length > 0)).toHaveLength(1);
+    // Now and then Chromium drops a push delivered through DevTools (the worker never sees it); a repeat with the
+    // same tag replaces the notification, as the server's repeats of an unacknowledged incident do.
+    for (let attempt = 0; attempt < 3 && (await shown()).length === 0; attempt++) {
+      await deliver();
+      await until(shown, (n) => n.length > 0, 4_000);
+    }
+    expect(errors).toEqual([]);
+    expect(await shown()).toHaveLength(1);
     expect((await shown())[0]).toEqual({
       title: 'Someone in your group may need support',
       body: 'Open Hearth to see the incident.',
@@ -342,25 +351,26 @@ describeInBrowser('Web client: the installable app', () => {
       () => registrations.length,
       (n) => n > 0,
     );
-    for (const url of ['https://example.org/phish', '//example.org/x', 'javascript:alert(1)']) {
-      await cdp.send('ServiceWorker.deliverPushMessage', {
-        origin: t.url,
-        registrationId: registrations[0].registrationId,
-        data: JSON.stringify({ title: 'New messages', body: '', url, tag: url, kind: 'messages' }),
+    const shownUrls = () =>
+      worker.evaluate(async () => {
+        const sw = globalThis as unknown as {
+          registration: { getNotifications(): Promise<{ data: { url: string } }[]> };
+        };
+        return (await sw.registration.getNotifications()).map((n) => n.data.url);
       });
+    const links = ['https://example.org/phish', '//example.org/x', 'javascript:alert(1)'];
+    for (const [index, url] of links.entries()) {
+      // Repeated when Chromium drops a DevTools push (see the test above); each has its own tag.
+      for (let attempt = 0; attempt < 3 && (await shownUrls()).length <= index; attempt++) {
+        await cdp.send('ServiceWorker.deliverPushMessage', {
+          origin: t.url,
+          registrationId: registrations[0].registrationId,
+          data: JSON.stringify({ title: 'New messages', body: '', url, tag: url, kind: 'messages' }),
+        });
+        await until(shownUrls, (urls) => urls.length > index, 4_000);
+      }
     }
-    expect(
-      await until(
-        () =>
-          worker.evaluate(async () => {
-            const sw = globalThis as unknown as {
-              registration: { getNotifications(): Promise<{ data: { url: string } }[]> };
-            };
-            return (await sw.registration.getNotifications()).map((n) => n.data.url);
-          }),
-        (urls) => urls.length === 3,
-      ),
-    ).toEqual(['/', '/', '/']);
+    expect(await shownUrls()).toEqual(['/', '/', '/']);
     await context.close();
   });
 
