@@ -1,17 +1,10 @@
 import { useEffect } from 'react';
 import { useNavigate } from 'react-router-dom';
 
-/**
- * Registers /sw.js in the built app (the dev server has none). A worker that was installed while an older page
- * was open waits; the next page load lets it take over, so no open page ever runs under a worker whose cache
- * lacks its scripts.
- */
+/** Registers /sw.js in the built app (the dev server has none); the worker is always fetched fresh. */
 export function registerServiceWorker(): void {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
-  navigator.serviceWorker
-    .register('/sw.js', { scope: '/', updateViaCache: 'none' })
-    .then((registration) => registration.waiting?.postMessage({ type: 'skip-waiting' }))
-    .catch(() => undefined);
+  navigator.serviceWorker.register('/sw.js', { scope: '/', updateViaCache: 'none' }).catch(() => undefined);
 }
 
 /** After signing out: the worker drops anything but the app shell and the instance's crisis numbers. */

@@ -21,8 +21,19 @@ const CRISIS_PATH = '/api/me/moderation/crisis-resources';
 const GENERATIONS_CACHE = 'hearth-generations';
 const GENERATIONS_KEY = '/__hearth-generations';
 
+/*
+ * A new worker takes over as soon as it has stored its shell. Pages load network-first, so a page already open
+ * keeps its own scripts, and the previous shell stays cached (below) for the screens it loads later; the new app
+ * itself arrives with the next load. Waiting for every tab to close instead would keep old workers alive for
+ * days on phones, where Hearth is rarely closed.
+ */
 self.addEventListener('install', (event) => {
-  event.waitUntil(caches.open(SHELL_CACHE).then((cache) => cache.addAll(SHELL)));
+  event.waitUntil(
+    caches
+      .open(SHELL_CACHE)
+      .then((cache) => cache.addAll(SHELL))
+      .then(() => self.skipWaiting()),
+  );
 });
 
 self.addEventListener('activate', (event) => {
@@ -44,10 +55,7 @@ self.addEventListener('activate', (event) => {
 
 self.addEventListener('message', (event) => {
   const type = event.data && event.data.type;
-  if (type === 'skip-waiting') {
-    // Held open until done: a worker woken only for this message may otherwise stop before it activates.
-    event.waitUntil(self.skipWaiting());
-  } else if (type === 'signed-out') {
+  if (type === 'signed-out') {
     // Only the shell and the instance's crisis numbers are ever stored; anything else found is removed.
     event.waitUntil(
       caches
