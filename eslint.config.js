@@ -147,6 +147,19 @@ export default tseslint.config(
     },
   },
   {
+    // The service worker is plain JavaScript run in the worker's global scope (see its opening comment).
+    files: ['apps/web/src/service-worker/*.js'],
+    languageOptions: {
+      globals: {
+        self: 'readonly',
+        caches: 'readonly',
+        fetch: 'readonly',
+        Response: 'readonly',
+        URL: 'readonly',
+      },
+    },
+  },
+  {
     files: ['test/**/*.ts', '**/*.spec.ts', 'bench/**/*.{ts,mjs}', 'scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

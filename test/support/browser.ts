@@ -49,7 +49,13 @@ export function launch(): Promise<Browser> {
 export function ensureWebBuilt(): void {
   const index = join(WEB_ROOT, 'index.html');
   const built = existsSync(index) ? statSync(index).mtimeMs : 0;
-  const sources = ['apps/web/src', 'apps/web/index.html', 'libs/contracts/src'].map(newestChange);
+  const sources = [
+    'apps/web/src',
+    'apps/web/public',
+    'apps/web/index.html',
+    'apps/web/vite.config.ts',
+    'libs/contracts/src',
+  ].map(newestChange);
   if (Math.max(...sources) > built) {
     // jest sets NODE_ENV=test, which would make Vite bundle React's development build: test what ships.
     execFileSync('npx', ['vite', 'build', '--config', 'apps/web/vite.config.ts', '--logLevel', 'warn'], {

@@ -8,6 +8,7 @@ import { SessionExpiredDialog } from './features/auth/session-expired';
 import { SetupPage, SignInPage, SignUpPage } from './features/auth/auth-pages';
 import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './features/auth/recovery-pages';
 import { HomePage } from './features/home/home-page';
+import { InstallPage } from './features/install/install-page';
 import { InvitePage } from './features/home/invite-page';
 import { JournalPage } from './features/journal/journal-page';
 import { EntryPage } from './features/journal/entry-page';
@@ -17,6 +18,7 @@ import { SafetyPlanPage } from './features/safety-plan/safety-plan-page';
 import { AgreementPage } from './features/room/agreement-page';
 import { RoomPage } from './features/room/room-page';
 import { Layout } from './layout';
+import { NotificationNavigation } from './pwa/service-worker';
 import { Loading } from './ui/components';
 
 // The facilitator console and the admin screens are for few people: they load only when opened.
@@ -28,6 +30,7 @@ export function App() {
     <SessionProvider>
       <ChatProvider>
         <BrowserRouter>
+          <NotificationNavigation />
           <Routes>
             <Route path="/setup" element={<SetupPage />} />
             <Route path="/signin" element={<SignInPage />} />
@@ -35,6 +38,7 @@ export function App() {
             <Route path="/forgot-password" element={<ForgotPasswordPage />} />
             <Route path="/reset-password" element={<ResetPasswordPage />} />
             <Route path="/verify-email" element={<VerifyEmailPage />} />
+            <Route path="/install" element={<InstallPage />} />
             <Route element={<RequireSession />}>
               <Route path="/" element={<HomePage />} />
               <Route path="/invite/:code" element={<InvitePage />} />
@@ -77,6 +81,7 @@ function RequireSession() {
   const { status, instance } = useSession();
   const location = useLocation();
   if (status === 'loading') return <Loading label="Opening Hearth" />;
+  if (status === 'offline') return <Layout offline />;
   if (status === 'signedOut') {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={instance?.needsSetup ? '/setup' : `/signin?next=${next}`} replace />;

@@ -21,7 +21,8 @@ function useSecondFactorSetupRequired(): boolean {
   return status.data?.setupRequired === true;
 }
 
-export function Layout() {
+/** `offline`: the session could not be opened for want of a network; the shell and Help now still work. */
+export function Layout({ offline = false }: { offline?: boolean }) {
   const { user } = useSession();
   const connection = useConnectionState();
   const [helpOpen, setHelpOpen] = useState(false);
@@ -47,6 +48,12 @@ export function Layout() {
           Help now
         </button>
       </header>
+      {offline && (
+        <div className="offline-banner" role="status">
+          You are offline. Hearth will open your groups and journal when you are back online. Help now works
+          without the internet.
+        </div>
+      )}
       {connection?.status === 'offline' && (
         <div className="offline-banner" role="status">
           You are offline. Messages you write are kept and sent when you are back.
@@ -60,7 +67,20 @@ export function Layout() {
       )}
       {connection && connection.alerts.length > 0 && <AlertsTray connection={connection} />}
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        {offline ? (
+          <div className="page">
+            <h1>You are offline</h1>
+            <p>
+              Hearth needs the internet to open your groups and journal. It carries on by itself when the
+              connection comes back.
+            </p>
+            <button type="button" className="button" onClick={() => setHelpOpen(true)}>
+              Show the crisis lines
+            </button>
+          </div>
+        ) : (
+          <Outlet />
+        )}
       </main>
       <HelpPanel
         open={helpOpen || resources !== null}

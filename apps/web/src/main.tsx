@@ -2,6 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 
 import { App } from './app';
+import { listenForInstallOffer } from './pwa/install-prompt';
+import { registerServiceWorker } from './pwa/service-worker';
 import './styles.css';
 
 createRoot(document.getElementById('root')!).render(
@@ -9,3 +11,6 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+
+listenForInstallOffer();
+registerServiceWorker();

@@ -9,10 +9,13 @@ import type {
 import { startAuthentication, type PublicKeyCredentialRequestOptionsJSON } from '@simplewebauthn/browser';
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 
+import { disablePushOnThisDevice } from '../pwa/push';
+import { forgetOnThisDevice } from '../pwa/service-worker';
 import { clearDrafts } from '../ui/drafts';
 import { http } from './http';
 
-export type SessionStatus = 'loading' | 'signedOut' | 'signedIn' | 'expired';
+/** `offline`: signed in on this device, but Hearth could not be reached to open the session. */
+export type SessionStatus = 'loading' | 'signedOut' | 'signedIn' | 'expired' | 'offline';
 
 export interface Session {
   status: SessionStatus;
@@ -41,22 +44,33 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     http.onExpired = () => setStatus((current) => (current === 'signedIn' ? 'expired' : current));
     let cancelled = false;
-    (async () => {
+    let unreachable = false;
+    const open = async () => {
+      unreachable = false;
       const info = await http.get<InstanceDto>('/instance', { anonymous: true }).catch(() => null);
       if (cancelled) return;
-      setInstance(info);
+      if (info) setInstance(info);
       if (!http.tokens.hasRefreshToken) return setStatus('signedOut');
       try {
         const me = await http.get<UserDto>('/me');
         if (cancelled) return;
         setUser(me);
         setStatus('signedIn');
-      } catch {
-        if (!cancelled) setStatus('signedOut');
+      } catch (error) {
+        // No network is not a signed-out person: the app shell stays, with Help now, until the network is back.
+        if (cancelled) return;
+        unreachable = error instanceof TypeError;
+        setStatus(unreachable ? 'offline' : 'signedOut');
       }
-    })();
+    };
+    const retry = () => {
+      if (unreachable) void open();
+    };
+    void open();
+    window.addEventListener('online', retry);
     return () => {
       cancelled = true;
+      window.removeEventListener('online', retry);
     };
   }, []);
 
@@ -74,6 +88,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const forget = useCallback(() => {
     http.tokens.clear();
     clearDrafts();
+    forgetOnThisDevice();
+    void disablePushOnThisDevice().catch(() => undefined);
     setUser(null);
     setStatus('signedOut');
   }, []);
@@ -125,6 +141,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         start(await http.post<AuthSessionDto>('/auth/register', input, { anonymous: true }));
       },
       async signOut() {
+        // A shared phone must not keep receiving this person's alerts.
+        await disablePushOnThisDevice().catch(() => undefined);
         await http.post('/auth/logout').catch(() => undefined);
         forget();
       },

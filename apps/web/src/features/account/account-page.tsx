@@ -6,6 +6,7 @@ import { useSession } from '../../api/session';
 import { Alert, Field, useAction } from '../../ui/components';
 import { PasswordDialog } from '../../ui/password-dialog';
 import { useLoad } from '../../ui/use-load';
+import { DeviceNotifications } from '../notifications/device-notifications';
 import { AccessHistory } from './access-history';
 import { SignIns } from './sign-ins';
 import { TwoFactorSection } from './two-factor-section';
@@ -23,6 +24,7 @@ export function AccountPage() {
       <TwoFactorSection />
       <SignIns />
       <AccessHistory />
+      <DeviceNotifications />
       <CalendarFeed />
       <MyData />
       <section className="card">

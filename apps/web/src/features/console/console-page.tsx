@@ -67,7 +67,7 @@ export default function ConsolePage() {
       </div>
       <section id="console-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className="tab-panel">
         {tab === 'queue' && <QueueTab groupId={groupId} />}
-        {tab === 'incidents' && <IncidentsTab groupId={groupId} />}
+        {tab === 'incidents' && <IncidentsTab groupId={groupId} linked={params.get('incident')} />}
         {tab === 'members' && <MembersTab groupId={groupId} />}
         {tab === 'room' && <RoomTab groupId={groupId} />}
         {tab === 'agreement' && <AgreementTab groupId={groupId} />}

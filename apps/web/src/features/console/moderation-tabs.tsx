@@ -1,5 +1,5 @@
 import type { IncidentDto, MemberDto, QueueItemDto } from '@hearth/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
@@ -94,15 +94,18 @@ export function QueueTab({ groupId }: { groupId: string }) {
   );
 }
 
-export function IncidentsTab({ groupId }: { groupId: string }) {
+/** `linked`: the incident a crisis notification pointed to (`?incident=<id>`), brought into view and focused. */
+export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: string | null }) {
   const incidents = useLoad(
     () => http.get<IncidentDto[]>(`${base(groupId)}/moderation/incidents`),
     [groupId],
   );
   if (!incidents.data) return <Pending loaded={incidents} />;
+  const missing = linked && !incidents.data.some((incident) => incident.id === linked);
   return (
     <div>
       <h2>Crisis incidents</h2>
+      {missing && <Alert tone="info">The incident from your notification is not in this group’s list.</Alert>}
       {incidents.data.length === 0 && <p className="empty">No incidents.</p>}
       <ul className="card-list">
         {[...incidents.data].sort(byUrgency).map((incident) => (
@@ -110,6 +113,7 @@ export function IncidentsTab({ groupId }: { groupId: string }) {
             key={incident.id}
             groupId={groupId}
             incident={incident}
+            linked={incident.id === linked}
             onChange={() => void incidents.reload()}
           />
         ))}
@@ -121,14 +125,24 @@ export function IncidentsTab({ groupId }: { groupId: string }) {
 function IncidentCard({
   groupId,
   incident,
+  linked,
   onChange,
 }: {
   groupId: string;
   incident: IncidentDto;
+  linked: boolean;
   onChange: () => void;
 }) {
   const [note, setNote] = useState('');
   const action = useAction();
+  const card = useRef<HTMLLIElement>(null);
+  useEffect(() => {
+    if (!linked || !card.current) return;
+    card.current.scrollIntoView({ block: 'center' });
+    // Where she writes what she did, so that acknowledging is one note and one press away.
+    const target = card.current.querySelector('textarea') ?? card.current;
+    target.focus({ preventScroll: true });
+  }, [linked]);
   const transition = (step: 'acknowledge' | 'resolve') =>
     action.run(async () => {
       await http.post(`${base(groupId)}/moderation/incidents/${incident.id}/${step}`, { note });
@@ -136,7 +150,13 @@ function IncidentCard({
       onChange();
     });
   return (
-    <li className={`card incident incident-${incident.status}`}>
+    <li
+      ref={card}
+      className={`card incident incident-${incident.status}${linked ? ' incident-linked' : ''}`}
+      tabIndex={linked ? -1 : undefined}
+      aria-current={linked ? 'true' : undefined}
+    >
+      {linked && <p className="linked-note">From your notification</p>}
       <p>
         <strong>
           {incident.status === 'open'

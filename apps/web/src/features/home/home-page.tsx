@@ -7,6 +7,7 @@ import { useSession } from '../../api/session';
 import { useRoleVersion } from '../../chat/chat-context';
 import { Alert, Dialog, Field, Loading, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { NotificationsPrompt } from '../notifications/notifications-prompt';
 import { GroupCard } from './group-card';
 
 export function HomePage() {
@@ -29,6 +30,7 @@ export function HomePage() {
           </button>
         )}
       </div>
+      <NotificationsPrompt />
       {mine.error && <Alert tone="error">{mine.error}</Alert>}
       {mine.loading && !mine.data ? (
         <Loading />

@@ -6,7 +6,9 @@ import { http } from '../../api/http';
 import { Dialog } from '../../ui/components';
 import { PlanSummary } from '../safety-plan/plan-summary';
 import { besideResources, hasPlan } from '../safety-plan/wording';
+import { loadCrisisResources, type CrisisResourcesSource } from './built-in-resources';
 import { ResourceList } from './resource-list';
+import { useOnline } from './use-online';
 
 /**
  * Where to find help now. It opens by itself when the server sends `safety:resources` (after someone wrote words
@@ -23,16 +25,15 @@ export function HelpPanel({
   pushed: SafetyResourcesEvent | null;
   onClose: () => void;
 }) {
-  const [fallback, setFallback] = useState<CrisisResourceSetDto | null>(null);
+  const [fallback, setFallback] = useState<{
+    set: CrisisResourceSetDto;
+    source: CrisisResourcesSource;
+  } | null>(null);
   const [plan, setPlan] = useState<SafetyPlanDto | null>(null);
+  const online = useOnline();
   useEffect(() => {
-    if (open && !pushed && !fallback) {
-      http
-        .get<CrisisResourceSetDto>('/me/moderation/crisis-resources')
-        .then(setFallback)
-        .catch(() => undefined);
-    }
-  }, [open, pushed, fallback]);
+    if (open && !pushed) void loadCrisisResources().then(setFallback);
+  }, [open, pushed, online]);
   useEffect(() => {
     if (!open) return;
     http
@@ -40,7 +41,8 @@ export function HelpPanel({
       .then(setPlan)
       .catch(() => undefined);
   }, [open]);
-  const set = pushed ?? fallback;
+  const set = pushed ?? fallback?.set ?? null;
+  const offline = !pushed && (!online || (fallback !== null && fallback.source !== 'server'));
   const mine = plan && besideResources(plan, set?.resources);
   const planSection = mine && hasPlan(plan) && (
     <section key="plan" className="my-plan" aria-labelledby="help-my-plan">
@@ -69,6 +71,13 @@ export function HelpPanel({
           {pushed?.message ??
             'If things feel heavy right now, you do not have to hold it alone. These people are there for you, any time.'}
         </p>
+        {offline && (
+          <p className="offline-note" role="status">
+            {fallback?.source === 'built-in'
+              ? 'You are offline. These are the US lines built into Hearth. Calls and texts work without the internet.'
+              : 'You are offline. These are the lines Hearth last loaded. Calls and texts work without the internet.'}
+          </p>
+        )}
         {pushed ? [resources, planSection] : [planSection, resources]}
       </div>
     </Dialog>
