@@ -1,4 +1,4 @@
-import type { Analysis } from './frames.js';
+import { NEGATION_REACH, NEGATORS, type Analysis } from './frames.js';
 
 /**
  * The statistical half of the detector: logistic regression over hashed features of what the grammar read (its
@@ -32,7 +32,8 @@ export interface Features {
 
 export function featuresOf({ reading, cues, contexts }: Analysis): Features {
   const slots = new Set<number>();
-  const words = reading.words;
+  // Words a negation reaches ("never hurt myself again") are other features than the same words unnegated.
+  const words = negationScoped(reading);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     slots.add(slot(`w ${word}`));
@@ -40,8 +41,8 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
       slots.add(slot(`b ${word} ${words[i + 1]}`));
     if (i + 2 < words.length && reading.clause[i + 2] === reading.clause[i])
       slots.add(slot(`s ${word} ${words[i + 2]}`));
-    if (word.length >= 4) {
-      const padded = ` ${word} `;
+    if (reading.words[i].length >= 4) {
+      const padded = ` ${reading.words[i]} `;
       for (let n = 3; n <= 4; n++)
         for (let j = 0; j + n <= padded.length; j++) slots.add(slot(`c ${padded.slice(j, j + n)}`));
     }
@@ -54,6 +55,21 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
   for (const context of contexts) slots.add(slot(`x ${context}`));
   const list = [...slots];
   return { slots: list, value: 1 / Math.sqrt(list.length) };
+}
+
+/** The text's words, those within NEGATION_REACH after a negator in the same clause marked `!` (`!hurt`). */
+function negationScoped(reading: Analysis['reading']): string[] {
+  const words = [...reading.words];
+  let reach = 0;
+  for (let i = 0; i < words.length; i++) {
+    if (i > 0 && reading.clause[i] !== reading.clause[i - 1]) reach = 0;
+    if (NEGATORS.has(reading.words[i])) reach = NEGATION_REACH;
+    else if (reach > 0) {
+      words[i] = `!${words[i]}`;
+      reach--;
+    }
+  }
+  return words;
 }
 
 export class CrisisModel {

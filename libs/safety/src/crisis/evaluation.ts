@@ -26,8 +26,12 @@ export const CORPUS_PARTS = [
   'development-8',
   'development-9',
   'development-10',
+  'development-11',
+  'development-12',
+  'development-13',
   'held-out',
   'held-out-2',
+  'held-out-3',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
 export type CorpusPart = (typeof CORPUS_PARTS)[number];

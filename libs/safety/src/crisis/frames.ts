@@ -15,9 +15,9 @@ const GRAMMAR = new PatternSet<Tagged>([
 ]);
 learnSpellings(GRAMMAR.vocabulary(), EVERYDAY);
 
-const NEGATORS = new Set(['not', 'no', 'never', 'nunca', 'jamas', 'nobody', 'ni', 'nor']);
+export const NEGATORS = new Set(['not', 'no', 'never', 'nunca', 'jamas', 'nobody', 'ni', 'nor']);
 /** How many words before a cue a negation still turns it around (within its clause). */
-const NEGATION_REACH = 4;
+export const NEGATION_REACH = 4;
 
 /**
  * How much each cue weighs towards each kind of crisis. A text is a crisis of a kind when the weights of the
