@@ -33,7 +33,9 @@ function pngSize(bytes: Buffer): { width: number; height: number } {
 const PUBLIC_KEY = createECDH('prime256v1').generateKeys().toString('base64url');
 
 /**
- * `GET /api/instance` as it will answer once the server side (libs/notifications) is merged: with a push key.
+ * A server with a push key this test knows and one device on record. Headless Chromium has no push service to
+ * subscribe with, so the device list is answered here; the server's own endpoints are tested in
+ * test/notifications against a push service that decrypts.
  */
 async function withPushKey(page: Page): Promise<void> {
   const devices = [{ id: 'phone-1', label: 'Chrome on Android', createdAt: '2026-11-30T18:00:00.000Z' }];
@@ -468,6 +470,10 @@ describeInBrowser('Web client: the installable app', () => {
 
   it('Account, notifications: says so when the server sends no pushes, and when the browser blocks them', async () => {
     const { context, page, cspViolations } = await newContext(browser);
+    await page.route('**/api/instance', async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, json: { ...(await response.json()), webPush: null } });
+    });
     await signInThroughPage(page, t.url, facilitator.email, GOOD_PASSWORD);
     await page.goto(`${t.url}/account`);
     const section = page.locator('#notifications');
@@ -478,6 +484,7 @@ describeInBrowser('Web client: the installable app', () => {
     await page.getByRole('heading', { name: 'Your groups' }).waitFor();
     expect(await page.locator('.notifications-prompt').count()).toBe(0);
 
+    await page.unroute('**/api/instance');
     await withPushKey(page);
     // Chromium's own setting, as a person who once chose "Block" has it.
     const target = (await (await context.newCDPSession(page)).send('Target.getTargetInfo')) as {

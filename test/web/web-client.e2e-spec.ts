@@ -260,10 +260,15 @@ describeInBrowser('Web client in Chromium', () => {
     const panel = m.getByRole('dialog', { name: 'Support is here' });
     await panel.waitFor();
     await panel.getByText('988').first().waitFor();
-    await f
+    const alertCard = f
       .getByRole('alert')
-      .filter({ hasText: /Someone may (be in danger now|need support)\./ })
-      .waitFor();
+      .filter({ hasText: /Someone may (be in danger now|need support)\./ });
+    await alertCard.waitFor();
+    // Her facilitator had Hearth open: only now does the panel say a facilitator knows.
+    await panel.getByText('A facilitator has been told.').waitFor();
+    // The alert greets the facilitator again after a reload, until someone acknowledges it.
+    await f.reload();
+    await alertCard.waitFor();
     await expectAccessible(m);
     await screenshots(m, '12-crisis-resources');
     await screenshots(f, '12-crisis-alert');
@@ -279,6 +284,9 @@ describeInBrowser('Web client in Chromium', () => {
     await f.getByLabel('What you did or decided').fill('Called Wren; she is safe and with her partner.');
     await f.getByRole('button', { name: 'Acknowledge' }).click();
     await f.locator('.incident-acknowledged').waitFor();
+    await f.reload();
+    await f.locator('.incident-acknowledged').waitFor();
+    expect(await alertCard.count()).toBe(0);
   });
 
   it('every other main screen has no serious or critical accessibility violation, and no CSP violation', async () => {

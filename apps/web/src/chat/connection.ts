@@ -42,7 +42,10 @@ export class ChatConnection {
         void http.accessToken().then((token) => cb({ token }));
       },
     });
-    this.socket.on('connect', () => this.setStatus('online'));
+    this.socket.on('connect', () => {
+      this.setStatus('online');
+      void this.refreshAlerts();
+    });
     this.socket.on('disconnect', () => this.setStatus(navigator.onLine ? 'connecting' : 'offline'));
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
       this.setStatus(navigator.onLine ? 'connecting' : 'offline');
@@ -66,6 +69,11 @@ export class ChatConnection {
     });
     this.socket.on('safety:resources', (event) => {
       this.resources = event;
+      this.emitChange();
+    });
+    this.socket.on('safety:reached', (event) => {
+      if (this.resources?.groupId !== event.groupId) return;
+      this.resources = { ...this.resources, told: true, toldMessage: event.message };
       this.emitChange();
     });
     this.socket.on('safety:alert', (event) => {
@@ -102,6 +110,23 @@ export class ChatConnection {
   clearResources(): void {
     this.resources = null;
     this.emitChange();
+  }
+
+  /**
+   * Incidents still waiting for me (a facilitator's groups; an admin's escalated ones), read at every connection:
+   * an alert that came while this screen was closed greets me here, once per incident, until acknowledged.
+   */
+  async refreshAlerts(): Promise<void> {
+    try {
+      const waiting = await this.http.get<SafetyAlertEvent[]>('/me/moderation/open-incidents');
+      const known = new Set(waiting.map((a) => a.incidentId));
+      this.alerts = [...this.alerts.filter((a) => !known.has(a.incidentId)), ...waiting].sort((a, b) =>
+        b.openedAt.localeCompare(a.openedAt),
+      );
+      this.emitChange();
+    } catch {
+      // Offline or signed out: the next connection asks again.
+    }
   }
 
   dismissAlert(incidentId: string): void {

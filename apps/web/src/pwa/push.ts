@@ -1,23 +1,8 @@
-import type { InstanceDto } from '@hearth/contracts';
+import type { InstanceDto, PushSubscriptionDto } from '@hearth/contracts';
+
+export type { PushSubscriptionDto } from '@hearth/contracts';
 
 import { http } from '../api/http';
-
-/*
- * The Web Push contract of issue 16, written here until the server side (libs/notifications) lands on main with
- * its types in @hearth/contracts; then these give way to those.
- */
-export interface InstancePushFacts {
-  /** The VAPID public key (base64url), or null when this server sends no pushes. */
-  webPush?: { publicKey: string } | null;
-  /** Whether this server sends email. */
-  email?: boolean;
-}
-
-export interface PushSubscriptionDto {
-  id: string;
-  label: string | null;
-  createdAt: string;
-}
 
 const DEVICE_KEY = 'hearth.push-subscription';
 
@@ -45,12 +30,12 @@ export function pushSupport(): PushSupport {
 }
 
 export function pushKey(instance: InstanceDto | null): string | null {
-  return (instance as (InstanceDto & InstancePushFacts) | null)?.webPush?.publicKey ?? null;
+  return instance?.webPush?.publicKey ?? null;
 }
 
-/** Whether the server sends email; undefined from a server that does not say. */
+/** Whether the server sends email; undefined until it is known. */
 export function emailSent(instance: InstanceDto | null): boolean | undefined {
-  return (instance as (InstanceDto & InstancePushFacts) | null)?.email;
+  return instance?.email;
 }
 
 /** A name for this device in the list, from what the browser says of itself. */

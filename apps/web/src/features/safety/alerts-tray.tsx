@@ -4,7 +4,10 @@ import type { ChatConnection } from '../../chat/connection';
 import { formatTime } from '../../ui/components';
 import { categoryLabel, tierLabel } from './crisis-labels';
 
-/** Crisis alerts for facilitators: shown at once, on every screen, until looked at. */
+/**
+ * Crisis alerts for facilitators: shown at once, on every screen, and again at every visit until someone
+ * acknowledges the incident ("Later" hides one until then).
+ */
 export function AlertsTray({ connection }: { connection: ChatConnection }) {
   return (
     <section className="alerts-tray" aria-label="Crisis alerts" role="alert">
@@ -23,7 +26,7 @@ export function AlertsTray({ connection }: { connection: ChatConnection }) {
           <div className="row">
             <Link
               className="button"
-              to={`/groups/${alert.groupId}/console?tab=incidents`}
+              to={`/groups/${alert.groupId}/console?tab=incidents&incident=${alert.incidentId}`}
               onClick={() => connection.dismissAlert(alert.incidentId)}
             >
               Open incident
@@ -33,7 +36,7 @@ export function AlertsTray({ connection }: { connection: ChatConnection }) {
               className="button-quiet"
               onClick={() => connection.dismissAlert(alert.incidentId)}
             >
-              Dismiss
+              Later
             </button>
           </div>
         </div>

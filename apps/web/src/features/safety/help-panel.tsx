@@ -71,6 +71,11 @@ export function HelpPanel({
           {pushed?.message ??
             'If things feel heavy right now, you do not have to hold it alone. These people are there for you, any time.'}
         </p>
+        {pushed && (
+          <p className={pushed.told ? 'told' : 'not-yet-told'} role="status">
+            {pushed.toldMessage}
+          </p>
+        )}
         {offline && (
           <p className="offline-note" role="status">
             {fallback?.source === 'built-in'
