@@ -18,4 +18,7 @@ export default {
   // Two workers: the end-to-end suites wait on I/O as much as they compute, so two share a 2-core machine well
   // (the whole suite takes about half as long as with one).
   maxWorkers: 2,
+  // Each ESM test file evaluates the app's modules afresh and a worker keeps what they held: restart a worker
+  // whose heap has grown past this after a file, rather than let it slow down in garbage collection.
+  workerIdleMemoryLimit: '1500MB',
 };

@@ -1,6 +1,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { SECRETS, type Secrets } from '@hearth/core';
+
 import { createTestApp, type TestApp } from '../support/app.js';
 import { ensureWebBuilt, WEB_ROOT } from '../support/browser.js';
 
@@ -44,7 +46,12 @@ describe('The API serves the web client', () => {
     await t
       .request()
       .get('/api/instance')
-      .expect(200, { needsSetup: true, registration: 'open', email: false });
+      .expect(200, {
+        needsSetup: true,
+        registration: 'open',
+        webPush: { publicKey: t.app.get<Secrets>(SECRETS).vapid.publicKey },
+        email: false,
+      });
   });
 
   it('the built page has no inline script or style and loads nothing from another origin', async () => {

@@ -105,11 +105,11 @@ describeInBrowser('Web client: two-step verification with an authenticator app a
     await page
       .getByLabel('The 6-digit code the app shows')
       .fill('000000' === (await codeNow()) ? '111111' : '000000');
-    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'Turn on', exact: true }).click();
     await page.getByText('That code did not match').waitFor();
 
     await page.getByLabel('The 6-digit code the app shows').fill(await codeNow());
-    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'Turn on', exact: true }).click();
     const codes = page.getByRole('list', { name: 'Recovery codes' });
     await codes.waitFor();
     expect(await codes.getByRole('listitem').count()).toBe(10);

@@ -8,7 +8,8 @@ import {
   type OnApplicationShutdown,
 } from '@nestjs/common';
 import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
-import { In, IsNull, Not } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, In, IsNull, LessThanOrEqual, Not } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
 
@@ -41,6 +42,7 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
   private stopped = false;
 
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: Transactions,
     private readonly clock: Clock,
     private readonly events: EventEmitter2,
@@ -109,6 +111,12 @@ export class OutboxWorker implements OnApplicationBootstrap, OnApplicationShutdo
 
   private async claim(): Promise<OutboxItem[]> {
     const now = this.clock.now();
+    // Most polls find nothing: look first without taking SQLite's writer turn or opening a transaction.
+    const anyDue = await this.dataSource.manager.existsBy(OutboxItem, {
+      status: 'pending',
+      nextAttemptAt: LessThanOrEqual(now),
+    });
+    if (!anyDue) return [];
     return this.transactions.run(async (manager) => {
       const due = manager
         .getRepository(OutboxItem)
