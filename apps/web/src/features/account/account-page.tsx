@@ -7,6 +7,7 @@ import { Alert, Field, useAction } from '../../ui/components';
 import { PasswordDialog } from '../../ui/password-dialog';
 import { useLoad } from '../../ui/use-load';
 import { DeviceNotifications } from '../notifications/device-notifications';
+import { NotificationPreferences } from '../notifications/notification-preferences';
 import { AccessHistory } from './access-history';
 import { SignIns } from './sign-ins';
 import { TwoFactorSection } from './two-factor-section';
@@ -25,6 +26,7 @@ export function AccountPage() {
       <SignIns />
       <AccessHistory />
       <DeviceNotifications />
+      <NotificationPreferences />
       <CalendarFeed />
       <MyData />
       <section className="card">
