@@ -62,7 +62,7 @@ describeInBrowser('Web client: what Hearth tells you', () => {
     await section.getByLabel('Mentions of me and replies to my messages: on my devices').uncheck();
     await section.getByLabel('Hold everything but crisis alerts at night').check();
     await section.getByLabel('From').fill('21:30');
-    await section.getByRole('button', { name: 'Save' }).click();
+    await section.getByRole('button', { name: 'Save notification choices' }).click();
     await section.getByText('Saved.').waitFor();
     expect(await preferencesOf(mia)).toMatchObject({
       channels: { mentions: { push: false } },

@@ -162,7 +162,7 @@ export function NotificationPreferences() {
         {action.error && <Alert tone="error">{action.error}</Alert>}
         {saved && <Alert tone="success">Saved.</Alert>}
         <button type="submit" className="button" disabled={action.busy || draft === null}>
-          Save
+          Save notification choices
         </button>
       </form>
     </section>
