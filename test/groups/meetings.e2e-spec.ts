@@ -270,6 +270,13 @@ describe('Meetings', () => {
       const rule = events[0].getFirstPropertyValue('rrule') as ICAL.Recur;
       expect(rule.freq).toBe('WEEKLY');
       expect(rule.until).toBeTruthy();
+      // Calendar apps remind a day and an hour before, on their own.
+      const alarms = events[0].getAllSubcomponents('valarm');
+      expect(alarms.map((alarm) => String(alarm.getFirstPropertyValue('trigger')))).toEqual([
+        '-P1D',
+        '-PT1H',
+      ]);
+      expect(alarms.map((alarm) => alarm.getFirstPropertyValue('action'))).toEqual(['DISPLAY', 'DISPLAY']);
 
       const iterator = event.iterator();
       const starts: string[] = [];

@@ -184,7 +184,12 @@ describe('Reports, crisis response and the queue', () => {
         const { resources, reached, alert, incident } = await crisisIn(
           'I have pills saved and I am going to take them all tonight',
         );
-        expect(resources).toMatchObject({ tier: 'urgent', language: 'en', told: false });
+        expect(resources).toMatchObject({
+          tier: 'urgent',
+          language: 'en',
+          told: false,
+          facilitatorsNextAt: null,
+        });
         expect(resources.message).not.toContain('told');
         expect(resources.toldMessage).toContain('We are letting your group’s facilitators know');
         expect(reached).toEqual({ groupId: group.id, message: 'A facilitator has been told.' });

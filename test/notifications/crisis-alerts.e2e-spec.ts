@@ -3,12 +3,14 @@ import { CrisisPager, OutboxWorker } from '@hearth/notifications';
 
 import { groupApi, inRoom, say } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
-import { startPushService, type TestDevice, type TestPushService } from '../support/push-service.js';
+import { addActiveMember, createGroup, scheduleMeeting, type GroupCard } from '../support/groups.js';
+import { subscribeDevice, type TestPushService } from '../support/push-service.js';
 import { collect, until } from '../support/sockets.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
+import { usePushService } from './support.js';
 
 describe('Crisis alerts by Web Push: the facilitators are paged until one acknowledges', () => {
+  const pushService = usePushService();
   let push: TestPushService;
   let t: TestApp;
   let admin: TestUser;
@@ -17,15 +19,8 @@ describe('Crisis alerts by Web Push: the facilitators are paged until one acknow
   let wren: TestUser;
   let group: GroupCard;
 
-  beforeAll(async () => {
-    push = await startPushService();
-  });
-
-  afterAll(async () => {
-    await push.close();
-  });
-
   beforeEach(async () => {
+    push = pushService();
     t = await createTestApp({
       env: { PUSH_SERVICE_HOSTS: push.host, CRISIS_REPEAT_MINUTES: '5', CRISIS_ESCALATION_MINUTES: '10' },
       outboundAgent: push.agent,
@@ -51,16 +46,7 @@ describe('Crisis alerts by Web Push: the facilitators are paged until one acknow
 
   const api = groupApi(() => ({ t, groupId: group.id }));
 
-  async function subscribe(user: TestUser, label = 'Phone'): Promise<TestDevice> {
-    const device = push.device();
-    await t
-      .request()
-      .post('/api/me/push-subscriptions')
-      .set('Authorization', user.auth)
-      .send({ endpoint: device.endpoint, keys: device.keys, label })
-      .expect(201);
-    return device;
-  }
+  const subscribe = (user: TestUser, label = 'Phone') => subscribeDevice(t, push, user, label);
 
   async function crisis(text = 'I have the pills counted out and tonight is the night'): Promise<string> {
     const member = await inRoom(t, wren, group.id);
@@ -97,6 +83,9 @@ describe('Crisis alerts by Web Push: the facilitators are paged until one acknow
 
   it('tells the writer a facilitator knows only once a push service accepted the alert, when nobody was online', async () => {
     const phone = await subscribe(facilitator);
+    // She is told when her facilitators are next there: the group's next meeting.
+    const meetsAt = new Date(Math.ceil((t.clock.now().getTime() + 2 * 86_400_000) / 60_000) * 60_000);
+    await scheduleMeeting(t, facilitator, group.id, meetsAt);
     const member = await inRoom(t, wren, group.id);
     const resources = collect(member, 'safety:resources');
     const reached = collect(member, 'safety:reached');
@@ -105,7 +94,7 @@ describe('Crisis alerts by Web Push: the facilitators are paged until one acknow
       ok: true,
     });
     await until(() => resources.length === 1, 'her resources');
-    expect(resources[0]).toMatchObject({ told: false });
+    expect(resources[0]).toMatchObject({ told: false, facilitatorsNextAt: meetsAt.toISOString() });
     await deliver();
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(reached).toEqual([]);

@@ -167,10 +167,13 @@ describe('My devices and my notification preferences', () => {
           meetings: { push: true, email: true },
           requests: { push: true, email: false },
           moderation: { push: true, email: true },
+          membership: { push: true, email: true },
         },
         quietHours: null,
         timeZone: 'UTC',
         showGroupNames: false,
+        meetingReminders: [1_440, 60],
+        messageDigestHours: 4,
         locked: [],
       });
     });

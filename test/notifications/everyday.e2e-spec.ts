@@ -1,12 +1,14 @@
 import { OutboxWorker } from '@hearth/notifications';
 
 import { groupApi, inRoom, say } from '../moderation/support.js';
-import { createTestApp, type TestApp } from '../support/app.js';
-import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
-import { startPushService, type TestDevice, type TestPushService } from '../support/push-service.js';
-import { createAccount, registerUser, type TestUser } from '../support/users.js';
+import type { TestApp } from '../support/app.js';
+import type { GroupCard } from '../support/groups.js';
+import { subscribeDevice, type TestPushService } from '../support/push-service.js';
+import { registerUser, type TestUser } from '../support/users.js';
+import { pushCircle, usePushService } from './support.js';
 
 describe('Everyday notices: mentions and replies, join requests and reports, a facilitator’s decisions', () => {
+  const pushService = usePushService();
   let push: TestPushService;
   let t: TestApp;
   let facilitator: TestUser;
@@ -14,23 +16,9 @@ describe('Everyday notices: mentions and replies, join requests and reports, a f
   let ash: TestUser;
   let group: GroupCard;
 
-  beforeAll(async () => {
-    push = await startPushService();
-  });
-
-  afterAll(async () => {
-    await push.close();
-  });
-
   beforeEach(async () => {
-    t = await createTestApp({ env: { PUSH_SERVICE_HOSTS: push.host }, outboundAgent: push.agent });
-    const admin = await registerUser(t, { displayName: 'Admin' });
-    facilitator = await createAccount(t, admin, 'facilitator');
-    wren = await registerUser(t);
-    ash = await registerUser(t);
-    group = await createGroup(t, facilitator, { name: 'Tuesday circle', visibility: 'listed' });
-    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
-    await addActiveMember(t, facilitator, group.id, ash, 'Ash');
+    push = pushService();
+    ({ t, facilitator, wren, ash, group } = await pushCircle(push, { visibility: 'listed' }));
   });
 
   afterEach(async () => {
@@ -40,16 +28,7 @@ describe('Everyday notices: mentions and replies, join requests and reports, a f
   const api = groupApi(() => ({ t, groupId: group.id }));
   const deliver = () => t.app.get(OutboxWorker).settle();
 
-  async function subscribe(user: TestUser): Promise<TestDevice> {
-    const device = push.device();
-    await t
-      .request()
-      .post('/api/me/push-subscriptions')
-      .set('Authorization', user.auth)
-      .send({ endpoint: device.endpoint, keys: device.keys })
-      .expect(201);
-    return device;
-  }
+  const subscribe = (user: TestUser) => subscribeDevice(t, push, user);
 
   it('tells someone who is away that she was mentioned, without the words or who wrote them', async () => {
     const phone = await subscribe(wren);

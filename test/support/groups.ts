@@ -80,3 +80,21 @@ export async function addActiveMember(
     throw new Error(`accept failed: ${accepted.status} ${JSON.stringify(accepted.body)}`);
   return { membershipId: (card.body as { membership: { id: string } }).membership.id };
 }
+
+/** A meeting scheduled through the API by a facilitator; answers its id. */
+export async function scheduleMeeting(
+  t: ApiTarget,
+  facilitator: TestUser,
+  groupId: string,
+  startsAt: Date,
+  fields: Record<string, unknown> = {},
+): Promise<string> {
+  const response = await t
+    .request()
+    .post(`/api/groups/${groupId}/meetings`)
+    .set('Authorization', facilitator.auth)
+    .send({ title: 'Circle', startsAt: startsAt.toISOString(), durationMinutes: 60, ...fields });
+  if (response.status !== 201)
+    throw new Error(`schedule meeting failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return response.body.id as string;
+}

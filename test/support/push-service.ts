@@ -16,6 +16,9 @@ import { join } from 'node:path';
 
 import selfsigned from 'selfsigned';
 
+import type { ApiTarget } from './app.js';
+import type { TestUser } from './users.js';
+
 /** A browser's side of a push subscription: the keys it would make, and the endpoint the service gave it. */
 export interface TestDevice {
   endpoint: string;
@@ -206,4 +209,21 @@ function decrypt(body: Buffer, ecdh: ECDH, auth: Buffer): Buffer {
   while (end >= 0 && padded[end] === 0) end--;
   if (padded[end] !== 2) throw new Error('last record delimiter missing');
   return padded.subarray(0, end);
+}
+
+/** A new device of `user`, subscribed to Web Push through the API. */
+export async function subscribeDevice(
+  t: ApiTarget,
+  push: TestPushService,
+  user: TestUser,
+  label?: string,
+): Promise<TestDevice> {
+  const device = push.device();
+  await t
+    .request()
+    .post('/api/me/push-subscriptions')
+    .set('Authorization', user.auth)
+    .send({ endpoint: device.endpoint, keys: device.keys, ...(label ? { label } : {}) })
+    .expect(201);
+  return device;
 }

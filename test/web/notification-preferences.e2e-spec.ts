@@ -62,11 +62,18 @@ describeInBrowser('Web client: what Hearth tells you', () => {
     await section.getByLabel('Mentions of me and replies to my messages: on my devices').uncheck();
     await section.getByLabel('Hold everything but crisis alerts at night').check();
     await section.getByLabel('From').fill('21:30');
+    // New messages once a day in one summary; reminders only an hour before.
+    await section.getByLabel('New messages in my groups: on my devices').check();
+    await section.getByLabel('Tell me').selectOption({ label: 'in one summary, at most once a day' });
+    await section.getByLabel('1 day before').uncheck();
+    expect(await section.getByLabel('1 hour before').isChecked()).toBe(true);
     await section.getByRole('button', { name: 'Save notification choices' }).click();
     await section.getByText('Saved.').waitFor();
     expect(await preferencesOf(mia)).toMatchObject({
-      channels: { mentions: { push: false } },
+      channels: { mentions: { push: false }, messages: { push: true } },
       quietHours: { start: '21:30', end: '07:00' },
+      messageDigestHours: 24,
+      meetingReminders: [60],
     });
 
     await page.reload();
@@ -75,6 +82,8 @@ describeInBrowser('Web client: what Hearth tells you', () => {
       await section.getByLabel('Mentions of me and replies to my messages: on my devices').isChecked(),
     ).toBe(false);
     expect(await section.getByLabel('From').inputValue()).toBe('21:30');
+    expect(await section.getByLabel('1 day before').isChecked()).toBe(false);
+    expect(await section.getByLabel('Tell me').inputValue()).toBe('24');
     expect(await seriousAxeViolations(page)).toEqual([]);
     await section.scrollIntoViewIfNeeded();
     await screenshots(page, '95-notification-preferences');

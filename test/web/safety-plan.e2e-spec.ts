@@ -13,7 +13,7 @@ import {
   signInThroughPage,
   WEB_ROOT,
 } from '../support/browser.js';
-import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { addActiveMember, createGroup, scheduleMeeting, type GroupCard } from '../support/groups.js';
 import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
 
 const CRISIS = 'I want to kill myself tonight';
@@ -192,11 +192,16 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
   });
 
   it('when the same words are said in the group, the pushed resources open Help now: the lines its message points to, then her plan', async () => {
+    // Nobody facilitating is online; the group meets in three days: she is told when they will be there.
+    const meetsAt = new Date(Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000);
+    await scheduleMeeting(t, facilitator, group.id, meetsAt);
     await page.goto(`${t.url}/groups/${group.id}`);
     await composer(page).fill(CRISIS);
     await composer(page).press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Support is here' });
     await dialog.getByText('My sister Ana').waitFor();
+    const weekday = new Intl.DateTimeFormat(undefined, { weekday: 'long' }).format(meetsAt);
+    await dialog.getByText(`Your group next meets on ${weekday}`, { exact: false }).waitFor();
     await dialog.locator('.resource-list li').first().waitFor();
     const order = await dialog
       .locator('.help-panel > *')

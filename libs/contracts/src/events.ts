@@ -171,6 +171,8 @@ export interface SafetyResourcesEvent {
    */
   told: boolean;
   toldMessage: string;
+  /** When the group next meets (its facilitators are there then), UTC; null when no meeting is planned. */
+  facilitatorsNextAt: string | null;
 }
 
 /** To the person who wrote words of crisis: a facilitator has been reached. */

@@ -548,7 +548,7 @@ export interface PushSubscriptionDto {
 }
 
 export type NotificationCategory =
-  'crisis' | 'mentions' | 'messages' | 'meetings' | 'requests' | 'moderation';
+  'crisis' | 'mentions' | 'messages' | 'meetings' | 'requests' | 'moderation' | 'membership';
 
 export interface NotificationPreferencesDto {
   channels: Record<NotificationCategory, { push: boolean; email: boolean }>;
@@ -556,6 +556,11 @@ export interface NotificationPreferencesDto {
   quietHours: { start: string; end: string } | null;
   timeZone: string;
   showGroupNames: boolean;
+  /** Minutes before each meeting to remind me (e.g. [1440, 60]); empty: no reminders. */
+  meetingReminders: number[];
+  /** null: a notice about new messages as they come (at most one per group every few minutes); else one digest
+   * at most every so many hours. */
+  messageDigestHours: number | null;
   /** Categories I cannot switch off now (crisis alerts while I facilitate a group or run the instance). */
   locked: NotificationCategory[];
 }

@@ -15,6 +15,8 @@ export const GroupEvents = {
   meetingChanged: 'meeting.changed',
   meetingCancelled: 'meeting.cancelled',
   joinRequestCreated: 'joinRequest.created',
+  /** A facilitator approved or declined a request (its applicant is told). */
+  joinRequestDecided: 'joinRequest.decided',
 } as const;
 
 export class MembershipActivatedEvent {
@@ -52,6 +54,8 @@ export class AgreementPublishedEvent {
   constructor(
     readonly groupId: string,
     readonly version: number,
+    /** Who published it (and so accepted it already). */
+    readonly by: string | null = null,
   ) {}
 }
 
@@ -107,5 +111,15 @@ export class JoinRequestCreatedEvent {
     readonly requestId: string,
     readonly userId: string,
     readonly pseudonym: string,
+  ) {}
+}
+
+/** A join request was approved or declined. */
+export class JoinRequestDecidedEvent {
+  constructor(
+    readonly groupId: string,
+    readonly requestId: string,
+    readonly userId: string,
+    readonly status: 'approved' | 'declined',
   ) {}
 }

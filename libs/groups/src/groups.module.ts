@@ -54,6 +54,6 @@ import { GroupPolicy } from './policy/group-policy.js';
     MembershipsPersonalData,
     MembershipsService,
   ],
-  exports: [GroupPolicy, GroupKeys],
+  exports: [GroupPolicy, GroupKeys, MeetingSchedule],
 })
 export class GroupsModule {}

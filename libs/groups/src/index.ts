@@ -30,3 +30,4 @@ export {
   type LegacyField,
   type SealedPlace,
 } from './keys/group-keys.service.js';
+export { MeetingSchedule, type Occurrence } from './meetings/meeting-schedule.js';

@@ -8,6 +8,8 @@ import { IdentityModule } from '@hearth/identity';
 import { CrisisPager } from './crisis/crisis-pager.js';
 import { EmailChannel } from './email/email.channel.js';
 import { EverydayNoticesListener } from './everyday/everyday-notices.listener.js';
+import { NewMessageNotices } from './everyday/new-message-notices.js';
+import { MeetingReminders } from './meetings/meeting-reminders.js';
 import { notificationsEntities } from './entities.js';
 import { NotificationsPersonalData } from './notifications.personal-data.js';
 import { DELIVERY_CHANNELS, OutboxWorker } from './outbox/outbox-worker.js';
@@ -39,10 +41,12 @@ import { WebPushChannel } from './push/web-push.channel.js';
     Notifier,
     CrisisPager,
     EverydayNoticesListener,
+    NewMessageNotices,
+    MeetingReminders,
     PushSubscriptionsService,
     NotificationPreferencesService,
     NotificationsPersonalData,
   ],
-  exports: [OutboxWorker, CrisisPager],
+  exports: [OutboxWorker, CrisisPager, MeetingReminders, NewMessageNotices],
 })
 export class NotificationsModule {}

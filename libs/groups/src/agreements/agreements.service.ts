@@ -77,7 +77,10 @@ export class AgreementsService {
       return { agreement, accepted };
     });
     const { agreement, accepted } = published;
-    this.events.emit(GroupEvents.agreementPublished, new AgreementPublishedEvent(groupId, agreement.version));
+    this.events.emit(
+      GroupEvents.agreementPublished,
+      new AgreementPublishedEvent(groupId, agreement.version, caller.userId),
+    );
     if (accepted) {
       this.events.emit(
         GroupEvents.agreementAccepted,

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 
 import { Injectable, NotFoundException } from '@nestjs/common';
-import ical, { ICalEventRepeatingFreq } from 'ical-generator';
+import ical, { ICalAlarmType, ICalEventRepeatingFreq } from 'ical-generator';
 import { DateTime } from 'luxon';
 import { tzlib_get_ical_block } from 'timezones-ical-library';
 
@@ -12,6 +12,12 @@ import { MeetingsService } from '../meetings/meetings.service.js';
 import { CalendarFeed } from './calendar-feed.entity.js';
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** VALARMs on every meeting: seconds before the start, and how the reminder says it. */
+const REMINDERS = [
+  [86_400, 'tomorrow'],
+  [3_600, 'in 1 hour'],
+] as const;
 
 /** A personal iCalendar feed of one's meetings, behind a secret token that can be rotated. */
 @Injectable()
@@ -53,7 +59,7 @@ export class CalendarService {
       // of a weekly meeting across daylight-saving changes, as Hearth does.
       const local = (at: Date | number) =>
         DateTime.fromMillis(new Date(at).getTime(), { zone: group.timezone });
-      calendar.createEvent({
+      const event = calendar.createEvent({
         id: `${meeting.id}@hearth`,
         start: local(meeting.startsAt),
         end: local(meeting.startsAt.getTime() + meeting.durationMinutes * 60_000),
@@ -70,6 +76,13 @@ export class CalendarService {
             }
           : null,
       });
+      // Calendar apps remind on their own too, a day and an hour before, without Hearth being open.
+      for (const [seconds, when] of REMINDERS)
+        event.createAlarm({
+          type: ICalAlarmType.display,
+          trigger: seconds,
+          description: `${meeting.title} starts ${when}`,
+        });
     }
     return calendar.toString();
   }

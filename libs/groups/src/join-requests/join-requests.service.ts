@@ -7,7 +7,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
 import { AccessLog, UsersService, type Caller } from '@hearth/identity';
 
-import { GroupEvents, JoinRequestCreatedEvent } from '../events.js';
+import { GroupEvents, JoinRequestCreatedEvent, JoinRequestDecidedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { GroupKeys } from '../keys/group-keys.service.js';
 import { Admissions, assertMayJoin, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/admissions.js';
@@ -112,13 +112,15 @@ export class JoinRequestsService {
   /** Approving takes a seat at once; the applicant then accepts the agreement to become active. */
   async approve(caller: Caller, groupId: string, requestId: string, note?: string): Promise<JoinRequestView> {
     try {
-      return await this.transactions.run(async (manager) => {
+      const { request, view } = await this.transactions.run(async (manager) => {
         const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
         assertOpen(group);
-        const request = await this.pending(manager, groupId, requestId);
-        await this.admissions.admit(manager, group, request.userId, request.pseudonym);
-        return this.decide(manager, request, 'approved', caller, note);
+        const pending = await this.pending(manager, groupId, requestId);
+        await this.admissions.admit(manager, group, pending.userId, pending.pseudonym);
+        return { request: pending, view: await this.decide(manager, pending, 'approved', caller, note) };
       });
+      this.decided(request, 'approved');
+      return view;
     } catch (error) {
       if (isPseudonymTaken(error)) throw new ConflictException(PSEUDONYM_TAKEN);
       throw error;
@@ -126,11 +128,21 @@ export class JoinRequestsService {
   }
 
   async decline(caller: Caller, groupId: string, requestId: string, note?: string): Promise<JoinRequestView> {
-    return this.transactions.run(async (manager) => {
+    const { request, view } = await this.transactions.run(async (manager) => {
       await this.policy.authorize(caller, groupId, 'manage', manager);
-      const request = await this.pending(manager, groupId, requestId);
-      return this.decide(manager, request, 'declined', caller, note);
+      const pending = await this.pending(manager, groupId, requestId);
+      return { request: pending, view: await this.decide(manager, pending, 'declined', caller, note) };
     });
+    this.decided(request, 'declined');
+    return view;
+  }
+
+  /** Tells the rest of Hearth, once committed (the applicant hears of it). */
+  private decided(request: JoinRequest, status: 'approved' | 'declined'): void {
+    this.events.emit(
+      GroupEvents.joinRequestDecided,
+      new JoinRequestDecidedEvent(request.groupId, request.id, request.userId, status),
+    );
   }
 
   /** The applicant takes their request back. */

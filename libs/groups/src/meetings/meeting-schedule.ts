@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, type EntityManager } from 'typeorm';
+import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 
-import type { Group } from '../groups/group.entity.js';
+import { Group } from '../groups/group.entity.js';
 import { GroupKeys } from '../keys/group-keys.service.js';
 import { MeetingCancellation } from './meeting-cancellation.entity.js';
 import { Meeting } from './meeting.entity.js';
@@ -22,6 +22,7 @@ export class MeetingSchedule {
   constructor(
     @InjectRepository(Meeting) private readonly meetings: Repository<Meeting>,
     @InjectRepository(MeetingCancellation) private readonly cancellations: Repository<MeetingCancellation>,
+    @InjectRepository(Group) private readonly groups: Repository<Group>,
     private readonly keys: GroupKeys,
   ) {}
 
@@ -97,6 +98,17 @@ export class MeetingSchedule {
         })),
       )
       .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+  }
+
+  /** Every occurrence in [from, to) of every group that is not archived, soonest first (for reminders). */
+  async acrossGroups(from: Date, to: Date): Promise<Occurrence[]> {
+    const rows = await this.meetings
+      .createQueryBuilder('meeting')
+      .select('DISTINCT meeting.group_id', 'groupId')
+      .getRawMany<{ groupId: string }>();
+    if (rows.length === 0) return [];
+    const groups = await this.groups.findBy({ id: In(rows.map((row) => row.groupId)), archivedAt: IsNull() });
+    return this.between(groups, from, to);
   }
 
   /** The next occurrence (not yet ended) of each group, within a year. */

@@ -5,6 +5,8 @@ import { DataSource } from 'typeorm';
 
 import { RealtimePublisher } from '@hearth/chat';
 import type { SafetyAlertEvent } from '@hearth/contracts';
+import { Clock } from '@hearth/core';
+import { GroupPolicy, MeetingSchedule } from '@hearth/groups';
 
 import { resourcesMessage, toldMessage } from '../crisis-resources/default-crisis-resources.js';
 import { SafetyResources } from '../crisis-resources/safety-resources.service.js';
@@ -23,10 +25,14 @@ export class SafetyAlertsListener {
     private readonly alerts: IncidentAlerts,
     private readonly resources: SafetyResources,
     private readonly realtime: RealtimePublisher,
+    private readonly policy: GroupPolicy,
+    private readonly schedule: MeetingSchedule,
+    private readonly clock: Clock,
   ) {}
 
   /**
-   * The writer gets her resources first, saying only what is true: that her facilitators are being told. Once
+   * The writer gets her resources first, saying only what is true: that her facilitators are being told, and
+   * when they are next there (the group's next meeting), so that she knows where she stands. Once
    * the alert has gone out to the facilitators' open connections, if there was one, she hears that someone was
    * reached (a push or an email accepted later says the same, from the notifications library).
    */
@@ -35,7 +41,10 @@ export class SafetyAlertsListener {
     const writer = event.source === 'detector' ? event.subjectUserId : null;
     const language = event.support.language;
     if (writer) {
-      const set = await this.resources.forGroup(event.groupId, language);
+      const [set, facilitatorsNextAt] = await Promise.all([
+        this.resources.forGroup(event.groupId, language),
+        this.nextMeeting(event.groupId),
+      ]);
       this.realtime.toPerson(writer, 'safety:resources', {
         groupId: event.groupId,
         country: set.country,
@@ -45,6 +54,7 @@ export class SafetyAlertsListener {
         resources: set.resources,
         told: false,
         toldMessage: toldMessage(set.language, false),
+        facilitatorsNextAt,
       });
     }
     const alert = await this.alertOf(event.incidentId);
@@ -61,6 +71,13 @@ export class SafetyAlertsListener {
   async onEscalated(event: IncidentEscalatedEvent): Promise<void> {
     const alert = await this.alertOf(event.incidentId);
     if (alert) this.realtime.toAdmins('safety:alert', alert);
+  }
+
+  private async nextMeeting(groupId: string): Promise<string | null> {
+    const group = await this.policy.group(groupId);
+    if (!group) return null;
+    const next = (await this.schedule.nextByGroup([group], this.clock.now())).get(groupId);
+    return next?.startsAt.toISOString() ?? null;
   }
 
   private async alertOf(incidentId: string): Promise<SafetyAlertEvent | null> {

@@ -2,7 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 
 import { ChatEvents, MessagePostedEvent, MessageRemovedEvent, RealtimePublisher } from '@hearth/chat';
-import { GroupEvents, GroupPolicy, type JoinRequestCreatedEvent } from '@hearth/groups';
+import {
+  GroupEvents,
+  GroupPolicy,
+  type AgreementPublishedEvent,
+  type JoinRequestCreatedEvent,
+  type JoinRequestDecidedEvent,
+} from '@hearth/groups';
 import { MemberMutedEvent, ReportFiledEvent, SafetyEvents } from '@hearth/moderation';
 
 import { Notifier } from '../outbox/notifier.js';
@@ -52,6 +58,24 @@ export class EverydayNoticesListener {
     const facilitators = await this.policy.activeFacilitatorIds(event.groupId);
     const url = `/groups/${event.groupId}/console?tab=requests`;
     await this.send(facilitators, 'requests', 'join_request', event.groupId, event.requestId, url);
+  }
+
+  @OnEvent(GroupEvents.joinRequestDecided)
+  async onJoinDecided(event: JoinRequestDecidedEvent): Promise<void> {
+    const kind = event.status === 'approved' ? 'join_approved' : 'join_declined';
+    const url = event.status === 'approved' ? `/groups/${event.groupId}/agreement` : '/';
+    await this.send([event.userId], 'membership', kind, event.groupId, event.requestId, url);
+  }
+
+  /** Everyone already in the group must accept a new agreement before posting again. */
+  @OnEvent(GroupEvents.agreementPublished)
+  async onAgreement(event: AgreementPublishedEvent): Promise<void> {
+    const members = (await this.policy.activeMemberships(event.groupId))
+      .map((m) => m.userId)
+      .filter((userId) => userId !== event.by);
+    const url = `/groups/${event.groupId}/agreement`;
+    const about = `${event.groupId}:v${event.version}`;
+    await this.send(members, 'membership', 'agreement_updated', event.groupId, about, url);
   }
 
   @OnEvent(SafetyEvents.reportFiled)

@@ -1,4 +1,4 @@
-/** What a notification is about; each belongs to one preference category (see preferences/categories.ts). */
+/** What a notification is about; each is sent under one preference category (see `Notification.category`). */
 export type NoticeKind =
   | 'crisis_alert'
   | 'crisis_escalated'
@@ -7,7 +7,13 @@ export type NoticeKind =
   | 'join_request'
   | 'report'
   | 'muted'
-  | 'message_removed';
+  | 'message_removed'
+  | 'new_messages'
+  | 'messages_digest'
+  | 'meeting_reminder'
+  | 'agreement_updated'
+  | 'join_approved'
+  | 'join_declined';
 
 /**
  * What a lock screen or an inbox shows: content-free. Never a message's or a journal's words, never a person's

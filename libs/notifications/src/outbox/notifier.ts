@@ -19,6 +19,11 @@ export interface Notification {
   category: Category;
   /** Built per person: a lock screen names the group only for those who chose "show group names". */
   compose: (preferences: Preferences) => Notice;
+  /** Not sent before this (a digest's window end); quiet hours may hold it longer. */
+  notBefore?: Date;
+  /** Not worth sending from this instant on (a meeting's start): a person whose quiet hours last past it is
+   * not written to. */
+  expiresAt?: Date;
 }
 
 /**
@@ -51,13 +56,15 @@ export class Notifier {
     for (const userId of people) {
       const chosen = preferences.get(userId) ?? withDefaults(null);
       const wants = crisis ? { push: true, email: true } : chosen.channels[notification.category];
+      const notBefore = crisis ? undefined : later(notification.notBefore, quietUntil(now, chosen));
+      if (notification.expiresAt && (notBefore ?? now) >= notification.expiresAt) continue;
       const notice = notification.compose(chosen);
       const base = {
         key: `${notification.key}:${userId}`,
         userId,
         topic: notification.topic,
         notice,
-        notBefore: crisis ? undefined : (quietUntil(now, chosen) ?? undefined),
+        notBefore,
       };
       if (wants.push && available.has('push'))
         for (const device of devices.filter((d) => d.userId === userId))
@@ -68,10 +75,16 @@ export class Notifier {
     return this.outbox.enqueue(deliveries);
   }
 
+  /** Each person's preferences, for those who changed any (the others have the defaults). */
   async preferencesOf(userIds: string[]): Promise<Map<string, Preferences>> {
     const rows = await this.dataSource.manager.findBy(NotificationPreferencesRow, { userId: In(userIds) });
     return new Map(
       rows.map((row) => [row.userId, withDefaults(JSON.parse(row.settings) as Partial<Preferences>)]),
     );
   }
+}
+
+function later(a: Date | undefined, b: Date | null): Date | undefined {
+  if (!a) return b ?? undefined;
+  return b && b > a ? b : a;
 }

@@ -54,6 +54,11 @@ export class NotificationPreferencesService {
             : body.quietHours && { start: body.quietHours.start, end: body.quietHours.end },
         timeZone: body.timeZone ?? current.timeZone,
         showGroupNames: body.showGroupNames ?? current.showGroupNames,
+        meetingReminders: body.meetingReminders
+          ? [...new Set(body.meetingReminders)].sort((a, b) => b - a)
+          : current.meetingReminders,
+        messageDigestHours:
+          body.messageDigestHours === undefined ? current.messageDigestHours : body.messageDigestHours,
       };
       await manager.save(
         manager.create(NotificationPreferencesRow, {

@@ -1,7 +1,15 @@
 import { DateTime } from 'luxon';
 
 /** What a person can choose to hear about; each notice kind belongs to one (see `categoryOf`). */
-export const CATEGORIES = ['crisis', 'mentions', 'messages', 'meetings', 'requests', 'moderation'] as const;
+export const CATEGORIES = [
+  'crisis',
+  'mentions',
+  'messages',
+  'meetings',
+  'requests',
+  'moderation',
+  'membership',
+] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const CHANNELS = ['push', 'email'] as const;
 export type Channel = (typeof CHANNELS)[number];
@@ -15,7 +23,17 @@ export interface Preferences {
   timeZone: string;
   /** Name the group on a lock screen ("New messages in Tuesday circle"); off: "in one of your groups". */
   showGroupNames: boolean;
+  /** Meeting reminders: how many minutes before each meeting (one of REMINDER_LEADS each; none: no reminders). */
+  meetingReminders: number[];
+  /** New messages: null tells of them as they come (at most one notice per group every few minutes); a number
+   * gathers them into one digest at most every so many hours. */
+  messageDigestHours: number | null;
 }
+
+/** The reminder times a person can choose, in minutes before a meeting. */
+export const REMINDER_LEADS = [15, 30, 60, 120, 180, 1_440, 2_880] as const;
+/** How often a digest of new messages may come, in hours. */
+export const DIGEST_HOURS = [1, 2, 3, 4, 6, 8, 12, 24] as const;
 
 export const DEFAULT_PREFERENCES: Preferences = {
   channels: {
@@ -25,10 +43,13 @@ export const DEFAULT_PREFERENCES: Preferences = {
     meetings: { push: true, email: true },
     requests: { push: true, email: false },
     moderation: { push: true, email: true },
+    membership: { push: true, email: true },
   },
   quietHours: null,
   timeZone: 'UTC',
   showGroupNames: false,
+  meetingReminders: [1_440, 60],
+  messageDigestHours: 4,
 };
 
 /** Stored choices over the defaults: a category added later starts at its default. */

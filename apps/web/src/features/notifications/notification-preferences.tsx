@@ -6,12 +6,31 @@ import { useSession } from '../../api/session';
 import { Alert, Pending, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
-/** What Hearth sends today (digests of new messages and meeting reminders are still to come). */
+/** What Hearth can tell me about, and to whom each kind applies. */
 const CATEGORIES: [NotificationCategory, string, 'staff' | 'everyone'][] = [
   ['crisis', 'Crisis alerts in the groups I facilitate', 'staff'],
   ['mentions', 'Mentions of me and replies to my messages', 'everyone'],
+  ['messages', 'New messages in my groups', 'everyone'],
+  ['meetings', 'Meeting reminders', 'everyone'],
+  ['membership', 'My groups: join requests decided, new agreements', 'everyone'],
   ['requests', 'Join requests and reports in my groups', 'staff'],
   ['moderation', 'A facilitator’s decisions about me', 'everyone'],
+];
+
+/** Reminder times offered, in minutes before a meeting (the server accepts these). */
+const REMINDERS: [number, string][] = [
+  [2_880, '2 days before'],
+  [1_440, '1 day before'],
+  [180, '3 hours before'],
+  [60, '1 hour before'],
+  [15, '15 minutes before'],
+];
+
+const DIGESTS: [number, string][] = [
+  [1, 'every hour'],
+  [4, 'every 4 hours'],
+  [12, 'twice a day'],
+  [24, 'once a day'],
 ];
 
 const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
@@ -101,6 +120,55 @@ export function NotificationPreferences() {
           </tbody>
         </table>
         <fieldset>
+          <legend>New messages</legend>
+          <label>
+            Tell me{' '}
+            <select
+              value={value.messageDigestHours === null ? 'each' : String(value.messageDigestHours)}
+              onChange={(e) =>
+                change({
+                  ...value,
+                  messageDigestHours: e.target.value === 'each' ? null : Number(e.target.value),
+                })
+              }
+            >
+              <option value="each">as they come (at most once a minute per group)</option>
+              {[
+                ...DIGESTS,
+                ...(DIGESTS.some(([h]) => h === value.messageDigestHours) ? [] : custom(value)),
+              ].map(([hours, label]) => (
+                <option key={hours} value={hours}>
+                  in one summary, at most {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          {!value.channels.messages.push && !value.channels.messages.email && (
+            <p className="hint">Off: tick “New messages in my groups” above to hear of them.</p>
+          )}
+        </fieldset>
+        <fieldset>
+          <legend>Meeting reminders</legend>
+          {REMINDERS.map(([minutes, label]) => (
+            <label key={minutes} className="inline-choice">
+              <input
+                type="checkbox"
+                checked={value.meetingReminders.includes(minutes)}
+                onChange={(e) =>
+                  change({
+                    ...value,
+                    meetingReminders: e.target.checked
+                      ? [...value.meetingReminders, minutes].sort((a, b) => b - a)
+                      : value.meetingReminders.filter((m) => m !== minutes),
+                  })
+                }
+              />{' '}
+              {label}
+            </label>
+          ))}
+          <p className="hint">Your calendar feed reminds you a day and an hour before, too.</p>
+        </fieldset>
+        <fieldset>
           <legend>Quiet hours</legend>
           <label>
             <input
@@ -167,4 +235,11 @@ export function NotificationPreferences() {
       </form>
     </section>
   );
+}
+
+/** A digest interval chosen elsewhere (through the API) that the menu does not list, kept selectable. */
+function custom(value: NotificationPreferencesDto): [number, string][] {
+  return value.messageDigestHours === null
+    ? []
+    : [[value.messageDigestHours, `every ${value.messageDigestHours} hours`]];
 }

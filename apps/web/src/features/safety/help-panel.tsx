@@ -76,6 +76,9 @@ export function HelpPanel({
             {pushed.toldMessage}
           </p>
         )}
+        {pushed && !pushed.told && pushed.facilitatorsNextAt && (
+          <p className="next-there">{nextThere(pushed.facilitatorsNextAt, pushed.language)}</p>
+        )}
         {offline && (
           <p className="offline-note" role="status">
             {fallback?.source === 'built-in'
@@ -87,4 +90,18 @@ export function HelpPanel({
       </div>
     </Dialog>
   );
+}
+
+/** When the group next meets, in the reader's own zone and language: her facilitators are there then. */
+function nextThere(at: string, language: 'en' | 'es'): string {
+  const when = new Intl.DateTimeFormat(language === 'es' ? 'es' : undefined, {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    hour: 'numeric',
+    minute: '2-digit',
+  }).format(new Date(at));
+  return language === 'es'
+    ? `Tu grupo se reúne de nuevo el ${when}; tus facilitadoras estarán allí.`
+    : `Your group next meets on ${when}, and your facilitators will be there.`;
 }

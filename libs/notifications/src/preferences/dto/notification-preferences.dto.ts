@@ -1,7 +1,10 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
+  IsIn,
   IsOptional,
   IsString,
   Matches,
@@ -9,6 +12,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+
+import { DIGEST_HOURS, REMINDER_LEADS } from '../preferences.js';
 
 export class ChannelChoiceBody {
   @ApiPropertyOptional()
@@ -58,6 +63,15 @@ export class ChannelsBody {
   @ValidateNested()
   @Type(() => ChannelChoiceBody)
   moderation?: ChannelChoiceBody;
+
+  @ApiPropertyOptional({
+    type: ChannelChoiceBody,
+    description: 'My groups: a join request decided, a new agreement to accept',
+  })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  membership?: ChannelChoiceBody;
 }
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -96,4 +110,28 @@ export class NotificationPreferencesBody {
   @IsOptional()
   @IsBoolean()
   showGroupNames?: boolean;
+
+  @ApiPropertyOptional({
+    enum: REMINDER_LEADS,
+    isArray: true,
+    example: [1_440, 60],
+    description: 'Minutes before each meeting to remind me; [] for none',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(REMINDER_LEADS.length)
+  @IsIn(REMINDER_LEADS, {
+    each: true,
+    message: `meetingReminders must hold minutes from ${REMINDER_LEADS.join(', ')}`,
+  })
+  meetingReminders?: number[];
+
+  @ApiPropertyOptional({
+    enum: DIGEST_HOURS,
+    nullable: true,
+    description: 'null: tell me of new messages as they come; else one digest at most every so many hours',
+  })
+  @ValidateIf((_, value) => value !== null && value !== undefined)
+  @IsIn(DIGEST_HOURS, { message: `messageDigestHours must be null or one of ${DIGEST_HOURS.join(', ')}` })
+  messageDigestHours?: number | null;
 }

@@ -7,7 +7,8 @@ import { CATEGORIES } from '../preferences.js';
 export class NotificationPreferencesView implements NotificationPreferencesDto {
   @ApiProperty({
     type: 'object',
-    description: 'Per category (crisis, mentions, messages, meetings, requests, moderation): push and email',
+    description:
+      'Per category (crisis, mentions, messages, meetings, requests, moderation, membership): push and email',
     additionalProperties: {
       type: 'object',
       properties: { push: { type: 'boolean' }, email: { type: 'boolean' } },
@@ -27,6 +28,16 @@ export class NotificationPreferencesView implements NotificationPreferencesDto {
 
   @ApiProperty()
   showGroupNames!: boolean;
+
+  @ApiProperty({ type: [Number], example: [1_440, 60], description: 'Minutes before each meeting' })
+  meetingReminders!: number[];
+
+  @ApiProperty({
+    nullable: true,
+    type: Number,
+    description: 'null: as they come; else hours between digests',
+  })
+  messageDigestHours!: number | null;
 
   @ApiProperty({ enum: CATEGORIES, isArray: true, description: 'Categories I cannot switch off now' })
   locked!: NotificationCategory[];
