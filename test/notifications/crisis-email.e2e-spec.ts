@@ -1,15 +1,15 @@
-import { OutboxWorker } from '@hearth/notifications';
+import { MeetingReminders, OutboxWorker } from '@hearth/notifications';
 
 import { inRoom, say } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
-import { addActiveMember, createGroup } from '../support/groups.js';
+import { addActiveMember, createGroup, scheduleMeeting } from '../support/groups.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
 
 const PUBLIC_URL = 'https://hearth.example.org';
 const VERIFY_SUBJECT = 'Confirm your email address for Hearth';
 
-describe('Crisis alerts by email: through a real SMTP server, to confirmed addresses only', () => {
+describe('Email: crisis alerts and reminders through a real SMTP server, to confirmed addresses only', () => {
   let smtp: TestSmtpServer;
   let t: TestApp;
   let admin: TestUser;
@@ -96,5 +96,33 @@ describe('Crisis alerts by email: through a real SMTP server, to confirmed addre
     await worker.settle();
     await smtp.nextMail(alertTo(facilitator));
     expect(smtp.mails.filter(alertTo(facilitator))).toHaveLength(1);
+  });
+
+  it('emails a meeting reminder an hour before, in the member’s time zone, with the link home', async () => {
+    const facilitator = await createAccount(t, admin, 'facilitator');
+    const wren = await registerUser(t);
+    await confirmed(wren);
+    const group = await createGroup(t, facilitator, { name: 'Tuesday circle' });
+    await addActiveMember(t, facilitator, group.id, wren, 'Wren');
+    await t
+      .request()
+      .patch('/api/me/notification-preferences')
+      .set('Authorization', wren.auth)
+      .send({ timeZone: 'Europe/Madrid', meetingReminders: [60] })
+      .expect(200);
+    const startsAt = new Date(Math.ceil((t.clock.now().getTime() + 3 * 3_600_000) / 60_000) * 60_000);
+    await scheduleMeeting(t, facilitator, group.id, startsAt);
+    t.clock.set(new Date(startsAt.getTime() - 60 * 60_000));
+    expect(await t.app.get(MeetingReminders).remind()).toBeGreaterThan(0);
+    await t.app.get(OutboxWorker).settle();
+    const mail = await smtp.nextMail((m) => m.to.includes(wren.email) && m.subject === 'Meeting in 1 hour');
+    const madrid = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Europe/Madrid',
+      hour: 'numeric',
+      minute: '2-digit',
+    }).format(startsAt);
+    expect(mail.text).toContain(`at ${madrid} (Europe/Madrid time).`);
+    expect(mail.text).toContain(`${PUBLIC_URL}/`);
+    expect(`${mail.text}${mail.html}`).not.toMatch(/Tuesday circle|Circle/);
   });
 });
