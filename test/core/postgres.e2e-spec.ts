@@ -9,6 +9,7 @@ import { identityEntities } from '@hearth/identity';
 import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
 import { notificationsEntities } from '@hearth/notifications';
+import { questionnairesEntities } from '@hearth/questionnaires';
 
 import { createTestApp } from '../support/app.js';
 import { createGroup, createInvite, redeem } from '../support/groups.js';
@@ -40,6 +41,7 @@ describeWithPostgres('PostgreSQL', () => {
         ...chatEntities,
         ...moderationEntities,
         ...notificationsEntities,
+        ...questionnairesEntities,
         ...journalEntities,
       ]),
     );

@@ -11,6 +11,7 @@ import { identityEntities } from '@hearth/identity';
 import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
 import { notificationsEntities } from '@hearth/notifications';
+import { questionnairesEntities } from '@hearth/questionnaires';
 
 describe('SQLite database', () => {
   let dir: string;
@@ -25,6 +26,7 @@ describe('SQLite database', () => {
         ...chatEntities,
         ...moderationEntities,
         ...notificationsEntities,
+        ...questionnairesEntities,
         ...journalEntities,
       ]),
     );

@@ -168,6 +168,7 @@ describe('My devices and my notification preferences', () => {
           requests: { push: true, email: false },
           moderation: { push: true, email: true },
           membership: { push: true, email: true },
+          questionnaires: { push: true, email: false },
         },
         quietHours: null,
         timeZone: 'UTC',

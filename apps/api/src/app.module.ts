@@ -18,6 +18,7 @@ import { IdentityModule } from '@hearth/identity';
 import { JournalModule } from '@hearth/journal';
 import { ModerationModule } from '@hearth/moderation';
 import { NotificationsModule } from '@hearth/notifications';
+import { QuestionnairesModule } from '@hearth/questionnaires';
 
 /** Composes the domain libraries into the Hearth API. */
 @Module({})
@@ -32,6 +33,7 @@ export class AppModule {
         ChatModule,
         ModerationModule,
         JournalModule,
+        QuestionnairesModule,
         NotificationsModule,
         ...(config.http.webRoot ? [serveWebClient(config.http.webRoot)] : []),
       ],

@@ -9,6 +9,7 @@ import { identityEntities } from '@hearth/identity';
 import { journalEntities } from '@hearth/journal';
 import { moderationEntities } from '@hearth/moderation';
 import { notificationsEntities } from '@hearth/notifications';
+import { questionnairesEntities } from '@hearth/questionnaires';
 
 /** For the TypeORM CLI (npm run migration:generate / migration:run): the same definition the application uses. */
 export default new DataSource(
@@ -18,6 +19,7 @@ export default new DataSource(
     ...chatEntities,
     ...moderationEntities,
     ...notificationsEntities,
+    ...questionnairesEntities,
     ...journalEntities,
   ]),
 );

@@ -418,7 +418,7 @@ export interface IncidentDto {
   subjectUserId: string | null;
   subjectMembershipId: string | null;
   messageId: string | null;
-  source: 'detector' | 'report';
+  source: 'detector' | 'report' | 'questionnaire';
   category: string;
   /** `urgent`: intent, a plan, means, an act; `concern`: passive ideation, burden, frightening thoughts. */
   tier: 'urgent' | 'concern';
@@ -576,4 +576,111 @@ export interface IncidentResponseTimesDto {
   /** From opening to the first acknowledgement (or resolution), in seconds; null when none was answered. */
   medianSeconds: number | null;
   worstSeconds: number | null;
+}
+
+/** The questionnaires Hearth knows: PHQ-9 and GAD-7 built in, the EPDS once an admin installs its wording. */
+export type QuestionnaireId = 'phq9' | 'gad7' | 'epds';
+
+export interface SeverityBandDto {
+  id: string;
+  min: number;
+  max: number;
+  label: string;
+  /** Never a diagnosis: what a score here suggests, and whom to talk to. */
+  suggests: string;
+}
+
+export interface QuestionnaireSummaryDto {
+  id: QuestionnaireId;
+  name: string;
+  /** Offered now: its words exist in some language (the EPDS only once installed). */
+  available: boolean;
+  languages: ('en' | 'es')[];
+  maxScore: number;
+  lookbackDays: number;
+  attribution: string;
+}
+
+export interface QuestionnaireDto extends QuestionnaireSummaryDto {
+  language: 'en' | 'es';
+  title: string;
+  instructions: string;
+  items: { text: string; options: string[] }[];
+  bands: SeverityBandDto[];
+}
+
+/** What follows an answer above zero on the self-harm item (PHQ-9 item 9, EPDS item 10). */
+export interface QuestionnaireSafetyDto {
+  tier: 'urgent' | 'concern';
+  /** The crisis lines to show at once, with her safety plan. */
+  resources: CrisisResourceSetDto;
+  /** An incident was opened for the facilitators of the group that asked for it (or that she chose to tell). */
+  facilitatorsTold: boolean;
+  /** Groups whose facilitators she may choose to tell (when she took it on her own and has told nobody). */
+  canTell: { groupId: string; name: string }[];
+}
+
+export interface QuestionnaireResponseDto {
+  id: string;
+  instrument: QuestionnaireId;
+  language: 'en' | 'es';
+  completedAt: string;
+  /** The group that asked for it; null when she took it on her own. */
+  groupId: string | null;
+  answers: number[];
+  score: number;
+  maxScore: number;
+  band: SeverityBandDto;
+  safety: QuestionnaireSafetyDto | null;
+}
+
+/** One instrument's course: every score, and the change since the first. */
+export interface QuestionnaireHistoryDto {
+  instrument: QuestionnaireId;
+  name: string;
+  maxScore: number;
+  bands: SeverityBandDto[];
+  points: { responseId: string; completedAt: string; score: number; band: string }[];
+  first: number;
+  latest: number;
+  change: number;
+  /** At least a 50 % drop from the first score. */
+  response: boolean;
+  /** Under the instrument's threshold (PHQ-9 and GAD-7 under 5, EPDS under 10). */
+  remission: boolean;
+}
+
+/** A rhythm for one instrument: mine, or a group's assignment. */
+export interface QuestionnaireCadenceDto {
+  id: string;
+  instrument: QuestionnaireId;
+  everyDays: number;
+  startsAt: string;
+  /** Since when it is due (not completed in the current period); null when done for now. */
+  dueSince: string | null;
+  /** For an assignment, the group that asks. */
+  groupId: string | null;
+  groupName: string | null;
+}
+
+export interface ScoreShareDto {
+  groupId: string;
+  groupName: string;
+  since: string;
+}
+
+/** For a group's facilitators: one member who shares her scores with them. */
+export interface SharedScoresDto {
+  membershipId: string;
+  pseudonym: string | null;
+  since: string;
+  instruments: {
+    instrument: QuestionnaireId;
+    name: string;
+    latest: { score: number; maxScore: number; band: string; completedAt: string };
+    previous: number | null;
+    trend: 'better' | 'worse' | 'steady' | null;
+    /** Her latest answer on the self-harm item was above zero. */
+    safety: { tier: 'urgent' | 'concern'; completedAt: string } | null;
+  }[];
 }

@@ -54,6 +54,6 @@ import { GroupPolicy } from './policy/group-policy.js';
     MembershipsPersonalData,
     MembershipsService,
   ],
-  exports: [GroupPolicy, GroupKeys, MeetingSchedule],
+  exports: [GroupPolicy, GroupKeys, MeetingSchedule, AgreementsService],
 })
 export class GroupsModule {}

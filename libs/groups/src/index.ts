@@ -31,3 +31,4 @@ export {
   type SealedPlace,
 } from './keys/group-keys.service.js';
 export { MeetingSchedule, type Occurrence } from './meetings/meeting-schedule.js';
+export { AgreementsService } from './agreements/agreements.service.js';

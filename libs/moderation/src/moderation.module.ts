@@ -96,7 +96,7 @@ import { WarningsService } from './warnings/warnings.service.js';
     SafetyResources,
     WarningsService,
   ],
-  exports: [IncidentsService, AuditService],
+  exports: [IncidentsService, AuditService, SafetyResources],
 })
 export class ModerationModule implements OnModuleInit {
   constructor(

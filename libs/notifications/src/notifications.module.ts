@@ -4,12 +4,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ChatModule } from '@hearth/chat';
 import { GroupsModule } from '@hearth/groups';
 import { IdentityModule } from '@hearth/identity';
+import { QuestionnairesModule } from '@hearth/questionnaires';
 
 import { CrisisPager } from './crisis/crisis-pager.js';
 import { EmailChannel } from './email/email.channel.js';
 import { EverydayNoticesListener } from './everyday/everyday-notices.listener.js';
 import { NewMessageNotices } from './everyday/new-message-notices.js';
 import { MeetingReminders } from './meetings/meeting-reminders.js';
+import { QuestionnaireReminders } from './questionnaires/questionnaire-reminders.js';
 import { notificationsEntities } from './entities.js';
 import { NotificationsPersonalData } from './notifications.personal-data.js';
 import { DELIVERY_CHANNELS, OutboxWorker } from './outbox/outbox-worker.js';
@@ -26,7 +28,13 @@ import { WebPushChannel } from './push/web-push.channel.js';
  * sent to an outbox, and delivers it by Web Push and email. It never reads another library's tables.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature(notificationsEntities), IdentityModule, GroupsModule, ChatModule],
+  imports: [
+    TypeOrmModule.forFeature(notificationsEntities),
+    IdentityModule,
+    GroupsModule,
+    ChatModule,
+    QuestionnairesModule,
+  ],
   controllers: [PushSubscriptionsController, NotificationPreferencesController],
   providers: [
     WebPushChannel,
@@ -43,10 +51,11 @@ import { WebPushChannel } from './push/web-push.channel.js';
     EverydayNoticesListener,
     NewMessageNotices,
     MeetingReminders,
+    QuestionnaireReminders,
     PushSubscriptionsService,
     NotificationPreferencesService,
     NotificationsPersonalData,
   ],
-  exports: [OutboxWorker, CrisisPager, MeetingReminders, NewMessageNotices],
+  exports: [OutboxWorker, CrisisPager, MeetingReminders, NewMessageNotices, QuestionnaireReminders],
 })
 export class NotificationsModule {}

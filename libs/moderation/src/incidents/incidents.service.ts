@@ -64,7 +64,7 @@ export class IncidentsService {
 
   async open(
     subject: IncidentSubject,
-    source: 'detector' | 'report',
+    source: 'detector' | 'report' | 'questionnaire',
     category: string,
     reporter: string | null,
     reading: IncidentReading = { tier: 'urgent', language: 'en', intrusive: false },

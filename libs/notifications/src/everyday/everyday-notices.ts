@@ -1,7 +1,10 @@
 import type { Notice, NoticeKind } from '../outbox/notice.js';
 import type { Preferences } from '../preferences/preferences.js';
 
-type EverydayKind = Exclude<NoticeKind, 'crisis_alert' | 'crisis_escalated' | 'meeting_reminder'>;
+type EverydayKind = Exclude<
+  NoticeKind,
+  'crisis_alert' | 'crisis_escalated' | 'meeting_reminder' | 'questionnaire_due'
+>;
 
 /** `{group}` is the group's name for those who chose to see it, else `unnamed`. */
 const WORDING: Record<EverydayKind, { title: string; body: string; unnamed?: string }> = {

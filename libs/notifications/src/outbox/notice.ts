@@ -13,7 +13,8 @@ export type NoticeKind =
   | 'meeting_reminder'
   | 'agreement_updated'
   | 'join_approved'
-  | 'join_declined';
+  | 'join_declined'
+  | 'questionnaire_due';
 
 /**
  * What a lock screen or an inbox shows: content-free. Never a message's or a journal's words, never a person's

@@ -9,6 +9,7 @@ export const CATEGORIES = [
   'requests',
   'moderation',
   'membership',
+  'questionnaires',
 ] as const;
 export type Category = (typeof CATEGORIES)[number];
 export const CHANNELS = ['push', 'email'] as const;
@@ -44,6 +45,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
     requests: { push: true, email: false },
     moderation: { push: true, email: true },
     membership: { push: true, email: true },
+    questionnaires: { push: true, email: false },
   },
   quietHours: null,
   timeZone: 'UTC',

@@ -13,6 +13,7 @@ const CATEGORIES: [NotificationCategory, string, 'staff' | 'everyone'][] = [
   ['messages', 'New messages in my groups', 'everyone'],
   ['meetings', 'Meeting reminders', 'everyone'],
   ['membership', 'My groups: join requests decided, new agreements', 'everyone'],
+  ['questionnaires', 'Questionnaires that are due', 'everyone'],
   ['requests', 'Join requests and reports in my groups', 'staff'],
   ['moderation', 'A facilitator’s decisions about me', 'everyone'],
 ];

@@ -10,6 +10,7 @@ import { CreateSafetyPlans1796068800000 } from './1796068800000-CreateSafetyPlan
 import { AddCrisisTiers1796072400000 } from './1796072400000-AddCrisisTiers.js';
 import { AddAccountRecovery1796076000000 } from './1796076000000-AddAccountRecovery.js';
 import { CreateNotifications1796079600000 } from './1796079600000-CreateNotifications.js';
+import { CreateQuestionnaires1796083200000 } from './1796083200000-CreateQuestionnaires.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   AddCrisisTiers1796072400000,
   AddAccountRecovery1796076000000,
   CreateNotifications1796079600000,
+  CreateQuestionnaires1796083200000,
 ];

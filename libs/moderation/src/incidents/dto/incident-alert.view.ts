@@ -22,8 +22,8 @@ export class IncidentAlertView implements SafetyAlertEvent {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   messageId!: string | null;
 
-  @ApiProperty({ enum: ['detector', 'report'] })
-  source!: 'detector' | 'report';
+  @ApiProperty({ enum: ['detector', 'report', 'questionnaire'] })
+  source!: 'detector' | 'report' | 'questionnaire';
 
   @ApiProperty({ example: 'suicide' })
   category!: string;

@@ -37,7 +37,7 @@ export class IncidentView implements IncidentDto {
   @ApiProperty(nullableUuid)
   messageId!: string | null;
 
-  @ApiProperty({ enum: ['detector', 'report'] })
+  @ApiProperty({ enum: ['detector', 'report', 'questionnaire'] })
   source!: IncidentDto['source'];
 
   @ApiProperty({ enum: ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others'] })

@@ -18,7 +18,7 @@ export class QueueIncidentSummary {
   @ApiProperty({ description: 'Sent on to the admins because nobody acknowledged it in time' })
   escalated!: boolean;
 
-  @ApiProperty({ enum: ['detector', 'report'] })
+  @ApiProperty({ enum: ['detector', 'report', 'questionnaire'] })
   source!: string;
 }
 

@@ -72,6 +72,12 @@ export class ChannelsBody {
   @ValidateNested()
   @Type(() => ChannelChoiceBody)
   membership?: ChannelChoiceBody;
+
+  @ApiPropertyOptional({ type: ChannelChoiceBody, description: 'Questionnaires due (mine, or my groups’)' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ChannelChoiceBody)
+  questionnaires?: ChannelChoiceBody;
 }
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
