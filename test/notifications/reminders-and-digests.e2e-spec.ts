@@ -1,8 +1,13 @@
-import { MeetingReminders, NewMessageNotices, OutboxWorker } from '@hearth/notifications';
+import {
+  MeetingReminders,
+  NewMessageNotices,
+  OutboxWorker,
+  QuestionnaireReminders,
+} from '@hearth/notifications';
 
 import { groupApi, inRoom, say } from '../moderation/support.js';
 import type { TestApp } from '../support/app.js';
-import { scheduleMeeting, type GroupCard } from '../support/groups.js';
+import { acceptAgreement, scheduleMeeting, type GroupCard } from '../support/groups.js';
 import { subscribeDevice, type TestPushService } from '../support/push-service.js';
 import { registerUser, type TestUser } from '../support/users.js';
 import { pushCircle, usePushService } from './support.js';
@@ -249,6 +254,63 @@ describe('Meeting reminders, new-message notices and digests, and news about my 
       });
       const facilitatorKinds = facilitatorPhone.received.map((n) => (n.payload as { kind: string }).kind);
       expect(facilitatorKinds).not.toContain('agreement_updated');
+    });
+  });
+
+  describe('questionnaires', () => {
+    it('reminds once when her own schedule or her group’s assignment comes due, naming no score', async () => {
+      const phone = await subscribe(wren);
+      const questionnaireReminders = () => t.app.get(QuestionnaireReminders).remind();
+      await t
+        .request()
+        .put('/api/me/questionnaires/schedules/gad7')
+        .set('Authorization', wren.auth)
+        .send({ everyDays: 7 })
+        .expect(200);
+      expect(await questionnaireReminders()).toBe(1);
+      expect(await questionnaireReminders()).toBe(0);
+      await deliver();
+      const [notice] = await push.until(phone, 1);
+      expect(notice.payload).toMatchObject({
+        kind: 'questionnaire_due',
+        title: 'Time for your GAD-7',
+        body: 'You asked for it about now. It takes a few minutes, and your answers stay yours.',
+        url: '/journal/questionnaires',
+      });
+      // Answered: nothing more until it comes due again.
+      await t
+        .request()
+        .post('/api/me/questionnaires/responses')
+        .set('Authorization', wren.auth)
+        .send({ instrument: 'gad7', answers: [1, 1, 0, 0, 0, 0, 0] })
+        .expect(201);
+      expect(await questionnaireReminders()).toBe(0);
+
+      // The group asks for the PHQ-9: every active member is reminded, the group unnamed.
+      await t
+        .request()
+        .post(`/api/groups/${group.id}/questionnaires/assignments`)
+        .set('Authorization', facilitator.auth)
+        .send({ instrument: 'phq9', everyDays: 14 })
+        .expect(201);
+      // Not before she accepts the agreement that says so.
+      expect(await questionnaireReminders()).toBe(0);
+      const { body: agreement } = await t
+        .request()
+        .get(`/api/groups/${group.id}/agreement`)
+        .set('Authorization', wren.auth)
+        .expect(200);
+      await acceptAgreement(t, wren, group.id, agreement.version).expect(200);
+      expect(await questionnaireReminders()).toBe(1);
+      await deliver();
+      const received = await push.until(phone, 3);
+      const asked = received.find(
+        (n) => (n.payload as { kind: string }).kind === 'questionnaire_due' && n !== received[0],
+      )!;
+      expect(asked.payload).toMatchObject({
+        title: 'Time for your PHQ-9',
+        body: expect.stringMatching(/^Your group asks/),
+      });
     });
   });
 

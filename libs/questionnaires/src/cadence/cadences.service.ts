@@ -191,12 +191,18 @@ export class Cadences {
     const assignments = await this.dataSource.manager.find(QuestionnaireAssignment, {
       where: { endedAt: IsNull() },
     });
-    const members = new Map<string, string[]>();
+    // An assignment is asked of the members who accepted the agreement that states it (their consent).
+    const memberships = new Map<string, Awaited<ReturnType<GroupPolicy['activeMemberships']>>>();
     for (const groupId of new Set(assignments.map((a) => a.groupId)))
-      members.set(
-        groupId,
-        (await this.policy.activeMemberships(groupId)).map((m) => m.userId),
-      );
+      memberships.set(groupId, await this.policy.activeMemberships(groupId));
+    const members = new Map(
+      assignments.map((a) => [
+        a.id,
+        (memberships.get(a.groupId) ?? [])
+          .filter((m) => m.agreementAcceptedAt !== null && m.agreementAcceptedAt >= a.startsAt)
+          .map((m) => m.userId),
+      ]),
+    );
     const people = [...new Set([...schedules.map((s) => s.userId), ...[...members.values()].flat()])];
     const latest = await this.latestResponses(people);
     const due: DueQuestionnaire[] = [];
@@ -209,7 +215,7 @@ export class Cadences {
       if (since) due.push({ userId, instrument: rhythm.instrument, dueSince: since, groupId });
     };
     for (const s of schedules) add(s.userId, s, null);
-    for (const a of assignments) for (const userId of members.get(a.groupId) ?? []) add(userId, a, a.groupId);
+    for (const a of assignments) for (const userId of members.get(a.id) ?? []) add(userId, a, a.groupId);
     return due;
   }
 
