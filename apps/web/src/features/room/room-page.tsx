@@ -1,4 +1,4 @@
-import type { GroupDto, MessageDto } from '@hearth/contracts';
+import type { GroupDto, MemberDto, MessageDto } from '@hearth/contracts';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 
@@ -15,6 +15,8 @@ export function RoomPage() {
   const roleVersion = useRoleVersion();
   const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId, roleVersion]);
   const hidden = useLoad(() => http.get<string[]>(`/groups/${groupId}/hidden-members`), [groupId]);
+  // The peers' view even for facilitators: pseudonyms to mention, never accounts (nor a line in anyone's access log).
+  const members = useLoad(() => http.get<MemberDto[]>(`/groups/${groupId}/members?view=peer`), [groupId]);
   const { store, room } = useRoom(groupId);
   if (!group.data) return <Pending loaded={group} />;
   const membership = group.data.membership;
@@ -30,6 +32,7 @@ export function RoomPage() {
       room={room}
       hidden={hidden.data ?? []}
       onHiddenChange={(ids) => hidden.setData(ids)}
+      members={members.data ?? []}
     />
   );
 }
@@ -40,14 +43,19 @@ function Room({
   room,
   hidden,
   onHiddenChange,
+  members,
 }: {
   group: GroupDto;
   store: RoomStore;
   room: RoomSnapshot;
   hidden: string[];
   onHiddenChange: (ids: string[]) => void;
+  members: MemberDto[];
 }) {
   const me = group.membership?.id ?? null;
+  const mentionable = members.flatMap(({ membershipId, pseudonym }) =>
+    pseudonym && membershipId !== me ? [{ membershipId, pseudonym }] : [],
+  );
   const facilitating = group.membership?.role === 'facilitator';
   const [replyTo, setReplyTo] = useState<MessageDto | null>(null);
   const [reporting, setReporting] = useState<MessageDto | null>(null);
@@ -76,7 +84,13 @@ function Room({
   }, [room.timeline.length, room.pending.length, room.held.length]);
 
   useEffect(() => {
-    if (document.visibilityState === 'visible') store.markRead();
+    const read = () => {
+      if (document.visibilityState === 'visible') store.markRead();
+    };
+    read();
+    // Messages that came while the tab was hidden are read when it is shown again.
+    document.addEventListener('visibilitychange', read);
+    return () => document.removeEventListener('visibilitychange', read);
   }, [store, room.lastSeq]);
 
   const actions: MessageActions = {
@@ -247,6 +261,7 @@ function Room({
         nextPostAt={room.nextPostAt}
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
+        members={mentionable}
       />
       <ReportDialog groupId={group.id} message={reporting} onClose={() => setReporting(null)} />
     </div>
