@@ -183,6 +183,16 @@ describeInBrowser('Web client: everyday reach', () => {
       expect(html).not.toContain(user.email);
       expect(accounts.join()).not.toContain(user.email);
     }
+
+    // Someone who joins while the room is open can be named as soon as she is here.
+    await composer(page).fill('');
+    const nova = await registerUser(t, { displayName: 'Nova' });
+    await addActiveMember(t, facilitator, group.id, nova, 'Nova');
+    await roomOf(nova);
+    await page.getByText('2 here now').waitFor();
+    await composer(page).pressSequentially('@N');
+    await mentionList(page).getByRole('option', { name: 'Nova' }).waitFor();
+    expect(accounts.join()).not.toContain(nova.email);
     await context.close();
   });
 

@@ -18,6 +18,18 @@ export function RoomPage() {
   // The peers' view even for facilitators: pseudonyms to mention, never accounts (nor a line in anyone's access log).
   const members = useLoad(() => http.get<MemberDto[]>(`/groups/${groupId}/members?view=peer`), [groupId]);
   const { store, room } = useRoom(groupId);
+  // Someone here now whom the list does not know joined since it was read: read it again, once for each.
+  const { data: memberList, reload: reloadMembers } = members;
+  const askedAbout = useRef(new Set<string>());
+  const online = room?.online;
+  useEffect(() => {
+    if (!online || !memberList) return;
+    const known = new Set(memberList.map((m) => m.membershipId));
+    const newcomers = online.filter((id) => !known.has(id) && !askedAbout.current.has(id));
+    if (newcomers.length === 0) return;
+    for (const id of newcomers) askedAbout.current.add(id);
+    void reloadMembers();
+  }, [online, memberList, reloadMembers]);
   if (!group.data) return <Pending loaded={group} />;
   const membership = group.data.membership;
   if (membership?.consentRequired) return <Navigate to={`/groups/${groupId}/agreement`} replace />;
