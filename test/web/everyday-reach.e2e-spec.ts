@@ -343,6 +343,7 @@ describeInBrowser('Web client: everyday reach', () => {
     const { context, page, cspViolations } = await signedIn(facilitator);
     await incidentsTab(page);
     await page.getByText('No crisis incidents in the last 30 days.').waitFor();
+    expect(await page.getByText('No incidents.').count()).toBe(0);
     expect(await page.getByText(/Median time to acknowledge/u).count()).toBe(0);
 
     // Two incidents: acknowledged after 4 and after 18 minutes (the server's clock moved by hand).

@@ -112,7 +112,7 @@ export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: st
       <h2>Crisis incidents</h2>
       {times.data && <IncidentResponse times={times.data} />}
       {missing && <Alert tone="info">The incident from your notification is not in this group’s list.</Alert>}
-      {incidents.data.length === 0 && <p className="empty">No incidents.</p>}
+      {incidents.data.length === 0 && times.data?.incidents !== 0 && <p className="empty">No incidents.</p>}
       <ul className="card-list">
         {[...incidents.data].sort(byUrgency).map((incident) => (
           <IncidentCard
