@@ -310,6 +310,16 @@ describeInBrowser('Web client: everyday reach', () => {
     expect(cspViolations).toEqual([]);
     await context.close();
 
+    // The console's list of the group's meetings reads the same way for the facilitator.
+    const staff = await signedIn(facilitator, { timezoneId: 'America/New_York' });
+    await staff.page.goto(`${t.url}/groups/${group.id}/console?tab=meetings`);
+    const series = staff.page.locator('.card', { hasText: 'Weekly circle' });
+    await series.getByText(/Every Tuesday at 7:00\sPM \(Tokyo time\) · 90 min/u).waitFor();
+    expect(await series.getByRole('link', { name: /^Join video call/u }).getAttribute('href')).toBe(
+      'https://meet.example.org/evening-circle',
+    );
+    await staff.context.close();
+
     // Ivy, in Tokyo, has not accepted the agreement: she sees when, not the way in; her zone is the group's.
     const joining = await signedIn(ivy, { timezoneId: 'Asia/Tokyo' });
     const hers = joining.page.locator('section', {

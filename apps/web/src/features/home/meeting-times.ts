@@ -11,7 +11,7 @@ function zoneName(timeZone: string): string {
  * When a meeting happens, in its group's own time zone: "Every Tuesday at 7:00 PM" for a series, the full date
  * and time for a one-off, and the zone named when it is not the browser's.
  */
-export function meetingWhen(occurrence: OccurrenceDto): string {
+export function meetingWhen(occurrence: Pick<OccurrenceDto, 'startsAt' | 'timezone' | 'recurrence'>): string {
   const at = new Date(occurrence.startsAt);
   const timeZone = occurrence.timezone;
   const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }).format(at);
