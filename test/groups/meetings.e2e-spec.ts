@@ -1,7 +1,7 @@
 import ICAL from 'ical.js';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { addActiveMember, createGroup, createInvite, redeem, type GroupCard } from '../support/groups.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
 
 describe('Meetings', () => {
@@ -229,6 +229,36 @@ describe('Meetings', () => {
         .set('Authorization', outsider.auth)
         .expect(200);
       expect(outsiders.body).toEqual([]);
+    });
+
+    it('says which occurrences belong to a series, and shows the video link to active members only', async () => {
+      await schedule(weekly).expect(201);
+      await schedule({
+        title: 'One-off',
+        startsAt: '2026-10-21T19:00:00+02:00',
+        durationMinutes: 60,
+        videoUrl: 'https://meet.example.org/once',
+      }).expect(201);
+      const joining = await registerUser(t);
+      const invite = await createInvite(t, facilitator, group.id);
+      expect((await redeem(t, joining, invite.code, 'Sage')).status).toBe(200);
+      const listed = async (user: TestUser) =>
+        (
+          await t.request().get('/api/me/meetings?days=8').set('Authorization', user.auth).expect(200)
+        ).body.map((o: { title: string; recurrence: string | null; videoUrl: string | null }) => [
+          o.title,
+          o.recurrence,
+          o.videoUrl,
+        ]);
+      expect(await listed(member)).toEqual([
+        ['Weekly circle', 'weekly', 'https://meet.example.org/circle'],
+        ['One-off', null, 'https://meet.example.org/once'],
+      ]);
+      // Invited, the agreement not yet accepted: the times, but not the way in.
+      expect(await listed(joining)).toEqual([
+        ['Weekly circle', 'weekly', null],
+        ['One-off', null, null],
+      ]);
     });
 
     it.each(['0', '366', 'abc', '-1'])('refuses days=%s', async (days) => {

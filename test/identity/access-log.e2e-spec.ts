@@ -137,6 +137,17 @@ describe('The access log', () => {
       t.request().get(`/api/groups/${group.id}/members`).set('Authorization', mia.auth).expect(200),
     );
     expect(peerView).toEqual([]);
+    // The room's composer asks for the peers' view to offer names to mention: no accounts, nothing logged.
+    const namesOnly = await newEntries(async () => {
+      const response = await t
+        .request()
+        .get(`/api/groups/${group.id}/members?view=peer`)
+        .set('Authorization', facilitator.auth)
+        .expect(200);
+      expect(JSON.stringify(response.body)).not.toContain(mia.email);
+      expect(response.body.every((m: { account?: unknown }) => m.account === undefined)).toBe(true);
+    });
+    expect(namesOnly).toEqual([]);
   });
 
   it('logs an applicant’s identity shown with a join request', async () => {

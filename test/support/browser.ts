@@ -71,12 +71,16 @@ function newestChange(path: string): number {
   return Math.max(stat.mtimeMs, ...readdirSync(path).map((name) => newestChange(join(path, name))));
 }
 
-/** A fresh browser profile; the page's Content-Security-Policy violations are collected, never bypassed. */
+/**
+ * A fresh browser profile, in the time zone and language `place` gives (the machine's otherwise); the page's
+ * Content-Security-Policy violations are collected, never bypassed.
+ */
 export async function newContext(
   browser: Browser,
   viewport = PHONE,
+  place: { timezoneId?: string; locale?: string } = {},
 ): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
-  const context = await browser.newContext({ viewport, reducedMotion: 'reduce' });
+  const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...place });
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (message) => {

@@ -5,6 +5,7 @@ import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 import { http } from './api/http';
 import { useSession } from './api/session';
 import { useConnectionState } from './chat/chat-context';
+import { useUnreadBadge } from './chat/unread-badge';
 import { AlertsTray } from './features/safety/alerts-tray';
 import { HelpPanel } from './features/safety/help-panel';
 import { useLoad } from './ui/use-load';
@@ -28,6 +29,7 @@ export function Layout({ offline = false }: { offline?: boolean }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const resources = connection?.resources ?? null;
   const setupRequired = useSecondFactorSetupRequired();
+  useUnreadBadge();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">

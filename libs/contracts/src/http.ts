@@ -385,6 +385,24 @@ export interface MeetingDto {
   upcoming: string[];
 }
 
+/** One occurrence of a meeting, in the lists of upcoming meetings (`GET /api/me/meetings`). */
+export interface OccurrenceDto {
+  meetingId: string;
+  groupId: string;
+  groupName: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  /** In the group's time zone, with its offset. */
+  startsAtLocal: string;
+  timezone: string;
+  location: string | null;
+  /** Only for active members of the group: null while a membership waits for the agreement. */
+  videoUrl: string | null;
+  /** `weekly`: this occurrence is one of a series. */
+  recurrence: 'weekly' | null;
+}
+
 // Moderation: what a group's facilitators (and admins) read in the console.
 
 export interface QueueItemDto {

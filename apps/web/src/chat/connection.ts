@@ -28,6 +28,8 @@ export class ChatConnection {
   alerts: SafetyAlertEvent[] = [];
   /** Bumped each time the server says my role changed (my account's, or in one of my groups). */
   roleVersion = 0;
+  /** Bumped each time the server recorded that I read a group up to a message (my unread counts went down). */
+  readVersion = 0;
   /** Bumped on every change, for React's useSyncExternalStore. */
   version = 0;
   private readonly listeners = new Set<Listener>();
@@ -127,6 +129,12 @@ export class ChatConnection {
     } catch {
       // Offline or signed out: the next connection asks again.
     }
+  }
+
+  /** A room told the server how far I have read. */
+  noteRead(): void {
+    this.readVersion++;
+    this.emitChange();
   }
 
   dismissAlert(incidentId: string): void {

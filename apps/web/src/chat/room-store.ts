@@ -291,7 +291,9 @@ export class RoomStore {
 
   markRead(): void {
     if (this.lastSeq > 0 && this.connection.socket.connected) {
-      this.connection.socket.emit('read', { groupId: this.groupId, seq: this.lastSeq }, () => undefined);
+      this.connection.socket.emit('read', { groupId: this.groupId, seq: this.lastSeq }, (ack) => {
+        if (ack.ok) this.connection.noteRead();
+      });
     }
   }
 

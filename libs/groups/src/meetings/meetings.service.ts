@@ -171,9 +171,19 @@ export class MeetingsService {
       from,
       new Date(now.getTime() + days * 86_400_000),
     );
+    // The video link is the room's door: like the member list, it waits until the agreement is accepted.
+    const active = await this.activeGroupIdsOf(userId);
     return occurrences
       .filter((o) => o.startsAt.getTime() + o.meeting.durationMinutes * 60_000 > now.getTime())
-      .map(occurrenceView);
+      .map(occurrenceView)
+      .map((o) => (active.has(o.groupId) ? o : { ...o, videoUrl: null }));
+  }
+
+  private async activeGroupIdsOf(userId: string): Promise<Set<string>> {
+    const memberships = await this.transactions.run((manager) =>
+      manager.findBy(Membership, { userId, status: 'active' }),
+    );
+    return new Set(memberships.map((m) => m.groupId));
   }
 
   /** The groups whose meetings a person follows: those they are in or joining. */
@@ -226,6 +236,7 @@ export function occurrenceView({ meeting, group, startsAt }: Occurrence): Occurr
     timezone: group.timezone,
     location: meeting.location,
     videoUrl: meeting.videoUrl,
+    recurrence: meeting.recurrence,
   };
 }
 

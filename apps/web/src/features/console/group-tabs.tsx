@@ -13,6 +13,7 @@ import { useEffect, useState } from 'react';
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { meetingWhen } from '../home/meeting-times';
 
 const base = (groupId: string) => `/groups/${groupId}`;
 
@@ -337,9 +338,16 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
         {meetings.data?.map((meeting) => (
           <li key={meeting.id} className="card">
             <p>
-              <strong>{meeting.title}</strong> · {formatDateTime(meeting.startsAt)} ·{' '}
-              {meeting.durationMinutes} min
+              <strong>{meeting.title}</strong> · {meetingWhen(meeting)} · {meeting.durationMinutes} min
             </p>
+            {meeting.videoUrl && (
+              <p>
+                <a href={meeting.videoUrl} target="_blank" rel="noopener noreferrer">
+                  Join video call
+                  <span className="visually-hidden"> for {meeting.title} (opens in a new tab)</span>
+                </a>
+              </p>
+            )}
             <button
               type="button"
               className="button button-secondary"

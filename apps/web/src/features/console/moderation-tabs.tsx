@@ -1,10 +1,11 @@
-import type { IncidentDto, MemberDto, QueueItemDto } from '@hearth/contracts';
+import type { IncidentDto, IncidentResponseTimesDto, MemberDto, QueueItemDto } from '@hearth/contracts';
 import { useEffect, useRef, useState } from 'react';
 
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { categoryLabel, tierLabel } from '../safety/crisis-labels';
+import { IncidentResponse } from './incident-response';
 
 const base = (groupId: string) => `/groups/${groupId}`;
 
@@ -100,13 +101,18 @@ export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: st
     () => http.get<IncidentDto[]>(`${base(groupId)}/moderation/incidents`),
     [groupId],
   );
+  const times = useLoad(
+    () => http.get<IncidentResponseTimesDto>(`${base(groupId)}/moderation/incident-response`),
+    [groupId],
+  );
   if (!incidents.data) return <Pending loaded={incidents} />;
   const missing = linked && !incidents.data.some((incident) => incident.id === linked);
   return (
     <div>
       <h2>Crisis incidents</h2>
+      {times.data && <IncidentResponse times={times.data} />}
       {missing && <Alert tone="info">The incident from your notification is not in this group’s list.</Alert>}
-      {incidents.data.length === 0 && <p className="empty">No incidents.</p>}
+      {incidents.data.length === 0 && times.data?.incidents !== 0 && <p className="empty">No incidents.</p>}
       <ul className="card-list">
         {[...incidents.data].sort(byUrgency).map((incident) => (
           <IncidentCard
@@ -114,7 +120,7 @@ export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: st
             groupId={groupId}
             incident={incident}
             linked={incident.id === linked}
-            onChange={() => void incidents.reload()}
+            onChange={() => void Promise.all([incidents.reload(), times.reload()])}
           />
         ))}
       </ul>

@@ -9,6 +9,7 @@ import { Alert, Dialog, Field, Loading, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { NotificationsPrompt } from '../notifications/notifications-prompt';
 import { GroupCard } from './group-card';
+import { MyMeetings } from './my-meetings';
 
 export function HomePage() {
   const { user } = useSession();
@@ -45,6 +46,7 @@ export function HomePage() {
           You are not in a group yet. Use an invitation from your facilitator, or ask to join one below.
         </p>
       )}
+      <MyMeetings reloadKey={roleVersion} />
       <RedeemInvite />
       <section aria-labelledby="discover-title">
         <h2 id="discover-title">Groups you can ask to join</h2>

@@ -1,4 +1,4 @@
-import type { GroupDto, MessageDto } from '@hearth/contracts';
+import type { GroupDto, MemberDto, MessageDto } from '@hearth/contracts';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { Link, Navigate, useParams } from 'react-router-dom';
 
@@ -15,7 +15,21 @@ export function RoomPage() {
   const roleVersion = useRoleVersion();
   const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId, roleVersion]);
   const hidden = useLoad(() => http.get<string[]>(`/groups/${groupId}/hidden-members`), [groupId]);
+  // The peers' view even for facilitators: pseudonyms to mention, never accounts (nor a line in anyone's access log).
+  const members = useLoad(() => http.get<MemberDto[]>(`/groups/${groupId}/members?view=peer`), [groupId]);
   const { store, room } = useRoom(groupId);
+  // Someone here now whom the list does not know joined since it was read: read it again, once for each.
+  const { data: memberList, reload: reloadMembers } = members;
+  const askedAbout = useRef(new Set<string>());
+  const online = room?.online;
+  useEffect(() => {
+    if (!online || !memberList) return;
+    const known = new Set(memberList.map((m) => m.membershipId));
+    const newcomers = online.filter((id) => !known.has(id) && !askedAbout.current.has(id));
+    if (newcomers.length === 0) return;
+    for (const id of newcomers) askedAbout.current.add(id);
+    void reloadMembers();
+  }, [online, memberList, reloadMembers]);
   if (!group.data) return <Pending loaded={group} />;
   const membership = group.data.membership;
   if (membership?.consentRequired) return <Navigate to={`/groups/${groupId}/agreement`} replace />;
@@ -30,6 +44,7 @@ export function RoomPage() {
       room={room}
       hidden={hidden.data ?? []}
       onHiddenChange={(ids) => hidden.setData(ids)}
+      members={members.data ?? []}
     />
   );
 }
@@ -40,14 +55,19 @@ function Room({
   room,
   hidden,
   onHiddenChange,
+  members,
 }: {
   group: GroupDto;
   store: RoomStore;
   room: RoomSnapshot;
   hidden: string[];
   onHiddenChange: (ids: string[]) => void;
+  members: MemberDto[];
 }) {
   const me = group.membership?.id ?? null;
+  const mentionable = members.flatMap(({ membershipId, pseudonym }) =>
+    pseudonym && membershipId !== me ? [{ membershipId, pseudonym }] : [],
+  );
   const facilitating = group.membership?.role === 'facilitator';
   const [replyTo, setReplyTo] = useState<MessageDto | null>(null);
   const [reporting, setReporting] = useState<MessageDto | null>(null);
@@ -76,7 +96,13 @@ function Room({
   }, [room.timeline.length, room.pending.length, room.held.length]);
 
   useEffect(() => {
-    if (document.visibilityState === 'visible') store.markRead();
+    const read = () => {
+      if (document.visibilityState === 'visible') store.markRead();
+    };
+    read();
+    // Messages that came while the tab was hidden are read when it is shown again.
+    document.addEventListener('visibilitychange', read);
+    return () => document.removeEventListener('visibilitychange', read);
   }, [store, room.lastSeq]);
 
   const actions: MessageActions = {
@@ -247,6 +273,7 @@ function Room({
         nextPostAt={room.nextPostAt}
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
+        members={mentionable}
       />
       <ReportDialog groupId={group.id} message={reporting} onClose={() => setReporting(null)} />
     </div>

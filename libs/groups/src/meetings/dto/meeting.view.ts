@@ -1,8 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import type { MeetingDto } from '@hearth/contracts';
+import type { MeetingDto, OccurrenceDto } from '@hearth/contracts';
 
-export class OccurrenceView {
+export class OccurrenceView implements OccurrenceDto {
   @ApiProperty({ format: 'uuid' })
   meetingId!: string;
 
@@ -30,8 +30,15 @@ export class OccurrenceView {
   @ApiProperty({ nullable: true, type: String })
   location!: string | null;
 
-  @ApiProperty({ nullable: true, type: String })
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: 'Active members only: null while my membership waits for the agreement',
+  })
   videoUrl!: string | null;
+
+  @ApiProperty({ nullable: true, enum: ['weekly'], description: 'weekly: one occurrence of a series' })
+  recurrence!: 'weekly' | null;
 }
 
 export class MeetingView implements MeetingDto {

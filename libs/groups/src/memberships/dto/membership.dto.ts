@@ -28,6 +28,15 @@ export class ListMembersQuery {
   @Omittable()
   @IsIn(MEMBERSHIP_STATUSES)
   status?: MembershipStatus;
+
+  @ApiPropertyOptional({
+    enum: ['peer'],
+    description:
+      'peer: the list as a peer sees it (active members, pseudonyms only), for staff too; no account is shown or logged',
+  })
+  @Omittable()
+  @IsIn(['peer'])
+  view?: 'peer';
 }
 
 export class UpdateMemberDto {
