@@ -259,6 +259,19 @@ describe('Meetings', () => {
         ['Weekly circle', 'weekly', null],
         ['One-off', null, null],
       ]);
+      // Nor does her calendar feed carry it.
+      const feedOf = async (user: TestUser) => {
+        const { body } = await t
+          .request()
+          .post('/api/me/calendar-token')
+          .set('Authorization', user.auth)
+          .expect(200);
+        return (await t.request().get(body.path).expect(200)).text;
+      };
+      expect(await feedOf(member)).toContain('meet.example.org');
+      const pendingFeed = await feedOf(joining);
+      expect(pendingFeed).toContain('One-off');
+      expect(pendingFeed).not.toContain('meet.example.org');
     });
 
     it.each(['0', '366', 'abc', '-1'])('refuses days=%s', async (days) => {

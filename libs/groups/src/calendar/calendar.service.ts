@@ -47,6 +47,8 @@ export class CalendarService {
     if (!feed) throw new NotFoundException('Calendar feed not found');
     const groups = await this.meetings.groupsOf(feed.userId);
     const series = await this.schedule.forGroups(groups);
+    // The video link waits until the agreement is accepted, as in the app.
+    const active = await this.meetings.activeGroupIdsOf(feed.userId);
 
     const calendar = ical({
       name: 'Hearth meetings',
@@ -66,7 +68,7 @@ export class CalendarService {
         timezone: group.timezone,
         summary: `${meeting.title} · ${group.name}`,
         location: meeting.location ?? undefined,
-        url: meeting.videoUrl ?? undefined,
+        url: (active.has(group.id) ? meeting.videoUrl : null) ?? undefined,
         stamp: meeting.updatedAt,
         repeating: meeting.recurrence
           ? {

@@ -179,7 +179,8 @@ export class MeetingsService {
       .map((o) => (active.has(o.groupId) ? o : { ...o, videoUrl: null }));
   }
 
-  private async activeGroupIdsOf(userId: string): Promise<Set<string>> {
+  /** The groups whose video links a person may see: those whose agreement she has accepted. */
+  async activeGroupIdsOf(userId: string): Promise<Set<string>> {
     const memberships = await this.transactions.run((manager) =>
       manager.findBy(Membership, { userId, status: 'active' }),
     );
