@@ -9,6 +9,7 @@ import { Authenticated, Caller } from '@hearth/identity';
 import { InstrumentParam } from '../instruments/dto/questionnaire.dto.js';
 import { Cadences } from './cadences.service.js';
 import { AssignmentBody, AssignmentParams, RhythmBody } from './dto/cadence.dto.js';
+import { QuestionnaireCadenceView } from '../views/questionnaire.views.js';
 
 @ApiTags('questionnaires')
 @Authenticated()
@@ -18,13 +19,16 @@ export class MyCadencesController {
   constructor(private readonly cadences: Cadences) {}
 
   @Get('cadences')
-  @ApiOkResponse({ description: 'My own schedules and my groups’ assignments, with since when each is due' })
+  @ApiOkResponse({
+    type: [QuestionnaireCadenceView],
+    description: 'My own schedules and my groups’ assignments, with since when each is due',
+  })
   mine(@Caller() caller: Caller): Promise<QuestionnaireCadenceDto[]> {
     return this.cadences.mine(caller);
   }
 
   @Put('schedules/:instrument')
-  @ApiOkResponse({ description: 'Remind me every so many days' })
+  @ApiOkResponse({ type: QuestionnaireCadenceView, description: 'Remind me every so many days' })
   schedule(
     @Caller() caller: Caller,
     @Param() { instrument }: InstrumentParam,
@@ -49,13 +53,19 @@ export class AssignmentsController {
   constructor(private readonly cadences: Cadences) {}
 
   @Get()
-  @ApiOkResponse({ description: 'What this group asks its members to complete' })
+  @ApiOkResponse({
+    type: [QuestionnaireCadenceView],
+    description: 'What this group asks its members to complete',
+  })
   list(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<QuestionnaireCadenceDto[]> {
     return this.cadences.assignments(caller, id);
   }
 
   @Post()
-  @ApiCreatedResponse({ description: 'Asked of every member; the agreement says so in a new version' })
+  @ApiCreatedResponse({
+    type: QuestionnaireCadenceView,
+    description: 'Asked of every member; the agreement says so in a new version',
+  })
   assign(
     @Caller() caller: Caller,
     @Param() { id }: GroupIdParam,

@@ -7,6 +7,7 @@ import { Authenticated, Caller, Roles } from '@hearth/identity';
 
 import { Catalogue } from './catalogue.js';
 import { InstrumentParam, LanguageQuery, WordingBody, WordingParams } from './dto/questionnaire.dto.js';
+import { QuestionnaireSummaryView, QuestionnaireView } from '../views/questionnaire.views.js';
 
 @ApiTags('questionnaires')
 @Authenticated()
@@ -16,13 +17,19 @@ export class InstrumentsController {
   constructor(private readonly catalogue: Catalogue) {}
 
   @Get()
-  @ApiOkResponse({ description: 'Every instrument, and whether it is offered (the EPDS once installed)' })
+  @ApiOkResponse({
+    type: [QuestionnaireSummaryView],
+    description: 'Every instrument, and whether it is offered (the EPDS once installed)',
+  })
   list(): Promise<QuestionnaireSummaryDto[]> {
     return this.catalogue.list();
   }
 
   @Get(':instrument')
-  @ApiOkResponse({ description: 'Its questions and answers in the language asked for (or its other one)' })
+  @ApiOkResponse({
+    type: QuestionnaireView,
+    description: 'Its questions and answers in the language asked for (or its other one)',
+  })
   get(
     @Param() { instrument }: InstrumentParam,
     @Query() { language }: LanguageQuery,
@@ -40,7 +47,7 @@ export class AdminWordingController {
   constructor(private readonly catalogue: Catalogue) {}
 
   @Put(':instrument/wording/:language')
-  @ApiOkResponse({ description: 'The instrument as members will now see it' })
+  @ApiOkResponse({ type: QuestionnaireView, description: 'The instrument as members will now see it' })
   install(
     @Caller() caller: Caller,
     @Param() { instrument, language }: WordingParams,

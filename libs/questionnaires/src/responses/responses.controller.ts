@@ -9,6 +9,7 @@ import { FhirExport } from '../fhir/fhir-export.service.js';
 import { LanguageQuery } from '../instruments/dto/questionnaire.dto.js';
 import { ResponseIdParam, ResponsesQuery, SubmitResponseBody, TellBody } from './dto/response.dto.js';
 import { ResponsesService } from './responses.service.js';
+import { QuestionnaireHistoryView, QuestionnaireResponseView } from '../views/questionnaire.views.js';
 
 @ApiTags('questionnaires')
 @Authenticated()
@@ -22,6 +23,7 @@ export class ResponsesController {
 
   @Post('responses')
   @ApiCreatedResponse({
+    type: QuestionnaireResponseView,
     description:
       'Scored and sealed. An answer above zero on the self-harm item brings `safety`: the crisis lines, and ' +
       'whether a group’s facilitators were told (only when the group asked for it)',
@@ -31,13 +33,16 @@ export class ResponsesController {
   }
 
   @Get('responses')
-  @ApiOkResponse({ description: 'My responses, newest first' })
+  @ApiOkResponse({ type: [QuestionnaireResponseView], description: 'My responses, newest first' })
   list(@Caller() caller: Caller, @Query() query: ResponsesQuery): Promise<QuestionnaireResponseDto[]> {
     return this.responses.list(caller, query);
   }
 
   @Get('history')
-  @ApiOkResponse({ description: 'Per instrument, every score in order, with the change since the first' })
+  @ApiOkResponse({
+    type: [QuestionnaireHistoryView],
+    description: 'Per instrument, every score in order, with the change since the first',
+  })
   history(
     @Caller() caller: Caller,
     @Query() { language }: LanguageQuery,
@@ -47,7 +52,10 @@ export class ResponsesController {
 
   @Post('responses/:id/tell')
   @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ description: 'A group’s facilitators now know of this self-harm answer (not the others)' })
+  @ApiOkResponse({
+    type: QuestionnaireResponseView,
+    description: 'A group’s facilitators now know of this self-harm answer (not the others)',
+  })
   tell(
     @Caller() caller: Caller,
     @Param() { id }: ResponseIdParam,
@@ -64,7 +72,14 @@ export class ResponsesController {
   }
 
   @Get('fhir')
-  @ApiOkResponse({ description: 'A FHIR R4 Bundle of QuestionnaireResponse and score Observation resources' })
+  @ApiOkResponse({
+    schema: {
+      type: 'object',
+      additionalProperties: true,
+      example: { resourceType: 'Bundle', type: 'collection' },
+    },
+    description: 'A FHIR R4 Bundle of QuestionnaireResponse and score Observation resources',
+  })
   export(@Caller() caller: Caller): Promise<Record<string, unknown>> {
     return this.fhir.bundle(caller.userId);
   }

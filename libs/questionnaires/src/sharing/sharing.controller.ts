@@ -7,6 +7,7 @@ import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { SharingService } from './sharing.service.js';
+import { ScoreShareView, SharedScoresView } from '../views/questionnaire.views.js';
 
 @ApiTags('questionnaires')
 @Authenticated()
@@ -16,13 +17,13 @@ export class MySharingController {
   constructor(private readonly sharing: SharingService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'The groups whose facilitators see my scores' })
+  @ApiOkResponse({ type: [ScoreShareView], description: 'The groups whose facilitators see my scores' })
   mine(@Caller() caller: Caller): Promise<ScoreShareDto[]> {
     return this.sharing.mine(caller);
   }
 
   @Put(':id')
-  @ApiOkResponse({ description: 'This group’s facilitators see my scores from now on' })
+  @ApiOkResponse({ type: ScoreShareView, description: 'This group’s facilitators see my scores from now on' })
   share(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<ScoreShareDto> {
     return this.sharing.share(caller, id);
   }
@@ -43,7 +44,10 @@ export class SharedScoresController {
   constructor(private readonly sharing: SharingService) {}
 
   @Get()
-  @ApiOkResponse({ description: 'For facilitators: the members who share their scores with this group' })
+  @ApiOkResponse({
+    type: [SharedScoresView],
+    description: 'For facilitators: the members who share their scores with this group',
+  })
   shared(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<SharedScoresDto[]> {
     return this.sharing.shared(caller, id);
   }
