@@ -13,7 +13,7 @@ import { http } from '../../api/http';
 import { Alert, Loading, formatDate, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { ScoreChart } from './score-chart';
-import { browserLanguage, changeInWords, EVERY, everyInWords } from './wording';
+import { changeInWords, EVERY, everyInWords } from './wording';
 
 const takeLink = (instrument: QuestionnaireId, groupId?: string | null) =>
   `/journal/questionnaires/${instrument}${groupId ? `?group=${groupId}` : ''}`;
@@ -23,12 +23,12 @@ const takeLink = (instrument: QuestionnaireId, groupId?: string | null) =>
  * her scores, and her export for a clinician. Scores are read as bands that suggest, never as a diagnosis.
  */
 export function QuestionnairesPage() {
-  const language = browserLanguage();
   const instruments = useLoad(() => http.get<QuestionnaireSummaryDto[]>('/questionnaires'), []);
   const cadences = useLoad(() => http.get<QuestionnaireCadenceDto[]>('/me/questionnaires/cadences'), []);
+  // This page's own words are English, as the rest of the app's: the bands are read in English too.
   const history = useLoad(
-    () => http.get<QuestionnaireHistoryDto[]>(`/me/questionnaires/history?language=${language}`),
-    [language],
+    () => http.get<QuestionnaireHistoryDto[]>('/me/questionnaires/history?language=en'),
+    [],
   );
   const offered = instruments.data?.filter((q) => q.available) ?? [];
   const due = cadences.data?.filter((c) => c.dueSince !== null) ?? [];

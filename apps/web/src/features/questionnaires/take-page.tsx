@@ -99,10 +99,6 @@ export function TakeQuestionnairePage() {
         >
           {group.data && <p className="note">{words.forGroup(group.data.name)}</p>}
           <p className="lead">{q.instructions}</p>
-          <div className="questionnaire-progress">
-            <span id={progressId}>{words.answered(done, q.items.length)}</span>
-            <progress value={done} max={q.items.length} aria-labelledby={progressId} />
-          </div>
           <ol className="questions">
             {q.items.map((item, i) => (
               <li key={i}>
@@ -133,10 +129,25 @@ export function TakeQuestionnairePage() {
             ))}
           </ol>
           {action.error && <Alert tone="error">{action.error}</Alert>}
-          {!complete && <p className="hint">{words.submitHint}</p>}
-          <button className="button button-wide" disabled={!complete || action.busy}>
-            {action.busy ? words.sending : words.submit}
-          </button>
+          {/* Kept in view at the foot of the screen while she scrolls through the questions. */}
+          <div className="questionnaire-footer">
+            <div className="questionnaire-progress">
+              <span id={progressId}>{words.answered(done, q.items.length)}</span>
+              <progress value={done} max={q.items.length} aria-labelledby={progressId} />
+              {!complete && (
+                <span id={`${progressId}-hint`} className="visually-hidden">
+                  {words.submitHint}
+                </span>
+              )}
+            </div>
+            <button
+              className="button"
+              disabled={!complete || action.busy}
+              aria-describedby={complete ? undefined : `${progressId} ${progressId}-hint`}
+            >
+              {action.busy ? words.sending : words.submit}
+            </button>
+          </div>
           <p className="muted attribution">{q.attribution}</p>
         </form>
       )}
