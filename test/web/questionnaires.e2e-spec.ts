@@ -272,6 +272,29 @@ describeInBrowser('Web client: questionnaires', () => {
     await f.getByText('The group asks for no questionnaire.').waitFor();
   });
 
+  it('answering her group’s PHQ-9 with item 9 above zero: the lines, and her facilitators already told', async () => {
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/questionnaires/assignments`)
+      .set('Authorization', facilitator.auth)
+      .send({ instrument: 'phq9', everyDays: 28 })
+      .expect(201);
+    const { body: card } = await api(mia, `/groups/${group.id}`);
+    await acceptAgreement(t, mia, group.id, card.agreementVersion).expect(200);
+    await m.goto(`${t.url}/journal/questionnaires/phq9?group=${group.id}`);
+    await m.getByText('Dawn Circle asks its members to fill this in.').waitFor();
+    await answer(m, [...all('Not at all').slice(0, 8), 'More than half the days']);
+    await m.getByRole('button', { name: 'Submit' }).click();
+
+    const safety = m.locator('.safety-screen');
+    await safety.locator('.resource-list li').first().waitFor();
+    await safety.getByText('The facilitators of Dawn Circle have been told about this answer').waitFor();
+    expect(await safety.getByRole('button', { name: 'Let my facilitator know' }).count()).toBe(0);
+    const incidents = (await api(facilitator, `/groups/${group.id}/moderation/incidents`)).body;
+    expect(incidents.filter((i: { source: string }) => i.source === 'questionnaire')).toHaveLength(2);
+    expect(await seriousAxeViolations(m)).toEqual([]);
+  });
+
   it('speaks Spanish to a Spanish browser, with a visible switch to English', async () => {
     const { context, page: es, cspViolations } = await newContext(browser, PHONE, { locale: 'es-ES' });
     csp.push(cspViolations);

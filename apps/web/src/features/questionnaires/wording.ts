@@ -55,7 +55,7 @@ export const SAFETY = {
     invitation:
       'A safety plan is a short list of your warning signs, what helps, and who to call. It stays private.',
     told: (names: string) =>
-      `The facilitators of ${names} have been told about this answer, so that one of them can check in with you. They see that this answer was above zero, not your other answers or your score.`,
+      `The facilitators of ${names} have been told about this answer, so that one of them can check in with you. Their alert names this one answer, none of your others.`,
     toldGroup: 'your group',
     notTold:
       'Hearth has not told anyone. Nothing leaves your journal unless you choose. If you would like someone from your group to check in with you, you can let your facilitator know.',
@@ -74,7 +74,7 @@ export const SAFETY = {
     invitation:
       'Un plan de seguridad es una lista corta de tus señales de alerta, lo que te ayuda y a quién llamar. Es privado.',
     told: (names: string) =>
-      `Las facilitadoras de ${names} ya saben de esta respuesta, para que una de ellas pueda hablar contigo. Ven que esta respuesta fue mayor que cero, no tus otras respuestas ni tu puntuación.`,
+      `Las facilitadoras de ${names} ya saben de esta respuesta, para que una de ellas pueda hablar contigo. Su aviso menciona solo esta respuesta, ninguna de las demás.`,
     toldGroup: 'tu grupo',
     notTold:
       'Hearth no se lo ha contado a nadie. Nada sale de tu diario a menos que tú lo decidas. Si quieres que alguien de tu grupo hable contigo, puedes avisar a tu facilitadora.',
