@@ -14,6 +14,8 @@ import { JournalPage } from './features/journal/journal-page';
 import { EntryPage } from './features/journal/entry-page';
 import { MoodPage } from './features/journal/mood-page';
 import { SessionsPage } from './features/journal/sessions-page';
+import { QuestionnairesPage } from './features/questionnaires/questionnaires-page';
+import { TakeQuestionnairePage } from './features/questionnaires/take-page';
 import { SafetyPlanPage } from './features/safety-plan/safety-plan-page';
 import { AgreementPage } from './features/room/agreement-page';
 import { RoomPage } from './features/room/room-page';
@@ -58,6 +60,8 @@ export function App() {
               <Route path="/journal/mood" element={<MoodPage />} />
               <Route path="/journal/sessions" element={<SessionsPage />} />
               <Route path="/journal/safety-plan" element={<SafetyPlanPage />} />
+              <Route path="/journal/questionnaires" element={<QuestionnairesPage />} />
+              <Route path="/journal/questionnaires/:instrument" element={<TakeQuestionnairePage />} />
               <Route path="/account" element={<AccountPage />} />
               <Route
                 path="/admin"

@@ -566,7 +566,14 @@ export interface PushSubscriptionDto {
 }
 
 export type NotificationCategory =
-  'crisis' | 'mentions' | 'messages' | 'meetings' | 'requests' | 'moderation' | 'membership';
+  | 'crisis'
+  | 'mentions'
+  | 'messages'
+  | 'meetings'
+  | 'requests'
+  | 'moderation'
+  | 'membership'
+  | 'questionnaires';
 
 export interface NotificationPreferencesDto {
   channels: Record<NotificationCategory, { push: boolean; email: boolean }>;

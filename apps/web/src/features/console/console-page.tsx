@@ -16,6 +16,7 @@ import {
   RoomTab,
 } from './group-tabs';
 import { IncidentsTab, MembersTab, QueueTab } from './moderation-tabs';
+import { QuestionnairesTab } from './questionnaires-tab';
 
 const TABS = [
   ['queue', 'Queue'],
@@ -27,6 +28,7 @@ const TABS = [
   ['requests', 'Join requests'],
   ['meetings', 'Meetings'],
   ['reflections', 'Shared with you'],
+  ['questionnaires', 'Questionnaires'],
   ['audit', 'Audit log'],
 ] as const;
 type Tab = (typeof TABS)[number][0];
@@ -75,6 +77,7 @@ export default function ConsolePage() {
         {tab === 'requests' && <JoinRequestsTab groupId={groupId} />}
         {tab === 'meetings' && <MeetingsTab groupId={groupId} />}
         {tab === 'reflections' && <ReflectionsTab groupId={groupId} />}
+        {tab === 'questionnaires' && <QuestionnairesTab groupId={groupId} />}
         {tab === 'audit' && <AuditTab groupId={groupId} />}
       </section>
     </div>

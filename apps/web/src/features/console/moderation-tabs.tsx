@@ -173,8 +173,12 @@ function IncidentCard({
         </strong>{' '}
         · <span className={`tier-badge tier-${incident.tier}`}>{tierLabel(incident.tier)}</span> ·{' '}
         {categoryLabel(incident.category)} ·{' '}
-        {incident.source === 'report' ? 'from a report' : 'from their words'} · opened{' '}
-        {formatDateTime(incident.openedAt)}
+        {incident.source === 'report'
+          ? 'from a report'
+          : incident.source === 'questionnaire'
+            ? 'from a questionnaire answer'
+            : 'from their words'}{' '}
+        · opened {formatDateTime(incident.openedAt)}
         {incident.escalatedAt ? ' · escalated to admins' : ''}
       </p>
       {incident.notes.length > 0 && (

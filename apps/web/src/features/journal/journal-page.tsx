@@ -38,6 +38,9 @@ export function JournalPage() {
           <Link className="button button-secondary" to="/journal/mood">
             Mood
           </Link>
+          <Link className="button button-secondary" to="/journal/questionnaires">
+            Questionnaires
+          </Link>
           <Link className="button button-secondary" to="/journal/sessions">
             Sessions
           </Link>

@@ -20,8 +20,12 @@ export function AlertsTray({ connection }: { connection: ChatConnection }) {
               {alert.tier === 'urgent' ? 'Someone may be in danger now.' : 'Someone may need support.'}
             </strong>{' '}
             {alert.pseudonym ?? 'A member'} in {alert.groupName} ({categoryLabel(alert.category)},{' '}
-            {alert.source === 'report' ? 'reported by a member' : 'from their words'},{' '}
-            {formatTime(alert.openedAt)}).
+            {alert.source === 'report'
+              ? 'reported by a member'
+              : alert.source === 'questionnaire'
+                ? 'from a questionnaire answer'
+                : 'from their words'}
+            , {formatTime(alert.openedAt)}).
           </p>
           <div className="row">
             <Link

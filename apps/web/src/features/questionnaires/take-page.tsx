@@ -1,0 +1,202 @@
+import type {
+  GroupDto,
+  QuestionnaireDto,
+  QuestionnaireResponseDto,
+  QuestionnaireSafetyDto,
+} from '@hearth/contracts';
+import { useEffect, useId, useRef, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router-dom';
+
+import { http } from '../../api/http';
+import { Alert, Pending, useAction } from '../../ui/components';
+import { useLoad } from '../../ui/use-load';
+import { SafetyScreen } from './safety-screen';
+import { browserLanguage, TAKING, type Language } from './wording';
+
+/**
+ * Taking one questionnaire, as a compact list of questions that reads on a phone: each question a fieldset of
+ * radio buttons, a progress line, and Submit once every question has an answer.
+ */
+export function TakeQuestionnairePage() {
+  const { instrument = '' } = useParams();
+  const [params] = useSearchParams();
+  const groupId = params.get('group');
+  const [language, setLanguage] = useState<Language>(browserLanguage);
+  const questionnaire = useLoad(
+    () => http.get<QuestionnaireDto>(`/questionnaires/${instrument}?language=${language}`),
+    [instrument, language],
+  );
+  const group = useLoad(
+    () => (groupId ? http.get<GroupDto>(`/groups/${groupId}`) : Promise.resolve(null)),
+    [groupId],
+  );
+  const [answers, setAnswers] = useState<(number | undefined)[]>([]);
+  const [result, setResult] = useState<QuestionnaireResponseDto | null>(null);
+  const action = useAction();
+  const words = TAKING[language];
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const progressId = useId();
+  // After a self-harm answer the safety screen takes the focus, so that it is read first.
+  useEffect(() => {
+    if (result && !result.safety) headingRef.current?.focus();
+  }, [result]);
+
+  const q = questionnaire.data;
+  if (!q) return <Pending loaded={questionnaire} />;
+  const shown = q.language;
+  const done = answers.filter((a) => a !== undefined).length;
+  const complete = done === q.items.length;
+
+  return (
+    <div className="page narrow questionnaire" lang={shown}>
+      <p>
+        <Link to="/journal/questionnaires">{words.back}</Link>
+      </p>
+      <h1 ref={headingRef} tabIndex={-1}>
+        {q.title}
+      </h1>
+      {q.languages.length > 1 && !result && (
+        <div className="row language-switch" role="group" aria-label={words.language}>
+          {(['en', 'es'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              lang={option}
+              className={`button ${option === shown ? '' : 'button-secondary'}`}
+              aria-pressed={option === shown}
+              onClick={() => setLanguage(option)}
+            >
+              {option === 'en' ? 'English' : 'Español'}
+            </button>
+          ))}
+        </div>
+      )}
+      {result ? (
+        <Result
+          response={result}
+          questionnaire={q}
+          groupName={group.data?.name}
+          onTold={setResult}
+          onAgain={() => {
+            setResult(null);
+            setAnswers([]);
+          }}
+        />
+      ) : (
+        <form
+          onSubmit={(e) =>
+            action.run(async () => {
+              const response = await http.post<QuestionnaireResponseDto>('/me/questionnaires/responses', {
+                instrument: q.id,
+                answers,
+                language: shown,
+                ...(groupId ? { groupId } : {}),
+              });
+              setResult(response);
+              window.scrollTo({ top: 0 });
+            }, e)
+          }
+        >
+          {group.data && <p className="note">{words.forGroup(group.data.name)}</p>}
+          <p className="lead">{q.instructions}</p>
+          <ol className="questions">
+            {q.items.map((item, i) => (
+              <li key={i}>
+                <fieldset className="question">
+                  <legend>
+                    <span className="question-number">{i + 1}.</span> {item.text}
+                  </legend>
+                  {item.options.map((option, position) => (
+                    <div className="check" key={position}>
+                      <input
+                        type="radio"
+                        id={`q${i}-${position}`}
+                        name={`q${i}`}
+                        checked={answers[i] === position}
+                        onChange={() =>
+                          setAnswers((current) => {
+                            const next = [...current];
+                            next[i] = position;
+                            return next;
+                          })
+                        }
+                      />
+                      <label htmlFor={`q${i}-${position}`}>{option}</label>
+                    </div>
+                  ))}
+                </fieldset>
+              </li>
+            ))}
+          </ol>
+          {action.error && <Alert tone="error">{action.error}</Alert>}
+          {/* Kept in view at the foot of the screen while she scrolls through the questions. */}
+          <div className="questionnaire-footer">
+            <div className="questionnaire-progress">
+              <span id={progressId}>{words.answered(done, q.items.length)}</span>
+              <progress value={done} max={q.items.length} aria-labelledby={progressId} />
+              {!complete && (
+                <span id={`${progressId}-hint`} className="visually-hidden">
+                  {words.submitHint}
+                </span>
+              )}
+            </div>
+            <button
+              className="button"
+              disabled={!complete || action.busy}
+              aria-describedby={complete ? undefined : `${progressId} ${progressId}-hint`}
+            >
+              {action.busy ? words.sending : words.submit}
+            </button>
+          </div>
+          <p className="muted attribution">{q.attribution}</p>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function Result({
+  response,
+  questionnaire,
+  groupName,
+  onTold,
+  onAgain,
+}: {
+  response: QuestionnaireResponseDto;
+  questionnaire: QuestionnaireDto;
+  groupName?: string;
+  onTold: (response: QuestionnaireResponseDto) => void;
+  onAgain: () => void;
+}) {
+  const language = response.language;
+  const words = TAKING[language];
+  return (
+    <>
+      {response.safety && (
+        <SafetyScreen
+          response={response as QuestionnaireResponseDto & { safety: QuestionnaireSafetyDto }}
+          language={language}
+          groupName={groupName}
+          onTold={onTold}
+        />
+      )}
+      <section className="card score-result" aria-labelledby="score-title">
+        <h2 id="score-title">{words.scoreTitle}</h2>
+        <p className="score-figure">
+          <strong>{words.score(response.score, response.maxScore)}</strong> · {response.band.label}
+        </p>
+        <p>{response.band.suggests}</p>
+        <p className="muted">{words.notDiagnosis}</p>
+        <div className="row">
+          <Link className="button" to="/journal/questionnaires">
+            {words.course}
+          </Link>
+          <button type="button" className="button button-secondary" onClick={onAgain}>
+            {words.again}
+          </button>
+        </div>
+      </section>
+      <p className="muted attribution">{questionnaire.attribution}</p>
+    </>
+  );
+}

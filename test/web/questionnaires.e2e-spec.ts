@@ -1,0 +1,324 @@
+import { readFileSync } from 'node:fs';
+
+import { jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+
+import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  describeInBrowser,
+  ensureWebBuilt,
+  LAPTOP,
+  launch,
+  newContext,
+  PHONE,
+  screenshots,
+  seriousAxeViolations,
+  signInThroughPage,
+  WEB_ROOT,
+} from '../support/browser.js';
+import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { until } from '../support/sockets.js';
+import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
+
+/** The page's globals, typed here: the test's TypeScript has no DOM types. */
+interface Doc {
+  document: {
+    documentElement: { scrollWidth: number };
+    activeElement: { classList: { contains: (name: string) => boolean } } | null;
+  };
+}
+
+/**
+ * Mia takes the PHQ-9 on her phone, follows her course, meets the safety screen and chooses to tell her
+ * facilitator; Fern sees her scores only while she shares them, and asks the group for the GAD-7. Steps build on
+ * each other, as a person's days do.
+ */
+describeInBrowser('Web client: questionnaires', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let m: Page;
+  let f: Page;
+  let facilitator: TestUser;
+  let mia: TestUser;
+  let group: GroupCard;
+  const csp: string[][] = [];
+  const pageErrors: string[] = [];
+
+  jest.setTimeout(120_000);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp({ env: { WEB_ROOT } });
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
+    mia = await registerUser(t, { displayName: 'Mia' });
+    group = await createGroup(t, facilitator, { name: 'Dawn Circle', facilitatorPseudonym: 'Fern' });
+    await addActiveMember(t, facilitator, group.id, mia, 'Mia');
+    browser = await launch();
+    const member = await newContext(browser, PHONE, { locale: 'en-US' });
+    const staff = await newContext(browser, LAPTOP, { locale: 'en-US' });
+    m = member.page;
+    f = staff.page;
+    csp.push(member.cspViolations, staff.cspViolations);
+    for (const page of [m, f]) page.on('pageerror', (error) => pageErrors.push(error.message));
+    await signInThroughPage(m, t.url, mia.email, GOOD_PASSWORD);
+    await signInThroughPage(f, t.url, facilitator.email, GOOD_PASSWORD);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  const api = (user: TestUser, path: string) =>
+    t.request().get(`/api${path}`).set('Authorization', user.auth).expect(200);
+  const question = (page: Page, n: number) => page.getByRole('group', { name: new RegExp(`^${n}\\. `) });
+  /** Answers the PHQ-9 on screen: the option of each question by its label, item 9 with the keyboard. */
+  async function answer(page: Page, labels: string[]): Promise<void> {
+    for (let i = 0; i < 8; i++)
+      await question(page, i + 1)
+        .getByLabel(labels[i], { exact: true })
+        .check();
+    await question(page, 9).getByLabel(labels[8], { exact: true }).focus();
+    await page.keyboard.press('Space');
+  }
+  const all = (label: string) => Array<string>(9).fill(label);
+  const consoleTab = async () => {
+    await f.goto(`${t.url}/groups/${group.id}/console?tab=questionnaires`);
+    await f.getByRole('tab', { name: 'Questionnaires', selected: true }).waitFor();
+  };
+
+  it('a member takes the PHQ-9 on her phone and sees her score and its band, never called a diagnosis', async () => {
+    await m.goto(`${t.url}/journal`);
+    await m.getByRole('link', { name: 'Questionnaires' }).click();
+    await m.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
+    await m.getByRole('heading', { name: 'PHQ-9' }).waitFor();
+    await m.getByText('No scores yet').waitFor();
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await screenshots(m, '80-questionnaires-empty');
+
+    await m.getByRole('link', { name: 'Take it (PHQ-9)' }).click();
+    await m.getByRole('heading', { name: 'PHQ-9: how your mood has been' }).waitFor();
+    await m.getByText('Over the last 2 weeks').waitFor();
+    await m.getByText('Pfizer').waitFor();
+    await m.getByText('0 of 9 answered').waitFor();
+    const submit = m.getByRole('button', { name: 'Submit' });
+    expect(await submit.isDisabled()).toBe(true);
+    expect(await m.getByRole('radio').count()).toBe(36);
+    expect(await seriousAxeViolations(m)).toEqual([]);
+
+    await answer(m, [...all('Several days').slice(0, 8), 'Not at all']);
+    await m.getByText('9 of 9 answered').waitFor();
+    expect(await submit.isEnabled()).toBe(true);
+    expect(
+      await m.evaluate(() => (globalThis as unknown as Doc).document.documentElement.scrollWidth),
+    ).toBeLessThanOrEqual(PHONE.width);
+    await screenshots(m, '81-questionnaire-phq9');
+    await submit.click();
+
+    const result = m.locator('.score-result');
+    await result.getByText('8 of 27').waitFor();
+    await result.getByText('Mild').waitFor();
+    await result.getByText(/^This is not a diagnosis/).waitFor();
+    expect(await m.locator('.safety-screen').count()).toBe(0);
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await screenshots(m, '82-questionnaire-score');
+  });
+
+  it('draws her course with the bands after a second response, says the change in words, and exports FHIR', async () => {
+    await m.getByRole('button', { name: 'Take it again' }).click();
+    await answer(m, all('Not at all'));
+    await m.getByRole('button', { name: 'Submit' }).click();
+    await m.locator('.score-result').getByText('0 of 27').waitFor();
+    await m.getByRole('link', { name: 'See your course' }).click();
+
+    const course = m.locator('.course', { hasText: 'PHQ-9' });
+    await course.locator('svg[data-points="2"]').waitFor();
+    expect(await course.locator('.score-band').count()).toBe(5);
+    expect(await course.locator('.score-point').count()).toBe(2);
+    await course
+      .getByText(
+        'Down 8 points since your first PHQ-9 — a drop of half or more, which clinicians call a response.',
+      )
+      .waitFor();
+    await course.getByText('Minimal').first().waitFor();
+    const label = await course.locator('svg').getAttribute('aria-labelledby');
+    expect(await m.locator(`[id="${label}"]`).textContent()).toContain('from 8 to 0');
+    await course.getByText('Scores as a table').click();
+    expect(await course.locator('tbody tr').count()).toBe(2);
+    await m.getByRole('link', { name: 'See your mood check-ins beside these' }).waitFor();
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await screenshots(m, '83-questionnaire-course');
+
+    await m.getByLabel('Remind me to take the PHQ-9').selectOption({ label: 'Every 2 weeks' });
+    await until(async () => {
+      const { body } = await api(mia, '/me/questionnaires/cadences');
+      return body.some(
+        (c: { instrument: string; everyDays: number; groupId: string | null }) =>
+          c.instrument === 'phq9' && c.everyDays === 14 && c.groupId === null,
+      );
+    }, 'her reminder');
+
+    const download = m.waitForEvent('download');
+    await m.getByRole('button', { name: 'Download for my clinician (FHIR)' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toBe('hearth-questionnaires-fhir.json');
+    const bundle = JSON.parse(readFileSync((await file.path())!, 'utf8'));
+    expect(bundle.resourceType).toBe('Bundle');
+  });
+
+  it('an answer above zero on item 9 shows the lines first; she chooses to tell, and an incident opens', async () => {
+    await m.goto(`${t.url}/journal/questionnaires/phq9`);
+    await answer(m, [...all('Several days').slice(0, 4), ...all('Not at all').slice(0, 4), 'Several days']);
+    await m.getByRole('button', { name: 'Submit' }).click();
+
+    const safety = m.locator('.safety-screen');
+    await safety.getByRole('heading', { name: 'You don’t have to hold this alone' }).waitFor();
+    await safety.locator('.resource-list li').first().waitFor();
+    expect(await safety.locator('.resource-list').textContent()).toContain('988');
+    await safety.getByRole('link', { name: 'Make my safety plan' }).waitFor();
+    await safety.getByText('Nothing leaves your journal unless you choose').waitFor();
+    // The lines come before the score, in the page and on the screen.
+    const [lines, score] = await Promise.all([
+      safety.boundingBox(),
+      m.locator('.score-result').boundingBox(),
+    ]);
+    expect(lines!.y).toBeLessThan(score!.y);
+    expect(
+      await m.evaluate(() =>
+        (globalThis as unknown as Doc).document.activeElement?.classList.contains('safety-screen'),
+      ),
+    ).toBe(true);
+    expect(
+      (await api(facilitator, `/groups/${group.id}/moderation/incidents`)).body.filter(
+        (i: { source: string }) => i.source === 'questionnaire',
+      ),
+    ).toEqual([]);
+    expect(await seriousAxeViolations(m)).toEqual([]);
+    await screenshots(m, '84-questionnaire-safety');
+
+    await safety.getByRole('radio', { name: 'Dawn Circle' }).waitFor();
+    await safety.getByRole('button', { name: 'Let my facilitator know' }).click();
+    await safety.getByText('The facilitators of Dawn Circle have been told about this answer').waitFor();
+    expect(await safety.getByRole('button', { name: 'Let my facilitator know' }).count()).toBe(0);
+    const incidents = (await api(facilitator, `/groups/${group.id}/moderation/incidents`)).body;
+    expect(incidents).toEqual([
+      expect.objectContaining({ source: 'questionnaire', tier: 'concern', messageId: null }),
+    ]);
+    expect(await seriousAxeViolations(m)).toEqual([]);
+  });
+
+  it('the facilitator sees scores only while she shares them', async () => {
+    await consoleTab();
+    // Her choice to tell reached the facilitator as an alert that says where it came from.
+    await f.locator('.crisis-alert').getByText('from a questionnaire answer').waitFor();
+    await f.getByText('No member shares scores with you yet').waitFor();
+    await f.getByText('nothing is shown for those who do not').waitFor();
+    expect(await seriousAxeViolations(f)).toEqual([]);
+    await screenshots(f, '85-console-questionnaires-empty');
+
+    await m.goto(`${t.url}/journal/questionnaires`);
+    const share = m.getByLabel('Let the facilitators of Dawn Circle see my scores');
+    await share.check();
+    await m.getByText(/\(since /).waitFor();
+    expect(await seriousAxeViolations(m)).toEqual([]);
+
+    await consoleTab();
+    const row = f.locator('.shared-scores tbody tr', { hasText: 'Mia' });
+    await row.waitFor();
+    expect(await row.locator('th, td').allTextContents()).toEqual([
+      'Mia',
+      'PHQ-9',
+      expect.stringMatching(/^5\/27 Mild/),
+      '0',
+      'Worse',
+      expect.stringContaining('Self-harm answer above zero'),
+    ]);
+    expect(await seriousAxeViolations(f)).toEqual([]);
+    await screenshots(f, '86-console-questionnaires-shared');
+
+    await share.uncheck();
+    await until(
+      async () => (await api(mia, '/me/questionnaires/sharing')).body.length === 0,
+      'the withdrawal',
+    );
+    await consoleTab();
+    await f.getByText('No member shares scores with you yet').waitFor();
+    expect(await f.locator('.shared-scores').count()).toBe(0);
+  });
+
+  it('the facilitator asks the group for the GAD-7 every two weeks; it is due for her, and ended', async () => {
+    await consoleTab();
+    await f.getByText('publishes a new version of the group’s agreement').waitFor();
+    await f.getByLabel('Questionnaire', { exact: true }).selectOption('gad7');
+    await f.getByLabel('Every how many days (7 to 90)').fill('14');
+    await f.getByRole('button', { name: 'Ask the group' }).click();
+    await f.getByText('The group now asks for the GAD-7, every 2 weeks.').waitFor();
+    await f.getByText(/^GAD-7, every 2 weeks/).waitFor();
+    expect(await seriousAxeViolations(f)).toEqual([]);
+
+    const { body: card } = await api(mia, `/groups/${group.id}`);
+    await acceptAgreement(t, mia, group.id, card.agreementVersion).expect(200);
+    await m.goto(`${t.url}/journal/questionnaires`);
+    const due = m.locator('section', { has: m.getByRole('heading', { name: 'Due now' }) });
+    await due.getByText('asked by Dawn Circle').waitFor();
+    await due.getByRole('link', { name: /Take it \(GAD-7/ }).click();
+    await m.getByRole('heading', { name: 'GAD-7: how anxious you have felt' }).waitFor();
+    await m.getByText('Dawn Circle asks its members to fill this in.').waitFor();
+    expect(new URL(m.url()).searchParams.get('group')).toBe(group.id);
+
+    await consoleTab();
+    await f.getByRole('button', { name: 'End the GAD-7 request' }).click();
+    await f.getByText('The group asks for no questionnaire.').waitFor();
+  });
+
+  it('answering her group’s PHQ-9 with item 9 above zero: the lines, and her facilitators already told', async () => {
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/questionnaires/assignments`)
+      .set('Authorization', facilitator.auth)
+      .send({ instrument: 'phq9', everyDays: 28 })
+      .expect(201);
+    const { body: card } = await api(mia, `/groups/${group.id}`);
+    await acceptAgreement(t, mia, group.id, card.agreementVersion).expect(200);
+    await m.goto(`${t.url}/journal/questionnaires/phq9?group=${group.id}`);
+    await m.getByText('Dawn Circle asks its members to fill this in.').waitFor();
+    await answer(m, [...all('Not at all').slice(0, 8), 'More than half the days']);
+    await m.getByRole('button', { name: 'Submit' }).click();
+
+    const safety = m.locator('.safety-screen');
+    await safety.locator('.resource-list li').first().waitFor();
+    await safety.getByText('The facilitators of Dawn Circle have been told about this answer').waitFor();
+    expect(await safety.getByRole('button', { name: 'Let my facilitator know' }).count()).toBe(0);
+    const incidents = (await api(facilitator, `/groups/${group.id}/moderation/incidents`)).body;
+    expect(incidents.filter((i: { source: string }) => i.source === 'questionnaire')).toHaveLength(2);
+    expect(await seriousAxeViolations(m)).toEqual([]);
+  });
+
+  it('speaks Spanish to a Spanish browser, with a visible switch to English', async () => {
+    const { context, page: es, cspViolations } = await newContext(browser, PHONE, { locale: 'es-ES' });
+    csp.push(cspViolations);
+    await signInThroughPage(es, t.url, mia.email, GOOD_PASSWORD);
+    const asked = es.waitForRequest((r) => r.url().includes('/api/questionnaires/phq9?language=es'));
+    await es.goto(`${t.url}/journal/questionnaires/phq9`);
+    await asked;
+    await es.getByRole('heading', { name: 'PHQ-9: cómo ha estado su ánimo' }).waitFor();
+    await question(es, 1).getByText('Poco interés o placer en hacer cosas').waitFor();
+    await question(es, 1).getByLabel('Ningún día').waitFor();
+    await es.getByRole('button', { name: 'Enviar' }).waitFor();
+    expect(await es.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
+    expect(await es.locator('.questionnaire').getAttribute('lang')).toBe('es');
+    expect(await seriousAxeViolations(es)).toEqual([]);
+    await screenshots(es, '87-questionnaire-es');
+
+    await es.getByRole('button', { name: 'English' }).click();
+    await question(es, 1).getByText('Little interest or pleasure in doing things').waitFor();
+    expect(await es.getByRole('button', { name: 'English' }).getAttribute('aria-pressed')).toBe('true');
+    await context.close();
+  });
+
+  it('breaks no Content-Security-Policy and throws no page error', () => {
+    expect(csp.flat()).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
