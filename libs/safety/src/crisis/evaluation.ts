@@ -29,9 +29,11 @@ export const CORPUS_PARTS = [
   'development-11',
   'development-12',
   'development-13',
+  'development-14',
   'held-out',
   'held-out-2',
   'held-out-3',
+  'held-out-4',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
 export type CorpusPart = (typeof CORPUS_PARTS)[number];
