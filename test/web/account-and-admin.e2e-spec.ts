@@ -97,13 +97,21 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await m.reload();
     await until(() => issued !== null, 'the lost renewal');
     await m.unroute('**/api/auth/refresh');
-    expect(await storage()).toBe(spent);
+    // The page keeps the token it had, or, if it asked again already, the very answer that was lost: never a
+    // third one, and never signed out.
+    const kept = await storage();
+    expect([spent, issued]).toContain(kept);
 
-    // Asked again with the same token, the server gives the same answer instead of ending the session.
+    // Asked again with the token it kept, the session carries on instead of ending.
     await expireAccessToken();
     await m.reload();
     await m.getByRole('heading', { name: 'Your groups' }).waitFor();
-    await until(async () => (await storage()) === issued, 'the renewed token to be kept');
+    if (kept === spent) await until(async () => (await storage()) === issued, 'the renewed token to be kept');
+    else
+      await until(
+        async () => ![spent, issued, null].includes(await storage()),
+        'a renewal from the lost answer',
+      );
     expect(await m.getByRole('dialog').count()).toBe(0);
   });
 

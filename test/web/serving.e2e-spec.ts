@@ -1,5 +1,6 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 
 import { SECRETS, type Secrets } from '@hearth/core';
 
@@ -38,6 +39,20 @@ describe('The API serves the web client', () => {
     const response = await t.request().get(`/assets/${bundle}`).expect(200);
     expect(response.headers['content-type']).toMatch(/javascript/);
     expect(response.headers['cache-control']).toContain('immutable');
+  });
+
+  it('keeps the first load under 150 kB of gzipped JavaScript (the rest loads when a screen is opened)', async () => {
+    const page = (await t.request().get('/').expect(200)).text;
+    const scripts = [
+      ...page.matchAll(/<script[^>]+src="([^"]+\.js)"/g),
+      ...page.matchAll(/<link rel="modulepreload"[^>]+href="([^"]+\.js)"/g),
+    ].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    const gzipped = scripts.reduce(
+      (sum, src) => sum + gzipSync(readFileSync(join(WEB_ROOT, src.replace(/^\//, '')))).length,
+      0,
+    );
+    expect(gzipped).toBeLessThan(150 * 1024);
   });
 
   it('keeps /api its own: unknown API paths are JSON errors, not the client page', async () => {

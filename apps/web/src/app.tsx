@@ -3,29 +3,50 @@ import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-route
 
 import { SessionProvider, useSession } from './api/session';
 import { ChatProvider } from './chat/chat-context';
-import { AccountPage } from './features/account/account-page';
 import { SessionExpiredDialog } from './features/auth/session-expired';
 import { SetupPage, SignInPage, SignUpPage } from './features/auth/auth-pages';
-import { ForgotPasswordPage, ResetPasswordPage, VerifyEmailPage } from './features/auth/recovery-pages';
 import { HomePage } from './features/home/home-page';
-import { InstallPage } from './features/install/install-page';
 import { InvitePage } from './features/home/invite-page';
 import { JournalPage } from './features/journal/journal-page';
 import { EntryPage } from './features/journal/entry-page';
 import { MoodPage } from './features/journal/mood-page';
-import { SessionsPage } from './features/journal/sessions-page';
-import { QuestionnairesPage } from './features/questionnaires/questionnaires-page';
-import { TakeQuestionnairePage } from './features/questionnaires/take-page';
-import { SafetyPlanPage } from './features/safety-plan/safety-plan-page';
 import { AgreementPage } from './features/room/agreement-page';
 import { RoomPage } from './features/room/room-page';
 import { Layout } from './layout';
 import { NotificationNavigation } from './pwa/service-worker';
 import { Loading } from './ui/components';
 
-// The facilitator console and the admin screens are for few people: they load only when opened.
+// The facilitator console and the admin screens are for few people: they load only when opened. So do the
+// screens no one opens first (the first load stays small on a phone): they load when asked for.
 const ConsolePage = lazy(() => import('./features/console/console-page'));
 const AdminPage = lazy(() => import('./features/admin/admin-page'));
+const AccountPage = lazy(() =>
+  import('./features/account/account-page').then((m) => ({ default: m.AccountPage })),
+);
+const InstallPage = lazy(() =>
+  import('./features/install/install-page').then((m) => ({ default: m.InstallPage })),
+);
+const ForgotPasswordPage = lazy(() =>
+  import('./features/auth/recovery-pages').then((m) => ({ default: m.ForgotPasswordPage })),
+);
+const ResetPasswordPage = lazy(() =>
+  import('./features/auth/recovery-pages').then((m) => ({ default: m.ResetPasswordPage })),
+);
+const VerifyEmailPage = lazy(() =>
+  import('./features/auth/recovery-pages').then((m) => ({ default: m.VerifyEmailPage })),
+);
+const SessionsPage = lazy(() =>
+  import('./features/journal/sessions-page').then((m) => ({ default: m.SessionsPage })),
+);
+const SafetyPlanPage = lazy(() =>
+  import('./features/safety-plan/safety-plan-page').then((m) => ({ default: m.SafetyPlanPage })),
+);
+const QuestionnairesPage = lazy(() =>
+  import('./features/questionnaires/questionnaires-page').then((m) => ({ default: m.QuestionnairesPage })),
+);
+const TakeQuestionnairePage = lazy(() =>
+  import('./features/questionnaires/take-page').then((m) => ({ default: m.TakeQuestionnairePage })),
+);
 
 export function App() {
   return (
@@ -33,47 +54,49 @@ export function App() {
       <ChatProvider>
         <BrowserRouter>
           <NotificationNavigation />
-          <Routes>
-            <Route path="/setup" element={<SetupPage />} />
-            <Route path="/signin" element={<SignInPage />} />
-            <Route path="/signup" element={<SignUpPage />} />
-            <Route path="/forgot-password" element={<ForgotPasswordPage />} />
-            <Route path="/reset-password" element={<ResetPasswordPage />} />
-            <Route path="/verify-email" element={<VerifyEmailPage />} />
-            <Route path="/install" element={<InstallPage />} />
-            <Route element={<RequireSession />}>
-              <Route path="/" element={<HomePage />} />
-              <Route path="/invite/:code" element={<InvitePage />} />
-              <Route path="/groups/:groupId" element={<RoomPage />} />
-              <Route path="/groups/:groupId/agreement" element={<AgreementPage />} />
-              <Route
-                path="/groups/:groupId/console"
-                element={
-                  <Suspense fallback={<Loading />}>
-                    <ConsolePage />
-                  </Suspense>
-                }
-              />
-              <Route path="/journal" element={<JournalPage />} />
-              <Route path="/journal/new" element={<EntryPage />} />
-              <Route path="/journal/entries/:entryId" element={<EntryPage />} />
-              <Route path="/journal/mood" element={<MoodPage />} />
-              <Route path="/journal/sessions" element={<SessionsPage />} />
-              <Route path="/journal/safety-plan" element={<SafetyPlanPage />} />
-              <Route path="/journal/questionnaires" element={<QuestionnairesPage />} />
-              <Route path="/journal/questionnaires/:instrument" element={<TakeQuestionnairePage />} />
-              <Route path="/account" element={<AccountPage />} />
-              <Route
-                path="/admin"
-                element={
-                  <Suspense fallback={<Loading />}>
-                    <AdminPage />
-                  </Suspense>
-                }
-              />
-            </Route>
-            <Route path="*" element={<Navigate to="/" replace />} />
-          </Routes>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/setup" element={<SetupPage />} />
+              <Route path="/signin" element={<SignInPage />} />
+              <Route path="/signup" element={<SignUpPage />} />
+              <Route path="/forgot-password" element={<ForgotPasswordPage />} />
+              <Route path="/reset-password" element={<ResetPasswordPage />} />
+              <Route path="/verify-email" element={<VerifyEmailPage />} />
+              <Route path="/install" element={<InstallPage />} />
+              <Route element={<RequireSession />}>
+                <Route path="/" element={<HomePage />} />
+                <Route path="/invite/:code" element={<InvitePage />} />
+                <Route path="/groups/:groupId" element={<RoomPage />} />
+                <Route path="/groups/:groupId/agreement" element={<AgreementPage />} />
+                <Route
+                  path="/groups/:groupId/console"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <ConsolePage />
+                    </Suspense>
+                  }
+                />
+                <Route path="/journal" element={<JournalPage />} />
+                <Route path="/journal/new" element={<EntryPage />} />
+                <Route path="/journal/entries/:entryId" element={<EntryPage />} />
+                <Route path="/journal/mood" element={<MoodPage />} />
+                <Route path="/journal/sessions" element={<SessionsPage />} />
+                <Route path="/journal/safety-plan" element={<SafetyPlanPage />} />
+                <Route path="/journal/questionnaires" element={<QuestionnairesPage />} />
+                <Route path="/journal/questionnaires/:instrument" element={<TakeQuestionnairePage />} />
+                <Route path="/account" element={<AccountPage />} />
+                <Route
+                  path="/admin"
+                  element={
+                    <Suspense fallback={<Loading />}>
+                      <AdminPage />
+                    </Suspense>
+                  }
+                />
+              </Route>
+              <Route path="*" element={<Navigate to="/" replace />} />
+            </Routes>
+          </Suspense>
         </BrowserRouter>
       </ChatProvider>
     </SessionProvider>

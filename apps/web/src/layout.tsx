@@ -1,5 +1,6 @@
 import type { TwoFactorStatusDto } from '@hearth/contracts';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, NavLink, Outlet, useLocation } from 'react-router-dom';
 
 import { http } from './api/http';
@@ -29,55 +30,55 @@ export function Layout({ offline = false }: { offline?: boolean }) {
   const [helpOpen, setHelpOpen] = useState(false);
   const resources = connection?.resources ?? null;
   const setupRequired = useSecondFactorSetupRequired();
+  const { t } = useTranslation();
   useUnreadBadge();
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
-        Skip to content
+        {t('nav.skip')}
       </a>
       <header className="topbar">
-        <NavLink to="/" className="brand" aria-label="Hearth, home">
+        <NavLink to="/" className="brand" aria-label={t('nav.home')}>
           <img src="/favicon.svg" alt="" width="28" height="28" />
           <span>Hearth</span>
         </NavLink>
-        <nav aria-label="Main">
-          <NavLink to="/">Groups</NavLink>
-          <NavLink to="/journal">Journal</NavLink>
-          <NavLink to="/account">Account</NavLink>
-          {user?.role === 'admin' && <NavLink to="/admin">Admin</NavLink>}
+        <nav aria-label={t('nav.main')}>
+          <NavLink to="/">{t('nav.groups')}</NavLink>
+          <NavLink to="/journal">{t('nav.journal')}</NavLink>
+          <NavLink to="/account">{t('nav.account')}</NavLink>
+          {user?.role === 'admin' && <NavLink to="/admin">{t('nav.admin')}</NavLink>}
         </nav>
         <button type="button" className="help-button" onClick={() => setHelpOpen(true)}>
-          Help now
+          {t('nav.helpNow')}
         </button>
       </header>
       {offline && (
         <div className="offline-banner" role="status">
-          You are offline. Hearth will open your groups and journal when you are back online. Help now works
-          without the internet.
+          {t('shell.offlineNoSession')}
         </div>
       )}
       {connection?.status === 'offline' && (
         <div className="offline-banner" role="status">
-          You are offline. Messages you write are kept and sent when you are back.
+          {t('shell.offlineKept')}
         </div>
       )}
       {setupRequired && (
         <div className="offline-banner" role="status">
-          Your {user?.role === 'admin' ? 'admin' : 'facilitator'} tools are off until you{' '}
-          <Link to="/account#two-factor">set up two-step verification</Link>.
+          <Trans
+            i18nKey="shell.staffToolsOff"
+            values={{ role: t(user?.role === 'admin' ? 'shell.roleAdmin' : 'shell.roleFacilitator') }}
+            components={{ link: <Link to="/account#two-factor" /> }}
+          />
         </div>
       )}
       {connection && connection.alerts.length > 0 && <AlertsTray connection={connection} />}
       <main id="main" tabIndex={-1}>
         {offline ? (
           <div className="page">
-            <h1>You are offline</h1>
-            <p>
-              Hearth needs the internet to open your groups and journal. It carries on by itself when the
-              connection comes back.
-            </p>
+            <h1>{t('shell.offlineTitle')}</h1>
+            <p>{t('shell.offlineBody')}</p>
             <button type="button" className="button" onClick={() => setHelpOpen(true)}>
-              Show the crisis lines
+              {t('shell.showLines')}
             </button>
           </div>
         ) : (

@@ -8,6 +8,7 @@ import { PasswordDialog } from '../../ui/password-dialog';
 import { useLoad } from '../../ui/use-load';
 import { DeviceNotifications } from '../notifications/device-notifications';
 import { NotificationPreferences } from '../notifications/notification-preferences';
+import { LanguageChoice } from './language-choice';
 import { AccessHistory } from './access-history';
 import { SignIns } from './sign-ins';
 import { TwoFactorSection } from './two-factor-section';
@@ -20,6 +21,7 @@ export function AccountPage() {
       <h1>Account</h1>
       {session.instance?.email && !user.emailVerified && <EmailVerification />}
       <Profile user={user} onSaved={session.setUser} />
+      <LanguageChoice />
       <Pseudonyms userId={user.id} />
       <Password />
       <TwoFactorSection />

@@ -1,0 +1,78 @@
+import { jest } from '@jest/globals';
+import type { Browser, Page } from 'playwright-core';
+
+import { createTestApp, type TestApp } from '../support/app.js';
+import {
+  LAPTOP,
+  describeInBrowser,
+  ensureWebBuilt,
+  launch,
+  newContext,
+  seriousAxeViolations,
+  signInThroughPage,
+  WEB_ROOT,
+} from '../support/browser.js';
+import { GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
+
+const pageLanguage = (page: Page) =>
+  page.evaluate(
+    () =>
+      (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement
+        .lang,
+  );
+
+/** The client speaks the browser's language (English or Spanish) until the person chooses one in her account. */
+describeInBrowser('Web client: English and Spanish', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let mia: TestUser;
+
+  jest.setTimeout(90_000);
+
+  beforeAll(async () => {
+    ensureWebBuilt();
+    t = await createTestApp({ env: { WEB_ROOT } });
+    await registerUser(t, { displayName: 'Admin' });
+    mia = await registerUser(t, { displayName: 'Mia' });
+    browser = await launch();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  it.each([
+    ['a phone', undefined],
+    ['a laptop', LAPTOP],
+  ])(
+    'follows a Spanish browser on %s, and keeps the choice of English made in the account',
+    async (_, viewport) => {
+      const { context, page, cspViolations } = await newContext(browser, viewport, { locale: 'es-ES' });
+      await signInThroughPage(page, t.url, mia.email, GOOD_PASSWORD);
+      const nav = page.getByRole('navigation', { name: 'Principal' });
+      await nav.getByRole('link', { name: 'Diario' }).waitFor();
+      await page.getByRole('button', { name: 'Ayuda ahora' }).waitFor();
+      expect(await pageLanguage(page)).toBe('es');
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      await nav.getByRole('link', { name: 'Cuenta' }).click();
+      await page.getByLabel('Hearth habla').selectOption('en');
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).waitFor();
+      expect(await pageLanguage(page)).toBe('en');
+      await page.reload();
+      await page.getByRole('button', { name: 'Help now' }).waitFor();
+      expect(await page.getByLabel('Hearth speaks').inputValue()).toBe('en');
+      expect(cspViolations).toEqual([]);
+      await context.close();
+    },
+  );
+
+  it('speaks English to an English browser', async () => {
+    const { context, page } = await newContext(browser, undefined, { locale: 'en-GB' });
+    await signInThroughPage(page, t.url, mia.email, GOOD_PASSWORD);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Groups' }).waitFor();
+    expect(await pageLanguage(page)).toBe('en');
+    await context.close();
+  });
+});
