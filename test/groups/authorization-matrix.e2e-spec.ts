@@ -497,3 +497,38 @@ describe('The access log and sign-ins across roles', () => {
     await t.request().get('/api/me').set('Authorization', member.auth).expect(200);
   });
 });
+
+describe('A co-facilitator still to accept the agreement', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is told that accepting the agreement opens her tools, and then has them', async () => {
+    const admin = await registerUser(t, { displayName: 'Admin' });
+    const lead = await createAccount(t, admin, 'facilitator');
+    const fran = await createAccount(t, admin, 'facilitator');
+    const group = await createGroup(t, lead);
+    await t
+      .request()
+      .post(`/api/groups/${group.id}/facilitators`)
+      .set('Authorization', lead.auth)
+      .send({ userId: fran.id, pseudonym: 'Fran' })
+      .expect(201);
+    const refused = await t
+      .request()
+      .get(`/api/groups/${group.id}/invites`)
+      .set('Authorization', fran.auth)
+      .expect(403);
+    expect(refused.body.message).toBe(
+      "Accept this group's agreement first: your facilitator tools open once you have",
+    );
+    await acceptAgreement(t, fran, group.id).expect(200);
+    await t.request().get(`/api/groups/${group.id}/invites`).set('Authorization', fran.auth).expect(200);
+  });
+});

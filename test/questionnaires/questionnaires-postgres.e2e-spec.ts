@@ -58,7 +58,7 @@ describeWithPostgres('Questionnaires on PostgreSQL', () => {
     await as(mia.auth).put(`/me/questionnaires/sharing/${group.id}`).expect(200);
     const shared = (await as(facilitator.auth).get(`/groups/${group.id}/questionnaires/shared`).expect(200))
       .body;
-    expect(shared[0].instruments[0]).toMatchObject({ latest: { score: 13 }, safety: { tier: 'concern' } });
+    expect(shared[0].instruments[0]).toMatchObject({ latest: { score: 13 }, safety: null });
     expect(
       (await as(facilitator.auth).get(`/groups/${group.id}/moderation/incidents`).expect(200)).body,
     ).toEqual([]);

@@ -408,11 +408,19 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
               latest: { score: 9, maxScore: 27, band: 'Mild', completedAt: expect.any(String) },
               previous: 17,
               trend: 'better',
-              safety: { tier: 'concern', completedAt: expect.any(String) },
+              // Taken on her own: sharing scores does not tell them of her self-harm answer…
+              safety: null,
             },
           ],
         },
       ]);
+      // …until she chooses to tell them.
+      const [latest] = (await as(mia).get('/me/questionnaires/responses').expect(200)).body;
+      await as(mia).post(`/me/questionnaires/responses/${latest.id}/tell`, { groupId: group.id }).expect(200);
+      expect((await shared()).body[0].instruments[0].safety).toEqual({
+        tier: 'concern',
+        completedAt: expect.any(String),
+      });
       expect(JSON.stringify(seen)).not.toMatch(/answers|Noor|"score":22/);
       // Her access log shows the look.
       const log = (await as(mia).get('/me/access-log').expect(200)).body as { items: { kind: string }[] };

@@ -217,7 +217,15 @@ export class GroupPolicy {
       throw new NotFoundException('Group not found');
     }
     if (!can(access, action)) {
-      throw new ForbiddenException(FORBIDDEN_MESSAGES[action]);
+      // A facilitator still to accept the group's agreement is told what opens her tools, not that she lacks them.
+      const pendingFacilitator =
+        access.membership?.status === 'pending' &&
+        effectiveGroupRole(access.membership.role, caller.role) === 'facilitator';
+      throw new ForbiddenException(
+        pendingFacilitator && (action === 'manage' || action === 'read')
+          ? "Accept this group's agreement first: your facilitator tools open once you have"
+          : FORBIDDEN_MESSAGES[action],
+      );
     }
     return access;
   }

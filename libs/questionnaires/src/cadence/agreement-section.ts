@@ -16,10 +16,17 @@ export function withAssignments(
   let rest = text;
   if (start !== -1) {
     const after = text.slice(start + SECTION_HEADING.length);
-    const next = after.search(/\n## /);
-    rest = (text.slice(0, start) + (next === -1 ? '' : after.slice(next + 1))).trimEnd();
+    // It runs to the next heading, or to the closing "By accepting…" paragraph it was put before.
+    const next = after.search(/\n## |\n\nby accepting/i);
+    rest = (
+      text.slice(0, start).trimEnd() + (next === -1 ? '' : `\n\n${after.slice(next).trimStart()}`)
+    ).trimEnd();
   }
   if (assignments.length === 0) return rest.trimEnd();
+  // The section goes before a closing "By accepting…" paragraph, so that the agreement still ends with it.
+  const paragraphs = rest.trimEnd().split(/\n{2,}/);
+  const closing = /^by accepting/i.test(paragraphs[paragraphs.length - 1] ?? '') ? paragraphs.pop()! : null;
+  rest = paragraphs.join('\n\n');
   const lines = assignments.map(
     (a) =>
       `- The ${INSTRUMENTS[a.instrument].name}, every ${a.everyDays === 7 ? 'week' : `${a.everyDays} days`}.`,
@@ -37,5 +44,6 @@ export function withAssignments(
       'with this group, and you can stop sharing at any time. If you answer that you have had thoughts of ' +
       'harming yourself, Hearth shows you the crisis lines and your safety plan at once, and lets this ' +
       'group’s facilitators know (without your other answers) so that one of them can check in with you.',
+    ...(closing ? ['', closing] : []),
   ].join('\n');
 }

@@ -90,7 +90,9 @@ export class SharingService {
           const instrument = INSTRUMENTS[id];
           const now = opened.get(latest.id)!;
           const before = previous ? opened.get(previous.id)! : null;
-          const tier = instrument.safetyItem.tierByScore[now.safetyItemScore];
+          // A self-harm answer is shown only where its facilitators were told of it already (her group asked,
+          // or she chose to tell): sharing scores never tells them what she was promised stays with her.
+          const tier = latest.incidentId ? instrument.safetyItem.tierByScore[now.safetyItemScore] : null;
           return {
             instrument: id,
             name: instrument.name,

@@ -109,7 +109,7 @@ export function NotificationPreferences() {
                       <input
                         type="checkbox"
                         aria-label={`${label}: ${channel === 'push' ? 'on my devices' : 'by email'}`}
-                        checked={value.channels[category][channel]}
+                        checked={value.channels[category][channel] && (channel === 'push' || email)}
                         disabled={locked || (channel === 'email' && !email)}
                         onChange={(e) => toggle(category, channel, e.target.checked)}
                       />

@@ -203,7 +203,9 @@ function Sharing() {
       <h2 id="sharing-title">Sharing your scores</h2>
       <p>
         Nobody sees your scores unless you choose. If you tick a group, its facilitators see your latest score
-        on each questionnaire and whether it went up or down — never your answers. Untick it to stop at once.
+        on each questionnaire, the one before it and whether it went up or down — never your answers. An
+        answer about harming yourself reaches them only when they were told of it already (their group asked,
+        or you chose to tell them). Untick it to stop at once.
       </p>
       {groups.error && <Alert tone="error">{groups.error}</Alert>}
       {!groups.data || !shares.data ? (
