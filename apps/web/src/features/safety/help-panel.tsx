@@ -1,5 +1,6 @@
 import type { CrisisResourceSetDto, SafetyPlanDto, SafetyResourcesEvent } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -31,6 +32,9 @@ export function HelpPanel({
   } | null>(null);
   const [plan, setPlan] = useState<SafetyPlanDto | null>(null);
   const online = useOnline();
+  const { i18n } = useTranslation();
+  // Pushed after words of crisis, it speaks the language she wrote in; opened by her, the page's.
+  const t = i18n.getFixedT(pushed?.language ?? i18n.resolvedLanguage ?? 'en');
   useEffect(() => {
     if (open && !pushed) void loadCrisisResources().then(setFallback);
   }, [open, pushed, online]);
@@ -46,7 +50,7 @@ export function HelpPanel({
   const mine = plan && besideResources(plan, set?.resources);
   const planSection = mine && hasPlan(plan) && (
     <section key="plan" className="my-plan" aria-labelledby="help-my-plan">
-      <h3 id="help-my-plan">Your safety plan</h3>
+      <h3 id="help-my-plan">{t('help.yourPlan')}</h3>
       <PlanSummary
         level={4}
         plan={mine}
@@ -54,7 +58,7 @@ export function HelpPanel({
       />
       <p>
         <Link to="/journal/safety-plan" onClick={onClose}>
-          Open your whole plan
+          {t('help.openPlan')}
         </Link>
       </p>
     </section>
@@ -62,15 +66,12 @@ export function HelpPanel({
   const resources = set ? (
     <ResourceList key="resources" resources={set.resources} language={pushed?.language} />
   ) : (
-    <p key="resources">If you are in danger, call your local emergency number.</p>
+    <p key="resources">{t('help.emergency')}</p>
   );
   return (
-    <Dialog open={open} title="Support is here" onClose={onClose}>
+    <Dialog open={open} title={t('help.title')} onClose={onClose}>
       <div className="help-panel">
-        <p>
-          {pushed?.message ??
-            'If things feel heavy right now, you do not have to hold it alone. These people are there for you, any time.'}
-        </p>
+        <p>{pushed?.message ?? t('help.calm')}</p>
         {pushed && (
           <p className={pushed.told ? 'told' : 'not-yet-told'} role="status">
             {pushed.toldMessage}
@@ -81,9 +82,7 @@ export function HelpPanel({
         )}
         {offline && (
           <p className="offline-note" role="status">
-            {fallback?.source === 'built-in'
-              ? 'You are offline. These are the US lines built into Hearth. Calls and texts work without the internet.'
-              : 'You are offline. These are the lines Hearth last loaded. Calls and texts work without the internet.'}
+            {fallback?.source === 'built-in' ? t('help.offlineBuiltIn') : t('help.offlineLast')}
           </p>
         )}
         {pushed ? [resources, planSection] : [planSection, resources]}

@@ -1,49 +1,62 @@
 import type { CrisisResourceDto } from '@hearth/contracts';
+import { useTranslation } from 'react-i18next';
 
-const LABELS = {
-  en: { call: 'Call', text: 'Text', website: 'Visit website' },
-  es: { call: 'Llamar al', text: 'Mensaje de texto', website: 'Visitar el sitio web' },
-};
-
-/** Crisis lines, each with a way to reach it: call, text, website; labelled in the resources' language. */
+/**
+ * Crisis lines, each with a way to reach it: call, text (a tappable link when the text line is a plain number),
+ * website; labelled in the resources' language (the writer's, when the server pushed them), else the page's.
+ */
 export function ResourceList({
   resources,
-  language = 'en',
+  language,
 }: {
   resources: CrisisResourceDto[];
   language?: 'en' | 'es';
 }) {
-  const label = LABELS[language];
+  const { i18n } = useTranslation();
+  const t = i18n.getFixedT(language ?? i18n.resolvedLanguage ?? 'en');
   return (
     <ul className="resource-list">
-      {resources.map((resource) => (
-        <li key={resource.name}>
-          <strong>{resource.name}</strong>
-          <p>{resource.description}</p>
-          <div className="resource-actions">
-            {resource.phone && (
-              <a className="button" href={`tel:${resource.phone.replace(/[^\d+]/g, '')}`}>
-                {label.call} {resource.phone}
-              </a>
-            )}
-            {resource.text && (
-              <span className="resource-text">
-                {label.text}: {resource.text}
-              </span>
-            )}
-            {resource.url && (
-              <a
-                className="button button-secondary"
-                href={resource.url}
-                target="_blank"
-                rel="noreferrer noopener"
-              >
-                {label.website}
-              </a>
-            )}
-          </div>
-        </li>
-      ))}
+      {resources.map((resource) => {
+        const number = resource.text && /^[\d\s()+-]{3,}$/.test(resource.text) ? resource.text : null;
+        return (
+          <li key={resource.name}>
+            <strong>{resource.name}</strong>
+            <p>{resource.description}</p>
+            <div className="resource-actions">
+              {resource.phone && (
+                <a className="button" href={`tel:${resource.phone.replace(/[^\d+]/g, '')}`}>
+                  {t('help.call')} {resource.phone}
+                </a>
+              )}
+              {resource.text &&
+                (number ? (
+                  <a
+                    className="button button-secondary"
+                    href={`sms:${number.replace(/[^\d+]/g, '')}`}
+                    aria-label={t('help.textTo', { name: resource.name, number: resource.text })}
+                  >
+                    {t('help.text')}: {resource.text}
+                  </a>
+                ) : (
+                  <span className="resource-text">
+                    {t('help.text')}: {resource.text}
+                  </span>
+                ))}
+              {resource.url && (
+                <a
+                  className="button button-secondary"
+                  href={resource.url}
+                  target="_blank"
+                  rel="noreferrer noopener"
+                  aria-label={t('help.websiteOf', { name: resource.name })}
+                >
+                  {t('help.website')}
+                </a>
+              )}
+            </div>
+          </li>
+        );
+      })}
     </ul>
   );
 }
