@@ -73,6 +73,7 @@ describe('Crisis alerts by Web Push: the facilitators are paged until one acknow
       url: `/groups/${group.id}/console?tab=incidents&incident=${incidentId}`,
       tag: `incident-${incidentId}`,
       requireInteraction: true,
+      language: 'en',
     });
     // Nothing of what she wrote, nor who she is, reaches the push service or the lock screen.
     expect(JSON.stringify(received)).not.toMatch(/pills|Wren|tonight/i);

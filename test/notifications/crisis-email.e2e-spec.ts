@@ -98,7 +98,7 @@ describe('Email: crisis alerts and reminders through a real SMTP server, to conf
     expect(smtp.mails.filter(alertTo(facilitator))).toHaveLength(1);
   });
 
-  it('emails a meeting reminder an hour before, in the member’s time zone, with the link home', async () => {
+  it('emails a meeting reminder an hour before, in the member’s time zone and language, with the link home', async () => {
     const facilitator = await createAccount(t, admin, 'facilitator');
     const wren = await registerUser(t);
     await confirmed(wren);
@@ -108,20 +108,22 @@ describe('Email: crisis alerts and reminders through a real SMTP server, to conf
       .request()
       .patch('/api/me/notification-preferences')
       .set('Authorization', wren.auth)
-      .send({ timeZone: 'Europe/Madrid', meetingReminders: [60] })
+      .send({ timeZone: 'Europe/Madrid', meetingReminders: [60], language: 'es' })
       .expect(200);
     const startsAt = new Date(Math.ceil((t.clock.now().getTime() + 3 * 3_600_000) / 60_000) * 60_000);
     await scheduleMeeting(t, facilitator, group.id, startsAt);
     t.clock.set(new Date(startsAt.getTime() - 60 * 60_000));
     expect(await t.app.get(MeetingReminders).remind()).toBeGreaterThan(0);
     await t.app.get(OutboxWorker).settle();
-    const mail = await smtp.nextMail((m) => m.to.includes(wren.email) && m.subject === 'Meeting in 1 hour');
-    const madrid = new Intl.DateTimeFormat('en-US', {
+    const mail = await smtp.nextMail((m) => m.to.includes(wren.email) && m.subject === 'Reunión en 1 hora');
+    const madrid = new Intl.DateTimeFormat('es', {
       timeZone: 'Europe/Madrid',
       hour: 'numeric',
       minute: '2-digit',
     }).format(startsAt);
-    expect(mail.text).toContain(`at ${madrid} (Europe/Madrid time).`);
+    expect(mail.text).toContain(`a las ${madrid} (hora de Europe/Madrid).`);
+    expect(mail.text).toContain('Abrir Hearth:');
+    expect(mail.html).toContain('O copia esta dirección en tu navegador:');
     expect(mail.text).toContain(`${PUBLIC_URL}/`);
     expect(`${mail.text}${mail.html}`).not.toMatch(/Tuesday circle|Circle/);
   });

@@ -175,6 +175,7 @@ describe('My devices and my notification preferences', () => {
         showGroupNames: false,
         meetingReminders: [1_440, 60],
         messageDigestHours: 4,
+        language: 'en',
         locked: [],
       });
     });

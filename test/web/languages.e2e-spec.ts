@@ -12,6 +12,7 @@ import {
   signInThroughPage,
   WEB_ROOT,
 } from '../support/browser.js';
+import { until } from '../support/sockets.js';
 import { GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
 
 const pageLanguage = (page: Page) =>
@@ -59,6 +60,13 @@ describeInBrowser('Web client: English and Spanish', () => {
       await nav.getByRole('link', { name: 'Cuenta' }).click();
       await page.getByLabel('Hearth habla').selectOption('en');
       await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Journal' }).waitFor();
+      // Her notices and emails follow the choice.
+      await until(
+        async () =>
+          (await t.request().get('/api/me/notification-preferences').set('Authorization', mia.auth)).body
+            .language === 'en',
+        'the language kept for her notices',
+      );
       expect(await pageLanguage(page)).toBe('en');
       await page.reload();
       await page.getByRole('button', { name: 'Help now' }).waitFor();

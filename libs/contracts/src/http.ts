@@ -586,6 +586,8 @@ export interface NotificationPreferencesDto {
   /** null: a notice about new messages as they come (at most one per group every few minutes); else one digest
    * at most every so many hours. */
   messageDigestHours: number | null;
+  /** The language of notices and emails. */
+  language: 'en' | 'es';
   /** Categories I cannot switch off now (crisis alerts while I facilitate a group or run the instance). */
   locked: NotificationCategory[];
 }

@@ -122,6 +122,7 @@ async function showPush(data) {
     icon: '/icon-192.png',
     badge: '/badge-96.png',
     requireInteraction: payload.requireInteraction === true,
+    lang: payload.language === 'es' ? 'es' : 'en',
     data: { url: samePath(payload.url), kind: typeof payload.kind === 'string' ? payload.kind : 'other' },
   });
 }

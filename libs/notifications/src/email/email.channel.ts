@@ -8,6 +8,20 @@ import { DeliveryChannel, type DeliveryOutcome } from '../outbox/delivery-channe
 import type { Notice } from '../outbox/notice.js';
 import type { OutboxItem } from '../outbox/outbox-item.entity.js';
 
+/** The mail's own words, in the notice's language. */
+const MAIL_WORDS = {
+  en: {
+    action: 'Open Hearth',
+    footer:
+      'Hearth sends this because of what you chose in Account › What Hearth tells you. Crisis alerts reach facilitators and admins by email and push whatever they choose.',
+  },
+  es: {
+    action: 'Abrir Hearth',
+    footer:
+      'Hearth te envía esto por lo que elegiste en Cuenta › Lo que Hearth te cuenta. Las alertas de crisis llegan a facilitadoras y administración por correo y notificación, elijan lo que elijan.',
+  },
+};
+
 /**
  * Email through SMTP_URL, to the account's address as it is when sending (never copied into the outbox), and
  * only once the person has confirmed it: an unconfirmed address may not be theirs.
@@ -40,10 +54,9 @@ export class EmailChannel extends DeliveryChannel {
           to: address.email,
           subject: notice.title,
           lines: [notice.body],
-          action: 'Open Hearth',
           url: `${this.publicUrl}${notice.url}`,
-          footer:
-            'Hearth sends this because of what you chose in Settings › Notifications. Crisis alerts reach facilitators and admins by email and push whatever they choose.',
+          ...MAIL_WORDS[notice.language ?? 'en'],
+          language: notice.language ?? 'en',
         }),
       );
       return { ok: true };

@@ -30,4 +30,6 @@ export interface Notice {
   tag: string;
   /** Stay on screen until dealt with (crisis alerts). */
   requireInteraction?: boolean;
+  /** The language it is written in (an email's own words follow it); English when absent. */
+  language?: 'en' | 'es';
 }

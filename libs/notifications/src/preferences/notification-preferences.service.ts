@@ -59,6 +59,7 @@ export class NotificationPreferencesService {
           : current.meetingReminders,
         messageDigestHours:
           body.messageDigestHours === undefined ? current.messageDigestHours : body.messageDigestHours,
+        language: body.language ?? current.language,
       };
       await manager.save(
         manager.create(NotificationPreferencesRow, {

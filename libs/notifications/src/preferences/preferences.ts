@@ -29,6 +29,8 @@ export interface Preferences {
   /** New messages: null tells of them as they come (at most one notice per group every few minutes); a number
    * gathers them into one digest at most every so many hours. */
   messageDigestHours: number | null;
+  /** The language of notices and emails (the one she chose in the app). */
+  language: 'en' | 'es';
 }
 
 /** The reminder times a person can choose, in minutes before a meeting. */
@@ -52,6 +54,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   showGroupNames: false,
   meetingReminders: [1_440, 60],
   messageDigestHours: 4,
+  language: 'en',
 };
 
 /** Stored choices over the defaults: a category added later starts at its default. */

@@ -49,12 +49,26 @@ export class QuestionnaireReminders {
 }
 
 function reminderNotice(preferences: Preferences, name: string, group: string | null): Notice {
-  const asks = group ? (preferences.showGroupNames ? `${group} asks` : 'Your group asks') : 'You asked';
+  const language = preferences.language ?? 'en';
+  const named = preferences.showGroupNames && group;
+  const words =
+    language === 'es'
+      ? {
+          title: `Es hora de tu ${name}`,
+          asks: group ? (named ? `${group} lo pide` : 'Tu grupo lo pide') : 'Lo pediste tú',
+          rest: 'para estos días. Toma unos minutos, y tus respuestas son tuyas.',
+        }
+      : {
+          title: `Time for your ${name}`,
+          asks: group ? (named ? `${group} asks for it` : 'Your group asks for it') : 'You asked for it',
+          rest: 'about now. It takes a few minutes, and your answers stay yours.',
+        };
   return {
     kind: 'questionnaire_due',
-    title: `Time for your ${name}`,
-    body: `${asks} for it about now. It takes a few minutes, and your answers stay yours.`,
+    title: words.title,
+    body: `${words.asks} ${words.rest}`,
     url: '/journal/questionnaires',
     tag: `questionnaire-${name}`,
+    language,
   };
 }

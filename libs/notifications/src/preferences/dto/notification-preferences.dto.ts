@@ -140,4 +140,9 @@ export class NotificationPreferencesBody {
   @ValidateIf((_, value) => value !== null && value !== undefined)
   @IsIn(DIGEST_HOURS, { message: `messageDigestHours must be null or one of ${DIGEST_HOURS.join(', ')}` })
   messageDigestHours?: number | null;
+
+  @ApiPropertyOptional({ enum: ['en', 'es'], description: 'The language of notices and emails' })
+  @IsOptional()
+  @IsIn(['en', 'es'], { message: 'language must be en or es' })
+  language?: 'en' | 'es';
 }

@@ -39,6 +39,9 @@ export class NotificationPreferencesView implements NotificationPreferencesDto {
   })
   messageDigestHours!: number | null;
 
+  @ApiProperty({ enum: ['en', 'es'], description: 'The language of notices and emails' })
+  language!: 'en' | 'es';
+
   @ApiProperty({ enum: CATEGORIES, isArray: true, description: 'Categories I cannot switch off now' })
   locked!: NotificationCategory[];
 }
