@@ -96,6 +96,11 @@ describe('Facilitators at work: incidents about messages, incidents and audit in
       await api(facilitator)
         .post('/moderation/incidents', { messageId: message.id, tier: 'urgent' })
         .expect(409);
+      // The incident, its context and the audit are for this group's facilitators only.
+      for (const outsider of [ash, wren, otherFacilitator]) {
+        await api(outsider).get('/moderation/incidents').expect(403);
+        await api(outsider).get('/audit').expect(403);
+      }
 
       await api(facilitator)
         .post(`/moderation/incidents/${opened.body.id}/acknowledge`, { note: 'Called her; she is safe' })

@@ -138,6 +138,8 @@ describeInBrowser('Web client: facilitators at work', () => {
         expect(await dialog.locator(':focus').count()).toBe(1);
         await f.keyboard.press('Escape');
         await dialog.waitFor({ state: 'hidden' });
+        // Focus goes back to where the facilitator was.
+        expect(await f.locator(':focus').textContent()).toBe('Remove message…');
 
         await openModeration('This group is a joke', /^Remove message/);
         await dialog.getByText('This group is a joke and so are all of you').waitFor();

@@ -200,9 +200,13 @@ function IncidentCard({
             const about = m.id === incident.messageId;
             return (
               <li key={m.id} className={about ? 'incident-message' : undefined}>
-                {about && <span className="tag">The message</span>}{' '}
+                {about && (
+                  <>
+                    <span className="tag">The message</span>{' '}
+                  </>
+                )}
                 <strong>{m.author?.pseudonym ?? 'Former member'}:</strong>{' '}
-                {m.body ?? (m.deleted ? '(deleted)' : '(no text)')}{' '}
+                <span className="incident-text">{m.body ?? (m.deleted ? '(deleted)' : '(no text)')}</span>{' '}
                 <time className="muted" dateTime={m.createdAt}>
                   {formatTime(m.createdAt)}
                 </time>
