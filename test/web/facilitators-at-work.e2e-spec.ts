@@ -146,6 +146,7 @@ describeInBrowser('Web client: facilitators at work', () => {
         await dialog.getByLabel('Reason (Wren is told this)').fill('Please keep it kind to each other.');
         expect(await seriousAxeViolations(f)).toEqual([]);
         await expectTouchSized(dialog);
+        await expectNoSidewaysScroll(f);
         await dialog.getByRole('button', { name: 'Remove message' }).click();
         await dialog.getByText(/Removed\. Wren is told why/).waitFor();
         await screenshots(f, 'facilitators-remove-done');
