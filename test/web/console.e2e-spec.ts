@@ -194,7 +194,7 @@ describeInBrowser('Web client: the facilitator console', () => {
 
   it('the audit log lists what facilitators did', async () => {
     await tab('Audit log');
-    await f.getByRole('cell', { name: 'room.mode_changed' }).first().waitFor();
+    await f.getByRole('cell', { name: 'changed the room mode' }).first().waitFor();
     expect(await seriousAxeViolations(f)).toEqual([]);
     await screenshots(f, '32-console-audit');
     expect(csp).toEqual([[], []]);

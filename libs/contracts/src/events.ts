@@ -190,7 +190,7 @@ export interface SafetyAlertEvent {
   membershipId: string | null;
   pseudonym: string | null;
   messageId: string | null;
-  source: 'detector' | 'report' | 'questionnaire';
+  source: 'detector' | 'report' | 'questionnaire' | 'facilitator';
   category: string;
   /** `urgent` is shown as such everywhere and starts the escalation clock at once. */
   tier: 'urgent' | 'concern';

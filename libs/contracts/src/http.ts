@@ -426,6 +426,8 @@ export interface IncidentNoteDto {
   id: string;
   incidentId: string;
   authorUserId: string;
+  /** The facilitator's pseudonym in the group (null for an admin who is not a member). */
+  authorPseudonym: string | null;
   note: string;
   createdAt: string;
 }
@@ -436,7 +438,7 @@ export interface IncidentDto {
   subjectUserId: string | null;
   subjectMembershipId: string | null;
   messageId: string | null;
-  source: 'detector' | 'report' | 'questionnaire';
+  source: 'detector' | 'report' | 'questionnaire' | 'facilitator';
   category: string;
   /** `urgent`: intent, a plan, means, an act; `concern`: passive ideation, burden, frightening thoughts. */
   tier: 'urgent' | 'concern';
@@ -448,6 +450,15 @@ export interface IncidentDto {
   resolvedBy: string | null;
   resolvedAt: string | null;
   notes: IncidentNoteDto[];
+  groupName: string;
+  /** The person's pseudonym in the group. */
+  pseudonym: string | null;
+  acknowledgedByPseudonym: string | null;
+  /**
+   * The message the incident is about and the few posted before it, oldest first, as facilitators read them
+   * (text of removed messages included); empty when the incident names no message.
+   */
+  context: MessageDto[];
 }
 
 export interface AuditEventDto {
@@ -460,6 +471,9 @@ export interface AuditEventDto {
   reason: string | null;
   details: Record<string, unknown> | null;
   createdAt: string;
+  /** Pseudonyms in the group, never accounts: null for the system, or for someone not a member. */
+  actorPseudonym: string | null;
+  targetPseudonym: string | null;
 }
 
 export interface BlockedTermEntryDto {

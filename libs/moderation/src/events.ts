@@ -44,7 +44,7 @@ export class IncidentOpenedEvent {
     readonly subjectUserId: string | null,
     readonly subjectMembershipId: string | null,
     readonly messageId: string | null,
-    readonly source: 'detector' | 'report' | 'questionnaire',
+    readonly source: 'detector' | 'report' | 'questionnaire' | 'facilitator',
     readonly category: string,
     readonly tier: CrisisTier,
     /** The writer's language and whether her words were frightening intrusive thoughts: her resources follow. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, type EntityManager } from 'typeorm';
+import { DataSource, In, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 
 import { Clock, Transactions } from '@hearth/core';
 import type { MessageDto } from '@hearth/contracts';
@@ -42,6 +42,26 @@ export class MessageReview {
     if (!message) return null;
     const [dto] = await this.views.many(this.dataSource.manager, [message], { staff: true });
     return { message: dto, authorUserId: message.authorUserId };
+  }
+
+  /**
+   * A message and the `before` messages posted just before it, oldest first, as facilitators see them: what a
+   * facilitator reads to understand an incident. Held messages have no place in the timeline and come alone.
+   */
+  async inContext(groupId: string, messageId: string, before = 3): Promise<MessageDto[]> {
+    const message = await this.dataSource.manager.findOneBy(Message, { id: messageId, groupId });
+    if (!message) return [];
+    const rows =
+      message.seq === null
+        ? [message]
+        : (
+            await this.dataSource.manager.find(Message, {
+              where: { groupId, seq: LessThanOrEqual(message.seq), status: Not('held') },
+              order: { seq: 'DESC' },
+              take: before + 1,
+            })
+          ).reverse();
+    return this.views.many(this.dataSource.manager, rows, { staff: true });
   }
 
   /** Messages waiting for review in these groups, oldest first, as facilitators see them. */

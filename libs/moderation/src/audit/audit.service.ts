@@ -78,7 +78,19 @@ export class AuditService {
       order: { createdAt: 'DESC' },
       take: query.limit,
     });
-    return events.map((e) => ({ ...e, createdAt: e.createdAt.toISOString() }));
+    // Pseudonyms, never accounts: what the group knows them by (former members keep theirs on the membership).
+    const userIds = [
+      ...new Set(events.flatMap((e) => [e.actorUserId, e.targetUserId]).filter((id): id is string => !!id)),
+    ];
+    const pseudonyms = new Map<string, string | null>();
+    for (const userId of userIds)
+      pseudonyms.set(userId, (await this.policy.membershipOf(groupId, userId))?.pseudonym ?? null);
+    return events.map((e) => ({
+      ...e,
+      createdAt: e.createdAt.toISOString(),
+      actorPseudonym: e.actorUserId ? (pseudonyms.get(e.actorUserId) ?? null) : null,
+      targetPseudonym: e.targetUserId ? (pseudonyms.get(e.targetUserId) ?? null) : null,
+    }));
   }
 
   /** What facilitators did about me, across my groups: what, where, why and when (never who reported me). */

@@ -23,7 +23,7 @@ export class Incident {
   messageId!: string | null;
 
   @Column({ type: 'varchar', length: 16 })
-  source!: 'detector' | 'report' | 'questionnaire';
+  source!: 'detector' | 'report' | 'questionnaire' | 'facilitator';
 
   @Column({ type: 'varchar', length: 32 })
   category!: string;

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import { ApiErrors } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupItemParam } from '../common/dto/group-item.dto.js';
-import { IncidentQuery, NoteDto } from './dto/incident.dto.js';
+import { IncidentQuery, NoteDto, OpenIncidentDto } from './dto/incident.dto.js';
 import { IncidentView } from './dto/incident.view.js';
 import { IncidentResponseTimesView } from './dto/incident-alert.view.js';
 import { IncidentsService } from './incidents.service.js';
@@ -22,6 +22,15 @@ export class IncidentsController {
   @ApiOkResponse({ type: [IncidentView], description: 'Crisis incidents with their notes' })
   incidentsOf(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Query() query: IncidentQuery) {
     return this.incidents.list(caller, id, query.status);
+  }
+
+  @Post('moderation/incidents')
+  @ApiCreatedResponse({
+    type: IncidentView,
+    description: 'A facilitator opens an incident about a message: the group’s facilitators are alerted',
+  })
+  openIncident(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: OpenIncidentDto) {
+    return this.incidents.openAbout(caller, id, dto);
   }
 
   @Get('moderation/incident-response')

@@ -7,6 +7,7 @@ import { Interval } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 
+import { MessageReview } from '@hearth/chat';
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
 import type { IncidentDto, IncidentResponseTimesDto, SafetyAlertEvent } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
@@ -60,11 +61,46 @@ export class IncidentsService {
     private readonly accessLog: AccessLog,
     private readonly sealing: ModerationSealing,
     private readonly alerts: IncidentAlerts,
+    private readonly review: MessageReview,
   ) {}
+
+  /**
+   * A facilitator opens an incident about a message she read: alerted and escalated like any other. One incident
+   * still open about a message is enough.
+   */
+  async openAbout(
+    caller: Caller,
+    groupId: string,
+    request: { messageId: string; tier: Incident['tier']; category?: string },
+  ): Promise<IncidentDto> {
+    await this.policy.authorize(caller, groupId, 'manage');
+    const found = await this.review.forReview(groupId, request.messageId);
+    if (!found) throw new NotFoundException('Message not found');
+    const already = await this.dataSource.manager.existsBy(Incident, {
+      groupId,
+      messageId: request.messageId,
+      status: Not('resolved'),
+    });
+    if (already) throw new ConflictException('An incident about this message is already open');
+    const incident = await this.open(
+      {
+        groupId,
+        userId: found.authorUserId,
+        membershipId: found.message.author?.membershipId ?? null,
+        messageId: request.messageId,
+      },
+      'facilitator',
+      request.category ?? 'crisis_concern',
+      caller.userId,
+      { tier: request.tier, language: 'en', intrusive: false },
+    );
+    const [view] = await this.views([incident]);
+    return view;
+  }
 
   async open(
     subject: IncidentSubject,
-    source: 'detector' | 'report' | 'questionnaire',
+    source: 'detector' | 'report' | 'questionnaire' | 'facilitator',
     category: string,
     reporter: string | null,
     reading: IncidentReading = { tier: 'urgent', language: 'en', intrusive: false },
@@ -182,7 +218,10 @@ export class IncidentsService {
     };
   }
 
-  /** Incidents as facilitators read them: ISO dates, with their notes, oldest first. */
+  /**
+   * Incidents as facilitators read them: ISO dates, with their notes, who they are about and who answered
+   * (pseudonyms in the group, never accounts), and the message in its context.
+   */
   private async views(incidents: Incident[]): Promise<IncidentDto[]> {
     const notes = incidents.length
       ? await this.dataSource.manager.find(IncidentNote, {
@@ -192,16 +231,45 @@ export class IncidentsService {
       : [];
     const groupOf = new Map(incidents.map((i) => [i.id, i.groupId]));
     for (const note of notes) await this.sealing.openNotes(groupOf.get(note.incidentId)!, [note]);
-    return incidents.map((incident) => ({
-      ...incident,
-      openedAt: incident.openedAt.toISOString(),
-      acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null,
-      escalatedAt: incident.escalatedAt?.toISOString() ?? null,
-      resolvedAt: incident.resolvedAt?.toISOString() ?? null,
-      notes: notes
-        .filter((n) => n.incidentId === incident.id)
-        .map((n) => ({ ...n, createdAt: n.createdAt.toISOString() })),
-    }));
+    const pseudonyms = new Map<string, string | null>();
+    const pseudonymOf = async (groupId: string, userId: string | null) => {
+      if (!userId) return null;
+      const key = `${groupId}:${userId}`;
+      if (!pseudonyms.has(key))
+        pseudonyms.set(key, (await this.policy.membershipOf(groupId, userId))?.pseudonym ?? null);
+      return pseudonyms.get(key)!;
+    };
+    const groupNames = new Map<string, string>();
+    return Promise.all(
+      incidents.map(async (incident) => {
+        if (!groupNames.has(incident.groupId))
+          groupNames.set(incident.groupId, (await this.policy.group(incident.groupId))?.name ?? '');
+        const subject = incident.subjectMembershipId
+          ? await this.policy.membershipById(incident.groupId, incident.subjectMembershipId)
+          : null;
+        const own = notes.filter((n) => n.incidentId === incident.id);
+        return {
+          ...incident,
+          openedAt: incident.openedAt.toISOString(),
+          acknowledgedAt: incident.acknowledgedAt?.toISOString() ?? null,
+          escalatedAt: incident.escalatedAt?.toISOString() ?? null,
+          resolvedAt: incident.resolvedAt?.toISOString() ?? null,
+          notes: await Promise.all(
+            own.map(async (n) => ({
+              ...n,
+              authorPseudonym: await pseudonymOf(incident.groupId, n.authorUserId),
+              createdAt: n.createdAt.toISOString(),
+            })),
+          ),
+          groupName: groupNames.get(incident.groupId)!,
+          pseudonym: subject?.pseudonym ?? null,
+          acknowledgedByPseudonym: await pseudonymOf(incident.groupId, incident.acknowledgedBy),
+          context: incident.messageId
+            ? await this.review.inContext(incident.groupId, incident.messageId)
+            : [],
+        };
+      }),
+    );
   }
 
   /** A facilitator has seen it and says what they did; it will not escalate. */

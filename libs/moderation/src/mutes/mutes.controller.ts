@@ -22,7 +22,7 @@ export class MutesController {
     description: 'The member can read but not post or react until the mute ends',
   })
   mute(@Caller() caller: Caller, @Param() { id }: GroupIdParam, @Body() dto: MuteDto) {
-    return this.mutes.mute(caller, id, dto.userId, dto.minutes, dto.reason);
+    return this.mutes.mute(caller, id, dto, dto.minutes, dto.reason);
   }
 
   @Delete('moderation/mutes/:userId')

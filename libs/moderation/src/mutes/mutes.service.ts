@@ -30,16 +30,23 @@ export class MutesService {
   ) {}
 
   /** Mutes a member for 5 minutes to 7 days, or until lifted (minutes null). */
+  /** `member`: by account, or by membership (as the room names the author of a message). */
   async mute(
     caller: Caller,
     groupId: string,
-    userId: string,
+    member: { userId?: string; membershipId?: string },
     minutes: number | null,
     reason?: string,
   ): Promise<Mute> {
+    let userId = member.userId ?? '';
     const mute = await this.transactions.run(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
+      if (member.membershipId) {
+        const membership = await this.policy.membershipById(groupId, member.membershipId);
+        if (!membership?.userId) throw new NotFoundException('Member not found');
+        userId = membership.userId;
+      }
       await assertModeratableMember(this.policy, groupId, userId);
       await this.liftActive(manager, groupId, userId, caller.userId);
       const now = this.clock.now();

@@ -6,9 +6,9 @@ import { useSession } from '../../api/session';
 import { useRoleVersion } from '../../chat/chat-context';
 import { Alert, NoFacilitatorWarning, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { AuditTab } from './audit-tab';
 import {
   AgreementTab,
-  AuditTab,
   InvitesTab,
   JoinRequestsTab,
   MeetingsTab,
@@ -51,7 +51,18 @@ export default function ConsolePage() {
       </p>
       <h1>{group.data.name}: console</h1>
       {group.data.activeFacilitators === 0 && group.data.status === 'active' && <NoFacilitatorWarning />}
-      <div className="tabs" role="tablist" aria-label="Console sections">
+      {/* On a phone the eleven sections are one select, not four rows of tabs. */}
+      <div className="field console-select">
+        <label htmlFor="console-section">Console section</label>
+        <select id="console-section" value={tab} onChange={(e) => setParams({ tab: e.target.value })}>
+          {TABS.map(([key, label]) => (
+            <option key={key} value={key}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="tabs console-tabs" role="tablist" aria-label="Console sections">
         {TABS.map(([key, label]) => (
           <button
             key={key}

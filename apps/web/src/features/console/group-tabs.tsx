@@ -5,7 +5,6 @@ import type {
   JoinRequestDto,
   RoomStateDto,
   SharedReflectionDto,
-  AuditEventDto,
   MeetingDto,
 } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
@@ -391,34 +390,6 @@ export function ReflectionsTab({ groupId }: { groupId: string }) {
           </li>
         ))}
       </ul>
-    </div>
-  );
-}
-
-export function AuditTab({ groupId }: { groupId: string }) {
-  const audit = useLoad(() => http.get<AuditEventDto[]>(`${base(groupId)}/audit`), [groupId]);
-  if (!audit.data) return <Pending loaded={audit} />;
-  return (
-    <div>
-      <h2>Audit log</h2>
-      <table className="table">
-        <thead>
-          <tr>
-            <th scope="col">When</th>
-            <th scope="col">Action</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {audit.data.map((event) => (
-            <tr key={event.id}>
-              <td>{formatDateTime(event.createdAt)}</td>
-              <td>{event.action}</td>
-              <td>{event.reason ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
     </div>
   );
 }

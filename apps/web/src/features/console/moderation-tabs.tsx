@@ -2,9 +2,9 @@ import type { IncidentDto, IncidentResponseTimesDto, MemberDto, QueueItemDto } f
 import { useEffect, useRef, useState } from 'react';
 
 import { http } from '../../api/http';
-import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
+import { Alert, Field, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-import { categoryLabel, tierLabel } from '../safety/crisis-labels';
+import { categoryLabel, categoryTitle, sourceLabel, tierLabel } from '../safety/crisis-labels';
 import { IncidentResponse } from './incident-response';
 
 const base = (groupId: string) => `/groups/${groupId}`;
@@ -105,6 +105,12 @@ export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: st
     () => http.get<IncidentResponseTimesDto>(`${base(groupId)}/moderation/incident-response`),
     [groupId],
   );
+  // "open 12 min" stays true while the tab is open.
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = window.setInterval(() => setNow(Date.now()), 30_000);
+    return () => window.clearInterval(timer);
+  }, []);
   if (!incidents.data) return <Pending loaded={incidents} />;
   const missing = linked && !incidents.data.some((incident) => incident.id === linked);
   return (
@@ -120,6 +126,7 @@ export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: st
             groupId={groupId}
             incident={incident}
             linked={incident.id === linked}
+            now={now}
             onChange={() => void Promise.all([incidents.reload(), times.reload()])}
           />
         ))}
@@ -132,11 +139,13 @@ function IncidentCard({
   groupId,
   incident,
   linked,
+  now,
   onChange,
 }: {
   groupId: string;
   incident: IncidentDto;
   linked: boolean;
+  now: number;
   onChange: () => void;
 }) {
   const [note, setNote] = useState('');
@@ -163,29 +172,54 @@ function IncidentCard({
       aria-current={linked ? 'true' : undefined}
     >
       {linked && <p className="linked-note">From your notification</p>}
-      <p>
+      <h3 className="incident-title">
+        <span className={`tier-badge tier-${incident.tier}`}>{tierLabel(incident.tier)}</span>{' '}
+        {incident.pseudonym ?? 'A member'} · {categoryTitle(incident.category)}
+      </h3>
+      <p className="incident-status">
         <strong>
           {incident.status === 'open'
-            ? 'Open'
+            ? `Open ${elapsed(incident.openedAt, now)}`
             : incident.status === 'acknowledged'
               ? 'Acknowledged'
               : 'Resolved'}
         </strong>{' '}
-        · <span className={`tier-badge tier-${incident.tier}`}>{tierLabel(incident.tier)}</span> ·{' '}
-        {categoryLabel(incident.category)} ·{' '}
-        {incident.source === 'report'
-          ? 'from a report'
-          : incident.source === 'questionnaire'
-            ? 'from a questionnaire answer'
-            : 'from their words'}{' '}
-        · opened {formatDateTime(incident.openedAt)}
+        · {incident.groupName} · {sourceLabel(incident.source)} · opened {formatDateTime(incident.openedAt)}
         {incident.escalatedAt ? ' · escalated to admins' : ''}
       </p>
+      {incident.acknowledgedAt && (
+        <p className="incident-answered">
+          Acknowledged by {incident.acknowledgedByPseudonym ?? 'an admin'}{' '}
+          {elapsed(incident.openedAt, Date.parse(incident.acknowledgedAt))} after it opened
+          {incident.resolvedAt ? ` · resolved ${formatDateTime(incident.resolvedAt)}` : ''}
+        </p>
+      )}
+      {incident.context.length > 0 && (
+        <ol className="incident-context" aria-label="The message, after the ones before it">
+          {incident.context.map((m) => {
+            const about = m.id === incident.messageId;
+            return (
+              <li key={m.id} className={about ? 'incident-message' : undefined}>
+                {about && (
+                  <>
+                    <span className="tag">The message</span>{' '}
+                  </>
+                )}
+                <strong>{m.author?.pseudonym ?? 'Former member'}:</strong>{' '}
+                <span className="incident-text">{m.body ?? (m.deleted ? '(deleted)' : '(no text)')}</span>{' '}
+                <time className="muted" dateTime={m.createdAt}>
+                  {formatTime(m.createdAt)}
+                </time>
+              </li>
+            );
+          })}
+        </ol>
+      )}
       {incident.notes.length > 0 && (
-        <ul className="notes">
+        <ul className="notes" aria-label="What facilitators noted">
           {incident.notes.map((n) => (
             <li key={n.id}>
-              {formatDateTime(n.createdAt)}: {n.note}
+              <strong>{n.authorPseudonym ?? 'An admin'}</strong>, {formatDateTime(n.createdAt)}: {n.note}
             </li>
           ))}
         </ul>
@@ -360,4 +394,14 @@ function byUrgency(a: IncidentDto, b: IncidentDto): number {
     Number(b.tier === 'urgent') - Number(a.tier === 'urgent') ||
     a.openedAt.localeCompare(b.openedAt)
   );
+}
+
+/** How long since `iso`, in words a facilitator reads at a glance: "12 min", "2 h 5 min", "3 days". */
+function elapsed(iso: string, now: number): string {
+  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
+  if (minutes < 1) return 'less than a minute';
+  if (minutes < 60) return `${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+  return `${Math.floor(hours / 24)} days`;
 }

@@ -10,7 +10,11 @@ export interface MessageActions {
   remove(message: MessageDto): void;
   report(message: MessageDto): void;
   hide(membershipId: string): void;
+  /** Facilitators only: take the message down, mute its author, or open a crisis incident about it. */
+  moderate(message: MessageDto, step: ModerationStep): void;
 }
+
+export type ModerationStep = 'remove' | 'mute' | 'incident';
 
 export function MessageItem({
   message,
@@ -18,6 +22,7 @@ export function MessageItem({
   replyTo,
   hidden,
   canAct,
+  facilitating,
   actions,
 }: {
   message: MessageDto;
@@ -25,6 +30,7 @@ export function MessageItem({
   replyTo: MessageDto | undefined;
   hidden: boolean;
   canAct: boolean;
+  facilitating: boolean;
   actions: MessageActions;
 }) {
   const [editing, setEditing] = useState(false);
@@ -32,6 +38,7 @@ export function MessageItem({
   const [error, setError] = useState<string | null>(null);
   const [showHidden, setShowHidden] = useState(false);
   const [picking, setPicking] = useState(false);
+  const [moderating, setModerating] = useState(false);
   const mine = message.author?.membershipId === me;
   const editable =
     mine &&
@@ -163,8 +170,43 @@ export function MessageItem({
                   Hide member
                 </button>
               )}
+              {facilitating && (
+                <button
+                  type="button"
+                  className="button-quiet"
+                  aria-expanded={moderating}
+                  aria-controls={`moderate-${message.id}`}
+                  onClick={() => setModerating(!moderating)}
+                >
+                  Moderate
+                </button>
+              )}
             </>
           )}
+        </div>
+      )}
+      {facilitating && moderating && !mine && message.author && (
+        <div
+          className="message-actions moderate-actions"
+          id={`moderate-${message.id}`}
+          role="group"
+          aria-label={`Moderate ${author}’s message`}
+        >
+          <button type="button" className="button-quiet" onClick={() => actions.moderate(message, 'remove')}>
+            Remove message…
+          </button>
+          {message.author.role !== 'facilitator' && (
+            <button type="button" className="button-quiet" onClick={() => actions.moderate(message, 'mute')}>
+              Mute {author}…
+            </button>
+          )}
+          <button
+            type="button"
+            className="button-quiet"
+            onClick={() => actions.moderate(message, 'incident')}
+          >
+            Open crisis incident…
+          </button>
         </div>
       )}
       {picking && (

@@ -8,7 +8,8 @@ import type { RoomSnapshot, RoomStore } from '../../chat/room-store';
 import { Alert, Dialog, Loading, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { Composer } from './composer';
-import { MessageItem, type MessageActions } from './message-item';
+import { MessageItem, type MessageActions, type ModerationStep } from './message-item';
+import { ModerationDialog } from './moderation-dialog';
 
 export function RoomPage() {
   const { groupId = '' } = useParams();
@@ -71,6 +72,7 @@ function Room({
   const facilitating = group.membership?.role === 'facilitator';
   const [replyTo, setReplyTo] = useState<MessageDto | null>(null);
   const [reporting, setReporting] = useState<MessageDto | null>(null);
+  const [moderating, setModerating] = useState<{ message: MessageDto; step: ModerationStep } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
@@ -115,6 +117,7 @@ function Room({
         void store.remove(message.id).then((e) => setProblem(e?.message ?? null));
     },
     report: setReporting,
+    moderate: (message, step) => setModerating({ message, step }),
     hide: (membershipId) =>
       void http
         .post<string[]>(`/groups/${group.id}/hidden-members`, { membershipId })
@@ -212,6 +215,7 @@ function Room({
               replyTo={message.replyToId ? byId.get(message.replyToId) : undefined}
               hidden={message.author !== null && hidden.includes(message.author.membershipId)}
               canAct={!blocked && room.joined}
+              facilitating={facilitating}
               actions={actions}
             />
           ))}
@@ -276,6 +280,9 @@ function Room({
         members={mentionable}
       />
       <ReportDialog groupId={group.id} message={reporting} onClose={() => setReporting(null)} />
+      {facilitating && (
+        <ModerationDialog groupId={group.id} target={moderating} onClose={() => setModerating(null)} />
+      )}
     </div>
   );
 }

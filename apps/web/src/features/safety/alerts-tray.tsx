@@ -24,7 +24,9 @@ export function AlertsTray({ connection }: { connection: ChatConnection }) {
               ? 'reported by a member'
               : alert.source === 'questionnaire'
                 ? 'from a questionnaire answer'
-                : 'from their words'}
+                : alert.source === 'facilitator'
+                  ? 'opened by a facilitator'
+                  : 'from their words'}
             , {formatTime(alert.openedAt)}).
           </p>
           <div className="row">

@@ -35,4 +35,13 @@ export class AuditEventView extends MyModerationEventView implements AuditEventD
 
   @ApiProperty(nullableUuid)
   targetMessageId!: string | null;
+
+  @ApiProperty({
+    ...nullableText,
+    description: 'Who acted, by pseudonym in the group; null for Hearth itself',
+  })
+  actorPseudonym!: string | null;
+
+  @ApiProperty({ ...nullableText, description: 'Whom it was about, by pseudonym in the group' })
+  targetPseudonym!: string | null;
 }

@@ -22,8 +22,8 @@ export class IncidentAlertView implements SafetyAlertEvent {
   @ApiProperty({ format: 'uuid', nullable: true, type: String })
   messageId!: string | null;
 
-  @ApiProperty({ enum: ['detector', 'report', 'questionnaire'] })
-  source!: 'detector' | 'report' | 'questionnaire';
+  @ApiProperty({ enum: ['detector', 'report', 'questionnaire', 'facilitator'] })
+  source!: 'detector' | 'report' | 'questionnaire' | 'facilitator';
 
   @ApiProperty({ example: 'suicide' })
   category!: string;

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
 
 import { Trim } from '@hearth/core';
 
@@ -17,4 +17,31 @@ export class IncidentQuery {
   @IsOptional()
   @IsIn(['open', 'acknowledged', 'resolved'])
   status?: 'open' | 'acknowledged' | 'resolved';
+}
+
+export const INCIDENT_CATEGORIES = [
+  'suicide',
+  'self_harm',
+  'harm_to_baby',
+  'harm_to_others',
+  'crisis_concern',
+] as const;
+
+/** A facilitator opens an incident about a message she read. */
+export class OpenIncidentDto {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  messageId!: string;
+
+  @ApiProperty({
+    enum: ['urgent', 'concern'],
+    description: '`urgent` escalates to admins after CRISIS_ESCALATION_MINUTES; `concern` later',
+  })
+  @IsIn(['urgent', 'concern'])
+  tier!: 'urgent' | 'concern';
+
+  @ApiPropertyOptional({ enum: INCIDENT_CATEGORIES, default: 'crisis_concern' })
+  @IsOptional()
+  @IsIn(INCIDENT_CATEGORIES)
+  category?: (typeof INCIDENT_CATEGORIES)[number];
 }

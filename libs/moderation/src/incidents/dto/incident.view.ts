@@ -1,8 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import type { IncidentDto, IncidentNoteDto } from '@hearth/contracts';
+import type { IncidentDto, IncidentNoteDto, MessageDto } from '@hearth/contracts';
 
-import { nullableTime, nullableUuid, uuid } from '../../common/dto/view-properties.js';
+import { MessageView } from '@hearth/chat';
+
+import { nullableText, nullableTime, nullableUuid, uuid } from '../../common/dto/view-properties.js';
 
 export class IncidentNoteView implements IncidentNoteDto {
   @ApiProperty(uuid)
@@ -13,6 +15,9 @@ export class IncidentNoteView implements IncidentNoteDto {
 
   @ApiProperty(uuid)
   authorUserId!: string;
+
+  @ApiProperty(nullableText)
+  authorPseudonym!: string | null;
 
   @ApiProperty()
   note!: string;
@@ -37,7 +42,7 @@ export class IncidentView implements IncidentDto {
   @ApiProperty(nullableUuid)
   messageId!: string | null;
 
-  @ApiProperty({ enum: ['detector', 'report', 'questionnaire'] })
+  @ApiProperty({ enum: ['detector', 'report', 'questionnaire', 'facilitator'] })
   source!: IncidentDto['source'];
 
   @ApiProperty({ enum: ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others'] })
@@ -73,4 +78,19 @@ export class IncidentView implements IncidentDto {
 
   @ApiProperty({ type: [IncidentNoteView] })
   notes!: IncidentNoteView[];
+
+  @ApiProperty()
+  groupName!: string;
+
+  @ApiProperty({ ...nullableText, description: 'The person’s pseudonym in the group' })
+  pseudonym!: string | null;
+
+  @ApiProperty(nullableText)
+  acknowledgedByPseudonym!: string | null;
+
+  @ApiProperty({
+    type: [MessageView],
+    description: 'The message and the few posted before it, oldest first, as facilitators read them',
+  })
+  context!: MessageDto[];
 }

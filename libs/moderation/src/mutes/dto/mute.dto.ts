@@ -1,12 +1,21 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsInt, IsUUID, Max, Min, ValidateIf } from 'class-validator';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsUUID, Max, Min, ValidateIf } from 'class-validator';
 
 import { ReasonDto } from '../../common/dto/reason.dto.js';
 
 export class MuteDto extends ReasonDto {
-  @ApiProperty({ format: 'uuid' })
+  @ApiPropertyOptional({ format: 'uuid', description: 'The member’s account; or give `membershipId`' })
+  @ValidateIf((dto: MuteDto) => dto.membershipId === undefined)
   @IsUUID()
-  userId!: string;
+  userId?: string;
+
+  @ApiPropertyOptional({
+    format: 'uuid',
+    description: 'The member as the room names them (a message’s author)',
+  })
+  @IsOptional()
+  @IsUUID()
+  membershipId?: string;
 
   @ApiProperty({
     nullable: true,

@@ -18,7 +18,7 @@ export class QueueIncidentSummary {
   @ApiProperty({ description: 'Sent on to the admins because nobody acknowledged it in time' })
   escalated!: boolean;
 
-  @ApiProperty({ enum: ['detector', 'report', 'questionnaire'] })
+  @ApiProperty({ enum: ['detector', 'report', 'questionnaire', 'facilitator'] })
   source!: string;
 }
 
