@@ -453,7 +453,8 @@ describeInBrowser('Web client: the installable app', () => {
       await page.getByRole('heading', { name: 'Journal', level: 1 }).waitFor();
       await page.getByRole('link', { name: 'Groups' }).click();
       await page.getByRole('link', { name: 'Facilitator console' }).click();
-      await page.getByRole('tab', { name: 'Crisis incidents' }).click();
+      // On a phone the console's sections are a menu.
+      await page.getByLabel('Console section', { exact: true }).selectOption({ label: 'Crisis incidents' });
       await page.getByRole('heading', { name: 'Crisis incidents', level: 2 }).waitFor();
       await page.getByRole('button', { name: 'Help now' }).click();
       await page.getByRole('dialog', { name: 'Support is here' }).getByText(WARMLINE).waitFor();

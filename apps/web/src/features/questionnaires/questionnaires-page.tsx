@@ -105,7 +105,9 @@ export function QuestionnairesPage() {
           history.data.map((h) => <Course key={h.instrument} history={h} />)
         )}
         <p>
-          <Link to="/journal/mood">See your mood check-ins beside these</Link>
+          <Link className="button button-secondary" to="/journal/mood">
+            See your mood check-ins beside these
+          </Link>
         </p>
       </section>
 
