@@ -55,7 +55,7 @@ export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
     return () => chart.destroy();
   }, [buckets]);
   const summary = buckets.length
-    ? `Mood over ${buckets.length} days: from ${buckets[0].mood.mean.toFixed(1)} to ${buckets.at(-1)!.mood.mean.toFixed(1)} out of 10.`
+    ? `Mood over ${buckets.length === 1 ? 'one day' : `${buckets.length} days`}: from ${buckets[0].mood.mean.toFixed(1)} to ${buckets.at(-1)!.mood.mean.toFixed(1)} out of 10.`
     : 'No check-ins yet.';
   return (
     <figure className="chart">
