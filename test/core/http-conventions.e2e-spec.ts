@@ -284,6 +284,8 @@ describe('Registered routes all declare their access', () => {
         'GET /api/health',
         // Before anyone signs in, the web client asks whether to show the first-run setup.
         'GET /api/instance',
+        // An invitation link is its own credential: the invitee reads where it leads before signing up.
+        'GET /api/invites/{code}/preview',
         // Calendar apps cannot send a bearer token: the feed is authenticated by its own secret token.
         'GET /api/me/calendar.ics',
         'POST /api/auth/login',

@@ -248,6 +248,53 @@ describe('Joining a group', () => {
         .expect(200);
     });
 
+    describe('Preview an invitation before signing in - GET /api/invites/:code/preview', () => {
+      it('needs no authentication and tells the group and its agreement in brief, nothing about members', async () => {
+        const unlisted = await createGroup(t, facilitator, {
+          name: 'Private cohort',
+          description: 'For mothers after ketamine-assisted therapy.',
+          visibility: 'unlisted',
+        });
+        const invite = await createInvite(t, facilitator, unlisted.id);
+        const preview = await t.request().get(`/api/invites/${invite.code}/preview`).expect(200);
+        expect(preview.body).toEqual({
+          groupName: 'Private cohort',
+          description: 'For mothers after ketamine-assisted therapy.',
+          agreementIntro: expect.stringMatching(/^This is a space to make sense/),
+          agreementTopics: [
+            'Confidentiality',
+            'Respect',
+            'Taking care',
+            'If you are in crisis',
+            'Facilitators',
+          ],
+        });
+        expect(JSON.stringify(preview.body)).not.toMatch(/facilitator@|seats|capacity|pseudonym|"id"/i);
+      });
+
+      it('answers 404 alike for unknown, expired, revoked and used-up codes, and 400 for what is no code', async () => {
+        await t.request().get('/api/invites/not-a-real-code/preview').expect(404);
+        const expiring = await createInvite(t, facilitator, group.id, { expiresInHours: 1 });
+        const revoked = await createInvite(t, facilitator, group.id);
+        const once = await createInvite(t, facilitator, group.id, { maxUses: 1 });
+        await t
+          .request()
+          .delete(`/api/groups/${group.id}/invites/${revoked.id}`)
+          .set('Authorization', facilitator.auth)
+          .expect(204);
+        await redeem(t, applicant, once.code, 'Fern').expect(200);
+        await t.request().get(`/api/invites/${revoked.code}/preview`).expect(404);
+        await t.request().get(`/api/invites/${once.code}/preview`).expect(404);
+        t.clock.advance(3_600_000 + 1000);
+        const expired = await t.request().get(`/api/invites/${expiring.code}/preview`).expect(404);
+        expect(expired.body).toMatchObject({
+          statusCode: 404,
+          message: 'Invite not found or no longer valid',
+        });
+        await t.request().get('/api/invites/%3Cscript%3E/preview').expect(400);
+      });
+    });
+
     it('expires', async () => {
       const invite = await createInvite(t, facilitator, group.id, { expiresInHours: 1 });
       t.clock.advance(3_600_000 + 1000);

@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react';
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useMatch } from 'react-router-dom';
 
 import { SessionProvider, useSession } from './api/session';
 import { ChatProvider } from './chat/chat-context';
@@ -7,6 +7,7 @@ import { SessionExpiredDialog } from './features/auth/session-expired';
 import { SetupPage, SignInPage, SignUpPage } from './features/auth/auth-pages';
 import { HomePage } from './features/home/home-page';
 import { InvitePage } from './features/home/invite-page';
+import { InviteWelcomePage } from './features/home/invite-welcome';
 import { JournalPage } from './features/journal/journal-page';
 import { EntryPage } from './features/journal/entry-page';
 import { MoodPage } from './features/journal/mood-page';
@@ -107,8 +108,12 @@ export function App() {
 function RequireSession() {
   const { status, instance } = useSession();
   const location = useLocation();
+  const invitation = useMatch('/invite/:code');
   if (status === 'loading') return <Loading label="Opening Hearth" />;
   if (status === 'offline') return <Layout offline />;
+  if (status === 'signedOut' && invitation && !instance?.needsSetup) {
+    return <InviteWelcomePage code={invitation.params.code ?? ''} />;
+  }
   if (status === 'signedOut') {
     const next = encodeURIComponent(location.pathname + location.search);
     return <Navigate to={instance?.needsSetup ? '/setup' : `/signin?next=${next}`} replace />;

@@ -214,6 +214,16 @@ export interface InviteDto {
   usable: boolean;
 }
 
+/** What an invitation link shows before sign-in: the group and its agreement in brief, nothing about members. */
+export interface InvitePreviewDto {
+  groupName: string;
+  description: string;
+  /** The agreement's opening paragraph, as written (Markdown). */
+  agreementIntro: string;
+  /** The agreement's section headings, in order. */
+  agreementTopics: string[];
+}
+
 export interface CreatedInviteDto extends InviteDto {
   code: string;
   /** The web client's path for this invite: `/invite/<code>`. */

@@ -11,7 +11,11 @@ import { groupsEntities } from './entities.js';
 import { GroupViews } from './groups/group-views.js';
 import { GroupsController } from './groups/groups.controller.js';
 import { GroupsService } from './groups/groups.service.js';
-import { GroupInvitesController, InvitesController } from './invites/invites.controller.js';
+import {
+  GroupInvitesController,
+  InvitePreviewController,
+  InvitesController,
+} from './invites/invites.controller.js';
 import { InvitesService } from './invites/invites.service.js';
 import { GroupKeys } from './keys/group-keys.service.js';
 import { GroupsBackfill } from './keys/groups-backfill.js';
@@ -35,6 +39,7 @@ import { GroupPolicy } from './policy/group-policy.js';
     JoinRequestsController,
     GroupInvitesController,
     InvitesController,
+    InvitePreviewController,
     MeetingsController,
     MyMeetingsController,
   ],

@@ -2,24 +2,51 @@ import type { ErrorBodyDto, TokenPairDto } from '@hearth/contracts';
 
 import { TokenStore } from './tokens';
 
+/** The API's words for "see the details": never shown alone when the details say more. */
+const GENERIC_MESSAGES = new Set(['Validation failed', 'Bad Request']);
+
+/** A server message as a sentence: "excerpt must be…" reads "Excerpt must be….". */
+function asSentence(message: string): string {
+  const text = message.trim();
+  if (!text) return text;
+  const capitalized = text[0].toUpperCase() + text.slice(1);
+  return /[.!?…]$/.test(capitalized) ? capitalized : `${capitalized}.`;
+}
+
 /** An HTTP error in the API's documented shape. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ErrorBodyDto,
   ) {
-    super(body.message);
+    super(ApiError.describe(body, []));
   }
 
   /** The message for one field, when the API named it. */
   field(name: string): string | undefined {
     return this.body.details?.find((d) => d.field === name)?.message;
   }
+
+  /**
+   * What to say in the form's alert: the general message unless it only means "see the details", then every
+   * field message not already shown beside its field. Empty when the fields say it all.
+   */
+  static describe(body: ErrorBodyDto, shownFields: readonly string[]): string {
+    const details = body.details ?? [];
+    const general = details.length > 0 && GENERIC_MESSAGES.has(body.message) ? [] : [body.message];
+    const unshown = details.filter((d) => !shownFields.includes(d.field)).map((d) => d.message);
+    return [...new Set([...general, ...unshown])].map(asSentence).filter(Boolean).join(' ');
+  }
 }
 
-/** Network failures are shown as such, never as a blank screen. */
-export function errorText(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+/**
+ * Network failures are shown as such, never as a blank screen. `shownFields`: fields whose message the screen
+ * already shows beside them; null when nothing is left to say.
+ */
+export function errorText(error: unknown, shownFields: readonly string[] = []): string {
+  if (error instanceof ApiError) {
+    return ApiError.describe(error.body, shownFields) || (shownFields.length ? '' : error.body.message);
+  }
   if (error instanceof TypeError) return 'Hearth cannot be reached right now. Check your connection.';
   return 'Something went wrong. Please try again.';
 }

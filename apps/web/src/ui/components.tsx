@@ -57,10 +57,15 @@ export function Field({
   );
 }
 
-/** Runs a form's action with a busy state, and shows the API's error (and per-field errors) when it fails. */
+/**
+ * Runs a form's action with a busy state, and shows the API's error when it fails: `fieldError(name)` gives a
+ * field its own message, and `error` (read after the fields) says the rest, so nothing is shown twice and a
+ * specific message is never replaced by a generic one.
+ */
 export function useAction() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<unknown>(null);
+  const shownFields: string[] = [];
   const run = async (action: () => Promise<unknown>, event?: FormEvent) => {
     event?.preventDefault();
     setBusy(true);
@@ -77,8 +82,14 @@ export function useAction() {
   };
   return {
     busy,
-    error: error ? errorText(error) : null,
-    fieldError: (name: string) => (error instanceof ApiError ? error.field(name) : undefined),
+    get error(): string | null {
+      return error ? errorText(error, shownFields) || null : null;
+    },
+    fieldError: (name: string) => {
+      const message = error instanceof ApiError ? error.field(name) : undefined;
+      if (message) shownFields.push(name);
+      return message;
+    },
     run,
     clear: () => setError(null),
   };
@@ -156,14 +167,4 @@ export function Dialog({
   );
 }
 
-export function formatDateTime(iso: string): string {
-  return new Date(iso).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-export function formatTime(iso: string): string {
-  return new Date(iso).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' });
-}
-
-export function formatDate(iso: string): string {
-  return new Date(iso).toLocaleDateString(undefined, { dateStyle: 'medium' });
-}
+export { formatDate, formatDateTime, formatTime } from './local-time';

@@ -8,15 +8,16 @@ import {
   ApiNotFoundResponse,
   ApiOkResponse,
   ApiTags,
+  ApiTooManyRequestsResponse,
 } from '@nestjs/swagger';
 
-import { ApiErrors, ErrorBody } from '@hearth/core';
+import { ApiErrors, AuthThrottle, ErrorBody } from '@hearth/core';
 import { Authenticated, Caller } from '@hearth/identity';
 
 import { GroupIdParam } from '../groups/dto/group-id.dto.js';
 import { GroupView } from '../groups/dto/group.view.js';
 import { CreateInviteDto, InviteCodeParam, InviteParam, RedeemInviteDto } from './dto/invite.dto.js';
-import { CreatedInviteView, InviteView } from './dto/invite.view.js';
+import { CreatedInviteView, InvitePreviewView, InviteView } from './dto/invite.view.js';
 import { InvitesService } from './invites.service.js';
 
 @ApiTags('invites')
@@ -81,5 +82,28 @@ export class InvitesController {
     @Body() dto: RedeemInviteDto,
   ): Promise<GroupView> {
     return this.invites.redeem(caller, code, dto.pseudonym);
+  }
+}
+
+/** Open to anyone holding the link, under the stricter per-address budget of routes that take secrets. */
+@ApiTags('invites')
+@AuthThrottle()
+@ApiBadRequestResponse({ type: ErrorBody, description: 'Not an invitation code' })
+@ApiNotFoundResponse({
+  type: ErrorBody,
+  description: 'Unknown, expired, used up, revoked, or its group archived: all answer alike',
+})
+@ApiTooManyRequestsResponse({ type: ErrorBody, description: 'Too many requests from this address' })
+@Controller('invites/:code/preview')
+export class InvitePreviewController {
+  constructor(private readonly invites: InvitesService) {}
+
+  @Get()
+  @ApiOkResponse({
+    type: InvitePreviewView,
+    description: 'The group and its agreement in brief, for sign-up',
+  })
+  preview(@Param() { code }: InviteCodeParam): Promise<InvitePreviewView> {
+    return this.invites.publicPreview(code);
   }
 }

@@ -7,6 +7,8 @@ import { Clock, foundOrFail, Transactions } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import type { GroupView } from '../groups/dto/group.view.js';
+import { summarizeAgreement } from '../agreements/agreement-summary.js';
+import { GroupAgreement } from '../agreements/group-agreement.entity.js';
 import { Group } from '../groups/group.entity.js';
 import { GroupViews } from '../groups/group-views.js';
 import { assertOpen } from '../groups/groups.service.js';
@@ -14,7 +16,7 @@ import { Admissions, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/ad
 import { Membership } from '../memberships/membership.entity.js';
 import { GroupPolicy } from '../policy/group-policy.js';
 import type { CreateInviteDto } from './dto/invite.dto.js';
-import type { CreatedInviteView, InviteView } from './dto/invite.view.js';
+import type { CreatedInviteView, InvitePreviewView, InviteView } from './dto/invite.view.js';
 import { Invite } from './invite.entity.js';
 
 const hashCode = (code: string) => createHash('sha256').update(code).digest('hex');
@@ -81,6 +83,29 @@ export class InvitesService {
       return { group, membership };
     });
     return this.views.one(group, membership, { role: caller.role });
+  }
+
+  /**
+   * What the link shows to someone not signed in yet: the group's name, description and agreement in brief.
+   * Nothing about members or seats; archived groups and invalid codes answer alike.
+   */
+  async publicPreview(code: string): Promise<InvitePreviewView> {
+    return this.transactions.run(async (manager) => {
+      const invite = await this.usable(manager, code);
+      const group = await manager.findOneBy(Group, { id: invite.groupId });
+      if (!group || group.status !== 'active') throw new NotFoundException(NOT_VALID);
+      const agreement = await manager.findOneBy(GroupAgreement, {
+        groupId: group.id,
+        version: group.agreementVersion,
+      });
+      const summary = summarizeAgreement(agreement?.text ?? '');
+      return {
+        groupName: group.name,
+        description: group.description,
+        agreementIntro: summary.intro,
+        agreementTopics: summary.topics,
+      };
+    });
   }
 
   /**

@@ -49,7 +49,7 @@ export function SignInPage() {
   );
 }
 
-function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDone: () => void }) {
+export function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDone: () => void }) {
   const session = useSession();
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');

@@ -6,6 +6,7 @@ import { http } from '../../api/http';
 import { useSession } from '../../api/session';
 import { useRoleVersion } from '../../chat/chat-context';
 import { Alert, Dialog, Field, Loading, useAction } from '../../ui/components';
+import { myTimeZone } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
 import { NotificationsPrompt } from '../notifications/notifications-prompt';
 import { GroupCard } from './group-card';
@@ -176,7 +177,7 @@ function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => vo
               kind: form.kind,
               visibility: form.visibility,
               capacity: Number(form.capacity),
-              timezone: Intl.DateTimeFormat().resolvedOptions().timeZone,
+              timezone: myTimeZone(),
               ...(form.facilitatorPseudonym ? { facilitatorPseudonym: form.facilitatorPseudonym } : {}),
             });
             onClose();

@@ -1,6 +1,6 @@
 import type { OccurrenceDto } from '@hearth/contracts';
 
-const browserZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+import { formatDateTime, myTimeZone } from '../../ui/local-time';
 
 /** "Tokyo time" for Asia/Tokyo: said when a meeting's zone is not the browser's. */
 function zoneName(timeZone: string): string {
@@ -19,14 +19,12 @@ export function meetingWhen(occurrence: Pick<OccurrenceDto, 'startsAt' | 'timezo
     occurrence.recurrence === 'weekly'
       ? `Every ${new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone }).format(at)} at ${time}`
       : new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
-  return timeZone === browserZone() ? when : `${when} (${zoneName(timeZone)})`;
+  return timeZone === myTimeZone() ? when : `${when} (${zoneName(timeZone)})`;
 }
 
 /** The next occurrence in the browser's own time, for a series whose zone differs. */
 export function nextInMyTime(occurrence: OccurrenceDto): string {
-  return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' }).format(
-    new Date(occurrence.startsAt),
-  );
+  return formatDateTime(occurrence.startsAt);
 }
 
 /** One entry per meeting: a series is listed once, by its next occurrence. */

@@ -6,16 +6,16 @@ import type {
   SavedJournalEntryDto,
   TherapySessionDto,
 } from '@hearth/contracts';
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
 import { useDraft } from '../../ui/drafts';
+import { formatCalendarDay } from '../../ui/local-time';
+import { Markdown } from '../../ui/markdown';
 import { useLoad } from '../../ui/use-load';
 import { SupportCard } from '../safety-plan/support-card';
-
-const MarkdownPreview = lazy(() => import('./markdown-preview'));
 
 /** Write or edit an entry, preview it, and share it (or a passage of it) with a group or its facilitators. */
 export function EntryPage() {
@@ -112,9 +112,7 @@ export function EntryPage() {
           </button>
         </div>
         {preview ? (
-          <Suspense fallback={<Loading />}>
-            <MarkdownPreview text={body} />
-          </Suspense>
+          <Markdown text={body} className="markdown markdown-text" />
         ) : (
           <Field
             label="Your reflection"
@@ -147,7 +145,7 @@ export function EntryPage() {
             <option value="">None</option>
             {sessions.data?.map((s) => (
               <option key={s.id} value={s.id}>
-                {s.date}: {s.kind}
+                {formatCalendarDay(s.date)}: {s.kind}
               </option>
             ))}
           </select>
@@ -253,6 +251,7 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
           rows={3}
           value={excerpt}
           onChange={(e) => setExcerpt(e.target.value)}
+          error={action.fieldError('excerpt')}
         />
         {action.error && <Alert tone="error">{action.error}</Alert>}
         <button className="button" disabled={action.busy || active.length === 0 || target === null}>

@@ -4,9 +4,9 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Loading, formatDate } from '../../ui/components';
+import { myTimeZone } from '../../ui/local-time';
+import { Markdown, openingOf } from '../../ui/markdown';
 import { useLoad } from '../../ui/use-load';
-
-const tz = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** My journal: only I can read it (it is encrypted at rest; facilitators and admins never see it). */
 export function JournalPage() {
@@ -20,11 +20,12 @@ export function JournalPage() {
     return http.get<JournalEntryDto[]>(`/journal/entries?${params}`);
   }, [search, tag]);
   const today = useLoad(
-    () => http.get<PromptDto & { date: string }>(`/journal/prompts/today?tz=${encodeURIComponent(tz())}`),
+    () =>
+      http.get<PromptDto & { date: string }>(`/journal/prompts/today?tz=${encodeURIComponent(myTimeZone())}`),
     [],
   );
   const due = useLoad(
-    () => http.get<DuePromptDto[]>(`/journal/prompts/due?tz=${encodeURIComponent(tz())}`),
+    () => http.get<DuePromptDto[]>(`/journal/prompts/due?tz=${encodeURIComponent(myTimeZone())}`),
     [],
   );
   return (
@@ -117,7 +118,11 @@ export function JournalPage() {
                 {formatDate(entry.createdAt)}
                 {entry.mood !== null ? ` · mood ${entry.mood}/10` : ''}
               </p>
-              <p className="excerpt">{entry.body.slice(0, 200)}</p>
+              <Markdown
+                text={openingOf(entry.body)}
+                topHeading={4}
+                className="markdown-text markdown-compact"
+              />
               {entry.tags.length > 0 && (
                 <ul className="tags" aria-label="Tags">
                   {entry.tags.map((t) => (

@@ -11,9 +11,14 @@ import {
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
 
+import { formatCalendarDay } from '../../ui/local-time';
+
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
 
-/** Mood over time (daily means with their range). Loaded only on the mood screen. */
+/**
+ * Mood over time (daily means with their range). Each bucket is a day in the person's own zone (the server
+ * groups by it), so its label is that calendar day, never shifted by a UTC midnight. Loaded only on the mood screen.
+ */
 export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
@@ -25,9 +30,7 @@ export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
     const chart = new Chart(canvas.current, {
       type: 'line',
       data: {
-        labels: buckets.map((b) =>
-          new Date(b.start).toLocaleDateString(undefined, { month: 'short', day: 'numeric' }),
-        ),
+        labels: buckets.map((b) => formatCalendarDay(b.start, 'short')),
         datasets: [
           {
             label: 'Mood (mean)',
@@ -52,7 +55,7 @@ export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
     return () => chart.destroy();
   }, [buckets]);
   const summary = buckets.length
-    ? `Mood over ${buckets.length} days: from ${buckets[0].mood.mean.toFixed(1)} to ${buckets.at(-1)!.mood.mean.toFixed(1)} out of 10.`
+    ? `Mood over ${buckets.length === 1 ? 'one day' : `${buckets.length} days`}: from ${buckets[0].mood.mean.toFixed(1)} to ${buckets.at(-1)!.mood.mean.toFixed(1)} out of 10.`
     : 'No check-ins yet.';
   return (
     <figure className="chart">
@@ -60,6 +63,35 @@ export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
         <canvas ref={canvas} role="img" aria-label={summary} data-points={buckets.length} />
       </div>
       <figcaption>{summary}</figcaption>
+      {buckets.length > 0 && (
+        <details className="chart-numbers">
+          <summary>The numbers, day by day</summary>
+          <div className="table-wrap">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">Day</th>
+                  <th scope="col">Mood (mean)</th>
+                  <th scope="col">Lowest</th>
+                  <th scope="col">Highest</th>
+                  <th scope="col">Check-ins</th>
+                </tr>
+              </thead>
+              <tbody>
+                {buckets.map((b) => (
+                  <tr key={b.start}>
+                    <th scope="row">{formatCalendarDay(b.start)}</th>
+                    <td>{b.mood.mean.toFixed(1)}</td>
+                    <td>{b.mood.min}</td>
+                    <td>{b.mood.max}</td>
+                    <td>{b.count}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </details>
+      )}
     </figure>
   );
 }

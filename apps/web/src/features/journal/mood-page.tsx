@@ -4,12 +4,13 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
+import { myTimeZone } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
 
 const MoodChart = lazy(() => import('./mood-chart'));
 
 export function MoodPage() {
-  const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const tz = myTimeZone();
   const range = () => {
     const to = new Date(Date.now() + 86_400_000);
     const from = new Date(to.getTime() - 31 * 86_400_000);

@@ -4,12 +4,13 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Field, Loading, useAction } from '../../ui/components';
+import { formatCalendarDay, todayHere } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
 
 /** My therapy sessions: after each, the journal offers prompts on the days that follow. */
 export function SessionsPage() {
   const sessions = useLoad(() => http.get<TherapySessionDto[]>('/journal/sessions'), []);
-  const [form, setForm] = useState({ date: new Date().toISOString().slice(0, 10), kind: '', intention: '' });
+  const [form, setForm] = useState({ date: todayHere(), kind: '', intention: '' });
   const action = useAction();
   return (
     <div className="page narrow">
@@ -65,7 +66,7 @@ export function SessionsPage() {
           {sessions.data.map((s) => (
             <li key={s.id} className="card">
               <p>
-                <strong>{s.date}</strong> · {s.kind}
+                <strong>{formatCalendarDay(s.date)}</strong> · {s.kind}
               </p>
               {s.intention && <p>Intention: {s.intention}</p>}
               <button

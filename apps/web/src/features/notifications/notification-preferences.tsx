@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
 import { Alert, Pending, useAction } from '../../ui/components';
+import { myTimeZone } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
 
 /** What Hearth can tell me about, and to whom each kind applies. */
@@ -34,7 +35,7 @@ const DIGESTS: [number, string][] = [
   [24, 'once a day'],
 ];
 
-const deviceZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone;
+const deviceZone = myTimeZone;
 
 /**
  * What Hearth tells me when it is closed, and how: per kind, by push and by email; quiet hours in my own time

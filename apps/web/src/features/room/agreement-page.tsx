@@ -4,6 +4,7 @@ import { Link, useNavigate, useParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, formatDate, useAction, Pending } from '../../ui/components';
+import { Markdown } from '../../ui/markdown';
 import { useLoad } from '../../ui/use-load';
 
 /** The group's agreement: read and accepted before entering, and again whenever a new version is published. */
@@ -34,9 +35,7 @@ export function AgreementPage() {
         <Alert tone="info">The agreement has changed since you last accepted it. Please read it again.</Alert>
       )}
       <article className="card agreement-text" aria-label="Agreement">
-        {agreement.text.split(/\n{2,}/).map((paragraph, i) => (
-          <p key={i}>{paragraph}</p>
-        ))}
+        <Markdown text={agreement.text} topHeading={2} />
         <p className="muted">
           Version {agreement.version}, published {formatDate(agreement.publishedAt)}
         </p>

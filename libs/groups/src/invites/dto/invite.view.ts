@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 
-import type { CreatedInviteDto, InviteDto } from '@hearth/contracts';
+import type { CreatedInviteDto, InviteDto, InvitePreviewDto } from '@hearth/contracts';
 
 export class InviteView implements InviteDto {
   @ApiProperty({ format: 'uuid' })
@@ -37,4 +37,18 @@ export class CreatedInviteView extends InviteView implements CreatedInviteDto {
 
   @ApiProperty({ example: '/invite/Zx3…', description: 'Path of the invitation link in the web client' })
   path!: string;
+}
+
+export class InvitePreviewView implements InvitePreviewDto {
+  @ApiProperty()
+  groupName!: string;
+
+  @ApiProperty()
+  description!: string;
+
+  @ApiProperty({ description: "The agreement's opening paragraph (Markdown)" })
+  agreementIntro!: string;
+
+  @ApiProperty({ type: [String], description: "The agreement's section headings" })
+  agreementTopics!: string[];
 }
