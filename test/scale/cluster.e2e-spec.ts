@@ -304,7 +304,9 @@ describeCluster('A cluster of two API processes', () => {
       .expect(201);
     await acceptAgreement(a, cofacilitator, group.id).expect(200);
     const leadAlerts = collect(await connect(b, lead), 'safety:alert');
-    const coAlerts = collect(await connect(b, cofacilitator), 'safety:alert');
+    const coSocket = await connect(b, cofacilitator);
+    const coAlerts = collect(coSocket, 'safety:alert');
+    const coNotices = collect(coSocket, 'notice');
 
     await a
       .request()
@@ -312,8 +314,12 @@ describeCluster('A cluster of two API processes', () => {
       .set('Authorization', admin.auth)
       .send({ role: 'member' })
       .expect(200);
-    // The role change reaches node B as a relayed event: allow it the 2 s the other relayed changes get above.
-    await new Promise((wait) => setTimeout(wait, 2_000));
+    // The role change reaches node B as a relayed event; node B says so to her socket once it has acted on it.
+    await until(
+      () => coNotices.some((n) => (n as { kind: string }).kind === 'role.changed'),
+      'node B to act on the role change',
+      10_000,
+    );
     const member = await connect(a, willow);
     await member.emitWithAck('group:join', { groupId: group.id });
     expect((await send(member, group.id, 'I want to end my life')).ok).toBe(true);

@@ -67,7 +67,7 @@ export function Layout({ offline = false }: { offline?: boolean }) {
           <Trans
             i18nKey="shell.staffToolsOff"
             values={{ role: t(user?.role === 'admin' ? 'shell.roleAdmin' : 'shell.roleFacilitator') }}
-            components={{ link: <Link to="/account#two-factor" /> }}
+            components={{ setup: <Link to="/account#two-factor" /> }}
           />
         </div>
       )}
