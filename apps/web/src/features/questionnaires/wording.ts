@@ -1,10 +1,12 @@
 import type { QuestionnaireHistoryDto } from '@hearth/contracts';
 
+import { i18next } from '../../i18n';
+
 export type Language = 'en' | 'es';
 
-/** Spanish when the browser asks for it, English otherwise. */
+/** The language the app speaks now: the person's choice in her account, else the browser's. */
 export function browserLanguage(): Language {
-  return navigator.language.toLowerCase().startsWith('es') ? 'es' : 'en';
+  return i18next.resolvedLanguage === 'es' ? 'es' : 'en';
 }
 
 /** The words around a questionnaire while she takes it, in the language she answers in. */
