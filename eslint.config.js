@@ -14,7 +14,16 @@ const layers = {
   moderation: ['chat', 'groups', 'identity', 'safety', 'core', 'contracts'],
   journal: ['chat', 'groups', 'identity', 'safety', 'core', 'contracts'],
   questionnaires: ['journal', 'moderation', 'groups', 'identity', 'core', 'contracts'],
-  notifications: ['chat', 'groups', 'identity', 'moderation', 'questionnaires', 'safety', 'core', 'contracts'],
+  notifications: [
+    'chat',
+    'groups',
+    'identity',
+    'moderation',
+    'questionnaires',
+    'safety',
+    'core',
+    'contracts',
+  ],
 };
 
 function whyNot(from, to) {

@@ -46,7 +46,10 @@ export class CreateQuestionnaires1796083200000 implements MigrationInterface {
           }),
         ],
         indices: [
-          new TableIndex({ name: 'IDX_questionnaire_responses_user', columnNames: ['user_id', 'completed_at'] }),
+          new TableIndex({
+            name: 'IDX_questionnaire_responses_user',
+            columnNames: ['user_id', 'completed_at'],
+          }),
         ],
       }),
     );
