@@ -8,7 +8,7 @@ import { useLoad } from '../../ui/use-load';
 import { ResourceList } from '../safety/resource-list';
 import { PlanSummary } from '../safety-plan/plan-summary';
 import { besideResources, hasPlan } from '../safety-plan/wording';
-import { SAFETY, type Language } from './wording';
+import { safetyWords, type Language } from './wording';
 
 /**
  * Shown first, before the score, after an answer above zero on the self-harm item: the crisis lines, her safety
@@ -26,7 +26,7 @@ export function SafetyScreen({
   groupName?: string;
   onTold: (response: QuestionnaireResponseDto) => void;
 }) {
-  const words = SAFETY[language];
+  const words = safetyWords(language);
   const { safety } = response;
   const plan = useLoad(() => http.get<SafetyPlanDto>('/me/safety-plan'), []);
   const [told, setTold] = useState<string | null>(null);
@@ -96,7 +96,7 @@ function TellForm({
   language: Language;
   onTold: (response: QuestionnaireResponseDto, groupName: string) => void;
 }) {
-  const words = SAFETY[language];
+  const words = safetyWords(language);
   const groups = response.safety.canTell;
   const [groupId, setGroupId] = useState(groups[0].groupId);
   const action = useAction();

@@ -11,7 +11,7 @@ import { http } from '../../api/http';
 import { Alert, Pending, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { SafetyScreen } from './safety-screen';
-import { browserLanguage, TAKING, type Language } from './wording';
+import { browserLanguage, takingWords, type Language } from './wording';
 
 /**
  * Taking one questionnaire, as a compact list of questions that reads on a phone: each question a fieldset of
@@ -33,7 +33,7 @@ export function TakeQuestionnairePage() {
   const [answers, setAnswers] = useState<(number | undefined)[]>([]);
   const [result, setResult] = useState<QuestionnaireResponseDto | null>(null);
   const action = useAction();
-  const words = TAKING[language];
+  const words = takingWords(language);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const progressId = useId();
   // After a self-harm answer the safety screen takes the focus, so that it is read first.
@@ -169,7 +169,7 @@ function Result({
   onAgain: () => void;
 }) {
   const language = response.language;
-  const words = TAKING[language];
+  const words = takingWords(language);
   return (
     <>
       {response.safety && (
