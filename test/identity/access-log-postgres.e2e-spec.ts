@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { AccessLogService } from '@hearth/identity';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { SHARED_VAPID_KEYS, postgresAvailable, type PostgresTarget } from '../support/postgres.js';
+import { postgresAvailable, postgresEnv, type PostgresTarget } from '../support/postgres.js';
 import { registerUser, signIn } from '../support/users.js';
 
 const target: PostgresTarget | null = await postgresAvailable();
@@ -18,10 +18,7 @@ describeWithPostgres('The access log on PostgreSQL is append-only', () => {
     database = await target!.createDatabase('hearth_access_log');
     t = await createTestApp({
       env: {
-        DATABASE_URL: target!.urlFor(database),
-        JWT_SECRET: 'x'.repeat(40),
-        MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-        ...SHARED_VAPID_KEYS,
+        ...postgresEnv(target!, database),
       },
     });
   });

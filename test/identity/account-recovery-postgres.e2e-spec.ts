@@ -1,7 +1,7 @@
 import { DataSource } from 'typeorm';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { SHARED_VAPID_KEYS, postgresAvailable, type PostgresTarget } from '../support/postgres.js';
+import { postgresAvailable, postgresEnv, type PostgresTarget } from '../support/postgres.js';
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from '../support/smtp.js';
 import { completeReset, GOOD_PASSWORD, registerUser, signIn } from '../support/users.js';
 
@@ -19,10 +19,7 @@ describeWithPostgres('Getting back in on PostgreSQL', () => {
     smtp = await startSmtpServer();
     t = await createTestApp({
       env: {
-        DATABASE_URL: target!.urlFor(database),
-        JWT_SECRET: 'x'.repeat(40),
-        MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-        ...SHARED_VAPID_KEYS,
+        ...postgresEnv(target!, database),
         SMTP_URL: smtp.url,
       },
     });

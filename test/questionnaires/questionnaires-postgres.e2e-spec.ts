@@ -2,7 +2,7 @@ import { answersScoring, Cadences, INSTRUMENTS } from '@hearth/questionnaires';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup } from '../support/groups.js';
-import { SHARED_VAPID_KEYS, postgresAvailable, type PostgresTarget } from '../support/postgres.js';
+import { postgresAvailable, postgresEnv, type PostgresTarget } from '../support/postgres.js';
 import { createAccount, registerUser } from '../support/users.js';
 
 const target: PostgresTarget | null = await postgresAvailable();
@@ -16,10 +16,7 @@ describeWithPostgres('Questionnaires on PostgreSQL', () => {
     database = await target!.createDatabase('hearth_questionnaires');
     t = await createTestApp({
       env: {
-        DATABASE_URL: target!.urlFor(database),
-        JWT_SECRET: 'x'.repeat(40),
-        MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
-        ...SHARED_VAPID_KEYS,
+        ...postgresEnv(target!, database),
       },
     });
   });

@@ -60,3 +60,13 @@ export async function postgresAvailable(): Promise<PostgresTarget | null> {
 /** The Web Push key pair every node of a test's PostgreSQL deployment shares (required with DATABASE_URL). */
 const vapid = generateVapidKeys();
 export const SHARED_VAPID_KEYS = { VAPID_PUBLIC_KEY: vapid.publicKey, VAPID_PRIVATE_KEY: vapid.privateKey };
+
+/** The settings of a Hearth deployed on one of the test's PostgreSQL databases (secrets it would require). */
+export function postgresEnv(target: PostgresTarget, database: string): Record<string, string> {
+  return {
+    DATABASE_URL: target.urlFor(database),
+    JWT_SECRET: 'x'.repeat(40),
+    MASTER_KEY: Buffer.alloc(32, 7).toString('base64'),
+    ...SHARED_VAPID_KEYS,
+  };
+}
