@@ -106,12 +106,8 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await expireAccessToken();
     await m.reload();
     await m.getByRole('heading', { name: 'Your groups' }).waitFor();
-    if (kept === spent) await until(async () => (await storage()) === issued, 'the renewed token to be kept');
-    else
-      await until(
-        async () => ![spent, issued, null].includes(await storage()),
-        'a renewal from the lost answer',
-      );
+    // (The server's side of this, the same answer to the same token, is tested in test/identity/auth.)
+    await until(async () => ![kept, null].includes(await storage()), 'a renewal that keeps the session');
     expect(await m.getByRole('dialog').count()).toBe(0);
   });
 
