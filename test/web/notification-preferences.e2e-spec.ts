@@ -64,7 +64,7 @@ describeInBrowser('Web client: what Hearth tells you', () => {
     await section.getByLabel('From').fill('21:30');
     // New messages once a day in one summary; reminders only an hour before.
     await section.getByLabel('New messages in my groups: on my devices').check();
-    await section.getByLabel('Tell me').selectOption({ label: 'in one summary, at most once a day' });
+    await section.getByLabel('Tell me').selectOption({ label: 'in a summary once a day' });
     await section.getByLabel('1 day before').uncheck();
     expect(await section.getByLabel('1 hour before').isChecked()).toBe(true);
     await section.getByRole('button', { name: 'Save notification choices' }).click();

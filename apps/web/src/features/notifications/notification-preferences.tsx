@@ -134,17 +134,18 @@ export function NotificationPreferences() {
                 })
               }
             >
-              <option value="each">as they come (at most once a minute per group)</option>
+              <option value="each">as they come</option>
               {[
                 ...DIGESTS,
                 ...(DIGESTS.some(([h]) => h === value.messageDigestHours) ? [] : custom(value)),
               ].map(([hours, label]) => (
                 <option key={hours} value={hours}>
-                  in one summary, at most {label}
+                  in a summary {label}
                 </option>
               ))}
             </select>
           </label>
+          <p className="hint">As they come: at most one notice a minute for each group.</p>
           {!value.channels.messages.push && !value.channels.messages.email && (
             <p className="hint">Off: tick “New messages in my groups” above to hear of them.</p>
           )}
