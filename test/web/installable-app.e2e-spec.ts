@@ -564,7 +564,8 @@ describeInBrowser('Web client: the installable app', () => {
       .waitFor();
     expect(await section.getByRole('button', { name: /Turn on/ }).count()).toBe(0);
     await section.getByRole('link', { name: 'How to add Hearth to your home screen' }).click();
-    // On an iPhone, the iPhone steps come first.
+    // On an iPhone, the iPhone steps come first (once the guide, which loads when opened, is on screen).
+    await page.getByRole('heading', { name: 'Add Hearth to your home screen' }).waitFor();
     expect(await page.locator('main h2, .page h2').first().textContent()).toBe('iPhone and iPad');
     await context.close();
   });
