@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * The client's message catalogues (apps/web/src/i18n/locales): every language has every key, with the same
+ * The client's message catalogues (apps/web/src/i18n/locales/<language>/<area>.json): every language has every key, with the same
  * placeholders and tags; every key the code asks for exists. A missing key fails here, not in front of a person.
  */
 const ROOT = new URL('../../apps/web/src/', import.meta.url).pathname;
@@ -28,13 +28,18 @@ function sources(dir: string): string[] {
   });
 }
 
+/** locales/<language>/<area>.json holds the strings under `<area>.`. */
 const catalogues = new Map(
-  readdirSync(LOCALES)
-    .filter((name) => name.endsWith('.json'))
-    .map((name) => [
-      name.replace('.json', ''),
-      flatten(JSON.parse(readFileSync(join(LOCALES, name), 'utf8')) as Catalogue),
-    ]),
+  readdirSync(LOCALES).map((language) => {
+    const areas = readdirSync(join(LOCALES, language)).filter((name) => name.endsWith('.json'));
+    const catalogue = Object.fromEntries(
+      areas.map((name) => [
+        name.replace('.json', ''),
+        JSON.parse(readFileSync(join(LOCALES, language, name), 'utf8')),
+      ]),
+    ) as Catalogue;
+    return [language, flatten(catalogue)];
+  }),
 );
 /** A plural's forms (`_one`, `_other`, …) are one key as the code asks for it. */
 const base = (key: string) => key.replace(/_(zero|one|two|few|many|other)$/, '');

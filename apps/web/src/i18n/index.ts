@@ -1,8 +1,6 @@
 import i18next from 'i18next';
+import resourcesToBackend from 'i18next-resources-to-backend';
 import { initReactI18next } from 'react-i18next';
-
-import en from './locales/en.json';
-import es from './locales/es.json';
 
 /** The languages the client speaks completely. */
 export const LANGUAGES = [
@@ -47,13 +45,24 @@ i18next.on('languageChanged', (language) => {
   document.documentElement.lang = language;
 });
 
+/**
+ * Each language is one chunk, fetched when it is first spoken (the service worker keeps every chunk for offline use),
+ * so the first load carries no catalogue and adding a language costs the others nothing.
+ */
+const catalogues: Record<Language, () => Promise<{ default: object }>> = {
+  en: () => import('./locales/en'),
+  es: () => import('./locales/es'),
+};
+
 // Plurals go through Intl.PluralRules (i18next's `_one` / `_other` keys); dates and numbers through Intl.
-void i18next.use(initReactI18next).init({
-  resources: { en: { translation: en }, es: { translation: es } },
-  lng: initialLanguage(),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+void i18next
+  .use(resourcesToBackend((language: string) => catalogues[language as Language]?.() ?? catalogues.en()))
+  .use(initReactI18next)
+  .init({
+    lng: initialLanguage(),
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
 
 export { i18next };
