@@ -1,5 +1,5 @@
 import { ABUSIVE_EVENTS } from './load/protocol.js';
-import type { AbusePhase, MeasuredStep, Sizes } from './scenarios.js';
+import type { AbusePhase, MeasuredStep, Sizes, SoakRun } from './scenarios.js';
 import type { LatencySummary } from './support/histogram.js';
 
 type Pair = { hearth: MeasuredStep[]; bare: MeasuredStep[] };
@@ -33,6 +33,8 @@ export interface BenchResults {
     F: { messages: number; page: LatencySummary; latest: LatencySummary; floor: LatencySummary };
     /** The crisis detector alone, in process: microseconds per message over its corpus. */
     T: { sentences: number; rounds: number; p50Micros: number; p99Micros: number; meanMicros: number };
+    /** Soak: one rate held for minutes, Hearth and bare. */
+    H: { hearth: SoakRun; bare: SoakRun };
     G: {
       abuserConnections: number;
       historyMessages: number;
@@ -240,6 +242,7 @@ export function renderReport(results: BenchResults): { markdown: string; problem
     );
   }
   if (s.G) abuseSection(s.G, out, check);
+  if (s.H) soakSection(s.H, results.sizes, out, check);
   out.push(
     problems.length
       ? `**Problems:** ${problems.join('; ')}`
@@ -356,4 +359,79 @@ function abuseSection(
       '',
     );
   }
+}
+
+/** (H) The soak: the whole run against the targets of issue 19, then minute by minute. */
+function soakSection(
+  h: NonNullable<BenchResults['scenarios']['H']>,
+  sizes: Sizes,
+  out: string[],
+  check: (label: string, step: MeasuredStep) => void,
+): void {
+  check('H Hearth', h.hearth.step);
+  check('H bare', h.bare.step);
+  const { rate, durationMs, intervalMs } = sizes.soak;
+  out.push(`## H. Soak: ${fmt(durationMs / 60_000, 1)} minutes at ${fmt(rate)} msg/s`, '');
+  const latency = (l: LatencySummary) =>
+    `${fmt(l.p50Ms, 1)} / ${fmt(l.p99Ms, 1)} / ${fmt(l.p999Ms, 1)} / ${fmt(l.maxMs, 1)}`;
+  /** Memory's drift: the last interval against the second (the first still warms up). */
+  const drift = (run: SoakRun) => {
+    const [second, last] = [run.intervals[1], run.intervals.at(-1)];
+    return second && last
+      ? `${fmt(second.rssMb)} → ${fmt(last.rssMb)} MB (${ratio(last.rssMb, second.rssMb)})`
+      : '–';
+  };
+  const rows = (label: string, pick: (run: SoakRun) => string) => [label, pick(h.hearth), pick(h.bare)];
+  out.push(
+    table(
+      ['whole run', 'Hearth', 'bare socket.io'],
+      [
+        rows(
+          'delivered, lost / duplicated',
+          (r) => `${fmt(r.step.delivered)}, ${r.step.lost} / ${r.step.duplicates}`,
+        ),
+        rows('e2e p50 / p99 / p99.9 / max ms', (r) => latency(r.step.e2e)),
+        rows('ack p50 / p99 / p99.9 / max ms', (r) => latency(r.step.ack)),
+        rows('longest event-loop stall ms', (r) => fmt(r.eventLoopDelayMaxMs, 1)),
+        rows('CPU s per 1,000 deliveries', (r) => fmt(r.step.server.cpuSecondsPer1000Deliveries, 3)),
+        rows('RSS, second interval → last', drift),
+      ],
+    ),
+    '',
+  );
+  const targets = [
+    `p99 ${fmt(h.hearth.step.e2e.p99Ms, 1)} ms ≤ 2 × bare's ${fmt(h.bare.step.e2e.p99Ms, 1)} ms: ${
+      h.hearth.step.e2e.p99Ms <= 2 * h.bare.step.e2e.p99Ms ? 'met' : 'missed'
+    }`,
+    `p99.9 ${fmt(h.hearth.step.e2e.p999Ms, 1)} ms ≤ 50 ms: ${h.hearth.step.e2e.p999Ms <= 50 ? 'met' : 'missed'}`,
+  ];
+  out.push(`Targets (issue 19): ${targets.join('; ')}.`, '');
+  out.push(
+    table(
+      [
+        `interval (${fmt(intervalMs / 1000)} s)`,
+        'Hearth e2e p50 / p99 / p99.9 / max ms',
+        'bare e2e p99 / max ms',
+        'Hearth event loop p99 / max ms',
+        'bare event loop max ms',
+        'Hearth RSS / heap MB',
+        'bare RSS MB',
+        'WAL MB',
+      ],
+      h.hearth.intervals.map((i, n) => {
+        const b = h.bare.intervals[n];
+        return [
+          n + 1,
+          latency(i.e2e),
+          b ? `${fmt(b.e2e.p99Ms, 1)} / ${fmt(b.e2e.maxMs, 1)}` : '–',
+          `${fmt(i.eventLoopDelayP99Ms, 1)} / ${fmt(i.eventLoopDelayMaxMs, 1)}`,
+          fmt(b?.eventLoopDelayMaxMs, 1),
+          `${fmt(i.rssMb)} / ${fmt(i.heapUsedMb)}`,
+          fmt(b?.rssMb),
+          fmt(i.walMb, 1),
+        ];
+      }),
+    ),
+    '',
+  );
 }

@@ -13,6 +13,7 @@ import {
   ingest,
   largeRoom,
   SIZES,
+  soak,
   sqliteBaseline,
   storm,
 } from './scenarios.js';
@@ -86,6 +87,7 @@ const plan: [string, string, () => Promise<unknown>][] = [
   ['E', 'reconnect storm', () => storm(sizes)],
   ['F', 'history pages', () => history(sizes)],
   ['T', 'crisis detector cost per message', async () => detectorCost()],
+  ['H', 'soak: one rate held for minutes', () => soak(sizes)],
 ];
 // Not in --quick (what CI runs to keep the harness working): G is a measurement of two 30-s phases.
 if (!quick) plan.push(['G', 'one abusive account', () => abusiveAccount(sizes.workers, SIZES.full.abuse)]);

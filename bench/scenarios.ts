@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 
@@ -34,6 +34,7 @@ export const SIZES = {
     storm: { groups: 10, members: 25, rate: 500, durationMs: 10_000, dropAtMs: 4000, share: 0.2 },
     history: { messages: 1_000_000, pages: 2000 },
     sqliteMs: 3000,
+    soak: { groups: 40, members: 25, rate: 1000, durationMs: 600_000, intervalMs: 60_000 },
     abuse: {
       groups: 10,
       members: 10,
@@ -60,6 +61,7 @@ export const SIZES = {
     storm: { groups: 4, members: 10, rate: 300, durationMs: 4000, dropAtMs: 1500, share: 0.2 },
     history: { messages: 20_000, pages: 200 },
     sqliteMs: 500,
+    soak: { groups: 4, members: 10, rate: 300, durationMs: 10_000, intervalMs: 2_500 },
   },
 };
 export type Sizes = Omit<(typeof SIZES)['full'], 'abuse'>;
@@ -214,6 +216,96 @@ export function ingest(sizes: Sizes) {
     rates,
     () => true,
   );
+}
+
+/** One interval of a soak: the messages sent in it, and the server as the probe saw it at its end. */
+export interface SoakInterval {
+  e2e: LatencySummary;
+  rssMb: number;
+  heapUsedMb: number;
+  eventLoopDelayP99Ms: number;
+  /** The longest the event loop was held up in the interval: a stall, where the p99 hides it. */
+  eventLoopDelayMaxMs: number;
+  /** The SQLite write-ahead log's size (Hearth only). */
+  walMb: number | null;
+}
+
+export interface SoakRun {
+  step: MeasuredStep;
+  intervals: SoakInterval[];
+  eventLoopDelayMaxMs: number;
+}
+
+/**
+ * (H) Soak: scenario A's shape at one rate for minutes, not seconds, against Hearth and then the bare server: the
+ * whole run's latency and each minute's, the longest event-loop stall, memory and the WAL minute by minute. A
+ * stall that comes every so often, or memory that creeps, only shows over a run this long.
+ */
+export async function soak(sizes: Sizes): Promise<{ hearth: SoakRun; bare: SoakRun }> {
+  const { groups, members } = sizes.soak;
+  const hearth = await startHearth();
+  let plans: ConnectionPlan[];
+  let hearthRun: SoakRun;
+  try {
+    const accounts = await createAccounts(hearth.url, members);
+    const ids = await inPool(Array.from({ length: groups }), 2, (_, g) =>
+      createGroupWith(hearth.url, accounts[0], accounts, `Soak ${g}`),
+    );
+    plans = plansFor(ids.map((groupId) => ({ groupId, accounts })));
+    hearthRun = await soaked(sizes, hearth, plans);
+  } finally {
+    await hearth.stop();
+  }
+  const server = await startBare();
+  try {
+    return { hearth: hearthRun, bare: await soaked(sizes, server, bare(plans)) };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function soaked(sizes: Sizes, server: ServerUnderTest, plans: ConnectionPlan[]): Promise<SoakRun> {
+  const { rate, durationMs, intervalMs } = sizes.soak;
+  const pool = await LoadPool.open(server.url, plans, { workers: sizes.workers });
+  try {
+    const samples: Omit<SoakInterval, 'e2e'>[] = [];
+    const sample = async () => {
+      const probe = await server.probe({ reset: true });
+      samples.push({
+        rssMb: mb(probe.rssBytes),
+        heapUsedMb: mb(probe.heapUsedBytes),
+        eventLoopDelayP99Ms: round3(probe.eventLoopDelayMs.p99),
+        eventLoopDelayMaxMs: round3(probe.eventLoopDelayMs.max),
+        walMb: server.dataDir ? mb(walBytes(server.dataDir)) : null,
+      });
+    };
+    await server.probe({ reset: true });
+    const sampler = setInterval(() => void sample(), intervalMs);
+    let step: MeasuredStep;
+    try {
+      step = await measuredStep(server, pool, { rate, durationMs, isSender: () => true, intervalMs });
+    } finally {
+      clearInterval(sampler);
+    }
+    const intervals = (step.e2eByInterval ?? []).slice(0, samples.length).map((e2e, i) => ({
+      e2e,
+      ...samples[i],
+    }));
+    return {
+      step: { ...step, e2eByInterval: undefined },
+      intervals,
+      eventLoopDelayMaxMs: Math.max(0, ...samples.map((s) => s.eventLoopDelayMaxMs)),
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The write-ahead logs' size in a data directory. */
+function walBytes(dataDir: string): number {
+  return readdirSync(dataDir)
+    .filter((name) => name.endsWith('-wal'))
+    .reduce((sum, name) => sum + statSync(join(dataDir, name)).size, 0);
 }
 
 /** (D) Idle connections: resident memory per connection, Hearth and bare. */
