@@ -417,6 +417,8 @@ function soakSection(
         'Hearth RSS / heap MB',
         'bare RSS MB',
         'WAL MB',
+        'Hearth GC young: n / longest ms',
+        'Hearth GC full: n / longest ms',
       ],
       h.hearth.intervals.map((i, n) => {
         const b = h.bare.intervals[n];
@@ -429,6 +431,8 @@ function soakSection(
           `${fmt(i.rssMb)} / ${fmt(i.heapUsedMb)}`,
           fmt(b?.rssMb),
           fmt(i.walMb, 1),
+          `${i.gc.young.count} / ${fmt(i.gc.young.maxMs, 1)}`,
+          `${i.gc.full.count} / ${fmt(i.gc.full.maxMs, 1)}`,
         ];
       }),
     ),

@@ -83,14 +83,17 @@ async function measuredStep(
   options: Parameters<LoadPool['step']>[0],
 ): Promise<MeasuredStep> {
   const before = await server.probe({ reset: true });
-  const profiling = process.env.BENCH_PROFILE === '1';
+  const profiling = !!process.env.BENCH_PROFILE;
   if (profiling) await server.profile('start');
   const outcome = await pool.step(options);
   if (profiling) {
     mkdirSync(PROFILES, { recursive: true });
     await server.profile(
       'stop',
-      resolve(PROFILES, `${server.kind}-${Date.now()}-${options.rate}.cpuprofile`),
+      resolve(
+        PROFILES,
+        `${server.kind}-${Date.now()}-${options.rate}.${process.env.BENCH_PROFILE === 'heap' ? 'heapprofile' : 'cpuprofile'}`,
+      ),
     );
   }
   const after = await server.probe();
@@ -228,6 +231,8 @@ export interface SoakInterval {
   eventLoopDelayMaxMs: number;
   /** The SQLite write-ahead log's size (Hearth only). */
   walMb: number | null;
+  /** Garbage collection in the interval: pauses, and the longest. */
+  gc: Probe['gc'];
 }
 
 export interface SoakRun {
@@ -277,6 +282,7 @@ async function soaked(sizes: Sizes, server: ServerUnderTest, plans: ConnectionPl
         eventLoopDelayP99Ms: round3(probe.eventLoopDelayMs.p99),
         eventLoopDelayMaxMs: round3(probe.eventLoopDelayMs.max),
         walMb: server.dataDir ? mb(walBytes(server.dataDir)) : null,
+        gc: probe.gc,
       });
     };
     await server.probe({ reset: true });
@@ -433,7 +439,7 @@ export async function history(sizes: Sizes): Promise<{
     const latest = latencyHistogram();
     const floor = latencyHistogram();
     for (let i = 0; i < 200; i += 1) await page(`before=${51 + i}&limit=50`); // warm-up
-    const profiling = process.env.BENCH_PROFILE === '1';
+    const profiling = !!process.env.BENCH_PROFILE;
     if (profiling) await hearth.profile('start');
     for (let i = 0; i < pages; i += 1) {
       paged.recordValue(await page(`before=${51 + Math.floor(Math.random() * (messages - 50))}&limit=50`));
