@@ -30,7 +30,13 @@ export interface BenchResults {
     C: Pair;
     D: Memory;
     E: MeasuredStep;
-    F: { messages: number; page: LatencySummary; latest: LatencySummary; floor: LatencySummary };
+    F: {
+      messages: number;
+      page: LatencySummary;
+      latest: LatencySummary;
+      floor: LatencySummary;
+      cpuMsPerRequest?: number;
+    };
     /** The crisis detector alone, in process: microseconds per message over its corpus. */
     T: { sentences: number; rounds: number; p50Micros: number; p99Micros: number; meanMicros: number };
     /** Soak: one rate held for minutes, Hearth and bare. */
@@ -238,6 +244,11 @@ export function renderReport(results: BenchResults): { markdown: string; problem
           ];
         }),
       ),
+      '',
+      `Page p99 ÷ floor p99: ${ratio(s.F.page.p99Ms, s.F.floor.p99Ms)}; server CPU per request of the loop: ${fmt(
+        s.F.cpuMsPerRequest,
+        3,
+      )} ms.`,
       '',
     );
   }

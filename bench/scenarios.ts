@@ -395,6 +395,8 @@ export async function history(sizes: Sizes): Promise<{
   page: LatencySummary;
   latest: LatencySummary;
   floor: LatencySummary;
+  /** The server's CPU time per request of the measured loop (pages, latest pages and floor requests together). */
+  cpuMsPerRequest: number;
 }> {
   const { messages, pages } = sizes.history;
   const hearth = await startHearth();
@@ -441,6 +443,7 @@ export async function history(sizes: Sizes): Promise<{
     for (let i = 0; i < 200; i += 1) await page(`before=${51 + i}&limit=50`); // warm-up
     const profiling = !!process.env.BENCH_PROFILE;
     if (profiling) await hearth.profile('start');
+    const before = await hearth.probe();
     for (let i = 0; i < pages; i += 1) {
       paged.recordValue(await page(`before=${51 + Math.floor(Math.random() * (messages - 50))}&limit=50`));
       if (i % 10 === 0) {
@@ -449,11 +452,19 @@ export async function history(sizes: Sizes): Promise<{
         floor.recordValue((await get('/api/instance')).micros);
       }
     }
+    const after = await hearth.probe();
     if (profiling) {
       mkdirSync(PROFILES, { recursive: true });
       await hearth.profile('stop', resolve(PROFILES, `history-${Date.now()}.cpuprofile`));
     }
-    return { messages, page: summarize(paged), latest: summarize(latest), floor: summarize(floor) };
+    const requests = paged.totalCount + latest.totalCount + floor.totalCount;
+    return {
+      messages,
+      page: summarize(paged),
+      latest: summarize(latest),
+      floor: summarize(floor),
+      cpuMsPerRequest: round3(((after.cpuSeconds - before.cpuSeconds) * 1000) / requests),
+    };
   } finally {
     agent.destroy();
     await hearth.stop();

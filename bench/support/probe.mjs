@@ -67,7 +67,8 @@ process.on('message', async (message) => {
     profiler = new Session();
     profiler.connect();
     heap = message.kind === 'heap';
-    if (heap) await profiler.post('HeapProfiler.startSampling', {
+    if (heap)
+      await profiler.post('HeapProfiler.startSampling', {
         samplingInterval: 32 * 1024,
         includeObjectsCollectedByMajorGC: true,
         includeObjectsCollectedByMinorGC: true,
