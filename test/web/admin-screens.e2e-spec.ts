@@ -14,8 +14,9 @@ import {
   signInThroughPage,
   WEB_ROOT,
 } from '../support/browser.js';
-import { addActiveMember, createGroup } from '../support/groups.js';
+import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
+import { inRoom, said } from '../moderation/support.js';
 
 /** Sideways overflow of the page, in px (0 when nothing scrolls sideways). */
 const sideways = (page: Page) =>
@@ -311,12 +312,26 @@ describeInBrowser('Web client: the admin screens', () => {
 
   describe('in both languages', () => {
     freshInstance();
+    let fern: TestUser;
+    let group: GroupCard;
+
+    beforeAll(async () => {
+      fern = await createAccount(t, admin, 'facilitator', 'Fern');
+      const wren = await registerUser(t, { displayName: 'Wren' });
+      group = await createGroup(t, fern, { name: 'Willow Circle' });
+      await addActiveMember(t, fern, group.id, wren, 'Wren');
+      const socket = await inRoom(t, wren, group.id);
+      await said(socket, group.id, 'I honestly want to die, I cannot do this anymore');
+      socket.disconnect();
+      await t
+        .request()
+        .post(`/api/groups/${group.id}/moderation/mutes`)
+        .set('Authorization', fern.auth)
+        .send({ userId: wren.id, minutes: 60, reason: 'A pause to breathe' })
+        .expect(201);
+    });
 
     it('speaks Spanish, stays accessible in both languages and themes, and writes the screenshots', async () => {
-      const fern = await createAccount(t, admin, 'facilitator', 'Fern');
-      const wren = await registerUser(t, { displayName: 'Wren' });
-      const group = await createGroup(t, fern, { name: 'Willow Circle' });
-      await addActiveMember(t, fern, group.id, wren, 'Wren');
       const { page, context } = await adminPage(PHONE);
       await page.getByRole('link', { name: 'Willow Circle' }).waitFor();
       expect(await seriousAxeViolations(page)).toEqual([]);
@@ -349,6 +364,52 @@ describeInBrowser('Web client: the admin screens', () => {
       expect(await seriousAxeViolations(page)).toEqual([]);
       await context.close();
       expect(csp.flat()).toEqual([]);
+    });
+
+    it('the console speaks Spanish too: sections, incidents (never a raw code), the audit log and its dates', async () => {
+      const { page, context, cspViolations } = await newContext(browser, PHONE);
+      await signInThroughPage(page, t.url, fern.email, GOOD_PASSWORD);
+      await page.goto(`${t.url}/groups/${group.id}/console?tab=incidents`);
+      await page.getByRole('heading', { name: 'Willow Circle: console' }).waitFor();
+      const card = page.locator('.incident').first();
+      await card.getByText('Thoughts of suicide').waitFor();
+      expect(['Urgent', 'Concern']).toContain(await card.locator('.tier-badge').textContent());
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshots(page, 'console-en');
+
+      await speak(page, 'es');
+      await page.getByRole('heading', { name: 'Willow Circle: consola' }).waitFor();
+      await page.getByLabel('Sección de la consola').waitFor();
+      await card.getByText('Pensamientos suicidas').waitFor();
+      expect(['Urgente', 'Preocupación']).toContain(await card.locator('.tier-badge').textContent());
+      await card.getByText(/palabras de crisis en su mensaje/).waitFor();
+      await card.getByText(/Abierto hace/).waitFor();
+      await card.getByLabel('Qué hiciste o decidiste').waitFor();
+      const text = (await page.locator('main').textContent()) ?? '';
+      expect(text).not.toMatch(/\b(suicide|urgent|concern|self_harm|detector|Open|Acknowledge|Resolve)\b/);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshots(page, 'console-es');
+
+      await page.getByLabel('Sección de la consola').selectOption({ label: 'Registro de actividad' });
+      await page.getByRole('heading', { name: 'Registro de actividad' }).waitFor();
+      const muted = page.getByRole('row').filter({ hasText: 'silenció a' });
+      await muted.getByText('Wren').waitFor();
+      await muted.getByText(/A pause to breathe \(hasta el /).waitFor();
+      const month = new Intl.DateTimeFormat('es', { month: 'short' }).format(new Date());
+      expect(await muted.locator('time').textContent()).toContain(month);
+      expect(await page.getByText('took a moderation action').count()).toBe(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.getByLabel('Sección de la consola').selectOption({ label: 'Incidentes de crisis' });
+      await card.getByText('Pensamientos suicidas').waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await page.setViewportSize(LAPTOP);
+      await page.getByRole('tab', { name: 'Participantes' }).click();
+      await page.getByRole('heading', { name: 'Participantes' }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      expect(cspViolations).toEqual([]);
+      await context.close();
     });
   });
 });
