@@ -281,7 +281,7 @@ describeInBrowser('Web client: the admin screens', () => {
       expect(
         await form.getByRole('button', { name: 'Español', exact: true }).getAttribute('aria-pressed'),
       ).toBe('true');
-      await form.getByRole('button', { name: 'Save the lines in Español' }).waitFor();
+      await form.getByRole('button', { name: 'Save the lines in Spanish' }).waitFor();
       expect(await line1.getByLabel('Name').inputValue()).toBe('Samaritans');
       await line1.getByLabel('Name').fill('Samaritans (en español)');
       await form.getByRole('button', { name: 'Add a line' }).click();
@@ -289,8 +289,8 @@ describeInBrowser('Web client: the admin screens', () => {
       await line2.getByLabel('Name').fill('Línea de la Vida');
       await line2.getByLabel('What it is and when to call').fill('Apoyo emocional, las 24 horas.');
       await line2.getByLabel('Phone number (optional)').fill('+52 800 911 2000');
-      await form.getByRole('button', { name: 'Save the lines in Español' }).click();
-      await form.getByText('The lines in Español are saved.').waitFor();
+      await form.getByRole('button', { name: 'Save the lines in Spanish' }).click();
+      await form.getByText('The lines in Spanish are saved.').waitFor();
       const spanish = await t
         .request()
         .get('/api/me/moderation/crisis-resources?language=es')
@@ -306,6 +306,8 @@ describeInBrowser('Web client: the admin screens', () => {
       expect(englishAgain.body.resources.map((r: { name: string }) => r.name)).toEqual(['Samaritans']);
       expect(await sideways(page)).toBeLessThanOrEqual(0);
       expect(await seriousAxeViolations(page)).toEqual([]);
+      await line2.scrollIntoViewIfNeeded();
+      await screenshots(page, `admin-crisis-lines-${size}`);
       await context.close();
     });
   });

@@ -49,7 +49,7 @@ function validate(t: TFunction, country: string, lines: Line[]): Errors {
 
 /** The lines "Help now" shows, one set per language, as a form: each line's name, what it is, and how to reach it. */
 export function CrisisResourcesForm() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState<Language>('en');
   const current = useLoad(
     () => http.get<CrisisResourceSetDto>(`/admin/crisis-resources?language=${language}`),
@@ -131,7 +131,8 @@ export function CrisisResourcesForm() {
       maxLength: 300,
     },
   ];
-  const languageName = LANGUAGES.find((l) => l.code === language)?.name ?? language;
+  // "Spanish" on an English screen, "español" on a Spanish one.
+  const languageName = new Intl.DisplayNames([i18n.language], { type: 'language' }).of(language) ?? language;
 
   return (
     <form
