@@ -251,11 +251,17 @@ describeInBrowser('Web client: the admin screens', () => {
         ),
       ).toBe(true);
 
-      // A link the browser accepts but the server does not: the server's word is shown beside the field.
+      // A link the browser accepts but the server does not: its refusal is shown beside the field, in words.
       await phone.fill('116 123');
       await line1.getByLabel('Website (optional)').fill('https://samaritans./');
+      const refused = page.waitForResponse(
+        (r) => r.url().includes('/api/admin/crisis-resources') && r.request().method() === 'PUT',
+      );
       await form.getByRole('button', { name: 'Save the lines in English' }).click();
-      await form.locator('.field-error', { hasText: /https URL/ }).waitFor();
+      expect((await refused).status()).toBe(400);
+      await form.locator('.field-error', { hasText: 'Use a full link that starts with https://' }).waitFor();
+      expect(await phone.getAttribute('aria-invalid')).toBeNull();
+      expect(await line1.getByLabel('Website (optional)').getAttribute('aria-invalid')).toBe('true');
 
       await line1.getByLabel('Website (optional)').fill('https://www.samaritans.org');
       for (let i = await form.getByRole('button', { name: /^Remove line/ }).count(); i > 1; i--) {

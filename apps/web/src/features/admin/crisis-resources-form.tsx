@@ -31,18 +31,26 @@ function isHttpsLink(value: string): boolean {
   }
 }
 
+/** What to write instead of a number, link or country in the wrong form; other refusals keep the server's words. */
+function formatError(t: TFunction, field: string): string | undefined {
+  if (field === 'country') return t('admin.crisis.errors.country');
+  if (field.endsWith('.phone')) return t('admin.crisis.errors.phone');
+  if (field.endsWith('.url')) return t('admin.crisis.errors.url');
+  return undefined;
+}
+
 /** The same rules the server applies, said before the form is sent; the server's own refusals show the same way. */
 function validate(t: TFunction, country: string, lines: Line[]): Errors {
   const errors: Errors = {};
-  if (!/^[A-Z]{2}$/.test(country)) errors.country = t('admin.crisis.errors.country');
+  if (!/^[A-Z]{2}$/.test(country)) errors.country = formatError(t, 'country')!;
   lines.forEach((line, i) => {
     const at = (field: LineField) => `resources.${i}.${field}`;
     if (!line.name.trim()) errors[at('name')] = t('admin.crisis.errors.name');
     if (!line.description.trim()) errors[at('description')] = t('admin.crisis.errors.description');
     if (line.phone && !CRISIS_PHONE_PATTERN.test(line.phone.trim())) {
-      errors[at('phone')] = t('admin.crisis.errors.phone');
+      errors[at('phone')] = formatError(t, at('phone'))!;
     }
-    if (line.url && !isHttpsLink(line.url.trim())) errors[at('url')] = t('admin.crisis.errors.url');
+    if (line.url && !isHttpsLink(line.url.trim())) errors[at('url')] = formatError(t, at('url'))!;
   });
   return errors;
 }
@@ -84,7 +92,11 @@ export function CrisisResourcesForm() {
     if (attempt) form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
   }, [attempt]);
 
-  const fieldError = (name: string) => errors[name] ?? action.fieldError(name);
+  // A number, link or country the server refused is said in the screen's language, like the form's own check.
+  const fieldError = (name: string) => {
+    const refused = action.fieldError(name);
+    return errors[name] ?? (refused && (formatError(t, name) ?? refused));
+  };
   const edit = (index: number, field: LineField, value: string) => {
     setSaved(false);
     setLines((all) => all.map((line, i) => (i === index ? { ...line, [field]: value } : line)));
