@@ -500,6 +500,12 @@ export interface CrisisResourceSetDto {
   resources: CrisisResourceDto[];
 }
 
+/**
+ * A crisis line's number as people dial it: digits with spaces, dashes, dots or brackets, an optional leading +,
+ * at least two digits ("15", "988", "+44 116 123", "1-800-944-4773"). The server and the admin form share it.
+ */
+export const CRISIS_PHONE_PATTERN = /^(?=(?:\D*\d){2})\+?[\d(][\d ().-]*\d$/;
+
 /** What a staff member (or the person herself) saw or did with a person's records; see docs/security.md. */
 export const ACCESS_KINDS = [
   'identity',
