@@ -1,4 +1,5 @@
 import { ABUSIVE_EVENTS } from './load/protocol.js';
+import type { ScaleOutResult, ScaleOutRun } from './scale-out.js';
 import type { AbusePhase, MeasuredStep, Sizes, SoakRun } from './scenarios.js';
 import type { LatencySummary } from './support/histogram.js';
 
@@ -41,6 +42,8 @@ export interface BenchResults {
     T: { sentences: number; rounds: number; p50Micros: number; p99Micros: number; meanMicros: number };
     /** Soak: one rate held for minutes, Hearth and bare. */
     H: { hearth: SoakRun; bare: SoakRun };
+    /** Scale-out: one node on PostgreSQL, two on PostgreSQL and Redis. */
+    N: ScaleOutResult;
     G: {
       abuserConnections: number;
       historyMessages: number;
@@ -254,6 +257,7 @@ export function renderReport(results: BenchResults): { markdown: string; problem
   }
   if (s.G) abuseSection(s.G, out, check);
   if (s.H) soakSection(s.H, results.sizes, out, check);
+  if (s.N) scaleOutSection(s.N, out, check);
   out.push(
     problems.length
       ? `**Problems:** ${problems.join('; ')}`
@@ -446,6 +450,59 @@ function soakSection(
           `${i.gc.full.count} / ${fmt(i.gc.full.maxMs, 1)}`,
         ];
       }),
+    ),
+    '',
+  );
+}
+
+/** (N) One node against two, per shape: CPU per message is the figure to plan with (the nodes share 2 cores). */
+function scaleOutSection(
+  n: ScaleOutResult,
+  out: string[],
+  check: (label: string, step: MeasuredStep) => void,
+): void {
+  out.push('## N. Scale-out: one node on PostgreSQL, two on PostgreSQL and Redis', '');
+  const rows: (string | number)[][] = [];
+  for (const [shape, label] of [
+    ['fanOut', 'A (groups of 25)'],
+    ['ingest', 'C (pairs)'],
+  ] as const) {
+    const pair = n[shape];
+    for (const run of [pair.oneNode, pair.twoNodes] as ScaleOutRun[]) {
+      const name = `N ${label}, ${run.nodes} node${run.nodes > 1 ? 's' : ''}`;
+      check(name, {
+        ...run.step,
+        server: { cpuSecondsPer1000Deliveries: null, eventLoopDelayP99Ms: 0, rssMb: 0 },
+      });
+      rows.push([
+        label,
+        run.nodes,
+        fmt(run.step.offeredPerSecond),
+        fmt(run.step.ackedPerSecond),
+        fmt(run.step.deliveredPerSecond),
+        `${run.step.lost} / ${run.step.duplicates}`,
+        `${fmt(run.step.e2e.p50Ms, 1)} / ${fmt(run.step.e2e.p99Ms, 1)}`,
+        fmt(run.cpuSecondsPer1000, 3),
+        run.cpuSecondsPerNode.map((cpu) => fmt(cpu, 1)).join(' + '),
+        run.nodes === 2 ? ratio(run.cpuSecondsPer1000, pair.oneNode.cpuSecondsPer1000) : '1',
+      ]);
+    }
+  }
+  out.push(
+    table(
+      [
+        'shape',
+        'nodes',
+        'offered msg/s',
+        'acked/s',
+        'delivered/s',
+        'lost / dup',
+        'e2e p50 / p99 ms',
+        'CPU s per 1,000 deliveries (all nodes)',
+        'CPU s per node',
+        'CPU per message, two ÷ one',
+      ],
+      rows,
     ),
     '',
   );

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { BUILT_SERVER } from '../test/support/node-process.js';
 import { renderReport, type BenchResults } from './report.js';
+import { scaleOut } from './scale-out.js';
 import {
   abusiveAccount,
   fanOut,
@@ -103,6 +104,7 @@ const plan: [string, string, () => Promise<unknown>][] = [
   ['F', 'history pages', () => history(sizes)],
   ['T', 'crisis detector cost per message', async () => detectorCost()],
   ['H', 'soak: one rate held for minutes', () => soak(sizes)],
+  ['N', 'scale-out: one node on PostgreSQL, then two with Redis', () => scaleOut(sizes)],
 ];
 // Not in --quick (what CI runs to keep the harness working): G is a measurement of two 30-s phases.
 if (!quick) plan.push(['G', 'one abusive account', () => abusiveAccount(sizes.workers, SIZES.full.abuse)]);

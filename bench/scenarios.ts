@@ -35,6 +35,10 @@ export const SIZES = {
     history: { messages: 1_000_000, pages: 2000 },
     sqliteMs: 3000,
     soak: { groups: 40, members: 25, rate: 1000, durationMs: 600_000, intervalMs: 60_000 },
+    scaleOut: {
+      fanOut: { groups: 40, members: 25, rate: 1000 },
+      ingest: { pairs: 200, accounts: 40, rate: 2000 },
+    },
     abuse: {
       groups: 10,
       members: 10,
@@ -62,6 +66,10 @@ export const SIZES = {
     history: { messages: 20_000, pages: 200 },
     sqliteMs: 500,
     soak: { groups: 4, members: 10, rate: 300, durationMs: 10_000, intervalMs: 2_500 },
+    scaleOut: {
+      fanOut: { groups: 4, members: 10, rate: 200 },
+      ingest: { pairs: 20, accounts: 10, rate: 300 },
+    },
   },
 };
 export type Sizes = Omit<(typeof SIZES)['full'], 'abuse'>;
@@ -109,10 +117,10 @@ async function measuredStep(
   };
 }
 
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
+export const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Connections for groups of accounts: `each` connections per (account, group). */
-function plansFor(groups: { groupId: string; accounts: Account[] }[], each = 1): ConnectionPlan[] {
+export function plansFor(groups: { groupId: string; accounts: Account[] }[], each = 1): ConnectionPlan[] {
   return groups.flatMap(({ groupId, accounts }) =>
     accounts.flatMap((account, a) =>
       Array.from({ length: each }, (_, c) => ({

@@ -7,6 +7,8 @@ export interface ConnectionPlan {
   groupId: string;
   /** Access token for Hearth; absent against the bare socket.io server. */
   token?: string;
+  /** The node this connection goes to, when there are several (scale-out); else the pool's one. */
+  url?: string;
 }
 
 export interface StepPlan {

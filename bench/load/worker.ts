@@ -105,7 +105,7 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'connect':
       url = message.url;
-      await open(message.url + message.namespace, message.connections, message.join);
+      await open(message.namespace, message.connections, message.join);
       return;
     case 'step':
       await run(message.plan);
@@ -123,7 +123,7 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-async function open(target: string, plans: ConnectionPlan[], join: boolean): Promise<void> {
+async function open(namespace: string, plans: ConnectionPlan[], join: boolean): Promise<void> {
   const errors: string[] = [];
   let failed = 0;
   // A few at a time: a thundering herd of handshakes measures the herd, not the server.
@@ -132,7 +132,7 @@ async function open(target: string, plans: ConnectionPlan[], join: boolean): Pro
     const opened = await Promise.all(
       plans.slice(i, i + batch).map(async (plan) => {
         try {
-          return await connectOne(target, plan, join);
+          return await connectOne((plan.url ?? url) + namespace, plan, join);
         } catch (error) {
           failed += 1;
           if (errors.length < 5) errors.push((error as Error).message);
@@ -291,7 +291,7 @@ async function rejoin(connection: Connection): Promise<void> {
   let more = ack.hasMore;
   while (more) {
     const response = await fetch(
-      `${url}/api/groups/${connection.plan.groupId}/messages?after=${after}&limit=100`,
+      `${connection.plan.url ?? url}/api/groups/${connection.plan.groupId}/messages?after=${after}&limit=100`,
       {
         headers: { authorization: `Bearer ${connection.plan.token}` },
       },
