@@ -314,6 +314,20 @@ describeInBrowser('Web client: a chat that fits a phone', () => {
         await es.page.locator('.day-separator', { hasText: 'Hoy' }).waitFor();
         await es.page.locator('.day-separator', { hasText: 'Ayer' }).waitFor();
         await es.page.getByText(/personas aquí ahora/).waitFor();
+        // The room's neutral lines come in the reader's language too.
+        const mode = (body: object) =>
+          t
+            .request()
+            .put(`/api/groups/${group.id}/moderation/mode`)
+            .set('Authorization', facilitator.auth)
+            .send(body)
+            .expect(200);
+        await mode({ mode: 'slow', slowSeconds: 30 });
+        await es.page
+          .locator('.room-line', { hasText: 'El modo pausado está activo: un mensaje cada 30 segundos.' })
+          .waitFor();
+        await mode({ mode: 'open' });
+        await es.page.locator('.room-line', { hasText: 'La sala está abierta.' }).waitFor();
         const message = es.page.locator('.message', { hasText: 'Short note 13' });
         await message.getByRole('button', { name: 'Más acciones para Ash' }).click();
         await message.getByRole('menuitem', { name: 'Responder' }).waitFor();

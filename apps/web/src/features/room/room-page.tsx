@@ -1,11 +1,12 @@
-import type { GroupDto, MemberDto, MessageDto } from '@hearth/contracts';
+import type { GroupDto, MemberDto, MessageDto, NoticeEvent } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
 import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 
 import { http, errorText } from '../../api/http';
 import { useRoleVersion, useRoom } from '../../chat/chat-context';
-import type { RoomSnapshot, RoomStore } from '../../chat/room-store';
+import type { RoomLine, RoomSnapshot, RoomStore } from '../../chat/room-store';
 import { Alert, Dialog, Loading, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { Composer } from './composer';
@@ -171,7 +172,7 @@ function Room({
       ? closed
         ? `${t('room.notice.unmuted')} ${closed}`
         : `${t('room.notice.unmuted')} ${t('room.notice.canPost')}`
-      : notice?.message;
+      : notice && noticeWords(notice, t);
   const typing = room.typing.filter((x) => x.membershipId !== me);
   const pseudonyms = new Map(members.map((m) => [m.membershipId, m.pseudonym]));
   const here = room.online
@@ -301,7 +302,7 @@ function Room({
         </ol>
         {room.lines.map((line) => (
           <p key={line.id} className="room-line">
-            {line.text}
+            {lineWords(line, t)}
           </p>
         ))}
       </div>
@@ -331,6 +332,50 @@ function Room({
       )}
     </div>
   );
+}
+
+/** A private notice in the reader's language; kinds the client does not know keep the server's words. */
+function noticeWords(notice: NoticeEvent, t: TFunction): string {
+  switch (notice.kind) {
+    case 'moderation.warning':
+      return t('room.notice.warning');
+    case 'moderation.muted':
+      return t('room.notice.muted');
+    case 'moderation.message_removed':
+      return t('room.notice.messageRemoved');
+    case 'moderation.held_approved':
+      return t('room.notice.heldApproved');
+    case 'moderation.held_rejected':
+      return t('room.notice.heldRejected');
+    default:
+      return notice.message;
+  }
+}
+
+/** A neutral line about a facilitator's action, in the reader's language. */
+function lineWords(line: RoomLine, t: TFunction): string {
+  switch (line.kind) {
+    case 'message.removed':
+      return t('room.lines.messageRemoved');
+    case 'member.muted':
+      return t('room.lines.memberMuted');
+    case 'member.unmuted':
+      return t('room.lines.memberUnmuted');
+    case 'member.left':
+      return t('room.lines.memberLeft');
+    case 'member.removed':
+      return t('room.lines.memberRemoved');
+    case 'pins.changed':
+      return t('room.lines.pinsChanged');
+    case 'mode.changed':
+      return line.mode?.mode === 'read_only'
+        ? t('room.lines.readOnly')
+        : line.mode?.mode === 'slow'
+          ? t('room.lines.slow', { seconds: line.mode.slowSeconds })
+          : t('room.lines.open');
+    default:
+      return line.text;
+  }
 }
 
 const REASONS = [
