@@ -210,6 +210,17 @@ describeInBrowser('Web client: a chat that fits a phone', () => {
           .locator('.message-mine', { hasText: 'Thank you for the notes' })
           .locator('.reply-quote', { hasText: 'Short note 16' })
           .waitFor();
+
+        // React, from the keyboard: the choice puts the focus on the first reaction.
+        const earlier = page.locator('.message', { hasText: 'Short note 12' });
+        await moreActions(earlier).focus();
+        await page.keyboard.press('ArrowDown');
+        await earlier.getByRole('menuitem', { name: 'React' }).waitFor();
+        await page.keyboard.press('ArrowDown');
+        await page.keyboard.press('Enter');
+        expect((await focusedLabel(page)).label).toBe('React with ❤️');
+        await page.keyboard.press('Enter');
+        await earlier.getByRole('button', { name: '❤️ 1, including you' }).waitFor();
       });
 
       if (viewport === PHONE) {
@@ -352,42 +363,45 @@ describeInBrowser('Web client: a chat that fits a phone', () => {
     });
   }
 
-  it('with the network up and the server down, says Hearth is trying again (not offline), and the journal does not claim to be empty', async () => {
-    const own = await createTestApp({ env: { WEB_ROOT, CHAT_RATE_LIMIT: '1000' } });
-    let closed = false;
-    try {
-      const owner = await registerUser(own, { displayName: 'Admin' });
-      const fern = await createAccount(own, owner, 'facilitator', 'Fern');
-      const moss = await registerUser(own, { displayName: 'Moss' });
-      const group = await createGroup(own, fern, { name: 'Harbour Circle', facilitatorPseudonym: 'Fern' });
-      await addActiveMember(own, fern, group.id, moss, 'Moss');
-      const { context, page } = await newContext(browser, PHONE);
-      await signInThroughPage(page, own.url, moss.email, GOOD_PASSWORD);
-      await page.goto(`${own.url}/groups/${group.id}`);
-      await composer(page).waitFor();
-      // The journal's screen is loaded once while the server is up, then the server goes away.
-      const nav = page.getByRole('navigation', { name: 'Main' });
-      await nav.getByRole('link', { name: 'Journal' }).click();
-      await page.getByRole('heading', { level: 1 }).first().waitFor();
-      await page.goBack();
-      await composer(page).waitFor();
+  it.each([PHONE, LAPTOP])(
+    'with the network up and the server down, says Hearth is trying again (not offline), and the journal does not claim to be empty (%j)',
+    async (viewport) => {
+      const own = await createTestApp({ env: { WEB_ROOT, CHAT_RATE_LIMIT: '1000' } });
+      let closed = false;
+      try {
+        const owner = await registerUser(own, { displayName: 'Admin' });
+        const fern = await createAccount(own, owner, 'facilitator', 'Fern');
+        const moss = await registerUser(own, { displayName: 'Moss' });
+        const group = await createGroup(own, fern, { name: 'Harbour Circle', facilitatorPseudonym: 'Fern' });
+        await addActiveMember(own, fern, group.id, moss, 'Moss');
+        const { context, page } = await newContext(browser, viewport);
+        await signInThroughPage(page, own.url, moss.email, GOOD_PASSWORD);
+        await page.goto(`${own.url}/groups/${group.id}`);
+        await composer(page).waitFor();
+        // The journal's screen is loaded once while the server is up, then the server goes away.
+        const nav = page.getByRole('navigation', { name: 'Main' });
+        await nav.getByRole('link', { name: 'Journal' }).click();
+        await page.getByRole('heading', { level: 1 }).first().waitFor();
+        await page.goBack();
+        await composer(page).waitFor();
 
-      await own.close();
-      closed = true;
-      await page.getByText('Hearth can’t reach the server, trying again…').waitFor({ timeout: 20_000 });
-      expect(await page.getByText('You are offline').count()).toBe(0);
-      const writing = await box(page, '#composer-input');
-      expect(writing.y + writing.height).toBeLessThanOrEqual(PHONE.height);
-      expect(await seriousAxeViolations(page)).toEqual([]);
-      await screenshots(page, 'room-server-down');
+        await own.close();
+        closed = true;
+        await page.getByText('Hearth can’t reach the server, trying again…').waitFor({ timeout: 20_000 });
+        expect(await page.getByText('You are offline').count()).toBe(0);
+        const writing = await box(page, '#composer-input');
+        expect(writing.y + writing.height).toBeLessThanOrEqual(viewport.height);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await screenshots(page, 'room-server-down');
 
-      await nav.getByRole('link', { name: 'Journal' }).click();
-      await page.locator('.alert-error').first().waitFor();
-      await page.waitForTimeout(300);
-      expect(await page.locator('.empty').count()).toBe(0);
-      await context.close();
-    } finally {
-      if (!closed) await own.close();
-    }
-  });
+        await nav.getByRole('link', { name: 'Journal' }).click();
+        await page.locator('.alert-error').first().waitFor();
+        await page.waitForTimeout(300);
+        expect(await page.locator('.empty').count()).toBe(0);
+        await context.close();
+      } finally {
+        if (!closed) await own.close();
+      }
+    },
+  );
 });

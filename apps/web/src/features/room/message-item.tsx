@@ -1,5 +1,5 @@
 import { EDIT_WINDOW_MINUTES, REACTION_EMOJI, type MessageDto, type ReactionEmoji } from '@hearth/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { useClockTime } from './room-time';
@@ -49,6 +49,15 @@ export function MessageItem({
   const [picking, setPicking] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const longPress = useLongPress(() => setMenuOpen(true));
+  // What was chosen from the menu takes the focus: the first reaction, or the message being edited.
+  const picker = useRef<HTMLDivElement>(null);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (picking) picker.current?.querySelector('button')?.focus();
+  }, [picking]);
+  useEffect(() => {
+    if (editing) editor.current?.focus();
+  }, [editing]);
   const mine = message.author?.membershipId === me;
   const editable =
     mine &&
@@ -154,6 +163,7 @@ export function MessageItem({
             {t('room.message.editLabel')}
           </label>
           <textarea
+            ref={editor}
             id={`edit-${message.id}`}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
@@ -195,7 +205,7 @@ export function MessageItem({
         </ul>
       )}
       {picking && acting && (
-        <div className="emoji-picker" role="group" aria-label={t('room.reactions.choose')}>
+        <div ref={picker} className="emoji-picker" role="group" aria-label={t('room.reactions.choose')}>
           {REACTION_EMOJI.map((emoji) => (
             <button
               key={emoji}
