@@ -7,6 +7,7 @@ import { http } from '../../api/http';
 import { Alert, useAction, Pending } from '../../ui/components';
 import { Markdown } from '../../ui/markdown';
 import { useLoad } from '../../ui/use-load';
+import { formatIn } from './room-time';
 
 /** The group's agreement: read and accepted before entering, and again whenever a new version is published. */
 export function AgreementPage() {
@@ -39,9 +40,7 @@ export function AgreementPage() {
         <p className="muted">
           {t('room.agreement.version', {
             version: agreement.version,
-            date: new Intl.DateTimeFormat(i18n.language, { dateStyle: 'medium' }).format(
-              new Date(agreement.publishedAt),
-            ),
+            date: formatIn(i18n.language, 'date', agreement.publishedAt),
           })}
         </p>
       </article>

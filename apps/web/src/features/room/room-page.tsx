@@ -12,7 +12,7 @@ import { useLoad } from '../../ui/use-load';
 import { Composer } from './composer';
 import { MessageItem, messageElementId, type MessageActions, type ModerationStep } from './message-item';
 import { ModerationDialog } from './moderation-dialog';
-import { byDay, dateTime, useClockTime, useDayLabel } from './room-time';
+import { byDay, formatIn, useClockTime, useDayLabel } from './room-time';
 
 export function RoomPage() {
   const { groupId = '' } = useParams();
@@ -158,7 +158,7 @@ function Room({
     group.status !== 'archived' && state?.muted
       ? {
           text: state.mutedUntil
-            ? t('room.blocked.mutedUntil', { until: dateTime(state.mutedUntil, i18n.language) })
+            ? t('room.blocked.mutedUntil', { until: formatIn(i18n.language, 'full', state.mutedUntil) })
             : t('room.blocked.muted'),
           reason: muteReason,
         }

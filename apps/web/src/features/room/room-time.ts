@@ -6,16 +6,37 @@ export function localDay(at: Date): string {
   return `${at.getFullYear()}-${String(at.getMonth() + 1).padStart(2, '0')}-${String(at.getDate()).padStart(2, '0')}`;
 }
 
-/** The day before `day`, where the person is (a local date, so a change of daylight saving moves nothing). */
+/** The day before `now`'s, where the person is (a local date, so a change of daylight saving moves nothing). */
 function dayBefore(now: Date): string {
   return localDay(new Date(now.getFullYear(), now.getMonth(), now.getDate() - 1, 12));
+}
+
+const STYLES = {
+  clock: { hour: 'numeric', minute: '2-digit' },
+  day: { weekday: 'long', month: 'long', day: 'numeric' },
+  dayOfYear: { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' },
+  date: { dateStyle: 'medium' },
+  full: { dateStyle: 'medium', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
+
+// A room renders every message again on each typing or presence event: one formatter per language and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant in `language`, in the browser's time zone. */
+export function formatIn(language: string, style: keyof typeof STYLES, iso: string): string {
+  const key = `${language} ${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(language, STYLES[style]);
+    formatters.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
 /** A message's time of day, in the language Hearth speaks now and the browser's time zone. */
 export function useClockTime(): (iso: string) => string {
   const { i18n } = useTranslation();
-  const format = new Intl.DateTimeFormat(i18n.language, { hour: 'numeric', minute: '2-digit' });
-  return (iso) => format.format(new Date(iso));
+  return (iso) => formatIn(i18n.language, 'clock', iso);
 }
 
 /** "Today", "Yesterday", else the date in the reader's language ("Tuesday, December 1"; the year when not this one). */
@@ -24,20 +45,14 @@ export function useDayLabel(now: Date = new Date()): (iso: string) => string {
   const today = localDay(now);
   const yesterday = dayBefore(now);
   return (iso) => {
-    const at = new Date(iso);
-    const day = localDay(at);
+    const day = localDay(new Date(iso));
     if (day === today) return t('room.days.today');
     if (day === yesterday) return t('room.days.yesterday');
-    return new Intl.DateTimeFormat(i18n.language, {
-      weekday: 'long',
-      month: 'long',
-      day: 'numeric',
-      ...(at.getFullYear() === now.getFullYear() ? {} : { year: 'numeric' }),
-    }).format(at);
+    return formatIn(i18n.language, day.slice(0, 4) === today.slice(0, 4) ? 'day' : 'dayOfYear', iso);
   };
 }
 
-/** The timeline's messages, each marked with the day it starts when it is the first of that day. */
+/** The timeline's messages, each marked when it is the first of its day. */
 export function byDay(messages: MessageDto[]): { message: MessageDto; startsDay: boolean }[] {
   let previous = '';
   return messages.map((message) => {
@@ -46,9 +61,4 @@ export function byDay(messages: MessageDto[]): { message: MessageDto; startsDay:
     previous = day;
     return { message, startsDay };
   });
-}
-
-/** A date and time in full, in `language` and the browser's time zone ("Dec 3, 2026, 7:58 AM"). */
-export function dateTime(iso: string, language: string): string {
-  return new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' }).format(new Date(iso));
 }
