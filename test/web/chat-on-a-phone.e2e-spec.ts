@@ -335,7 +335,7 @@ describeInBrowser('Web client: a chat that fits a phone', () => {
             .expect(200);
         await mode({ mode: 'slow', slowSeconds: 30 });
         await es.page
-          .locator('.room-line', { hasText: 'El modo pausado está activo: un mensaje cada 30 segundos.' })
+          .locator('.room-line', { hasText: 'El modo lento está activo: un mensaje cada 30 segundos.' })
           .waitFor();
         await mode({ mode: 'open' });
         await es.page.locator('.room-line', { hasText: 'La sala está abierta.' }).waitFor();
