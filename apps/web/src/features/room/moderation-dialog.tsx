@@ -5,10 +5,11 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Dialog, Field, useAction } from '../../ui/components';
-import { CATEGORY_CHOICES } from '../safety/crisis-labels';
 import type { ModerationStep } from './message-item';
 
 const MUTE_CHOICES = ['15', '60', '1440', '10080', ''] as const;
+/** What a facilitator may name when she opens an incident herself (the server's category codes). */
+const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', 'crisis_concern'] as const;
 
 /**
  * What a facilitator does from a message itself: remove it (its author is told why), mute its author, or open a
@@ -143,9 +144,9 @@ export function ModerationDialog({
               <div className="field">
                 <label htmlFor="incident-category">{t('room.moderate.category')}</label>
                 <select id="incident-category" value={category} onChange={(e) => setCategory(e.target.value)}>
-                  {CATEGORY_CHOICES.map(([value, label]) => (
+                  {CATEGORIES.map((value) => (
                     <option key={value} value={value}>
-                      {label}
+                      {t(`room.moderate.categories.${value}`)}
                     </option>
                   ))}
                 </select>
