@@ -194,6 +194,8 @@ export interface RoomStateDto {
   muted: boolean;
   /** When my mute ends; null while muted until lifted, or when not muted. */
   mutedUntil: string | null;
+  /** The facilitator's reason for my mute, when muted and a reason was given. */
+  muteReason: string | null;
 }
 
 export interface AgreementDto {

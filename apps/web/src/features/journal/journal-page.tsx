@@ -137,7 +137,7 @@ export function JournalPage() {
             </li>
           ))}
         </ul>
-      ) : (
+      ) : entries.error ? null : (
         <p className="empty">{search ? 'No entry matches.' : 'No entries yet. Whenever you are ready.'}</p>
       )}
     </div>
