@@ -117,7 +117,9 @@ describe('Check-ins', () => {
         .set('Authorization', facilitator.auth)
         .send({})
         .expect(409);
-      await start(facilitator, { membershipId: wrenMembership }, checkIn.id).expect(404);
+      const within = await start(facilitator, { membershipId: wrenMembership }, checkIn.id).expect(200);
+      expect(within.body.id).toBe(checkIn.id);
+      await start(ash, {}, checkIn.id).expect(404);
     });
   });
 

@@ -13,7 +13,7 @@ import { assertOpen } from '../groups/groups.service.js';
 import { CHECK_IN_KIND, Group } from '../groups/group.entity.js';
 import { GroupKeys } from '../keys/group-keys.service.js';
 import { Membership } from '../memberships/membership.entity.js';
-import { GroupPolicy, isGroupFacilitator, type GroupAccess } from '../policy/group-policy.js';
+import { can, GroupPolicy, isGroupFacilitator, type GroupAccess } from '../policy/group-policy.js';
 import { parentMemberships, participantOf, wantedParticipants } from './check-in-participants.js';
 import type { CheckInView } from './dto/check-in.view.js';
 import type { StartCheckInDto } from './dto/start-check-in.dto.js';
@@ -71,7 +71,11 @@ export class CheckInsService {
   private openOnce(caller: Caller, groupId: string, dto: StartCheckInDto) {
     return this.transactions.run(async (manager) => {
       const access = await this.policy.authorize(caller, groupId, 'view', manager);
-      if (isCheckIn(access.group)) throw new NotFoundException('Group not found');
+      // From inside a check-in (an incident there), checking in is being there.
+      if (isCheckIn(access.group)) {
+        if (!can(access, 'read')) throw new NotFoundException('Group not found');
+        return { checkIn: access.group, participants: [] as Membership[] };
+      }
       const subject = await this.subjectOf(manager, access, dto);
       assertOpen(access.group);
       const key = openCheckInKey(groupId, subject.userId);

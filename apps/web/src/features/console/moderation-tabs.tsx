@@ -5,6 +5,7 @@ import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { categoryLabel, categoryTitle, sourceLabel, tierLabel } from '../safety/crisis-labels';
+import { StartCheckIn } from '../check-in/start-check-in';
 import { IncidentResponse } from './incident-response';
 
 const base = (groupId: string) => `/groups/${groupId}`;
@@ -187,6 +188,13 @@ function IncidentCard({
         · {incident.groupName} · {sourceLabel(incident.source)} · opened {formatDateTime(incident.openedAt)}
         {incident.escalatedAt ? ' · escalated to admins' : ''}
       </p>
+      {incident.subjectMembershipId && (
+        <StartCheckIn
+          groupId={groupId}
+          membershipId={incident.subjectMembershipId}
+          pseudonym={incident.pseudonym}
+        />
+      )}
       {incident.acknowledgedAt && (
         <p className="incident-answered">
           Acknowledged by {incident.acknowledgedByPseudonym ?? 'an admin'}{' '}

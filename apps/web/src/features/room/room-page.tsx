@@ -7,6 +7,7 @@ import { useRoleVersion, useRoom } from '../../chat/chat-context';
 import type { RoomSnapshot, RoomStore } from '../../chat/room-store';
 import { Alert, Dialog, Loading, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { StartCheckIn } from '../check-in/start-check-in';
 import { Composer } from './composer';
 import { MessageItem, type MessageActions, type ModerationStep } from './message-item';
 import { ModerationDialog } from './moderation-dialog';
@@ -161,6 +162,7 @@ function Room({
         <nav className="row" aria-label="Group">
           <Link to={`/groups/${group.id}/agreement`}>Agreement</Link>
           {facilitating && <Link to={`/groups/${group.id}/console`}>Console</Link>}
+          {!facilitating && group.status !== 'archived' && <StartCheckIn groupId={group.id} />}
         </nav>
       </header>
       {room.joinError && <Alert tone="error">{room.joinError.message}</Alert>}
