@@ -1,9 +1,11 @@
 import { strFromU8 } from 'fflate';
 
 import type { CheckInDto } from '@hearth/contracts';
+import { GroupEvents } from '@hearth/groups';
 
 import { inRoom, said, say } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
+import { recordDomainEvents } from '../support/events.js';
 import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
 import { createAccount, exportOf, registerUser, renew, type TestUser } from '../support/users.js';
@@ -218,6 +220,43 @@ describe('Check-ins', () => {
         [next.id, 'open'],
         [checkIn.id, 'closed'],
       ]);
+    });
+  });
+
+  describe('Events', () => {
+    it('announces a check-in opened and closed, and its participants joining and leaving, after commit', async () => {
+      const recorder = recordDomainEvents(t);
+      const checkIn = await checkInWithWren();
+      await checkInWithWren();
+      expect(recorder.of(GroupEvents.checkInOpened)).toEqual([
+        { checkInId: checkIn.id, groupId: group.id, userId: wren.id, by: facilitator.id },
+      ]);
+      expect(recorder.of(GroupEvents.membershipActivated).map((e) => [e.groupId, e.userId])).toEqual(
+        expect.arrayContaining([
+          [checkIn.id, wren.id],
+          [checkIn.id, facilitator.id],
+        ]),
+      );
+      await addCoFacilitator();
+      await t
+        .request()
+        .patch(`/api/groups/${group.id}/members/${coFacilitator.id}`)
+        .set('Authorization', facilitator.auth)
+        .send({ role: 'member' })
+        .expect(200);
+      expect(recorder.of(GroupEvents.membershipEnded)).toEqual([
+        expect.objectContaining({ groupId: checkIn.id, userId: coFacilitator.id, reason: 'removed' }),
+      ]);
+      await t
+        .request()
+        .post(`/api/check-ins/${checkIn.id}/close`)
+        .set('Authorization', facilitator.auth)
+        .expect(200);
+      expect(recorder.of(GroupEvents.checkInClosed)).toEqual([
+        { checkInId: checkIn.id, groupId: group.id, userId: wren.id, by: facilitator.id },
+      ]);
+      expect(recorder.events.filter((e) => e.inTransaction)).toEqual([]);
+      recorder.stop();
     });
   });
 
