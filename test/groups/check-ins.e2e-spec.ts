@@ -2,6 +2,7 @@ import { strFromU8 } from 'fflate';
 
 import type { CheckInDto } from '@hearth/contracts';
 import { GroupEvents } from '@hearth/groups';
+import { DataSource } from 'typeorm';
 
 import { inRoom, said, say } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -291,6 +292,36 @@ describe('Check-ins', () => {
         ]),
       );
       expect(log.body.items.filter((e: { kind: string }) => e.kind === 'check_in')).toHaveLength(1);
+    });
+  });
+
+  describe('Erasing its group - DELETE /api/groups/:id', () => {
+    it('erases its check-ins with it: their messages, keys and incidents', async () => {
+      const checkIn = await checkInWithWren();
+      const member = await inRoom(t, wren, checkIn.id);
+      await say(member, checkIn.id, 'I keep thinking about suicide');
+      member.disconnect();
+      const db = t.app.get(DataSource);
+      const count = async (table: string) =>
+        Number(
+          (
+            (await db.query(`SELECT COUNT(*) AS n FROM ${table} WHERE group_id = ?`, [checkIn.id])) as {
+              n: number;
+            }[]
+          )[0].n,
+        );
+      expect([await count('messages'), await count('group_keys'), await count('incidents')]).toEqual([
+        1, 1, 1,
+      ]);
+      await t
+        .request()
+        .post(`/api/groups/${group.id}/archive`)
+        .set('Authorization', facilitator.auth)
+        .expect(200);
+      await t.request().delete(`/api/groups/${group.id}`).set('Authorization', admin.auth).expect(204);
+      expect([await count('messages'), await count('group_keys'), await count('incidents')]).toEqual([
+        0, 0, 0,
+      ]);
     });
   });
 

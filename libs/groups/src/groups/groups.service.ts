@@ -184,16 +184,20 @@ export class GroupsService {
    * shredded. Moderation deletes its own rows when it hears `group.erased`.
    */
   async erase(groupId: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
+    const erased = await this.transactions.run(async (manager) => {
       const group = foundOrFail(await manager.findOneBy(Group, { id: groupId }), 'Group');
       if (group.status !== 'archived') {
         throw new ConflictException('Only an archived group can be erased; archive it first');
       }
-      await this.keys.destroy(manager, groupId);
+      // Its check-ins go with it (the rows cascade); their keys are destroyed the same way.
+      const checkIns = await manager.find(Group, { where: { parentGroupId: groupId }, select: { id: true } });
+      const ids = [...checkIns.map((c) => c.id), groupId];
+      for (const id of ids) await this.keys.destroy(manager, id);
       await manager.delete(Group, { id: groupId });
+      return ids;
     });
     // Awaited: libraries that keep rows of the group (moderation) delete them before the files are shredded.
-    await this.events.emitAsync(GroupEvents.groupErased, new GroupChangedEvent(groupId));
+    for (const id of erased) await this.events.emitAsync(GroupEvents.groupErased, new GroupChangedEvent(id));
     await this.shredder.shred();
   }
 }
