@@ -1,7 +1,7 @@
 import { strFromU8 } from 'fflate';
 
 import type { CheckInDto } from '@hearth/contracts';
-import { GroupEvents } from '@hearth/groups';
+import { GroupEvents, GroupPolicy } from '@hearth/groups';
 import { DataSource } from 'typeorm';
 
 import { inRoom, said, say } from '../moderation/support.js';
@@ -123,6 +123,8 @@ describe('Check-ins', () => {
       const within = await start(facilitator, { membershipId: wrenMembership }, checkIn.id).expect(200);
       expect(within.body.id).toBe(checkIn.id);
       await start(ash, {}, checkIn.id).expect(404);
+      // Nor is it one of her groups where groups are offered (prompts, questionnaires to tell).
+      expect(await t.app.get(GroupPolicy).activeGroupIds(wren.id)).toEqual([group.id]);
     });
   });
 
