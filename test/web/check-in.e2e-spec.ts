@@ -153,4 +153,23 @@ describeInBrowser('Web client: a private check-in', () => {
     await until(async () => (await f.getByRole('button', { name: 'Close this check-in' }).count()) === 0);
     for (const page of [m, f]) await page.context().close();
   });
+
+  it('a facilitator checks in privately from a member’s message in the room', async () => {
+    const facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
+    const juniper = await registerUser(t, { displayName: 'Juniper' });
+    const group = await createGroup(t, facilitator, { name: 'Morning Circle', facilitatorPseudonym: 'Fern' });
+    await addActiveMember(t, facilitator, group.id, juniper, 'Juniper');
+    const socket = await inRoom(t, juniper, group.id);
+    await say(socket, group.id, 'This week was heavier than I let on.');
+    socket.disconnect();
+
+    const f = await signedIn(facilitator, PHONE);
+    await f.goto(`${t.url}/groups/${group.id}`);
+    const message = f.locator('.message', { hasText: 'This week was heavier than I let on.' });
+    await message.getByRole('button', { name: 'Moderate' }).click();
+    await message.getByRole('button', { name: 'Check in privately with Juniper' }).click();
+    await f.getByRole('heading', { name: 'Private check-in' }).waitFor();
+    await f.getByText('With Juniper, from Morning Circle').waitFor();
+    await f.context().close();
+  });
 });

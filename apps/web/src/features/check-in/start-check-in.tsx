@@ -1,4 +1,4 @@
-import type { CheckInDto } from '@hearth/contracts';
+import type { CheckInDto, MessageDto } from '@hearth/contracts';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
@@ -47,4 +47,14 @@ export function StartCheckIn({
       {action.error && <Alert tone="error">{action.error}</Alert>}
     </>
   );
+}
+
+/**
+ * For a facilitator's menu on a member's message: check in privately with its author. Nothing for a facilitator's
+ * message or one whose author is gone.
+ */
+export function CheckInWithAuthor({ groupId, message }: { groupId: string; message: MessageDto }) {
+  const author = message.author;
+  if (!author || author.role === 'facilitator') return null;
+  return <StartCheckIn groupId={groupId} membershipId={author.membershipId} pseudonym={author.pseudonym} />;
 }

@@ -2,6 +2,7 @@ import { EDIT_WINDOW_MINUTES, REACTION_EMOJI, type MessageDto, type ReactionEmoj
 import { useState } from 'react';
 
 import { formatTime } from '../../ui/components';
+import { CheckInWithAuthor } from '../check-in/start-check-in';
 
 export interface MessageActions {
   reply(message: MessageDto): void;
@@ -207,6 +208,7 @@ export function MessageItem({
           >
             Open crisis incident…
           </button>
+          <CheckInWithAuthor groupId={message.groupId} message={message} />
         </div>
       )}
       {picking && (
