@@ -20,6 +20,7 @@ import { Loading } from './ui/components';
 // The facilitator console and the admin screens are for few people: they load only when opened. So do the
 // screens no one opens first (the first load stays small on a phone): they load when asked for.
 const ConsolePage = lazy(() => import('./features/console/console-page'));
+const CheckInPage = lazy(() => import('./features/check-in/check-in-page'));
 const AdminPage = lazy(() => import('./features/admin/admin-page'));
 const AccountPage = lazy(() =>
   import('./features/account/account-page').then((m) => ({ default: m.AccountPage })),
@@ -69,6 +70,7 @@ export function App() {
                 <Route path="/invite/:code" element={<InvitePage />} />
                 <Route path="/groups/:groupId" element={<RoomPage />} />
                 <Route path="/groups/:groupId/agreement" element={<AgreementPage />} />
+                <Route path="/check-ins/:checkInId" element={<CheckInPage />} />
                 <Route
                   path="/groups/:groupId/console"
                   element={

@@ -158,7 +158,7 @@ export interface GroupDto {
   id: string;
   name: string;
   description: string;
-  kind: 'circle' | 'cohort';
+  kind: 'circle' | 'cohort' | 'check_in';
   endsOn: string | null;
   visibility: 'listed' | 'unlisted';
   capacity: number;
@@ -517,6 +517,7 @@ export const ACCESS_KINDS = [
   'export',
   'erasure',
   'access_log',
+  'check_in',
 ] as const;
 export type AccessKind = (typeof ACCESS_KINDS)[number];
 
@@ -742,4 +743,23 @@ export interface SharedScoresDto {
     /** Her latest answer on the self-harm item was above zero. */
     safety: { tier: 'urgent' | 'concern'; completedAt: string } | null;
   }[];
+}
+
+/**
+ * A check-in: a private conversation between a group's facilitators and one member (docs/check-ins.md). Its `id`
+ * is the conversation's: messages, history and the socket's `group:join` take it where they take a group id.
+ */
+export interface CheckInDto {
+  id: string;
+  /** The group whose facilitators take part. */
+  groupId: string;
+  groupName: string;
+  /** The member, by the pseudonym she has in the group. */
+  member: { membershipId: string; pseudonym: string | null };
+  status: 'open' | 'closed';
+  startedBy: 'facilitator' | 'member';
+  /** Whether I am the member (otherwise one of the facilitators, or an admin after an escalation). */
+  mine: boolean;
+  createdAt: string;
+  closedAt: string | null;
 }

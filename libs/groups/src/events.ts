@@ -17,6 +17,9 @@ export const GroupEvents = {
   joinRequestCreated: 'joinRequest.created',
   /** A facilitator approved or declined a request (its applicant is told). */
   joinRequestDecided: 'joinRequest.decided',
+  /** A facilitator or the member opened a check-in (a private conversation) in a group. */
+  checkInOpened: 'checkIn.opened',
+  checkInClosed: 'checkIn.closed',
 } as const;
 
 export class MembershipActivatedEvent {
@@ -121,5 +124,17 @@ export class JoinRequestDecidedEvent {
     readonly requestId: string,
     readonly userId: string,
     readonly status: 'approved' | 'declined',
+  ) {}
+}
+
+/** A check-in was opened or closed. `groupId` is its parent group; `checkInId` the conversation's own id. */
+export class CheckInChangedEvent {
+  constructor(
+    readonly checkInId: string,
+    readonly groupId: string,
+    /** The member it is with. */
+    readonly userId: string,
+    /** Who opened or closed it (null when it closed because she left the group). */
+    readonly by: string | null,
   ) {}
 }

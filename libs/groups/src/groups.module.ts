@@ -5,6 +5,10 @@ import { IdentityModule } from '@hearth/identity';
 
 import { AgreementsController } from './agreements/agreements.controller.js';
 import { AgreementsService } from './agreements/agreements.service.js';
+import { CheckInSync } from './check-ins/check-in-sync.listener.js';
+import { CheckInsController } from './check-ins/check-ins.controller.js';
+import { CheckInsPersonalData } from './check-ins/check-ins.personal-data.js';
+import { CheckInsService } from './check-ins/check-ins.service.js';
 import { CalendarService } from './calendar/calendar.service.js';
 import { MyMeetingsController } from './calendar/my-meetings.controller.js';
 import { groupsEntities } from './entities.js';
@@ -42,11 +46,15 @@ import { GroupPolicy } from './policy/group-policy.js';
     InvitePreviewController,
     MeetingsController,
     MyMeetingsController,
+    CheckInsController,
   ],
   providers: [
     Admissions,
     AgreementsService,
     CalendarService,
+    CheckInsPersonalData,
+    CheckInsService,
+    CheckInSync,
     GroupPolicy,
     GroupKeys,
     GroupsBackfill,
@@ -59,6 +67,6 @@ import { GroupPolicy } from './policy/group-policy.js';
     MembershipsPersonalData,
     MembershipsService,
   ],
-  exports: [GroupPolicy, GroupKeys, MeetingSchedule, AgreementsService],
+  exports: [GroupPolicy, GroupKeys, MeetingSchedule, AgreementsService, CheckInsService],
 })
 export class GroupsModule {}

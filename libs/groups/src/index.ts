@@ -32,3 +32,5 @@ export {
 } from './keys/group-keys.service.js';
 export { MeetingSchedule, type Occurrence } from './meetings/meeting-schedule.js';
 export { AgreementsService } from './agreements/agreements.service.js';
+export { CheckInsService, isCheckIn } from './check-ins/check-ins.service.js';
+export { CHECK_IN_KIND, type GroupKind } from './groups/group.entity.js';

@@ -2,7 +2,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 
-import { can, GroupPolicy } from '@hearth/groups';
+import { can, CheckInsService, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
 
@@ -23,16 +23,19 @@ export class MessageHistory {
     private readonly rooms: RoomsService,
     private readonly views: MessageViews,
     private readonly sealing: MessageSealing,
+    private readonly checkIns: CheckInsService,
   ) {}
 
   async page(caller: Caller, groupId: string, query: MessagePageQuery): Promise<MessageDto[]> {
     const access = await this.policy.authorize(caller, groupId, 'read');
+    await this.checkIns.recordAdminRead(access);
     return this.rooms.page(groupId, query, { staff: can(access, 'manage') });
   }
 
   /** One message; its author and the group's facilitators also see its earlier versions. */
   async one(caller: Caller, groupId: string, messageId: string): Promise<MessageWithHistoryView> {
     const access = await this.policy.authorize(caller, groupId, 'read');
+    await this.checkIns.recordAdminRead(access);
     const manager = this.dataSource.manager;
     const staff = can(access, 'manage');
     const message = await manager.findOneBy(Message, { id: messageId, groupId });

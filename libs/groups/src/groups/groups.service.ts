@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { In, Not, Repository } from 'typeorm';
 
 import { Clock, foundOrFail, Shredder, Transactions, ValidationFailedException } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
@@ -20,10 +20,13 @@ import type { CreateGroupDto } from './dto/create-group.dto.js';
 import type { GroupView } from './dto/group.view.js';
 import type { ListGroupsQuery } from './dto/list-groups.dto.js';
 import type { UpdateGroupDto } from './dto/update-group.dto.js';
-import { Group } from './group.entity.js';
+import { CHECK_IN_KIND, Group, type GroupKind } from './group.entity.js';
 import { GroupViews } from './group-views.js';
 
 export const DEFAULT_FACILITATOR_PSEUDONYM = 'Facilitator';
+
+/** Check-ins are private conversations, listed apart (GET /api/check-ins), never among groups. */
+const NOT_CHECK_IN = Not<GroupKind>(CHECK_IN_KIND);
 
 @Injectable()
 export class GroupsService {
@@ -111,10 +114,10 @@ export class GroupsService {
     let groups: Group[];
     if (query.scope === 'all') {
       if (caller.role !== 'admin') throw new ForbiddenException('Only admins can list every group');
-      groups = await this.groups.find({ order: { createdAt: 'ASC' } });
+      groups = await this.groups.find({ where: { kind: NOT_CHECK_IN }, order: { createdAt: 'ASC' } });
     } else if (query.scope === 'discover') {
       groups = await this.groups.find({
-        where: { visibility: 'listed', status: 'active' },
+        where: { visibility: 'listed', status: 'active', kind: NOT_CHECK_IN },
         order: { createdAt: 'ASC' },
       });
       groups = groups.filter((group) => byGroup.get(group.id)?.status !== 'banned');
@@ -123,7 +126,10 @@ export class GroupsService {
         .filter((m) => m.status === 'active' || m.status === 'pending')
         .map((m) => m.groupId);
       groups = current.length
-        ? await this.groups.find({ where: { id: In(current) }, order: { createdAt: 'ASC' } })
+        ? await this.groups.find({
+            where: { id: In(current), kind: NOT_CHECK_IN },
+            order: { createdAt: 'ASC' },
+          })
         : [];
     }
     return this.views.many(groups, byGroup, { role: caller.role });
@@ -178,16 +184,20 @@ export class GroupsService {
    * shredded. Moderation deletes its own rows when it hears `group.erased`.
    */
   async erase(groupId: string): Promise<void> {
-    await this.transactions.run(async (manager) => {
+    const erased = await this.transactions.run(async (manager) => {
       const group = foundOrFail(await manager.findOneBy(Group, { id: groupId }), 'Group');
       if (group.status !== 'archived') {
         throw new ConflictException('Only an archived group can be erased; archive it first');
       }
-      await this.keys.destroy(manager, groupId);
+      // Its check-ins go with it (the rows cascade); their keys are destroyed the same way.
+      const checkIns = await manager.find(Group, { where: { parentGroupId: groupId }, select: { id: true } });
+      const ids = [...checkIns.map((c) => c.id), groupId];
+      for (const id of ids) await this.keys.destroy(manager, id);
       await manager.delete(Group, { id: groupId });
+      return ids;
     });
     // Awaited: libraries that keep rows of the group (moderation) delete them before the files are shredded.
-    await this.events.emitAsync(GroupEvents.groupErased, new GroupChangedEvent(groupId));
+    for (const id of erased) await this.events.emitAsync(GroupEvents.groupErased, new GroupChangedEvent(id));
     await this.shredder.shred();
   }
 }

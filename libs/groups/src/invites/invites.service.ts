@@ -14,7 +14,7 @@ import { GroupViews } from '../groups/group-views.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { Admissions, isPseudonymTaken, PSEUDONYM_TAKEN } from '../memberships/admissions.js';
 import { Membership } from '../memberships/membership.entity.js';
-import { GroupPolicy } from '../policy/group-policy.js';
+import { assertNotCheckIn, GroupPolicy } from '../policy/group-policy.js';
 import type { CreateInviteDto } from './dto/invite.dto.js';
 import type { CreatedInviteView, InvitePreviewView, InviteView } from './dto/invite.view.js';
 import { Invite } from './invite.entity.js';
@@ -37,6 +37,7 @@ export class InvitesService {
     const invite = await this.transactions.run(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
+      assertNotCheckIn(group);
       const code = randomBytes(18).toString('base64url');
       const now = this.clock.now();
       const invite = manager.create(Invite, {

@@ -10,7 +10,7 @@ import { AccessLog, UsersService, type Caller } from '@hearth/identity';
 import { GroupEvents, MembershipChangedEvent, MembershipEndedEvent } from '../events.js';
 import { assertOpen } from '../groups/groups.service.js';
 import { JoinRequest } from '../join-requests/join-request.entity.js';
-import { can, GroupPolicy } from '../policy/group-policy.js';
+import { assertNotCheckIn, can, GroupPolicy } from '../policy/group-policy.js';
 import { Admissions, freeSeat, holdsSeat, isPseudonymTaken, PSEUDONYM_TAKEN } from './admissions.js';
 import type { MemberView } from './dto/member.view.js';
 import type {
@@ -136,7 +136,7 @@ export class MembershipsService {
 
   async ban(caller: Caller, groupId: string, dto: BanMemberDto): Promise<void> {
     const ended = await this.write(async (manager) => {
-      await this.policy.authorize(caller, groupId, 'manage', manager);
+      assertNotCheckIn((await this.policy.authorize(caller, groupId, 'manage', manager)).group);
       if (dto.userId === caller.userId) throw new ConflictException('You cannot ban yourself');
       const existing = await manager.findOneBy(Membership, { groupId, userId: dto.userId });
       if (existing?.status === 'banned') throw new ConflictException('This person is already banned');
@@ -196,6 +196,7 @@ export class MembershipsService {
     const membership = await this.write(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
+      assertNotCheckIn(group);
       const account = await this.users.findById(dto.userId);
       if (account.role === 'member')
         throw new ConflictException('Only facilitator or admin accounts can facilitate a group');

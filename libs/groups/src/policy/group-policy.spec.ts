@@ -73,3 +73,31 @@ describe('can(access, action)', () => {
     }
   });
 });
+
+describe('can(access, action) in a check-in', () => {
+  const checkIn = (escalatedAt: Date | null) =>
+    ({ id: 'c', kind: 'check_in', visibility: 'unlisted', escalatedAt }) as Group;
+  const admin: Caller = { userId: 'a', role: 'admin', sessionId: 's' };
+
+  it('keeps an admin out until one of its incidents is escalated', () => {
+    expect(
+      ACTIONS.map((action) => can({ caller: admin, group: checkIn(null), membership: null }, action)),
+    ).toEqual([false, false, false, false]);
+    expect(
+      ACTIONS.map((action) => can({ caller: admin, group: checkIn(new Date()), membership: null }, action)),
+    ).toEqual([true, false, true, true]);
+  });
+
+  it('gives its member and its facilitators their usual powers', () => {
+    const facilitator = { status: 'active', role: 'facilitator' } as Membership;
+    const member = { status: 'active', role: 'member' } as Membership;
+    const staff: Caller = { userId: 'f', role: 'facilitator', sessionId: 's' };
+    const person: Caller = { userId: 'm', role: 'member', sessionId: 's' };
+    expect(
+      ACTIONS.map((action) => can({ caller: staff, group: checkIn(null), membership: facilitator }, action)),
+    ).toEqual([true, true, true, true]);
+    expect(
+      ACTIONS.map((action) => can({ caller: person, group: checkIn(null), membership: member }, action)),
+    ).toEqual([true, true, true, false]);
+  });
+});

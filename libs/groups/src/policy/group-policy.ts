@@ -1,12 +1,12 @@
 import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
-import { DataSource, In } from 'typeorm';
+import { DataSource, In, Not } from 'typeorm';
 
 import { findRow, selectEntities, type HearthConfig } from '@hearth/core';
 import { effectiveRole, User, type Caller, type Role } from '@hearth/identity';
 
-import { Group } from '../groups/group.entity.js';
+import { CHECK_IN_KIND, Group, type GroupKind } from '../groups/group.entity.js';
 import { Meeting } from '../meetings/meeting.entity.js';
 import { Membership, type GroupRole } from '../memberships/membership.entity.js';
 import { postingFactsOf, postingRefusal } from './posting-rule.js';
@@ -26,8 +26,13 @@ export interface GroupAccess {
   membership: Membership | null;
 }
 
+/**
+ * Admins hold every group's powers, except in a check-in (a member's private conversation with her group's
+ * facilitators), which they may open only once one of its incidents was escalated to them (docs/check-ins.md).
+ */
 export function isAdmin(access: GroupAccess): boolean {
-  return access.caller.role === 'admin';
+  const { caller, group } = access;
+  return caller.role === 'admin' && (group.kind !== CHECK_IN_KIND || group.escalatedAt !== null);
 }
 
 /**
@@ -45,6 +50,13 @@ export function isGroupFacilitator(access: GroupAccess): boolean {
   return (
     membership?.status === 'active' && effectiveGroupRole(membership.role, caller.role) === 'facilitator'
   );
+}
+
+/** A check-in's participants follow its group: no one is invited, added or banned there directly. */
+export function assertNotCheckIn(group: Group): void {
+  if (group.kind === CHECK_IN_KIND) {
+    throw new ConflictException("A check-in's people are its member and her group's facilitators");
+  }
 }
 
 /** The rules, as one pure function, so they can be read and tested as a table. */
@@ -146,13 +158,19 @@ export class GroupPolicy {
     );
   }
 
-  /** The groups a person is an active member (or facilitator) of. */
+  /** The groups a person is an active member (or facilitator) of; her check-ins are conversations, not groups. */
   async activeGroupIds(userId: string): Promise<string[]> {
     const rows = await this.dataSource.manager.find(Membership, {
       where: { userId, status: 'active' },
       select: { groupId: true },
     });
-    return rows.map((row) => row.groupId);
+    if (rows.length === 0) return [];
+    const groups = await this.dataSource.manager.find(Group, {
+      where: { id: In(rows.map((row) => row.groupId)), kind: Not<GroupKind>(CHECK_IN_KIND) },
+      select: { id: true },
+    });
+    const kept = new Set(groups.map((group) => group.id));
+    return rows.map((row) => row.groupId).filter((id) => kept.has(id));
   }
 
   /** Whether a meeting belongs to a group the person is an active member of. */

@@ -10,7 +10,7 @@ import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 't
 import { MessageReview } from '@hearth/chat';
 import { Clock, Transactions, type HearthConfig } from '@hearth/core';
 import type { IncidentDto, IncidentResponseTimesDto, SafetyAlertEvent } from '@hearth/contracts';
-import { GroupPolicy } from '@hearth/groups';
+import { CheckInsService, GroupPolicy } from '@hearth/groups';
 import { AccessLog, type AccessRecord, type Caller } from '@hearth/identity';
 
 import { AuditService } from '../audit/audit.service.js';
@@ -62,6 +62,7 @@ export class IncidentsService {
     private readonly sealing: ModerationSealing,
     private readonly alerts: IncidentAlerts,
     private readonly review: MessageReview,
+    private readonly checkIns: CheckInsService,
   ) {}
 
   /**
@@ -333,6 +334,8 @@ export class IncidentsService {
           },
           manager,
         );
+        // In a check-in, the escalation is what lets admins open the conversation (docs/check-ins.md).
+        await this.checkIns.markEscalated(manager, incident.groupId);
         incident.escalatedAt = now;
         return true;
       });

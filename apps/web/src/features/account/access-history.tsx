@@ -12,6 +12,7 @@ const ACCESS_NAMES: Record<AccessKind, string> = {
   export: 'exported your data',
   erasure: 'erased the account',
   access_log: 'read this list of who viewed your details',
+  check_in: 'read your private check-in after a safety alert',
 };
 
 const ROLE_NAMES = { admin: 'Admin', facilitator: 'Facilitator', member: 'Member' } as const;

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { StartCheckIn } from '../check-in/start-check-in';
 import { reportWords } from './audit-tab';
 import { categoryLabel, categoryTitle, sourceLabel, tierLabel } from './crisis-words';
 import { formatDuration, IncidentResponse } from './incident-response';
@@ -201,6 +202,13 @@ function IncidentCard({
         {t('console.incidents.opened', { time: formatDateTime(incident.openedAt) })}
         {incident.escalatedAt ? ` · ${t('console.incidents.escalated')}` : ''}
       </p>
+      {incident.subjectMembershipId && (
+        <StartCheckIn
+          groupId={groupId}
+          membershipId={incident.subjectMembershipId}
+          pseudonym={incident.pseudonym}
+        />
+      )}
       {incident.acknowledgedAt && (
         <p className="incident-answered">
           {t('console.incidents.acknowledgedBy', {

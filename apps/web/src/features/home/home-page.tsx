@@ -8,6 +8,7 @@ import { useRoleVersion } from '../../chat/chat-context';
 import { Alert, Dialog, Field, Loading, useAction } from '../../ui/components';
 import { myTimeZone } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
+import { MyCheckIns } from '../check-in/my-check-ins';
 import { NotificationsPrompt } from '../notifications/notifications-prompt';
 import { GroupCard } from './group-card';
 import { MyMeetings } from './my-meetings';
@@ -47,6 +48,7 @@ export function HomePage() {
           You are not in a group yet. Use an invitation from your facilitator, or ask to join one below.
         </p>
       )}
+      <MyCheckIns reloadKey={roleVersion} />
       <MyMeetings reloadKey={roleVersion} />
       <RedeemInvite />
       <section aria-labelledby="discover-title">

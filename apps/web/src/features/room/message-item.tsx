@@ -2,6 +2,8 @@ import { EDIT_WINDOW_MINUTES, REACTION_EMOJI, type MessageDto, type ReactionEmoj
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
+import { Alert } from '../../ui/components';
+import { useStartCheckIn } from '../check-in/start-check-in';
 import { useClockTime } from './room-time';
 import { MessageMenu, useLongPress, type MenuChoice } from './message-menu';
 
@@ -22,6 +24,14 @@ export type ModerationStep = 'remove' | 'mute' | 'incident';
 
 /** The element id of a message in the timeline, for the quotes that point to it. */
 export const messageElementId = (id: string) => `message-${id}`;
+
+/** Brings a loaded message into view and gives it the focus (a reply quote's target). */
+export function showMessage(messageId: string): void {
+  const element = document.getElementById(messageElementId(messageId));
+  if (!element) return;
+  element.scrollIntoView({ block: 'center' });
+  element.focus({ preventScroll: true });
+}
 
 export function MessageItem({
   message,
@@ -49,6 +59,7 @@ export function MessageItem({
   const [picking, setPicking] = useState(false);
   const [menuOpen, setMenuOpen] = useState(false);
   const longPress = useLongPress(() => setMenuOpen(true));
+  const checkIn = useStartCheckIn(message.groupId);
   // What was chosen from the menu takes the focus: the first reaction, or the message being edited.
   const picker = useRef<HTMLDivElement>(null);
   const editor = useRef<HTMLTextAreaElement>(null);
@@ -118,6 +129,13 @@ export function MessageItem({
       if (other.role !== 'facilitator')
         choices.push(moderation('mute', t('room.actions.mute', { name: author })));
       choices.push(moderation('incident', t('room.actions.incident')));
+      if (other.role !== 'facilitator')
+        choices.push({
+          key: 'check-in',
+          label: t('checkIn.checkInPrivatelyWith', { name: author }),
+          moderation: true,
+          onChoose: () => checkIn.start(other.membershipId),
+        });
     }
   }
   const acting = canAct && !editing;
@@ -180,6 +198,7 @@ export function MessageItem({
       ) : (
         <p className="message-body">{message.body}</p>
       )}
+      {checkIn.error && <Alert tone="error">{checkIn.error}</Alert>}
       {message.reactions.length > 0 && (
         <ul className="reactions" aria-label={t('room.reactions.label')}>
           {message.reactions.map((r) => {

@@ -9,8 +9,9 @@ import { useRoleVersion, useRoom } from '../../chat/chat-context';
 import type { RoomLine, RoomSnapshot, RoomStore } from '../../chat/room-store';
 import { Alert, Dialog, Loading, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { StartCheckIn } from '../check-in/start-check-in';
 import { Composer } from './composer';
-import { MessageItem, messageElementId, type MessageActions, type ModerationStep } from './message-item';
+import { MessageItem, showMessage, type MessageActions, type ModerationStep } from './message-item';
 import { ModerationDialog } from './moderation-dialog';
 import { byDay, formatIn, useClockTime, useDayLabel } from './room-time';
 
@@ -135,12 +136,7 @@ function Room({
         .post<string[]>(`/groups/${group.id}/hidden-members`, { membershipId })
         .then(onHiddenChange)
         .catch((e) => setProblem(errorText(e))),
-    show: (messageId) => {
-      const element = document.getElementById(messageElementId(messageId));
-      if (!element) return;
-      element.scrollIntoView({ block: 'center' });
-      element.focus({ preventScroll: true });
-    },
+    show: showMessage,
   };
 
   const state = room.state;
@@ -200,6 +196,7 @@ function Room({
         <nav className="room-links" aria-label={t('room.head.nav')}>
           <Link to={`/groups/${group.id}/agreement`}>{t('room.head.agreement')}</Link>
           {facilitating && <Link to={`/groups/${group.id}/console`}>{t('room.head.console')}</Link>}
+          {!facilitating && group.status !== 'archived' && <StartCheckIn groupId={group.id} />}
         </nav>
       </header>
       {room.joinError && <Alert tone="error">{room.joinError.message}</Alert>}

@@ -11,6 +11,7 @@ import { AddCrisisTiers1796072400000 } from './1796072400000-AddCrisisTiers.js';
 import { AddAccountRecovery1796076000000 } from './1796076000000-AddAccountRecovery.js';
 import { CreateNotifications1796079600000 } from './1796079600000-CreateNotifications.js';
 import { CreateQuestionnaires1796083200000 } from './1796083200000-CreateQuestionnaires.js';
+import { AddCheckIns1796086800000 } from './1796086800000-AddCheckIns.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AddAccountRecovery1796076000000,
   CreateNotifications1796079600000,
   CreateQuestionnaires1796083200000,
+  AddCheckIns1796086800000,
 ];

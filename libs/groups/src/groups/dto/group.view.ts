@@ -3,6 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import type { GroupDto, MyMembershipDto, NextMeetingDto } from '@hearth/contracts';
 
 import {
+  CHECK_IN_KIND,
   GROUP_KINDS,
   GROUP_VISIBILITIES,
   type GroupKind,
@@ -71,7 +72,7 @@ export class GroupView implements GroupDto {
   @ApiProperty()
   description!: string;
 
-  @ApiProperty({ enum: GROUP_KINDS })
+  @ApiProperty({ enum: [...GROUP_KINDS, CHECK_IN_KIND] })
   kind!: GroupKind;
 
   @ApiProperty({ nullable: true, type: String, example: '2027-03-31', description: 'Last day of a cohort' })
