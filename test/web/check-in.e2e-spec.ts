@@ -5,6 +5,7 @@ import { inRoom, say } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
   composer,
+  chooseMessageAction,
   describeInBrowser,
   ensureWebBuilt,
   LAPTOP,
@@ -166,8 +167,7 @@ describeInBrowser('Web client: a private check-in', () => {
     const f = await signedIn(facilitator, PHONE);
     await f.goto(`${t.url}/groups/${group.id}`);
     const message = f.locator('.message', { hasText: 'This week was heavier than I let on.' });
-    await message.getByRole('button', { name: 'Moderate' }).click();
-    await message.getByRole('button', { name: 'Check in privately with Juniper' }).click();
+    await chooseMessageAction(message, 'Check in privately with Juniper');
     await f.getByRole('heading', { name: 'Private check-in' }).waitFor();
     await f.getByText('With Juniper, from Morning Circle').waitFor();
     await f.context().close();
