@@ -177,6 +177,25 @@ describe('Mood and prompts', () => {
       ).toEqual([]);
     });
 
+    it('offers the first after-session prompts on the day the session is recorded, in her zone', async () => {
+      const ines = await registerUser(t);
+      // Her own calendar day in Tokyo, which is not always UTC's.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(t.clock.now());
+      const session = await t
+        .request()
+        .post('/api/journal/sessions')
+        .set('Authorization', ines.auth)
+        .send({ date: today, kind: 'Ketamine-assisted session' })
+        .expect(201);
+      const due = await t
+        .request()
+        .get('/api/journal/prompts/due?tz=Asia/Tokyo')
+        .set('Authorization', ines.auth)
+        .expect(200);
+      expect(due.body.map((p: { id: string }) => p.id).sort()).toEqual(['lib:body-1', 'lib:emotions-1']);
+      expect(due.body[0]).toMatchObject({ sessionId: session.body.id, dueOn: today, daysAfterSession: 0 });
+    });
+
     it('lets facilitators add prompts for their group, seen by its members only', async () => {
       const facilitator = await createAccount(t, admin, 'facilitator');
       const group = await createGroup(t, facilitator);

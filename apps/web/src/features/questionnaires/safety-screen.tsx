@@ -51,9 +51,10 @@ export function SafetyScreen({
         <p>{words.noResources}</p>
       )}
       {hasPlan(plan.data) ? (
-        <section aria-labelledby="safety-plan-title" lang="en">
+        <section aria-labelledby="safety-plan-title">
           <h3 id="safety-plan-title">{words.plan}</h3>
           <PlanSummary
+            language={language}
             level={4}
             plan={besideResources(plan.data, safety.resources.resources)}
             only={['helpers', 'calmingActions', 'professionals']}

@@ -5,6 +5,7 @@ import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Dialog } from '../../ui/components';
+import { myLocale } from '../../ui/local-time';
 import { PlanSummary } from '../safety-plan/plan-summary';
 import { besideResources, hasPlan } from '../safety-plan/wording';
 import { loadCrisisResources, type CrisisResourcesSource } from './built-in-resources';
@@ -52,6 +53,7 @@ export function HelpPanel({
     <section key="plan" className="my-plan" aria-labelledby="help-my-plan">
       <h3 id="help-my-plan">{t('help.yourPlan')}</h3>
       <PlanSummary
+        language={pushed?.language}
         level={4}
         plan={mine}
         only={['helpers', 'calmingActions', 'distractions', 'professionals']}
@@ -78,7 +80,9 @@ export function HelpPanel({
           </p>
         )}
         {pushed && !pushed.told && pushed.facilitatorsNextAt && (
-          <p className="next-there">{nextThere(pushed.facilitatorsNextAt, pushed.language)}</p>
+          <p className="next-there">
+            {t('safety.nextMeets', { when: nextThere(pushed.facilitatorsNextAt, pushed.language) })}
+          </p>
         )}
         {offline && (
           <p className="offline-note" role="status">
@@ -93,14 +97,11 @@ export function HelpPanel({
 
 /** When the group next meets, in the reader's own zone and language: her facilitators are there then. */
 function nextThere(at: string, language: 'en' | 'es'): string {
-  const when = new Intl.DateTimeFormat(language === 'es' ? 'es' : undefined, {
+  return new Intl.DateTimeFormat(language === myLocale().split('-')[0] ? myLocale() : language, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     hour: 'numeric',
     minute: '2-digit',
   }).format(new Date(at));
-  return language === 'es'
-    ? `Tu grupo se reúne de nuevo el ${when}; tus facilitadoras estarán allí.`
-    : `Your group next meets on ${when}, and your facilitators will be there.`;
 }
