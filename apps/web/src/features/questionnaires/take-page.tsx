@@ -8,6 +8,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { useWordsIn } from '../../i18n/use-words-in';
 import { Alert, Pending, useAction } from '../../ui/components';
 import { useDraft } from '../../ui/drafts';
 import { useLoad } from '../../ui/use-load';
@@ -40,7 +41,7 @@ function TakeQuestionnaire({ instrument, groupId }: { instrument: string; groupI
   const navigate = useNavigate();
   const [result, setResult] = useState<QuestionnaireResponseDto | null>(null);
   const action = useAction();
-  const words = takingWords(language);
+  const words = takingWords(useWordsIn(language));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const progressId = useId();
   // After a self-harm answer the safety screen takes the focus, so that it is read first.
@@ -185,14 +186,13 @@ function Result({
   onTold: (response: QuestionnaireResponseDto) => void;
   onAgain: () => void;
 }) {
-  const language = response.language;
-  const words = takingWords(language);
+  const words = takingWords(useWordsIn(response.language));
   return (
     <>
       {response.safety && (
         <SafetyScreen
           response={response as QuestionnaireResponseDto & { safety: QuestionnaireSafetyDto }}
-          language={language}
+          language={response.language}
           groupName={groupName}
           onTold={onTold}
         />

@@ -1,4 +1,5 @@
 import type { QuestionnaireHistoryDto } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
 
 import { i18next } from '../../i18n';
 
@@ -9,9 +10,8 @@ export function browserLanguage(): Language {
   return i18next.resolvedLanguage === 'es' ? 'es' : 'en';
 }
 
-/** The words around a questionnaire while she takes it, in the language she answers in (the catalogues'). */
-export function takingWords(language: Language) {
-  const t = i18next.getFixedT(language);
+/** The words around a questionnaire while she takes it, in the language she answers in (`useWordsIn`). */
+export function takingWords(t: TFunction) {
   return {
     back: t('questionnaire.taking.back'),
     language: t('questionnaire.taking.language'),
@@ -33,8 +33,7 @@ export function takingWords(language: Language) {
 }
 
 /** The safety screen: calm, it offers, and it says plainly who knows. */
-export function safetyWords(language: Language) {
-  const t = i18next.getFixedT(language);
+export function safetyWords(t: TFunction) {
   return {
     title: t('questionnaire.safety.title'),
     body: t('questionnaire.safety.body'),

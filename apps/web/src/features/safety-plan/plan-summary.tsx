@@ -1,7 +1,7 @@
 import type { SafetyPlanStepsDto } from '@hearth/contracts';
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 
+import { useWordsIn } from '../../i18n/use-words-in';
 import { stepsIn, telHref } from './wording';
 
 /**
@@ -23,8 +23,7 @@ export function PlanSummary({
 }) {
   const Heading = `h${level}` as const;
   const id = useId();
-  const { i18n } = useTranslation();
-  const t = i18n.getFixedT(language ?? i18n.resolvedLanguage ?? 'en');
+  const t = useWordsIn(language);
   const all = stepsIn(t);
   const chosen = only ? only.map((key) => all.find((step) => step.key === key)!) : all;
   const steps = chosen.filter((step) => plan[step.key].length > 0);

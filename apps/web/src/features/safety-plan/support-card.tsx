@@ -1,9 +1,9 @@
 import type { CrisisResourceSetDto, JournalSupportDto, SafetyPlanDto } from '@hearth/contracts';
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { useWordsIn } from '../../i18n/use-words-in';
 import { useLoad } from '../../ui/use-load';
 import { ResourceList } from '../safety/resource-list';
 import { PlanSummary } from './plan-summary';
@@ -24,9 +24,8 @@ export function SupportCard({ support }: { support: JournalSupportDto }) {
     ref.current?.scrollIntoView({ block: 'start' });
   }, [support]);
   const planLink = `/journal/safety-plan${support.language === 'es' ? '?language=es' : ''}`;
-  const { i18n } = useTranslation();
   // In the language she wrote in, which the server detected.
-  const t = i18n.getFixedT(support.language);
+  const t = useWordsIn(support.language);
   return (
     <section
       ref={ref}

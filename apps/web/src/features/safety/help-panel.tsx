@@ -1,9 +1,9 @@
 import type { CrisisResourceSetDto, SafetyPlanDto, SafetyResourcesEvent } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { useWordsIn } from '../../i18n/use-words-in';
 import { Dialog } from '../../ui/components';
 import { myLocale } from '../../ui/local-time';
 import { PlanSummary } from '../safety-plan/plan-summary';
@@ -33,9 +33,8 @@ export function HelpPanel({
   } | null>(null);
   const [plan, setPlan] = useState<SafetyPlanDto | null>(null);
   const online = useOnline();
-  const { i18n } = useTranslation();
   // Pushed after words of crisis, it speaks the language she wrote in; opened by her, the page's.
-  const t = i18n.getFixedT(pushed?.language ?? i18n.resolvedLanguage ?? 'en');
+  const t = useWordsIn(pushed?.language);
   useEffect(() => {
     if (open && !pushed) void loadCrisisResources().then(setFallback);
   }, [open, pushed, online]);
