@@ -38,6 +38,7 @@ describeInBrowser('Web client: the journal in Spanish (and in English)', () => {
   let browser: Browser;
   let es: Page;
   let en: Page;
+  let lucia: TestUser;
   const csp: string[][] = [];
   const pageErrors: string[] = [];
 
@@ -52,7 +53,7 @@ describeInBrowser('Web client: the journal in Spanish (and in English)', () => {
       name: 'Círculo del Alba',
       facilitatorPseudonym: 'Flor',
     });
-    const lucia: TestUser = await registerUser(t, { displayName: 'Lucía' });
+    lucia = await registerUser(t, { displayName: 'Lucía' });
     const mia: TestUser = await registerUser(t, { displayName: 'Mia' });
     await addActiveMember(t, facilitator, group.id, lucia, 'Lucía');
     browser = await launch();
@@ -114,7 +115,14 @@ describeInBrowser('Web client: the journal in Spanish (and in English)', () => {
     for (const link of ['Nueva entrada', 'Ánimo', 'Cuestionarios', 'Sesiones', 'Plan de seguridad'])
       await es.getByRole('link', { name: link, exact: true }).waitFor();
     await es.getByText('Solo tú puedes leer tu diario.').waitFor();
-    await es.getByRole('heading', { name: 'Pregunta del día' }).waitFor();
+    // The prompt of the day is the library's, in Spanish.
+    const { body: prompt } = await t
+      .request()
+      .get(`/api/journal/prompts/today?tz=${ZONE}&language=es`)
+      .set('Authorization', lucia.auth)
+      .expect(200);
+    const ofTheDay = es.locator('section', { has: es.getByRole('heading', { name: 'Pregunta del día' }) });
+    await ofTheDay.getByText(prompt.text).waitFor();
     await es.getByRole('search').getByLabel('Buscar en tus entradas').waitFor();
     await es.getByText('Todavía no hay entradas. Escribe cuando quieras.').waitFor();
     expect(await es.getByRole('heading', { name: 'Después de tu sesión' }).count()).toBe(0);
@@ -136,7 +144,10 @@ describeInBrowser('Web client: the journal in Spanish (and in English)', () => {
 
     await es.getByRole('link', { name: 'Verlas en tu diario' }).click();
     const after = es.locator('section', { has: es.getByRole('heading', { name: 'Después de tu sesión' }) });
-    await after.locator('li').first().waitFor();
+    await after
+      .getByText('¿En qué parte de tu cuerpo notas hoy la sesión? Descríbelo sin juzgarlo.')
+      .waitFor();
+    await after.getByText('¿Qué sentimiento de la sesión sigue contigo? ¿Qué quiere que sepas?').waitFor();
     expect(await after.locator('li').count()).toBe(2);
     expect(await after.getByRole('link', { name: 'Escribir' }).count()).toBe(2);
     await expectComfortable(es);

@@ -11,7 +11,9 @@ import { useLoad } from '../../ui/use-load';
 
 /** My journal: only I can read it (it is encrypted at rest; facilitators and admins never see it). */
 export function JournalPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The library's prompts come in the language the app speaks.
+  const language = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
@@ -23,12 +25,17 @@ export function JournalPage() {
   }, [search, tag]);
   const today = useLoad(
     () =>
-      http.get<PromptDto & { date: string }>(`/journal/prompts/today?tz=${encodeURIComponent(myTimeZone())}`),
-    [],
+      http.get<PromptDto & { date: string }>(
+        `/journal/prompts/today?tz=${encodeURIComponent(myTimeZone())}&language=${language}`,
+      ),
+    [language],
   );
   const due = useLoad(
-    () => http.get<DuePromptDto[]>(`/journal/prompts/due?tz=${encodeURIComponent(myTimeZone())}`),
-    [],
+    () =>
+      http.get<DuePromptDto[]>(
+        `/journal/prompts/due?tz=${encodeURIComponent(myTimeZone())}&language=${language}`,
+      ),
+    [language],
   );
   return (
     <div className="page">
