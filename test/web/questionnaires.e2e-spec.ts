@@ -511,6 +511,11 @@ describeInBrowser('Web client: questionnaires', () => {
 
     it('her facilitator, in Spanish, sees nothing without her consent, her scores with it, nothing after', async () => {
       await florsTab();
+      // Sofía's choice to tell reached Flor as an alert in her language, which says where it came from.
+      const alert = flor.locator('.crisis-alert');
+      await alert.getByText('Alguien podría necesitar apoyo.').waitFor();
+      await alert.getByText('por una respuesta de un cuestionario', { exact: false }).waitFor();
+      await alert.getByRole('link', { name: 'Abrir el incidente' }).waitFor();
       await flor.getByText('Todavía ningún miembro comparte sus puntuaciones contigo').waitFor();
       expect(await flor.locator('.shared-scores').count()).toBe(0);
       await flor.getByRole('heading', { name: 'Pedir al grupo' }).waitFor();
