@@ -1,5 +1,6 @@
 import { ABUSIVE_EVENTS } from './load/protocol.js';
-import type { AbusePhase, MeasuredStep, Sizes } from './scenarios.js';
+import type { ScaleOutResult, ScaleOutRun } from './scale-out.js';
+import type { AbusePhase, MeasuredStep, Sizes, SoakRun } from './scenarios.js';
 import type { LatencySummary } from './support/histogram.js';
 
 type Pair = { hearth: MeasuredStep[]; bare: MeasuredStep[] };
@@ -30,9 +31,19 @@ export interface BenchResults {
     C: Pair;
     D: Memory;
     E: MeasuredStep;
-    F: { messages: number; page: LatencySummary; latest: LatencySummary; floor: LatencySummary };
+    F: {
+      messages: number;
+      page: LatencySummary;
+      latest: LatencySummary;
+      floor: LatencySummary;
+      cpuMsPerRequest?: number;
+    };
     /** The crisis detector alone, in process: microseconds per message over its corpus. */
     T: { sentences: number; rounds: number; p50Micros: number; p99Micros: number; meanMicros: number };
+    /** Soak: one rate held for minutes, Hearth and bare. */
+    H: { hearth: SoakRun; bare: SoakRun };
+    /** Scale-out: one node on PostgreSQL, two on PostgreSQL and Redis. */
+    N: ScaleOutResult;
     G: {
       abuserConnections: number;
       historyMessages: number;
@@ -237,9 +248,16 @@ export function renderReport(results: BenchResults): { markdown: string; problem
         }),
       ),
       '',
+      `Page p99 ÷ floor p99: ${ratio(s.F.page.p99Ms, s.F.floor.p99Ms)}; server CPU per request of the loop: ${fmt(
+        s.F.cpuMsPerRequest,
+        3,
+      )} ms.`,
+      '',
     );
   }
   if (s.G) abuseSection(s.G, out, check);
+  if (s.H) soakSection(s.H, results.sizes, out, check);
+  if (s.N) scaleOutSection(s.N, out, check);
   out.push(
     problems.length
       ? `**Problems:** ${problems.join('; ')}`
@@ -356,4 +374,136 @@ function abuseSection(
       '',
     );
   }
+}
+
+/** (H) The soak: the whole run against the targets of issue 19, then minute by minute. */
+function soakSection(
+  h: NonNullable<BenchResults['scenarios']['H']>,
+  sizes: Sizes,
+  out: string[],
+  check: (label: string, step: MeasuredStep) => void,
+): void {
+  check('H Hearth', h.hearth.step);
+  check('H bare', h.bare.step);
+  const { rate, durationMs, intervalMs } = sizes.soak;
+  out.push(`## H. Soak: ${fmt(durationMs / 60_000, 1)} minutes at ${fmt(rate)} msg/s`, '');
+  const latency = (l: LatencySummary) =>
+    `${fmt(l.p50Ms, 1)} / ${fmt(l.p99Ms, 1)} / ${fmt(l.p999Ms, 1)} / ${fmt(l.maxMs, 1)}`;
+  /** Memory's drift: the last interval against the second (the first still warms up). */
+  const drift = (run: SoakRun) => {
+    const [second, last] = [run.intervals[1], run.intervals.at(-1)];
+    return second && last
+      ? `${fmt(second.rssMb)} → ${fmt(last.rssMb)} MB (${ratio(last.rssMb, second.rssMb)})`
+      : '–';
+  };
+  const rows = (label: string, pick: (run: SoakRun) => string) => [label, pick(h.hearth), pick(h.bare)];
+  out.push(
+    table(
+      ['whole run', 'Hearth', 'bare socket.io'],
+      [
+        rows(
+          'delivered, lost / duplicated',
+          (r) => `${fmt(r.step.delivered)}, ${r.step.lost} / ${r.step.duplicates}`,
+        ),
+        rows('e2e p50 / p99 / p99.9 / max ms', (r) => latency(r.step.e2e)),
+        rows('ack p50 / p99 / p99.9 / max ms', (r) => latency(r.step.ack)),
+        rows('longest event-loop stall ms', (r) => fmt(r.eventLoopDelayMaxMs, 1)),
+        rows('CPU s per 1,000 deliveries', (r) => fmt(r.step.server.cpuSecondsPer1000Deliveries, 3)),
+        rows('RSS, second interval → last', drift),
+      ],
+    ),
+    '',
+  );
+  const targets = [
+    `p99 ${fmt(h.hearth.step.e2e.p99Ms, 1)} ms ≤ 2 × bare's ${fmt(h.bare.step.e2e.p99Ms, 1)} ms: ${
+      h.hearth.step.e2e.p99Ms <= 2 * h.bare.step.e2e.p99Ms ? 'met' : 'missed'
+    }`,
+    `p99.9 ${fmt(h.hearth.step.e2e.p999Ms, 1)} ms ≤ 50 ms: ${h.hearth.step.e2e.p999Ms <= 50 ? 'met' : 'missed'}`,
+  ];
+  out.push(`Targets (issue 19): ${targets.join('; ')}.`, '');
+  out.push(
+    table(
+      [
+        `interval (${fmt(intervalMs / 1000)} s)`,
+        'Hearth e2e p50 / p99 / p99.9 / max ms',
+        'bare e2e p99 / max ms',
+        'Hearth event loop p99 / max ms',
+        'bare event loop max ms',
+        'Hearth RSS / heap MB',
+        'bare RSS MB',
+        'WAL MB',
+        'Hearth GC young: n / longest ms',
+        'Hearth GC full: n / longest ms',
+      ],
+      h.hearth.intervals.map((i, n) => {
+        const b = h.bare.intervals[n];
+        return [
+          n + 1,
+          latency(i.e2e),
+          b ? `${fmt(b.e2e.p99Ms, 1)} / ${fmt(b.e2e.maxMs, 1)}` : '–',
+          `${fmt(i.eventLoopDelayP99Ms, 1)} / ${fmt(i.eventLoopDelayMaxMs, 1)}`,
+          fmt(b?.eventLoopDelayMaxMs, 1),
+          `${fmt(i.rssMb)} / ${fmt(i.heapUsedMb)}`,
+          fmt(b?.rssMb),
+          fmt(i.walMb, 1),
+          `${i.gc.young.count} / ${fmt(i.gc.young.maxMs, 1)}`,
+          `${i.gc.full.count} / ${fmt(i.gc.full.maxMs, 1)}`,
+        ];
+      }),
+    ),
+    '',
+  );
+}
+
+/** (N) One node against two, per shape: CPU per message is the figure to plan with (the nodes share 2 cores). */
+function scaleOutSection(
+  n: ScaleOutResult,
+  out: string[],
+  check: (label: string, step: MeasuredStep) => void,
+): void {
+  out.push('## N. Scale-out: one node on PostgreSQL, two on PostgreSQL and Redis', '');
+  const rows: (string | number)[][] = [];
+  for (const [shape, label] of [
+    ['fanOut', 'A (groups of 25)'],
+    ['ingest', 'C (pairs)'],
+  ] as const) {
+    const pair = n[shape];
+    for (const run of [pair.oneNode, pair.twoNodes] as ScaleOutRun[]) {
+      const name = `N ${label}, ${run.nodes} node${run.nodes > 1 ? 's' : ''}`;
+      check(name, {
+        ...run.step,
+        server: { cpuSecondsPer1000Deliveries: null, eventLoopDelayP99Ms: 0, rssMb: 0 },
+      });
+      rows.push([
+        label,
+        run.nodes,
+        fmt(run.step.offeredPerSecond),
+        fmt(run.step.ackedPerSecond),
+        fmt(run.step.deliveredPerSecond),
+        `${run.step.lost} / ${run.step.duplicates}`,
+        `${fmt(run.step.e2e.p50Ms, 1)} / ${fmt(run.step.e2e.p99Ms, 1)}`,
+        fmt(run.cpuSecondsPer1000, 3),
+        run.cpuSecondsPerNode.map((cpu) => fmt(cpu, 1)).join(' + '),
+        run.nodes === 2 ? ratio(run.cpuSecondsPer1000, pair.oneNode.cpuSecondsPer1000) : '1',
+      ]);
+    }
+  }
+  out.push(
+    table(
+      [
+        'shape',
+        'nodes',
+        'offered msg/s',
+        'acked/s',
+        'delivered/s',
+        'lost / dup',
+        'e2e p50 / p99 ms',
+        'CPU s per 1,000 deliveries (all nodes)',
+        'CPU s per node',
+        'CPU per message, two ÷ one',
+      ],
+      rows,
+    ),
+    '',
+  );
 }

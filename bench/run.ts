@@ -5,6 +5,7 @@ import { join } from 'node:path';
 
 import { BUILT_SERVER } from '../test/support/node-process.js';
 import { renderReport, type BenchResults } from './report.js';
+import { scaleOut } from './scale-out.js';
 import {
   abusiveAccount,
   fanOut,
@@ -13,12 +14,13 @@ import {
   ingest,
   largeRoom,
   SIZES,
+  soak,
   sqliteBaseline,
   storm,
 } from './scenarios.js';
 
 /**
- * `npm run bench [-- --quick] [-- --only=A,C] [-- --rates=1000,2000]`: runs the scenarios against the built server and the baselines,
+ * `npm run bench [-- --quick] [-- --only=A,C] [-- --rates=1000,2000] [-- --soak-seconds=120]`: runs the scenarios against the built server and the baselines,
  * writes JSON and Markdown to bench/results/, prints the Markdown, and fails if any message was lost or
  * delivered twice. Timings are reported, never asserted.
  */
@@ -34,7 +36,22 @@ const rates = args
   ?.slice('--rates='.length)
   .split(',')
   .map(Number);
-const base = quick ? SIZES.quick : SIZES.full;
+// `--soak-seconds=120` shortens the soak (H) for exploring; its intervals stay at most a minute, at least six of them.
+const soakSeconds = Number(
+  args.find((arg) => arg.startsWith('--soak-seconds='))?.slice('--soak-seconds='.length),
+);
+const chosen = quick ? SIZES.quick : SIZES.full;
+const base =
+  soakSeconds > 0
+    ? {
+        ...chosen,
+        soak: {
+          ...chosen.soak,
+          durationMs: soakSeconds * 1000,
+          intervalMs: Math.min(60_000, Math.ceil((soakSeconds * 1000) / 6)),
+        },
+      }
+    : chosen;
 // `--rates=3000,6000` replaces the offered rates of the stepped scenarios (A, B, C), for exploring a limit.
 const sizes = rates
   ? {
@@ -86,6 +103,8 @@ const plan: [string, string, () => Promise<unknown>][] = [
   ['E', 'reconnect storm', () => storm(sizes)],
   ['F', 'history pages', () => history(sizes)],
   ['T', 'crisis detector cost per message', async () => detectorCost()],
+  ['H', 'soak: one rate held for minutes', () => soak(sizes)],
+  ['N', 'scale-out: one node on PostgreSQL, then two with Redis', () => scaleOut(sizes)],
 ];
 // Not in --quick (what CI runs to keep the harness working): G is a measurement of two 30-s phases.
 if (!quick) plan.push(['G', 'one abusive account', () => abusiveAccount(sizes.workers, SIZES.full.abuse)]);

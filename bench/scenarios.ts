@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 import { join, resolve } from 'node:path';
 
@@ -34,6 +34,11 @@ export const SIZES = {
     storm: { groups: 10, members: 25, rate: 500, durationMs: 10_000, dropAtMs: 4000, share: 0.2 },
     history: { messages: 1_000_000, pages: 2000 },
     sqliteMs: 3000,
+    soak: { groups: 40, members: 25, rate: 1000, durationMs: 600_000, intervalMs: 60_000 },
+    scaleOut: {
+      fanOut: { groups: 40, members: 25, rate: 1000 },
+      ingest: { pairs: 200, accounts: 40, rate: 2000 },
+    },
     abuse: {
       groups: 10,
       members: 10,
@@ -60,6 +65,11 @@ export const SIZES = {
     storm: { groups: 4, members: 10, rate: 300, durationMs: 4000, dropAtMs: 1500, share: 0.2 },
     history: { messages: 20_000, pages: 200 },
     sqliteMs: 500,
+    soak: { groups: 4, members: 10, rate: 300, durationMs: 10_000, intervalMs: 2_500 },
+    scaleOut: {
+      fanOut: { groups: 4, members: 10, rate: 200 },
+      ingest: { pairs: 20, accounts: 10, rate: 300 },
+    },
   },
 };
 export type Sizes = Omit<(typeof SIZES)['full'], 'abuse'>;
@@ -81,14 +91,17 @@ async function measuredStep(
   options: Parameters<LoadPool['step']>[0],
 ): Promise<MeasuredStep> {
   const before = await server.probe({ reset: true });
-  const profiling = process.env.BENCH_PROFILE === '1';
+  const profiling = !!process.env.BENCH_PROFILE;
   if (profiling) await server.profile('start');
   const outcome = await pool.step(options);
   if (profiling) {
     mkdirSync(PROFILES, { recursive: true });
     await server.profile(
       'stop',
-      resolve(PROFILES, `${server.kind}-${Date.now()}-${options.rate}.cpuprofile`),
+      resolve(
+        PROFILES,
+        `${server.kind}-${Date.now()}-${options.rate}.${process.env.BENCH_PROFILE === 'heap' ? 'heapprofile' : 'cpuprofile'}`,
+      ),
     );
   }
   const after = await server.probe();
@@ -104,10 +117,10 @@ async function measuredStep(
   };
 }
 
-const round3 = (value: number) => Math.round(value * 1000) / 1000;
+export const round3 = (value: number) => Math.round(value * 1000) / 1000;
 
 /** Connections for groups of accounts: `each` connections per (account, group). */
-function plansFor(groups: { groupId: string; accounts: Account[] }[], each = 1): ConnectionPlan[] {
+export function plansFor(groups: { groupId: string; accounts: Account[] }[], each = 1): ConnectionPlan[] {
   return groups.flatMap(({ groupId, accounts }) =>
     accounts.flatMap((account, a) =>
       Array.from({ length: each }, (_, c) => ({
@@ -216,6 +229,99 @@ export function ingest(sizes: Sizes) {
   );
 }
 
+/** One interval of a soak: the messages sent in it, and the server as the probe saw it at its end. */
+export interface SoakInterval {
+  e2e: LatencySummary;
+  rssMb: number;
+  heapUsedMb: number;
+  eventLoopDelayP99Ms: number;
+  /** The longest the event loop was held up in the interval: a stall, where the p99 hides it. */
+  eventLoopDelayMaxMs: number;
+  /** The SQLite write-ahead log's size (Hearth only). */
+  walMb: number | null;
+  /** Garbage collection in the interval: pauses, and the longest. */
+  gc: Probe['gc'];
+}
+
+export interface SoakRun {
+  step: MeasuredStep;
+  intervals: SoakInterval[];
+  eventLoopDelayMaxMs: number;
+}
+
+/**
+ * (H) Soak: scenario A's shape at one rate for minutes, not seconds, against Hearth and then the bare server: the
+ * whole run's latency and each minute's, the longest event-loop stall, memory and the WAL minute by minute. A
+ * stall that comes every so often, or memory that creeps, only shows over a run this long.
+ */
+export async function soak(sizes: Sizes): Promise<{ hearth: SoakRun; bare: SoakRun }> {
+  const { groups, members } = sizes.soak;
+  const hearth = await startHearth();
+  let plans: ConnectionPlan[];
+  let hearthRun: SoakRun;
+  try {
+    const accounts = await createAccounts(hearth.url, members);
+    const ids = await inPool(Array.from({ length: groups }), 2, (_, g) =>
+      createGroupWith(hearth.url, accounts[0], accounts, `Soak ${g}`),
+    );
+    plans = plansFor(ids.map((groupId) => ({ groupId, accounts })));
+    hearthRun = await soaked(sizes, hearth, plans);
+  } finally {
+    await hearth.stop();
+  }
+  const server = await startBare();
+  try {
+    return { hearth: hearthRun, bare: await soaked(sizes, server, bare(plans)) };
+  } finally {
+    await server.stop();
+  }
+}
+
+async function soaked(sizes: Sizes, server: ServerUnderTest, plans: ConnectionPlan[]): Promise<SoakRun> {
+  const { rate, durationMs, intervalMs } = sizes.soak;
+  const pool = await LoadPool.open(server.url, plans, { workers: sizes.workers });
+  try {
+    const samples: Omit<SoakInterval, 'e2e'>[] = [];
+    const sample = async () => {
+      const probe = await server.probe({ reset: true });
+      samples.push({
+        rssMb: mb(probe.rssBytes),
+        heapUsedMb: mb(probe.heapUsedBytes),
+        eventLoopDelayP99Ms: round3(probe.eventLoopDelayMs.p99),
+        eventLoopDelayMaxMs: round3(probe.eventLoopDelayMs.max),
+        walMb: server.dataDir ? mb(walBytes(server.dataDir)) : null,
+        gc: probe.gc,
+      });
+    };
+    await server.probe({ reset: true });
+    const sampler = setInterval(() => void sample(), intervalMs);
+    let step: MeasuredStep;
+    try {
+      step = await measuredStep(server, pool, { rate, durationMs, isSender: () => true, intervalMs });
+    } finally {
+      clearInterval(sampler);
+    }
+    const intervals = (step.e2eByInterval ?? []).slice(0, samples.length).map((e2e, i) => ({
+      e2e,
+      ...samples[i],
+    }));
+    return {
+      step: { ...step, e2eByInterval: undefined },
+      intervals,
+      eventLoopDelayMaxMs: Math.max(0, ...samples.map((s) => s.eventLoopDelayMaxMs)),
+    };
+  } finally {
+    await pool.close();
+  }
+}
+
+/** The write-ahead logs' size in a data directory. */
+function walBytes(dataDir: string): number {
+  return readdirSync(dataDir)
+    .filter((name) => name.endsWith('-wal'))
+    .reduce((sum, name) => sum + statSync(join(dataDir, name)).size, 0);
+}
+
 /** (D) Idle connections: resident memory per connection, Hearth and bare. */
 export async function idle(sizes: Sizes) {
   const { accounts: count, perAccount } = sizes.idle;
@@ -297,6 +403,8 @@ export async function history(sizes: Sizes): Promise<{
   page: LatencySummary;
   latest: LatencySummary;
   floor: LatencySummary;
+  /** The server's CPU time per request of the measured loop (pages, latest pages and floor requests together). */
+  cpuMsPerRequest: number;
 }> {
   const { messages, pages } = sizes.history;
   const hearth = await startHearth();
@@ -341,8 +449,9 @@ export async function history(sizes: Sizes): Promise<{
     const latest = latencyHistogram();
     const floor = latencyHistogram();
     for (let i = 0; i < 200; i += 1) await page(`before=${51 + i}&limit=50`); // warm-up
-    const profiling = process.env.BENCH_PROFILE === '1';
+    const profiling = !!process.env.BENCH_PROFILE;
     if (profiling) await hearth.profile('start');
+    const before = await hearth.probe();
     for (let i = 0; i < pages; i += 1) {
       paged.recordValue(await page(`before=${51 + Math.floor(Math.random() * (messages - 50))}&limit=50`));
       if (i % 10 === 0) {
@@ -351,11 +460,19 @@ export async function history(sizes: Sizes): Promise<{
         floor.recordValue((await get('/api/instance')).micros);
       }
     }
+    const after = await hearth.probe();
     if (profiling) {
       mkdirSync(PROFILES, { recursive: true });
       await hearth.profile('stop', resolve(PROFILES, `history-${Date.now()}.cpuprofile`));
     }
-    return { messages, page: summarize(paged), latest: summarize(latest), floor: summarize(floor) };
+    const requests = paged.totalCount + latest.totalCount + floor.totalCount;
+    return {
+      messages,
+      page: summarize(paged),
+      latest: summarize(latest),
+      floor: summarize(floor),
+      cpuMsPerRequest: round3(((after.cpuSeconds - before.cpuSeconds) * 1000) / requests),
+    };
   } finally {
     agent.destroy();
     await hearth.stop();

@@ -7,6 +7,8 @@ export interface ConnectionPlan {
   groupId: string;
   /** Access token for Hearth; absent against the bare socket.io server. */
   token?: string;
+  /** The node this connection goes to, when there are several (scale-out); else the pool's one. */
+  url?: string;
 }
 
 export interface StepPlan {
@@ -17,6 +19,8 @@ export interface StepPlan {
   senders: number[];
   /** Reconnect storm: at this point of the step, drop this share of connections and bring them back. */
   drop?: { atMs: number; share: number };
+  /** Soak: also report end-to-end latency per interval of this length, by when each message was sent. */
+  intervalMs?: number;
 }
 
 /** The events an abusive account loops over (scenario G), in the order it sends them. */
@@ -71,6 +75,8 @@ export interface StepResult {
   /** End-to-end and ack latency histograms, encoded. */
   e2e: string;
   ack: string;
+  /** Soak only: end-to-end latency histograms per interval of the step, encoded. */
+  e2eByInterval?: string[];
   /** Reconnect storm only: time to catch up, and the seqs each dropped connection holds at the end. */
   storm?: { dropped: number; rejoined: number; catchUp: string; held: { groupId: string; seqs: number[] }[] };
 }

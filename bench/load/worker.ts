@@ -26,20 +26,54 @@ interface Connection {
   plan: ConnectionPlan;
   socket: ChatClient;
   /**
-   * Messages from others seen on this connection in the current step, and how. Seen live twice is a duplicate;
-   * seen live and in a catch-up is the documented overlap that clients drop by id.
+   * Messages from others seen on this connection in the current step, by sender, and how. Seen live twice is a
+   * duplicate; seen live and in a catch-up is the documented overlap that clients drop by id.
    */
-  seen: Map<string, 'live' | 'catch-up'>;
+  seen: { live: Seen; catchUp: Seen };
   /** Seqs seen on this connection (reconnect storm only). */
   seqs: Set<number>;
+  /** The next message number this connection sends in the current step (0, 1, 2, …). */
   next: number;
   dropped: boolean;
+}
+
+/**
+ * Which numbers of each sender's step a connection has seen, in constant memory while they arrive in order (as
+ * they do): everything below `floor` has been seen, and `above` holds the few seen past a gap. A map of every id
+ * seen would hold millions of strings over a ten-minute soak, and the load generator's own garbage collection
+ * would then show up in the latencies it measures.
+ */
+class Seen {
+  private readonly senders = new Map<string, { floor: number; above: Set<number> }>();
+
+  has(sender: string, n: number): boolean {
+    const window = this.senders.get(sender);
+    return !!window && (n < window.floor || window.above.has(n));
+  }
+
+  add(sender: string, n: number): void {
+    let window = this.senders.get(sender);
+    if (!window) this.senders.set(sender, (window = { floor: 0, above: new Set() }));
+    window.above.add(n);
+    while (window.above.delete(window.floor)) window.floor += 1;
+  }
+
+  clear(): void {
+    this.senders.clear();
+  }
 }
 
 const FILLER = 'Thinking about what came up on Tuesday, and what I want to bring next time.';
 let url = '';
 const connections: Connection[] = [];
 let step = freshStep();
+/** Steps so far: a message names its step, so a straggler from the last one is never counted in this one. */
+let stepNumber = 0;
+/** When the current step started (µs, comparable between processes) and how long its intervals are (0: none). */
+let stepStartedMicros = 0;
+let intervalMicros = 0;
+/** Seqs are kept per connection only in a step that drops connections (they are where a rejoin catches up from). */
+let storming = false;
 let storm: { dropped: Connection[]; rejoined: number; catchUp: ReturnType<typeof latencyHistogram> } | null =
   null;
 let outstanding = 0;
@@ -56,6 +90,8 @@ function freshStep() {
     maxSeqPerGroup: {} as Record<string, number>,
     e2e: latencyHistogram(),
     ack: latencyHistogram(),
+    /** End-to-end latency by the interval of the step the message was sent in (soak only). */
+    e2eByInterval: [] as ReturnType<typeof latencyHistogram>[],
   };
 }
 
@@ -69,7 +105,7 @@ async function handle(message: ToWorker): Promise<void> {
   switch (message.type) {
     case 'connect':
       url = message.url;
-      await open(message.url + message.namespace, message.connections, message.join);
+      await open(message.namespace, message.connections, message.join);
       return;
     case 'step':
       await run(message.plan);
@@ -87,7 +123,7 @@ async function handle(message: ToWorker): Promise<void> {
   }
 }
 
-async function open(target: string, plans: ConnectionPlan[], join: boolean): Promise<void> {
+async function open(namespace: string, plans: ConnectionPlan[], join: boolean): Promise<void> {
   const errors: string[] = [];
   let failed = 0;
   // A few at a time: a thundering herd of handshakes measures the herd, not the server.
@@ -96,7 +132,7 @@ async function open(target: string, plans: ConnectionPlan[], join: boolean): Pro
     const opened = await Promise.all(
       plans.slice(i, i + batch).map(async (plan) => {
         try {
-          return await connectOne(target, plan, join);
+          return await connectOne((plan.url ?? url) + namespace, plan, join);
         } catch (error) {
           failed += 1;
           if (errors.length < 5) errors.push((error as Error).message);
@@ -116,7 +152,14 @@ function connectOne(target: string, plan: ConnectionPlan, join: boolean): Promis
     reconnection: false,
     forceNew: true,
   });
-  const connection: Connection = { plan, socket, seen: new Map(), seqs: new Set(), next: 0, dropped: false };
+  const connection: Connection = {
+    plan,
+    socket,
+    seen: { live: new Seen(), catchUp: new Seen() },
+    seqs: new Set(),
+    next: 0,
+    dropped: false,
+  };
   socket.on('message:new', (message) => receive(connection, message));
   return new Promise((resolve, reject) => {
     socket.once('connect_error', (error) => reject(error));
@@ -134,18 +177,25 @@ function connectOne(target: string, plan: ConnectionPlan, join: boolean): Promis
 function receive(connection: Connection, message: MessageDto, live = true): void {
   const at = nowMicros();
   lastArrival = Date.now();
-  if (message.seq !== null) connection.seqs.add(message.seq);
-  const [key, n, sentAt] = (message.body ?? '').slice(FILLER.length + 1).split('|');
-  if (!key || key === connection.plan.key) return;
-  const id = `${key}|${n}`;
-  const before = connection.seen.get(id);
-  if (before) {
-    if (live && before === 'live') step.duplicates += 1;
+  if (storming && message.seq !== null) connection.seqs.add(message.seq);
+  const [key, stepOf, number, sentAtText] = (message.body ?? '').slice(FILLER.length + 1).split('|');
+  if (!key || key === connection.plan.key || Number(stepOf) !== stepNumber) return;
+  const n = Number(number);
+  const { seen } = connection;
+  if (seen.live.has(key, n)) {
+    if (live) step.duplicates += 1;
     return;
   }
-  connection.seen.set(id, live ? 'live' : 'catch-up');
+  if (seen.catchUp.has(key, n)) return;
+  (live ? seen.live : seen.catchUp).add(key, n);
   step.delivered += 1;
-  if (live) step.e2e.recordValue(Math.max(1, at - Number(sentAt)));
+  if (!live) return;
+  const sentAt = Number(sentAtText);
+  step.e2e.recordValue(Math.max(1, at - sentAt));
+  if (intervalMicros > 0) {
+    const interval = Math.max(0, Math.floor((sentAt - stepStartedMicros) / intervalMicros));
+    (step.e2eByInterval[interval] ??= latencyHistogram()).recordValue(Math.max(1, at - sentAt));
+  }
 }
 
 function sendOne(connection: Connection): void {
@@ -154,7 +204,7 @@ function sendOne(connection: Connection): void {
   const sentAt = nowMicros();
   step.sent += 1;
   outstanding += 1;
-  const body = `${FILLER} ${connection.plan.key}|${n}|${sentAt}`;
+  const body = `${FILLER} ${connection.plan.key}|${stepNumber}|${n}|${sentAt}`;
   connection.socket
     .timeout(30_000)
     .emitWithAck('message:send', { groupId: connection.plan.groupId, clientId: crypto.randomUUID(), body })
@@ -166,7 +216,7 @@ function sendOne(connection: Connection): void {
           const group = connection.plan.groupId;
           step.ackedPerGroup[group] = (step.ackedPerGroup[group] ?? 0) + 1;
           if (ack.message.seq !== null) {
-            connection.seqs.add(ack.message.seq);
+            if (storming) connection.seqs.add(ack.message.seq);
             step.maxSeqPerGroup[group] = Math.max(step.maxSeqPerGroup[group] ?? 0, ack.message.seq);
           }
         } else {
@@ -183,7 +233,15 @@ function sendOne(connection: Connection): void {
 /** Sends at an even rate for the step's duration: every 5 ms, whatever is due, round-robin over the senders. */
 async function run(plan: StepPlan): Promise<void> {
   step = freshStep();
-  for (const connection of connections) connection.seen.clear();
+  stepNumber += 1;
+  stepStartedMicros = nowMicros();
+  intervalMicros = (plan.intervalMs ?? 0) * 1000;
+  storming = !!plan.drop;
+  for (const connection of connections) {
+    connection.seen.live.clear();
+    connection.seen.catchUp.clear();
+    connection.next = 0;
+  }
   const senders = plan.senders.map((index) => connections[index]).filter(Boolean);
   const started = performance.now();
   let due = 0;
@@ -233,7 +291,7 @@ async function rejoin(connection: Connection): Promise<void> {
   let more = ack.hasMore;
   while (more) {
     const response = await fetch(
-      `${url}/api/groups/${connection.plan.groupId}/messages?after=${after}&limit=100`,
+      `${connection.plan.url ?? url}/api/groups/${connection.plan.groupId}/messages?after=${after}&limit=100`,
       {
         headers: { authorization: `Bearer ${connection.plan.token}` },
       },
@@ -265,6 +323,10 @@ async function collect(): Promise<StepResult> {
     e2e: encode(step.e2e),
     ack: encode(step.ack),
   };
+  if (intervalMicros > 0)
+    result.e2eByInterval = Array.from(step.e2eByInterval, (histogram) =>
+      encode(histogram ?? latencyHistogram()),
+    );
   if (storm) {
     result.storm = {
       dropped: storm.dropped.length,

@@ -26,6 +26,8 @@ export interface StepOutcome {
   duplicates: number;
   e2e: LatencySummary;
   ack: LatencySummary;
+  /** Soak only: end-to-end latency of the messages sent in each interval of the step. */
+  e2eByInterval?: LatencySummary[];
   storm?: { dropped: number; rejoined: number; missingSeqs: number; catchUp: LatencySummary };
 }
 
@@ -74,6 +76,7 @@ export class LoadPool {
     durationMs: number;
     isSender: (plan: ConnectionPlan) => boolean;
     drop?: { atMs: number; share: number };
+    intervalMs?: number;
   }): Promise<StepOutcome> {
     const senders = this.shares.map((share) =>
       share.flatMap((plan, index) => (options.isSender(plan) ? [index] : [])),
@@ -87,6 +90,7 @@ export class LoadPool {
         durationMs: options.durationMs,
         senders: senders[i],
         drop: options.drop,
+        intervalMs: options.intervalMs,
       },
     }));
     const results = (await this.all(() => ({ type: 'collect' }))).map(
@@ -179,6 +183,11 @@ export class LoadPool {
       e2e: summarize(merge(results.map((r) => r.e2e))),
       ack: summarize(merge(results.map((r) => r.ack))),
     };
+    const intervals = Math.max(0, ...results.map((r) => r.e2eByInterval?.length ?? 0));
+    if (intervals > 0)
+      outcome.e2eByInterval = Array.from({ length: intervals }, (_, i) =>
+        summarize(merge(results.map((r) => r.e2eByInterval?.[i] ?? ''))),
+      );
     const storms = results.flatMap((r) => (r.storm ? [r.storm] : []));
     if (storms.length > 0) {
       // A dropped connection must end up holding every seq from the first it had to its group's last.

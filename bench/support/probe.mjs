@@ -1,7 +1,7 @@
 // Loaded into each server under test with `node --import`: answers the coordinator's questions about the
 // process (CPU time, memory, event-loop delay) over the IPC channel. Plain JavaScript, so the server runs
 // exactly as in production, without a TypeScript loader.
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import process from 'node:process';
 
 // The histogram's samples include its own timer period; it is taken off so that an idle loop reads about 0.
@@ -9,6 +9,21 @@ const RESOLUTION_MS = 1;
 const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 delay.enable();
 const late = (nanoseconds) => Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS);
+
+// Garbage-collection pauses since the last reset: young (scavenges) and full (mark-compact), count and longest.
+const freshGc = () => ({
+  young: { count: 0, totalMs: 0, maxMs: 0 },
+  full: { count: 0, totalMs: 0, maxMs: 0 },
+});
+let gc = freshGc();
+new PerformanceObserver((list) => {
+  for (const entry of list.getEntries()) {
+    const kind = entry.detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR ? gc.full : gc.young;
+    kind.count += 1;
+    kind.totalMs += entry.duration;
+    kind.maxMs = Math.max(kind.maxMs, entry.duration);
+  }
+}).observe({ entryTypes: ['gc'] });
 
 process.on('message', (message) => {
   if (!message || message.type !== 'probe') return;
@@ -28,8 +43,12 @@ process.on('message', (message) => {
       p99: late(delay.percentile(99)),
       max: late(delay.max),
     },
+    gc,
   };
-  if (message.reset) delay.reset();
+  if (message.reset) {
+    delay.reset();
+    gc = freshGc();
+  }
   process.send(reply);
 });
 // The IPC channel must not keep the server alive on its own, nor stop it from exiting when told to.
@@ -37,18 +56,29 @@ process.channel?.unref();
 
 // `BENCH_PROFILE=1 npm run bench …` profiles each server under test while its steps run, with the inspector:
 // `{ type: 'profile', action: 'start' | 'stop', file }` (the file is written on stop, for Chrome DevTools).
+// `BENCH_PROFILE=heap` (`kind: 'heap'`) samples allocations instead (a .heapprofile: which code allocates how much).
 const { Session } = await import('node:inspector/promises');
 const { writeFile } = await import('node:fs/promises');
 let profiler = null;
+let heap = false;
 process.on('message', async (message) => {
   if (!message || message.type !== 'profile') return;
   if (message.action === 'start' && !profiler) {
     profiler = new Session();
     profiler.connect();
-    await profiler.post('Profiler.enable');
-    await profiler.post('Profiler.start');
+    heap = message.kind === 'heap';
+    if (heap)
+      await profiler.post('HeapProfiler.startSampling', {
+        samplingInterval: 32 * 1024,
+        includeObjectsCollectedByMajorGC: true,
+        includeObjectsCollectedByMinorGC: true,
+      });
+    else {
+      await profiler.post('Profiler.enable');
+      await profiler.post('Profiler.start');
+    }
   } else if (message.action === 'stop' && profiler) {
-    const { profile } = await profiler.post('Profiler.stop');
+    const { profile } = await profiler.post(heap ? 'HeapProfiler.stopSampling' : 'Profiler.stop');
     profiler.disconnect();
     profiler = null;
     await writeFile(message.file, JSON.stringify(profile));

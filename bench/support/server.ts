@@ -11,6 +11,8 @@ export interface Probe {
   rssBytes: number;
   heapUsedBytes: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };
+  /** Garbage-collection pauses since the last reset. */
+  gc: Record<'young' | 'full', { count: number; totalMs: number; maxMs: number }>;
 }
 
 /** A server process under test, with the probe loaded into it. */
@@ -55,7 +57,13 @@ function wrap(
     url,
     dataDir,
     probe: (options = {}) => ask<Probe>({ type: 'probe', ...options }),
-    profile: (action, file) => ask<void>({ type: 'profile', action, file }),
+    profile: (action, file) =>
+      ask<void>({
+        type: 'profile',
+        action,
+        file,
+        kind: process.env.BENCH_PROFILE === 'heap' ? 'heap' : 'cpu',
+      }),
     stop,
   };
   return server;

@@ -114,17 +114,25 @@ describe('Facilitator actions', () => {
 
     it('mutes until lifted, and lifts', async () => {
       const member = await inRoom(t, wren, group.id);
-      await api(facilitator).post('/moderation/mutes', { userId: wren.id, minutes: null }).expect(201);
+      await api(facilitator)
+        .post('/moderation/mutes', { userId: wren.id, minutes: null, reason: 'A pause until we talk' })
+        .expect(201);
       expect(await say(member, group.id, 'hi')).toMatchObject({
         ok: false,
         error: { code: 'MUTED', details: { until: null } },
       });
+      // The reason stays readable by the muted member (a reloaded room says it again), and by her only.
       expect((await api(wren).get('/moderation/mode').expect(200)).body).toMatchObject({
         muted: true,
         mutedUntil: null,
+        muteReason: 'A pause until we talk',
       });
+      expect((await api(ash).get('/moderation/mode').expect(200)).body).toMatchObject({ muteReason: null });
       await api(facilitator).del(`/moderation/mutes/${wren.id}`).expect(204);
-      expect((await api(wren).get('/moderation/mode').expect(200)).body).toMatchObject({ muted: false });
+      expect((await api(wren).get('/moderation/mode').expect(200)).body).toMatchObject({
+        muted: false,
+        muteReason: null,
+      });
       expect((await say(member, group.id, 'hi')).ok).toBe(true);
       await api(facilitator).del(`/moderation/mutes/${wren.id}`).expect(404);
       expect(await auditActions()).toEqual(expect.arrayContaining(['member.muted', 'member.unmuted']));
@@ -174,6 +182,7 @@ describe('Facilitator actions', () => {
         premoderateDays: null,
         muted: false,
         mutedUntil: null,
+        muteReason: null,
       });
     });
 

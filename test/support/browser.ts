@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const WEB_ROOT = resolve('dist/web');
@@ -159,3 +159,12 @@ export const composer = (page: Page) => page.getByRole('textbox', { name: 'Messa
 /** The bodies of the messages in the room's timeline, confirmed by the server (not waiting, not held). */
 export const timeline = (page: Page) =>
   page.locator('.messages .message:not(.message-pending):not(.message-held) .message-body');
+
+/** A message's "More actions" button (its actions wait in a menu, not on the message). */
+export const moreActions = (message: Locator) => message.getByRole('button', { name: /^More actions/ });
+
+/** Chooses one of a message's actions from its menu. */
+export async function chooseMessageAction(message: Locator, action: string | RegExp): Promise<void> {
+  await moreActions(message).click();
+  await message.getByRole('menuitem', { name: action }).click();
+}

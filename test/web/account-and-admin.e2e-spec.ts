@@ -350,32 +350,35 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     const ash = await registerUser(t, { displayName: 'Ash Rowan' });
     await signInThroughPage(page, t.url, admin.email, GOOD_PASSWORD);
     await page.goto(`${t.url}/admin`);
-    const patched = page.waitForResponse((r) => r.url().includes(`/api/admin/users/${ash.id}`) && r.ok());
-    await page.getByLabel('Role of Ash Rowan').selectOption('facilitator');
-    await patched;
+    await page.getByRole('button', { name: 'Change role: Ash Rowan' }).click();
+    const roleDialog = page.getByRole('dialog', { name: 'Role of Ash Rowan' });
+    await roleDialog.getByRole('radio', { name: /Facilitator/ }).check();
+    await roleDialog.getByRole('button', { name: 'Change to Facilitator' }).click();
+    await page.getByText('Ash Rowan’s role is now Facilitator.').waitFor();
     const list = await t.request().get('/api/admin/users?q=Ash').set('Authorization', admin.auth).expect(200);
     expect(list.body.items).toEqual([expect.objectContaining({ id: ash.id, role: 'facilitator' })]);
 
     await page.getByRole('textbox', { name: 'Term', exact: true }).fill('casino');
     await page.getByLabel('Then').selectOption('hold');
     await page.getByRole('button', { name: 'Add term' }).click();
-    const term = page.getByRole('listitem').filter({ hasText: '“casino”: hold' });
+    const term = page.getByRole('listitem').filter({ hasText: '“casino”: hold it for review' });
     await term.waitFor();
     await term.getByRole('button', { name: 'Remove' }).click();
     await term.waitFor({ state: 'detached' });
 
-    const resources = page.getByLabel('Country and resources (JSON)');
-    await resources.fill('{ not json');
-    await page.getByRole('button', { name: 'Save crisis resources' }).click();
-    await page.getByText('That is not valid JSON.').waitFor();
-    await resources.fill(
-      JSON.stringify({
-        country: 'GB',
-        resources: [{ name: 'Samaritans', description: 'Someone to talk to, any time.', phone: '116 123' }],
-      }),
-    );
-    await page.getByRole('button', { name: 'Save crisis resources' }).click();
-    await page.locator('form', { hasText: 'Crisis resources' }).getByText('Saved.').waitFor();
+    const resources = page.locator('form', { has: page.getByRole('heading', { name: 'Crisis lines' }) });
+    await resources.getByLabel('Country').fill('GB');
+    for (let i = await resources.getByRole('button', { name: /^Remove line/ }).count(); i > 1; i--) {
+      await resources.getByRole('button', { name: `Remove line ${i}` }).click();
+    }
+    const line = resources.getByRole('group', { name: 'Line 1' });
+    await line.getByLabel('Name').fill('Samaritans');
+    await line.getByLabel('What it is and when to call').fill('Someone to talk to, any time.');
+    await line.getByLabel('Phone number (optional)').fill('116 123');
+    await line.getByLabel('Text (optional)').fill('');
+    await line.getByLabel('Website (optional)').fill('');
+    await resources.getByRole('button', { name: 'Save the lines in English' }).click();
+    await resources.getByText('The lines in English are saved.').waitFor();
     const saved = await t
       .request()
       .get('/api/admin/crisis-resources')

@@ -186,7 +186,7 @@ describeInBrowser('Web client: roles as they are now', () => {
     await created.getByText('Account created for Juniper (juniper@example.org), as facilitator.').waitFor();
     const temporary = (await created.locator('code').textContent()) ?? '';
     expect(temporary.length).toBeGreaterThanOrEqual(16);
-    await adminPage.getByRole('cell', { name: 'juniper@example.org' }).waitFor();
+    await adminPage.locator('.person', { hasText: 'juniper@example.org' }).getByText('Facilitator').waitFor();
     expect(await seriousAxeViolations(adminPage)).toEqual([]);
     await screenshots(adminPage, '63-admin-create-account');
     await signIn(t, 'juniper@example.org', temporary).expect(200);

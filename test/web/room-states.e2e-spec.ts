@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
   describeInBrowser,
+  chooseMessageAction,
   composer,
   ensureWebBuilt,
   launch,
@@ -77,7 +78,7 @@ describeInBrowser('Web client: room actions and states', () => {
     });
     await ashMessage.waitFor();
 
-    await ashMessage.getByRole('button', { name: 'Reply' }).click();
+    await chooseMessageAction(ashMessage, 'Reply');
     await page.getByText('Replying to Ash').waitFor();
     await composer(page).fill('Me too, I woke at four');
     await composer(page).press('Enter');
@@ -88,7 +89,7 @@ describeInBrowser('Web client: room actions and states', () => {
     ashSocket.on('reaction:updated', (event) =>
       reactions.push(...event.reactions.map((r) => `${r.emoji}${r.count}`)),
     );
-    await ashMessage.getByRole('button', { name: 'React', exact: true }).click();
+    await chooseMessageAction(ashMessage, 'React');
     await ashMessage.getByRole('button', { name: 'React with 🙏' }).click();
     await ashMessage.getByRole('button', { name: '🙏 1, including you' }).waitFor();
     await until(() => reactions.includes('🙏1'), 'the reaction reaches Ash');
@@ -98,7 +99,7 @@ describeInBrowser('Web client: room actions and states', () => {
 
     const updates: string[] = [];
     ashSocket.on('message:updated', (message) => updates.push(message.body ?? ''));
-    await reply.getByRole('button', { name: 'Edit' }).click();
+    await chooseMessageAction(reply, 'Edit');
     await reply.getByLabel('Edit your message').fill('Me too, I woke at four and wrote for a while');
     await reply.getByRole('button', { name: 'Save' }).click();
     await page.locator('.message-mine', { hasText: 'wrote for a while' }).getByText('(edited)').waitFor();
@@ -110,10 +111,7 @@ describeInBrowser('Web client: room actions and states', () => {
     const deleted: string[] = [];
     ashSocket.on('message:deleted', (event) => deleted.push(event.messageId));
     page.once('dialog', (dialog) => void dialog.accept());
-    await page
-      .locator('.message-mine', { hasText: 'wrote for a while' })
-      .getByRole('button', { name: 'Delete' })
-      .click();
+    await chooseMessageAction(page.locator('.message-mine', { hasText: 'wrote for a while' }), 'Delete');
     await page.getByText('This message was deleted.').waitFor();
     await until(() => deleted.length === 1, 'the deletion reaches Ash');
     expect(fromAsh.id).not.toBe(deleted[0]);
@@ -124,7 +122,7 @@ describeInBrowser('Web client: room actions and states', () => {
     const ashMessage = page.locator('.message:not(.message-mine)', {
       hasText: 'Did anyone else sleep badly?',
     });
-    await ashMessage.getByRole('button', { name: 'Report' }).click();
+    await chooseMessageAction(ashMessage, 'Report');
     const dialog = page.getByRole('dialog', { name: 'Report a message' });
     await dialog.getByLabel('Spam').check();
     await dialog.getByLabel(/Anything the facilitators should know/).fill('Testing the report flow');
@@ -148,7 +146,7 @@ describeInBrowser('Web client: room actions and states', () => {
     const ashMessage = page.locator('.message:not(.message-mine)', {
       hasText: 'Did anyone else sleep badly?',
     });
-    await ashMessage.getByRole('button', { name: 'Hide member' }).click();
+    await chooseMessageAction(ashMessage, 'Hide member');
     const folded = page.getByRole('button', { name: 'Message from a member you hid. Show' });
     await folded.first().waitFor();
     await said(ashSocket, group.id, 'A second message from Ash');

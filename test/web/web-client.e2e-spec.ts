@@ -68,7 +68,10 @@ describeInBrowser('Web client in Chromium', () => {
     await admin.page.getByRole('button', { name: 'Create administrator' }).click();
     await admin.page.waitForURL(/\/admin$/);
     await admin.page.getByRole('heading', { name: 'Administration' }).waitFor();
-    await admin.page.getByRole('cell', { name: adminEmail }).waitFor();
+    await admin.page
+      .locator('.person', { hasText: adminEmail })
+      .getByText('Admin', { exact: true })
+      .waitFor();
     await expectAccessible(admin.page);
     await screenshots(admin.page, '02-admin');
     expect(admin.csp).toEqual([]);

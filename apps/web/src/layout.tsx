@@ -31,6 +31,8 @@ export function Layout({ offline = false }: { offline?: boolean }) {
   const resources = connection?.resources ?? null;
   const setupRequired = useSecondFactorSetupRequired();
   const { t } = useTranslation();
+  // Signed in, with a network, yet the session could not be opened: the server is what is missing.
+  const serverDown = offline && navigator.onLine;
   useUnreadBadge();
   return (
     <div className="shell">
@@ -40,7 +42,7 @@ export function Layout({ offline = false }: { offline?: boolean }) {
       <header className="topbar">
         <NavLink to="/" className="brand" aria-label={t('nav.home')}>
           <img src="/favicon.svg" alt="" width="28" height="28" />
-          <span>Hearth</span>
+          <span className="brand-name">Hearth</span>
         </NavLink>
         <nav aria-label={t('nav.main')}>
           <NavLink to="/">{t('nav.groups')}</NavLink>
@@ -54,12 +56,17 @@ export function Layout({ offline = false }: { offline?: boolean }) {
       </header>
       {offline && (
         <div className="offline-banner" role="status">
-          {t('shell.offlineNoSession')}
+          {t(serverDown ? 'shell.serverDownNoSession' : 'shell.offlineNoSession')}
         </div>
       )}
       {connection?.status === 'offline' && (
         <div className="offline-banner" role="status">
           {t('shell.offlineKept')}
+        </div>
+      )}
+      {connection?.status === 'unreachable' && (
+        <div className="offline-banner server-down-banner" role="status">
+          {t('shell.serverDown')}
         </div>
       )}
       {setupRequired && (
@@ -75,11 +82,22 @@ export function Layout({ offline = false }: { offline?: boolean }) {
       <main id="main" tabIndex={-1}>
         {offline ? (
           <div className="page">
-            <h1>{t('shell.offlineTitle')}</h1>
-            <p>{t('shell.offlineBody')}</p>
-            <button type="button" className="button" onClick={() => setHelpOpen(true)}>
-              {t('shell.showLines')}
-            </button>
+            <h1>{t(serverDown ? 'shell.serverDownTitle' : 'shell.offlineTitle')}</h1>
+            <p>{t(serverDown ? 'shell.serverDownBody' : 'shell.offlineBody')}</p>
+            <div className="row">
+              <button type="button" className="button" onClick={() => setHelpOpen(true)}>
+                {t('shell.showLines')}
+              </button>
+              {serverDown && (
+                <button
+                  type="button"
+                  className="button button-secondary"
+                  onClick={() => window.location.reload()}
+                >
+                  {t('shell.tryAgain')}
+                </button>
+              )}
+            </div>
           </div>
         ) : (
           <Outlet />

@@ -194,6 +194,8 @@ export interface RoomStateDto {
   muted: boolean;
   /** When my mute ends; null while muted until lifted, or when not muted. */
   mutedUntil: string | null;
+  /** The facilitator's reason for my mute, when muted and a reason was given. */
+  muteReason: string | null;
 }
 
 export interface AgreementDto {
@@ -499,6 +501,12 @@ export interface CrisisResourceSetDto {
   country: string;
   resources: CrisisResourceDto[];
 }
+
+/**
+ * A crisis line's number as people dial it: digits with spaces, dashes, dots or brackets, an optional leading +,
+ * at least two digits ("15", "988", "+44 116 123", "1-800-944-4773"). The server and the admin form share it.
+ */
+export const CRISIS_PHONE_PATTERN = /^(?=(?:\D*\d){2})\+?[\d(][\d ().-]*\d$/;
 
 /** What a staff member (or the person herself) saw or did with a person's records; see docs/security.md. */
 export const ACCESS_KINDS = [

@@ -13,7 +13,7 @@ export { Transactions } from './database/transactions.js';
 export { Shredder } from './database/shredder.js';
 export { columnTypes } from './database/column-types.js';
 export { isUniqueViolation } from './database/unique-violation.js';
-export { insertRows, rawRows } from './database/raw-rows.js';
+export { findRow, insertRows, rawRows, selectEntities } from './database/raw-rows.js';
 export { migrations } from './database/migrations/index.js';
 export { ErrorBody, FieldError } from './errors/error-body.js';
 export { HttpErrorFilter, INTEGRITY_MESSAGE } from './errors/http-exception.filter.js';

@@ -36,6 +36,30 @@ export function ChatProvider({ children }: { children: ReactNode }) {
         .catch(() => undefined);
     });
   }, [connection, setUser]);
+  // A change told while this tab was asleep or its socket down (a phone in a pocket, a network gap) is caught on
+  // the way back: at each reconnection and whenever the tab is shown again.
+  useEffect(() => {
+    if (!connection) return;
+    let connectedOnce = connection.socket.connected;
+    const reread = () =>
+      void http
+        .get<UserDto>('/me')
+        .then(setUser)
+        .catch(() => undefined);
+    const onConnect = () => {
+      if (connectedOnce) reread();
+      connectedOnce = true;
+    };
+    const onShown = () => {
+      if (document.visibilityState === 'visible') reread();
+    };
+    connection.socket.on('connect', onConnect);
+    document.addEventListener('visibilitychange', onShown);
+    return () => {
+      connection.socket.off('connect', onConnect);
+      document.removeEventListener('visibilitychange', onShown);
+    };
+  }, [connection, setUser]);
   return <ChatContext.Provider value={connection}>{children}</ChatContext.Provider>;
 }
 

@@ -10,7 +10,8 @@ import { io, type Socket } from 'socket.io-client';
 import type { Http } from '../api/http';
 
 export type ChatSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
-export type ConnectionStatus = 'connecting' | 'online' | 'offline';
+/** `unreachable`: the device has a network, but Hearth's server does not answer (down, or restarting). */
+export type ConnectionStatus = 'connecting' | 'online' | 'offline' | 'unreachable';
 
 type Listener = () => void;
 
@@ -50,7 +51,9 @@ export class ChatConnection {
     });
     this.socket.on('disconnect', () => this.setStatus(navigator.onLine ? 'connecting' : 'offline'));
     this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
-      this.setStatus(navigator.onLine ? 'connecting' : 'offline');
+      // A refusal carries the server's code: it answered. No code and a network: the server did not.
+      const answered = error.data?.code !== undefined;
+      this.setStatus(navigator.onLine ? (answered ? 'connecting' : 'unreachable') : 'offline');
       // A refused handshake is not retried by socket.io itself.
       if (error.data?.code === 'UNAUTHORIZED') {
         void http.refresh().then((ok) => ok && this.socket.connect());

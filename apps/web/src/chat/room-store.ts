@@ -1,6 +1,7 @@
 import type {
   AckError,
   MessageDto,
+  ModerationRoomEvent,
   NoticeEvent,
   ReactionEmoji,
   RoomStateDto,
@@ -23,7 +24,10 @@ export interface PendingMessage {
 
 export interface RoomLine {
   id: string;
+  /** The server's words (English), for a line the client has no translation of. */
   text: string;
+  kind: ModerationRoomEvent['kind'];
+  mode?: ModerationRoomEvent['mode'];
 }
 
 export interface RoomSnapshot {
@@ -153,9 +157,10 @@ export class RoomStore {
       'moderation:event',
       mine((event) => {
         this.patch({
-          lines: [...this.partial.lines, { id: `${Date.now()}-${Math.random()}`, text: event.text }].slice(
-            -5,
-          ),
+          lines: [
+            ...this.partial.lines,
+            { id: `${Date.now()}-${Math.random()}`, text: event.text, kind: event.kind, mode: event.mode },
+          ].slice(-5),
         });
         if (event.kind === 'mode.changed' || event.kind.startsWith('member.')) void this.refreshState();
       }),

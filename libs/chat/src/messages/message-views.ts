@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 
+import { selectEntities } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import type { AuthorDto, MessageDto, ReactionDto, ReactionEmoji } from '@hearth/contracts';
 
@@ -51,10 +52,12 @@ export class MessageViews {
 
   async reactionsOf(manager: EntityManager, messageIds: string[]): Promise<Map<string, ReactionDto[]>> {
     if (messageIds.length === 0) return new Map();
-    const rows = await manager.find(Reaction, {
-      where: { messageId: In(messageIds) },
-      order: { createdAt: 'ASC' },
-    });
+    const rows = await selectEntities(
+      manager,
+      Reaction,
+      `"message_id" IN (${messageIds.map(() => '?').join(', ')}) ORDER BY "created_at" ASC`,
+      messageIds,
+    );
     const result = new Map<string, ReactionDto[]>();
     for (const row of rows) {
       const list = result.get(row.messageId) ?? [];

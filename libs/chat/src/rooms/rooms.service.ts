@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, In, IsNull, LessThan, MoreThan, Not, type FindOptionsWhere } from 'typeorm';
+import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, selectEntities, Transactions } from '@hearth/core';
 import { effectiveGroupRole, GroupPolicy, postingFactsOf, roomEntryRefusal } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
@@ -100,19 +100,29 @@ export class RoomsService {
     reader: { staff: boolean },
   ): Promise<MessageDto[]> {
     const manager = this.dataSource.manager;
+    // Plain SQL: the hottest read there is (docs/PERFORMANCE.md, history reads).
     if (query.after !== undefined) {
-      const rows = await manager.find(Message, {
-        where: { groupId, seq: MoreThan(query.after) },
-        order: { seq: 'ASC' },
-        take: query.limit,
-      });
+      const rows = await selectEntities(
+        manager,
+        Message,
+        '"group_id" = ? AND "seq" > ? ORDER BY "seq" ASC LIMIT ?',
+        [groupId, query.after, query.limit],
+      );
       return this.views.many(manager, rows, reader);
     }
-    const where: FindOptionsWhere<Message> = {
-      groupId,
-      seq: query.before !== undefined ? LessThan(query.before) : Not(IsNull()),
-    };
-    const rows = await manager.find(Message, { where, order: { seq: 'DESC' }, take: query.limit });
+    const rows =
+      query.before !== undefined
+        ? await selectEntities(manager, Message, '"group_id" = ? AND "seq" < ? ORDER BY "seq" DESC LIMIT ?', [
+            groupId,
+            query.before,
+            query.limit,
+          ])
+        : await selectEntities(
+            manager,
+            Message,
+            '"group_id" = ? AND "seq" IS NOT NULL ORDER BY "seq" DESC LIMIT ?',
+            [groupId, query.limit],
+          );
     return this.views.many(manager, rows.reverse(), reader);
   }
 

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In } from 'typeorm';
 
-import type { HearthConfig } from '@hearth/core';
+import { findRow, selectEntities, type HearthConfig } from '@hearth/core';
 import { effectiveRole, User, type Caller, type Role } from '@hearth/identity';
 
 import { Group } from '../groups/group.entity.js';
@@ -179,7 +179,9 @@ export class GroupPolicy {
 
   /** Memberships by id, to show authors by pseudonym. */
   membershipsByIds(ids: string[]): Promise<Membership[]> {
-    return ids.length ? this.dataSource.manager.findBy(Membership, { id: In(ids) }) : Promise.resolve([]);
+    return ids.length
+      ? selectEntities(this.dataSource.manager, Membership, `"id" IN (${ids.map(() => '?').join(', ')})`, ids)
+      : Promise.resolve([]);
   }
 
   group(groupId: string): Promise<Group | null> {
@@ -196,9 +198,9 @@ export class GroupPolicy {
     groupId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<GroupAccess | null> {
-    const group = await manager.findOneBy(Group, { id: groupId });
+    const group = await findRow(manager, Group, { id: groupId });
     if (!group) return null;
-    const membership = await manager.findOneBy(Membership, { groupId, userId: caller.userId });
+    const membership = await findRow(manager, Membership, { groupId, userId: caller.userId });
     return { caller, group, membership };
   }
 

@@ -6,7 +6,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, Repository, type EntityManager } from 'typeorm';
 
-import { Clock, SECRETS, Transactions, type HearthConfig, type Secrets } from '@hearth/core';
+import { Clock, findRow, SECRETS, Transactions, type HearthConfig, type Secrets } from '@hearth/core';
 
 import { IdentityEvents, SessionRevokedEvent } from '../events.js';
 import { effectiveRole, type Role } from '../users/role.js';
@@ -148,10 +148,10 @@ export class SessionsService {
 
   /** The session behind an access token, if it is still live and its user still enabled. */
   async findActive(sessionId: string, userId: string): Promise<ActiveSession | null> {
-    const session = await this.sessions.findOne({
-      where: { id: sessionId, userId },
-      relations: { user: true },
-    });
+    // Plain SQL: every authenticated request asks this (docs/PERFORMANCE.md, history reads).
+    const { manager } = this.sessions;
+    const session = await findRow(manager, Session, { id: sessionId, userId });
+    if (session) session.user = (await findRow(manager, User, { id: userId }))!;
     if (
       !session?.user ||
       session.revokedAt ||

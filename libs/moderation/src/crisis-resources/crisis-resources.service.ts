@@ -9,7 +9,7 @@ import type { Caller } from '@hearth/identity';
 import { AuditService } from '../audit/audit.service.js';
 import { ModerationEvents, RoomSettingsChangedEvent } from '../events.js';
 import { RoomSettings } from '../room-mode/room-settings.entity.js';
-import { SafetyResources, type ResourceSet } from './safety-resources.service.js';
+import { SafetyResources, type Language, type ResourceSet } from './safety-resources.service.js';
 
 /** Crisis resources as set by admins (the instance's) and facilitators (a group's own). */
 @Injectable()
@@ -61,14 +61,15 @@ export class CrisisResourcesService {
     return this.resources.forGroup(groupId);
   }
 
-  async setInstanceResources(caller: Caller, set: ResourceSet): Promise<ResourceSet> {
-    await this.resources.setInstance(set);
+  async setInstanceResources(caller: Caller, set: ResourceSet, language: Language): Promise<ResourceSet> {
+    const { country, resources } = set;
+    await this.resources.setInstance({ country, resources }, language);
     await this.audit.record({
       groupId: null,
       actorUserId: caller.userId,
       action: 'crisis_resources.changed',
-      details: { country: set.country },
+      details: { country, language },
     });
-    return set;
+    return { country, resources };
   }
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, In } from 'typeorm';
 
 import { Clock } from '@hearth/core';
 import type { CrisisResourceSetDto } from '@hearth/contracts';
@@ -14,13 +14,17 @@ import {
 import { InstanceSetting } from './instance-setting.entity.js';
 
 const INSTANCE_KEY = 'crisis_resources';
+/** English is the instance's main set (the key it always had); another language has its own, when written. */
+const instanceKey = (language: Language) =>
+  language === 'en' ? INSTANCE_KEY : `${INSTANCE_KEY}.${language}`;
 
 export type ResourceSet = CrisisResourceSetDto;
 export type Language = 'en' | 'es';
 
 /**
- * Which crisis resources apply: the group's own, else the instance's, else the built-in US defaults. Asked for
- * Spanish, the built-in defaults come in Spanish; a set an admin or facilitator wrote is shown as written.
+ * Which crisis resources apply: the group's own, else the instance's, else the built-in US defaults. Admins write
+ * the instance's set per language; asked for Spanish, the Spanish set comes first, then the English one as written
+ * (its lines are the instance's country's), then the built-in defaults in Spanish.
  */
 @Injectable()
 export class SafetyResources {
@@ -42,19 +46,21 @@ export class SafetyResources {
   }
 
   async forInstance(language: Language = 'en'): Promise<ResourceSet> {
-    const row = await this.dataSource.manager.findOneBy(InstanceSetting, { key: INSTANCE_KEY });
+    const keys = [...new Set([instanceKey(language), INSTANCE_KEY])];
+    const rows = await this.dataSource.manager.findBy(InstanceSetting, { key: In(keys) });
+    const written = keys.map((key) => rows.find((row) => row.key === key)).find(Boolean);
     return (
-      (row?.value as ResourceSet | undefined) ?? {
+      (written?.value as ResourceSet | undefined) ?? {
         country: DEFAULT_CRISIS_COUNTRY,
         resources: language === 'es' ? DEFAULT_CRISIS_RESOURCES_ES : DEFAULT_CRISIS_RESOURCES,
       }
     );
   }
 
-  async setInstance(set: ResourceSet): Promise<ResourceSet> {
+  async setInstance(set: ResourceSet, language: Language = 'en'): Promise<ResourceSet> {
     await this.dataSource.manager.upsert(
       InstanceSetting,
-      { key: INSTANCE_KEY, value: set, updatedAt: this.clock.now() },
+      { key: instanceKey(language), value: set, updatedAt: this.clock.now() },
       ['key'],
     );
     return set;

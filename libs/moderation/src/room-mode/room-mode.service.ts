@@ -81,6 +81,7 @@ export class RoomModeService {
       premoderateDays: settings.premoderateDays,
       muted: mute !== null,
       mutedUntil: mute?.endsAt?.toISOString() ?? null,
+      muteReason: mute?.reason ?? null,
     };
   }
 }

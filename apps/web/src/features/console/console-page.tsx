@@ -1,4 +1,6 @@
 import type { GroupDto } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -19,51 +21,69 @@ import { IncidentsTab, MembersTab, QueueTab } from './moderation-tabs';
 import { QuestionnairesTab } from './questionnaires-tab';
 
 const TABS = [
-  ['queue', 'Queue'],
-  ['incidents', 'Crisis incidents'],
-  ['members', 'Members'],
-  ['room', 'Room'],
-  ['agreement', 'Agreement'],
-  ['invites', 'Invites'],
-  ['requests', 'Join requests'],
-  ['meetings', 'Meetings'],
-  ['reflections', 'Shared with you'],
-  ['questionnaires', 'Questionnaires'],
-  ['audit', 'Audit log'],
+  'queue',
+  'incidents',
+  'members',
+  'room',
+  'agreement',
+  'invites',
+  'requests',
+  'meetings',
+  'reflections',
+  'questionnaires',
+  'audit',
 ] as const;
-type Tab = (typeof TABS)[number][0];
+type Tab = (typeof TABS)[number];
+
+function tabLabel(t: TFunction, tab: Tab): string {
+  const labels: Record<Tab, string> = {
+    queue: t('console.tabs.queue'),
+    incidents: t('console.tabs.incidents'),
+    members: t('console.tabs.members'),
+    room: t('console.tabs.room'),
+    agreement: t('console.tabs.agreement'),
+    invites: t('console.tabs.invites'),
+    requests: t('console.tabs.requests'),
+    meetings: t('console.tabs.meetings'),
+    reflections: t('console.tabs.reflections'),
+    questionnaires: t('console.tabs.questionnaires'),
+    audit: t('console.tabs.audit'),
+  };
+  return labels[tab];
+}
 
 /** The facilitator console: for this group's facilitators and for admins, loaded only when opened. */
 export default function ConsolePage() {
+  const { t } = useTranslation();
   const { groupId = '' } = useParams();
   const { user } = useSession();
   const [params, setParams] = useSearchParams();
   const roleVersion = useRoleVersion();
   const group = useLoad(() => http.get<GroupDto>(`/groups/${groupId}`), [groupId, roleVersion, user?.role]);
-  const tab = (TABS.find(([key]) => key === params.get('tab'))?.[0] ?? 'queue') as Tab;
+  const tab: Tab = TABS.find((key) => key === params.get('tab')) ?? 'queue';
   if (!group.data) return <Pending loaded={group} />;
   const allowed = user?.role === 'admin' || group.data.membership?.role === 'facilitator';
-  if (!allowed) return <Alert tone="error">The console is for this group’s facilitators.</Alert>;
+  if (!allowed) return <Alert tone="error">{t('console.onlyFacilitators')}</Alert>;
   return (
     <div className="page wide">
       <p>
-        <Link to={`/groups/${groupId}`}>← Back to the conversation</Link>
+        <Link to={`/groups/${groupId}`}>{t('console.back')}</Link>
       </p>
-      <h1>{group.data.name}: console</h1>
+      <h1>{t('console.title', { name: group.data.name })}</h1>
       {group.data.activeFacilitators === 0 && group.data.status === 'active' && <NoFacilitatorWarning />}
       {/* On a phone the eleven sections are one select, not four rows of tabs. */}
       <div className="field console-select">
-        <label htmlFor="console-section">Console section</label>
+        <label htmlFor="console-section">{t('console.section')}</label>
         <select id="console-section" value={tab} onChange={(e) => setParams({ tab: e.target.value })}>
-          {TABS.map(([key, label]) => (
+          {TABS.map((key) => (
             <option key={key} value={key}>
-              {label}
+              {tabLabel(t, key)}
             </option>
           ))}
         </select>
       </div>
-      <div className="tabs console-tabs" role="tablist" aria-label="Console sections">
-        {TABS.map(([key, label]) => (
+      <div className="tabs console-tabs" role="tablist" aria-label={t('console.sections')}>
+        {TABS.map((key) => (
           <button
             key={key}
             type="button"
@@ -74,7 +94,7 @@ export default function ConsolePage() {
             className="tab"
             onClick={() => setParams({ tab: key })}
           >
-            {label}
+            {tabLabel(t, key)}
           </button>
         ))}
       </div>

@@ -8,6 +8,7 @@ import type {
   MeetingDto,
 } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, useAction, Pending } from '../../ui/components';
@@ -17,6 +18,7 @@ import { meetingWhen } from '../home/meeting-times';
 const base = (groupId: string) => `/groups/${groupId}`;
 
 export function RoomTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const state = useLoad(() => http.get<RoomStateDto>(`${base(groupId)}/moderation/mode`), [groupId]);
   const [mode, setMode] = useState<RoomStateDto['mode']>('open');
   const [slowSeconds, setSlowSeconds] = useState('30');
@@ -44,14 +46,14 @@ export function RoomTab({ groupId }: { groupId: string }) {
         }, e)
       }
     >
-      <h2>Room mode</h2>
+      <h2>{t('console.room.title')}</h2>
       <fieldset>
-        <legend>Who can write</legend>
+        <legend>{t('console.room.who')}</legend>
         {(
           [
-            ['open', 'Open: everyone can write'],
-            ['slow', 'Slow: one message per person every few seconds'],
-            ['read_only', 'Read-only: only facilitators write (locked)'],
+            ['open', t('console.room.open')],
+            ['slow', t('console.room.slow')],
+            ['read_only', t('console.room.readOnly')],
           ] as const
         ).map(([value, label]) => (
           <div className="check" key={value}>
@@ -68,7 +70,7 @@ export function RoomTab({ groupId }: { groupId: string }) {
       </fieldset>
       {mode === 'slow' && (
         <Field
-          label="Seconds between messages"
+          label={t('console.room.seconds')}
           type="number"
           min={5}
           max={3600}
@@ -77,8 +79,8 @@ export function RoomTab({ groupId }: { groupId: string }) {
         />
       )}
       <Field
-        label="Hold messages of members who joined fewer than this many days ago"
-        hint="Leave empty for no pre-moderation."
+        label={t('console.room.premoderate')}
+        hint={t('console.room.premoderateHint')}
         type="number"
         min={0}
         max={365}
@@ -86,15 +88,16 @@ export function RoomTab({ groupId }: { groupId: string }) {
         onChange={(e) => setPremoderateDays(e.target.value)}
       />
       {action.error && <Alert tone="error">{action.error}</Alert>}
-      {saved && <Alert tone="success">Saved.</Alert>}
+      {saved && <Alert tone="success">{t('console.saved')}</Alert>}
       <button className="button" disabled={action.busy}>
-        Save room mode
+        {t('console.room.save')}
       </button>
     </form>
   );
 }
 
 export function AgreementTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const agreement = useLoad(() => http.get<AgreementDto>(`${base(groupId)}/agreement`), [groupId]);
   const [text, setText] = useState<string | null>(null);
   const action = useAction();
@@ -110,10 +113,10 @@ export function AgreementTab({ groupId }: { groupId: string }) {
         }, e)
       }
     >
-      <h2>Group agreement (version {agreement.data.version})</h2>
+      <h2>{t('console.agreement.title', { version: agreement.data.version })}</h2>
       <Field
-        label="Agreement text"
-        hint="Publishing a new version asks every member to read and accept it again before they write."
+        label={t('console.agreement.text')}
+        hint={t('console.agreement.hint')}
         multiline
         rows={12}
         value={value}
@@ -122,13 +125,14 @@ export function AgreementTab({ groupId }: { groupId: string }) {
       />
       {action.error && <Alert tone="error">{action.error}</Alert>}
       <button className="button" disabled={action.busy || text === null || text === agreement.data.text}>
-        Publish new version
+        {t('console.agreement.publish')}
       </button>
     </form>
   );
 }
 
 export function InvitesTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const invites = useLoad(() => http.get<InviteDto[]>(`${base(groupId)}/invites`), [groupId]);
   const [created, setCreated] = useState<CreatedInviteDto | null>(null);
   const [label, setLabel] = useState('');
@@ -152,10 +156,10 @@ export function InvitesTab({ groupId }: { groupId: string }) {
           }, e)
         }
       >
-        <h2>Invite someone</h2>
-        <Field label="Label (for you, optional)" value={label} onChange={(e) => setLabel(e.target.value)} />
+        <h2>{t('console.invites.title')}</h2>
+        <Field label={t('console.invites.label')} value={label} onChange={(e) => setLabel(e.target.value)} />
         <Field
-          label="Valid for hours"
+          label={t('console.invites.hours')}
           type="number"
           min={1}
           max={2160}
@@ -164,33 +168,38 @@ export function InvitesTab({ groupId }: { groupId: string }) {
         />
         {action.error && <Alert tone="error">{action.error}</Alert>}
         <button className="button" disabled={action.busy}>
-          Create invite link
+          {t('console.invites.create')}
         </button>
         {created && (
           <div className="invite-link">
-            <label htmlFor="invite-link">Share this link privately. It is shown only once.</label>
+            <label htmlFor="invite-link">{t('console.invites.share')}</label>
             <input id="invite-link" readOnly value={link} onFocus={(e) => e.target.select()} />
             <button
               type="button"
               className="button button-secondary"
               onClick={() => void navigator.clipboard?.writeText(link)}
             >
-              Copy link
+              {t('console.invites.copy')}
             </button>
           </div>
         )}
       </form>
-      <h3>Invites</h3>
-      {invites.data?.length === 0 && <p className="empty">No invites yet.</p>}
+      <h3>{t('console.invites.list')}</h3>
+      {invites.data?.length === 0 && <p className="empty">{t('console.invites.empty')}</p>}
       <ul className="card-list">
         {invites.data?.map((invite) => (
           <li key={invite.id} className="card">
             <p>
-              {invite.label ?? `…${invite.codeHint}`} · used {invite.uses}
-              {invite.maxUses ? ` of ${invite.maxUses}` : ''} ·{' '}
-              {invite.usable
-                ? `valid until ${invite.expiresAt ? formatDateTime(invite.expiresAt) : 'revoked'}`
-                : 'no longer valid'}
+              {invite.label ?? `…${invite.codeHint}`} ·{' '}
+              {invite.maxUses
+                ? t('console.invites.usedOf', { count: invite.uses, max: invite.maxUses })
+                : t('console.invites.used', { count: invite.uses })}{' '}
+              ·{' '}
+              {invite.usable && invite.expiresAt
+                ? t('console.invites.validUntil', { time: formatDateTime(invite.expiresAt) })
+                : invite.usable
+                  ? t('console.invites.noExpiry')
+                  : t('console.invites.notValid')}
             </p>
             {invite.usable && (
               <button
@@ -203,7 +212,7 @@ export function InvitesTab({ groupId }: { groupId: string }) {
                   })
                 }
               >
-                Revoke
+                {t('console.invites.revoke')}
               </button>
             )}
           </li>
@@ -214,6 +223,7 @@ export function InvitesTab({ groupId }: { groupId: string }) {
 }
 
 export function JoinRequestsTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const requests = useLoad(
     () => http.get<JoinRequestDto[]>(`${base(groupId)}/join-requests?status=pending`),
     [groupId],
@@ -227,9 +237,9 @@ export function JoinRequestsTab({ groupId }: { groupId: string }) {
   if (!requests.data) return <Pending loaded={requests} />;
   return (
     <div>
-      <h2>Join requests</h2>
+      <h2>{t('console.requests.title')}</h2>
       {action.error && <Alert tone="error">{action.error}</Alert>}
-      {requests.data.length === 0 && <p className="empty">No requests waiting.</p>}
+      {requests.data.length === 0 && <p className="empty">{t('console.requests.empty')}</p>}
       <ul className="card-list">
         {requests.data.map((request) => (
           <li key={request.id} className="card">
@@ -246,14 +256,14 @@ export function JoinRequestsTab({ groupId }: { groupId: string }) {
             {request.message && <blockquote>{request.message}</blockquote>}
             <div className="row">
               <button type="button" className="button" onClick={() => decide(request.id, 'approve')}>
-                Approve
+                {t('console.requests.approve')}
               </button>
               <button
                 type="button"
                 className="button button-secondary"
                 onClick={() => decide(request.id, 'decline')}
               >
-                Decline
+                {t('console.requests.decline')}
               </button>
             </div>
           </li>
@@ -264,6 +274,7 @@ export function JoinRequestsTab({ groupId }: { groupId: string }) {
 }
 
 export function MeetingsTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const meetings = useLoad(() => http.get<MeetingDto[]>(`${base(groupId)}/meetings`), [groupId]);
   const [form, setForm] = useState({
     title: '',
@@ -291,22 +302,22 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
           }, e)
         }
       >
-        <h2>Schedule a meeting</h2>
+        <h2>{t('console.meetings.title')}</h2>
         <Field
-          label="Title"
+          label={t('console.meetings.name')}
           required
           value={form.title}
           onChange={(e) => setForm({ ...form, title: e.target.value })}
         />
         <Field
-          label="Starts"
+          label={t('console.meetings.starts')}
           type="datetime-local"
           required
           value={form.startsAt}
           onChange={(e) => setForm({ ...form, startsAt: e.target.value })}
         />
         <Field
-          label="Minutes"
+          label={t('console.meetings.minutes')}
           type="number"
           min={15}
           max={480}
@@ -314,7 +325,7 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
           onChange={(e) => setForm({ ...form, durationMinutes: e.target.value })}
         />
         <Field
-          label="Video link (optional)"
+          label={t('console.meetings.video')}
           type="url"
           value={form.videoUrl}
           onChange={(e) => setForm({ ...form, videoUrl: e.target.value })}
@@ -326,24 +337,28 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
             checked={form.weekly}
             onChange={(e) => setForm({ ...form, weekly: e.target.checked })}
           />
-          <label htmlFor="weekly">Every week</label>
+          <label htmlFor="weekly">{t('console.meetings.weekly')}</label>
         </div>
         {action.error && <Alert tone="error">{action.error}</Alert>}
         <button className="button" disabled={action.busy}>
-          Schedule
+          {t('console.meetings.schedule')}
         </button>
       </form>
       <ul className="card-list">
         {meetings.data?.map((meeting) => (
           <li key={meeting.id} className="card">
             <p>
-              <strong>{meeting.title}</strong> · {meetingWhen(meeting)} · {meeting.durationMinutes} min
+              <strong>{meeting.title}</strong> · {meetingWhen(meeting)} ·{' '}
+              {t('console.meetings.duration', { count: meeting.durationMinutes })}
             </p>
             {meeting.videoUrl && (
               <p>
                 <a href={meeting.videoUrl} target="_blank" rel="noopener noreferrer">
-                  Join video call
-                  <span className="visually-hidden"> for {meeting.title} (opens in a new tab)</span>
+                  {t('console.meetings.join')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('console.meetings.joinFor', { title: meeting.title })}
+                  </span>
                 </a>
               </p>
             )}
@@ -357,7 +372,7 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
                 })
               }
             >
-              Cancel meeting
+              {t('console.meetings.cancel')}
             </button>
           </li>
         ))}
@@ -368,6 +383,7 @@ export function MeetingsTab({ groupId }: { groupId: string }) {
 
 /** Reflections members chose to share with the facilitators only, not with the group. */
 export function ReflectionsTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const reflections = useLoad(
     () => http.get<SharedReflectionDto[]>(`${base(groupId)}/shared-reflections`),
     [groupId],
@@ -375,16 +391,14 @@ export function ReflectionsTab({ groupId }: { groupId: string }) {
   if (!reflections.data) return <Pending loaded={reflections} />;
   return (
     <div>
-      <h2>Shared with you</h2>
-      <p className="muted">
-        Members shared these with the facilitators only. The rest of the group does not see them.
-      </p>
-      {reflections.data.length === 0 && <p className="empty">Nothing shared with you yet.</p>}
+      <h2>{t('console.reflections.title')}</h2>
+      <p className="muted">{t('console.reflections.lead')}</p>
+      {reflections.data.length === 0 && <p className="empty">{t('console.reflections.empty')}</p>}
       <ul className="card-list">
         {reflections.data.map((reflection) => (
           <li key={reflection.id} className="card">
             <p className="muted">
-              {reflection.pseudonym ?? 'A member'} · {formatDateTime(reflection.createdAt)}
+              {reflection.pseudonym ?? t('console.aMember')} · {formatDateTime(reflection.createdAt)}
             </p>
             <blockquote>{reflection.excerpt}</blockquote>
           </li>

@@ -1,15 +1,19 @@
 import type { IncidentDto, IncidentResponseTimesDto, MemberDto, QueueItemDto } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
 import { Alert, Field, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-import { categoryLabel, categoryTitle, sourceLabel, tierLabel } from '../safety/crisis-labels';
-import { IncidentResponse } from './incident-response';
+import { reportWords } from './audit-tab';
+import { categoryLabel, categoryTitle, sourceLabel, tierLabel } from './crisis-words';
+import { formatDuration, IncidentResponse } from './incident-response';
 
 const base = (groupId: string) => `/groups/${groupId}`;
 
 export function QueueTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const queue = useLoad(() => http.get<QueueItemDto[]>(`${base(groupId)}/moderation/queue`), [groupId]);
   const action = useAction();
   const act = (path: string, body: object = {}) =>
@@ -20,29 +24,32 @@ export function QueueTab({ groupId }: { groupId: string }) {
   if (!queue.data) return <Pending loaded={queue} />;
   return (
     <div>
-      <h2>Waiting for you</h2>
+      <h2>{t('console.queue.title')}</h2>
       {action.error && <Alert tone="error">{action.error}</Alert>}
-      {queue.data.length === 0 && (
-        <p className="empty">Nothing is waiting. Thank you for holding the space.</p>
-      )}
+      {queue.data.length === 0 && <p className="empty">{t('console.queue.empty')}</p>}
       <ul className="card-list">
         {queue.data.map((item) => (
           <li key={`${item.kind}-${item.id}`} className={`card queue-item queue-${item.kind}`}>
             <p className="muted">
               {item.kind === 'held'
-                ? 'Held for review'
+                ? t('console.queue.held')
                 : item.kind === 'report'
-                  ? `Report: ${item.reason}`
-                  : `${item.incident ? tierLabel(item.incident.tier) : 'Crisis'}: ${categoryLabel(item.incident?.category ?? '')}`}{' '}
+                  ? t('console.queue.report', {
+                      reason: reportWords(t, item.reason) ?? t('console.reports.other'),
+                    })
+                  : t('console.queue.incident', {
+                      tier: item.incident ? tierLabel(t, item.incident.tier) : t('console.queue.crisis'),
+                      category: categoryLabel(t, item.incident?.category ?? ''),
+                    })}{' '}
               · {formatDateTime(item.createdAt)}
             </p>
             {item.message && (
               <blockquote>
-                <strong>{item.message.author?.pseudonym ?? 'Member'}:</strong>{' '}
-                {item.message.body ?? '(no text)'}
+                <strong>{item.message.author?.pseudonym ?? t('console.aMember')}:</strong>{' '}
+                {item.message.body ?? t('console.noText')}
               </blockquote>
             )}
-            {item.note && <p>Note: {item.note}</p>}
+            {item.note && <p>{t('console.queue.note', { note: item.note })}</p>}
             <div className="row">
               {item.kind === 'held' && item.message && (
                 <>
@@ -51,14 +58,14 @@ export function QueueTab({ groupId }: { groupId: string }) {
                     className="button"
                     onClick={() => act(`/moderation/held/${item.message!.id}/approve`)}
                   >
-                    Approve
+                    {t('console.queue.approve')}
                   </button>
                   <button
                     type="button"
                     className="button button-secondary"
                     onClick={() => act(`/moderation/held/${item.message!.id}/reject`)}
                   >
-                    Reject
+                    {t('console.queue.reject')}
                   </button>
                 </>
               )}
@@ -74,7 +81,7 @@ export function QueueTab({ groupId }: { groupId: string }) {
                         )
                       }
                     >
-                      Remove message
+                      {t('console.queue.remove')}
                     </button>
                   )}
                   <button
@@ -82,11 +89,11 @@ export function QueueTab({ groupId }: { groupId: string }) {
                     className="button button-secondary"
                     onClick={() => act(`/moderation/reports/${item.id}/resolve`, { outcome: 'dismissed' })}
                   >
-                    Dismiss report
+                    {t('console.queue.dismiss')}
                   </button>
                 </>
               )}
-              {item.kind === 'incident' && <p>Open the crisis incidents tab to acknowledge it.</p>}
+              {item.kind === 'incident' && <p>{t('console.queue.openIncidents')}</p>}
             </div>
           </li>
         ))}
@@ -97,6 +104,7 @@ export function QueueTab({ groupId }: { groupId: string }) {
 
 /** `linked`: the incident a crisis notification pointed to (`?incident=<id>`), brought into view and focused. */
 export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: string | null }) {
+  const { t } = useTranslation();
   const incidents = useLoad(
     () => http.get<IncidentDto[]>(`${base(groupId)}/moderation/incidents`),
     [groupId],
@@ -115,10 +123,12 @@ export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: st
   const missing = linked && !incidents.data.some((incident) => incident.id === linked);
   return (
     <div>
-      <h2>Crisis incidents</h2>
+      <h2>{t('console.incidents.title')}</h2>
       {times.data && <IncidentResponse times={times.data} />}
-      {missing && <Alert tone="info">The incident from your notification is not in this group’s list.</Alert>}
-      {incidents.data.length === 0 && times.data?.incidents !== 0 && <p className="empty">No incidents.</p>}
+      {missing && <Alert tone="info">{t('console.incidents.missing')}</Alert>}
+      {incidents.data.length === 0 && times.data?.incidents !== 0 && (
+        <p className="empty">{t('console.incidents.empty')}</p>
+      )}
       <ul className="card-list">
         {[...incidents.data].sort(byUrgency).map((incident) => (
           <IncidentCard
@@ -148,6 +158,9 @@ function IncidentCard({
   now: number;
   onChange: () => void;
 }) {
+  const { t, i18n } = useTranslation();
+  const since = (iso: string, until: number) =>
+    formatDuration(t, i18n.language, Math.max(0, (until - Date.parse(iso)) / 1000), true);
   const [note, setNote] = useState('');
   const action = useAction();
   const card = useRef<HTMLLIElement>(null);
@@ -171,42 +184,49 @@ function IncidentCard({
       tabIndex={linked ? -1 : undefined}
       aria-current={linked ? 'true' : undefined}
     >
-      {linked && <p className="linked-note">From your notification</p>}
+      {linked && <p className="linked-note">{t('console.incidents.fromNotification')}</p>}
       <h3 className="incident-title">
-        <span className={`tier-badge tier-${incident.tier}`}>{tierLabel(incident.tier)}</span>{' '}
-        {incident.pseudonym ?? 'A member'} · {categoryTitle(incident.category)}
+        <span className={`tier-badge tier-${incident.tier}`}>{tierLabel(t, incident.tier)}</span>{' '}
+        {incident.pseudonym ?? t('console.aMember')} · {categoryTitle(t, incident.category)}
       </h3>
       <p className="incident-status">
         <strong>
           {incident.status === 'open'
-            ? `Open ${elapsed(incident.openedAt, now)}`
+            ? t('console.incidents.openFor', { time: since(incident.openedAt, now) })
             : incident.status === 'acknowledged'
-              ? 'Acknowledged'
-              : 'Resolved'}
+              ? t('console.incidents.acknowledged')
+              : t('console.incidents.resolved')}
         </strong>{' '}
-        · {incident.groupName} · {sourceLabel(incident.source)} · opened {formatDateTime(incident.openedAt)}
-        {incident.escalatedAt ? ' · escalated to admins' : ''}
+        · {incident.groupName} · {sourceLabel(t, incident.source)} ·{' '}
+        {t('console.incidents.opened', { time: formatDateTime(incident.openedAt) })}
+        {incident.escalatedAt ? ` · ${t('console.incidents.escalated')}` : ''}
       </p>
       {incident.acknowledgedAt && (
         <p className="incident-answered">
-          Acknowledged by {incident.acknowledgedByPseudonym ?? 'an admin'}{' '}
-          {elapsed(incident.openedAt, Date.parse(incident.acknowledgedAt))} after it opened
-          {incident.resolvedAt ? ` · resolved ${formatDateTime(incident.resolvedAt)}` : ''}
+          {t('console.incidents.acknowledgedBy', {
+            name: incident.acknowledgedByPseudonym ?? t('console.anAdmin'),
+            time: since(incident.openedAt, Date.parse(incident.acknowledgedAt)),
+          })}
+          {incident.resolvedAt
+            ? ` · ${t('console.incidents.resolvedAt', { time: formatDateTime(incident.resolvedAt) })}`
+            : ''}
         </p>
       )}
       {incident.context.length > 0 && (
-        <ol className="incident-context" aria-label="The message, after the ones before it">
+        <ol className="incident-context" aria-label={t('console.incidents.context')}>
           {incident.context.map((m) => {
             const about = m.id === incident.messageId;
             return (
               <li key={m.id} className={about ? 'incident-message' : undefined}>
                 {about && (
                   <>
-                    <span className="tag">The message</span>{' '}
+                    <span className="tag">{t('console.incidents.theMessage')}</span>{' '}
                   </>
                 )}
-                <strong>{m.author?.pseudonym ?? 'Former member'}:</strong>{' '}
-                <span className="incident-text">{m.body ?? (m.deleted ? '(deleted)' : '(no text)')}</span>{' '}
+                <strong>{m.author?.pseudonym ?? t('console.formerMember')}:</strong>{' '}
+                <span className="incident-text">
+                  {m.body ?? (m.deleted ? t('console.deleted') : t('console.noText'))}
+                </span>{' '}
                 <time className="muted" dateTime={m.createdAt}>
                   {formatTime(m.createdAt)}
                 </time>
@@ -216,10 +236,11 @@ function IncidentCard({
         </ol>
       )}
       {incident.notes.length > 0 && (
-        <ul className="notes" aria-label="What facilitators noted">
+        <ul className="notes" aria-label={t('console.incidents.notes')}>
           {incident.notes.map((n) => (
             <li key={n.id}>
-              <strong>{n.authorPseudonym ?? 'An admin'}</strong>, {formatDateTime(n.createdAt)}: {n.note}
+              <strong>{n.authorPseudonym ?? t('console.anAdmin')}</strong>, {formatDateTime(n.createdAt)}:{' '}
+              {n.note}
             </li>
           ))}
         </ul>
@@ -227,7 +248,7 @@ function IncidentCard({
       {incident.status !== 'resolved' && (
         <form onSubmit={(e) => e.preventDefault()}>
           <Field
-            label="What you did or decided"
+            label={t('console.incidents.noteLabel')}
             multiline
             rows={2}
             value={note}
@@ -242,7 +263,7 @@ function IncidentCard({
                 disabled={!note.trim() || action.busy}
                 onClick={() => transition('acknowledge')}
               >
-                Acknowledge
+                {t('console.incidents.acknowledge')}
               </button>
             )}
             <button
@@ -251,7 +272,7 @@ function IncidentCard({
               disabled={!note.trim() || action.busy}
               onClick={() => transition('resolve')}
             >
-              Resolve
+              {t('console.incidents.resolve')}
             </button>
           </div>
         </form>
@@ -261,11 +282,12 @@ function IncidentCard({
 }
 
 export function MembersTab({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
   const members = useLoad(() => http.get<MemberDto[]>(`${base(groupId)}/members`), [groupId]);
   if (!members.data) return <Pending loaded={members} />;
   return (
     <div>
-      <h2>Members</h2>
+      <h2>{t('console.members.title')}</h2>
       <ul className="card-list">
         {members.data.map((member) => (
           <MemberRow
@@ -289,6 +311,7 @@ function MemberRow({
   member: MemberDto;
   onChange: () => void;
 }) {
+  const { t } = useTranslation();
   const [minutes, setMinutes] = useState('60');
   const [reason, setReason] = useState('');
   const [done, setDone] = useState<string | null>(null);
@@ -304,7 +327,9 @@ function MemberRow({
   return (
     <li className="card member-row">
       <p>
-        <strong>{member.pseudonym ?? 'No pseudonym'}</strong> · {member.role} · {member.status}
+        <strong>{member.pseudonym ?? t('console.members.noPseudonym')}</strong> ·{' '}
+        {member.role === 'facilitator' ? t('console.members.facilitator') : t('console.members.member')} ·{' '}
+        {memberStatus(t, member.status)}
         {member.account && (
           <span className="muted">
             {' '}
@@ -314,29 +339,33 @@ function MemberRow({
       </p>
       {member.role === 'member' && member.status === 'active' && userId && (
         <details>
-          <summary>Actions</summary>
+          <summary>{t('console.members.actions')}</summary>
           <Field
-            label={`Reason (shown to ${member.pseudonym ?? 'them'})`}
+            label={
+              member.pseudonym
+                ? t('console.members.reasonFor', { name: member.pseudonym })
+                : t('console.members.reason')
+            }
             value={reason}
             onChange={(e) => setReason(e.target.value)}
           />
           <div className="row">
-            <label htmlFor={`mute-${member.membershipId}`}>Mute for</label>
+            <label htmlFor={`mute-${member.membershipId}`}>{t('console.members.muteFor')}</label>
             <select
               id={`mute-${member.membershipId}`}
               value={minutes}
               onChange={(e) => setMinutes(e.target.value)}
             >
-              <option value="15">15 minutes</option>
-              <option value="60">1 hour</option>
-              <option value="1440">1 day</option>
-              <option value="">until I lift it</option>
+              <option value="15">{t('console.members.minutes15')}</option>
+              <option value="60">{t('console.members.hour1')}</option>
+              <option value="1440">{t('console.members.day1')}</option>
+              <option value="">{t('console.members.untilLifted')}</option>
             </select>
             <button
               type="button"
               className="button"
               onClick={() =>
-                run('Muted', () =>
+                run(t('console.members.muted'), () =>
                   http.post(`${base(groupId)}/moderation/mutes`, {
                     userId,
                     minutes: minutes ? Number(minutes) : null,
@@ -345,14 +374,18 @@ function MemberRow({
                 )
               }
             >
-              Mute
+              {t('console.members.mute')}
             </button>
             <button
               type="button"
               className="button button-secondary"
-              onClick={() => run('Unmuted', () => http.delete(`${base(groupId)}/moderation/mutes/${userId}`))}
+              onClick={() =>
+                run(t('console.members.unmuted'), () =>
+                  http.delete(`${base(groupId)}/moderation/mutes/${userId}`),
+                )
+              }
             >
-              Unmute
+              {t('console.members.unmute')}
             </button>
           </div>
           <div className="row">
@@ -360,26 +393,30 @@ function MemberRow({
               type="button"
               className="button button-danger"
               onClick={() =>
-                window.confirm('Remove this member from the group?') &&
-                run('Removed', () => http.delete(`${base(groupId)}/members/${userId}`, withReason))
+                window.confirm(t('console.members.removeConfirm')) &&
+                run(t('console.members.removed'), () =>
+                  http.delete(`${base(groupId)}/members/${userId}`, withReason),
+                )
               }
             >
-              Remove
+              {t('console.members.remove')}
             </button>
             <button
               type="button"
               className="button button-danger"
               onClick={() =>
-                window.confirm('Ban this member? They cannot come back.') &&
-                run('Banned', () => http.post(`${base(groupId)}/bans`, { userId, ...withReason }))
+                window.confirm(t('console.members.banConfirm')) &&
+                run(t('console.members.banned'), () =>
+                  http.post(`${base(groupId)}/bans`, { userId, ...withReason }),
+                )
               }
             >
-              Ban
+              {t('console.members.ban')}
             </button>
           </div>
         </details>
       )}
-      {done && <Alert tone="success">{done}.</Alert>}
+      {done && <Alert tone="success">{done}</Alert>}
       {action.error && <Alert tone="error">{action.error}</Alert>}
     </li>
   );
@@ -396,12 +433,13 @@ function byUrgency(a: IncidentDto, b: IncidentDto): number {
   );
 }
 
-/** How long since `iso`, in words a facilitator reads at a glance: "12 min", "2 h 5 min", "3 days". */
-function elapsed(iso: string, now: number): string {
-  const minutes = Math.max(0, Math.floor((now - Date.parse(iso)) / 60_000));
-  if (minutes < 1) return 'less than a minute';
-  if (minutes < 60) return `${minutes} min`;
-  const hours = Math.floor(minutes / 60);
-  if (hours < 48) return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
-  return `${Math.floor(hours / 24)} days`;
+function memberStatus(t: TFunction, status: MemberDto['status']): string {
+  const words: Record<MemberDto['status'], string> = {
+    pending: t('console.members.pending'),
+    active: t('console.members.active'),
+    left: t('console.members.left'),
+    removed: t('console.members.removedStatus'),
+    banned: t('console.members.bannedStatus'),
+  };
+  return words[status];
 }

@@ -143,7 +143,7 @@ export function JournalPage() {
             </li>
           ))}
         </ul>
-      ) : (
+      ) : entries.error ? null : (
         <p className="empty">{search ? t('journal.page.noMatch') : t('journal.page.empty')}</p>
       )}
     </div>

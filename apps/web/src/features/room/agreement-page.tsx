@@ -1,16 +1,19 @@
 import type { AgreementDto, GroupDto } from '@hearth/contracts';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
-import { Alert, formatDate, useAction, Pending } from '../../ui/components';
+import { Alert, useAction, Pending } from '../../ui/components';
 import { Markdown } from '../../ui/markdown';
 import { useLoad } from '../../ui/use-load';
+import { formatIn } from './room-time';
 
 /** The group's agreement: read and accepted before entering, and again whenever a new version is published. */
 export function AgreementPage() {
   const { groupId = '' } = useParams();
   const navigate = useNavigate();
+  const { t, i18n } = useTranslation();
   const loaded = useLoad(async () => {
     const [group, agreement] = await Promise.all([
       http.get<GroupDto>(`/groups/${groupId}`),
@@ -28,21 +31,22 @@ export function AgreementPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/">← Your groups</Link>
+        <Link to="/">{t('room.agreement.back')}</Link>
       </p>
-      <h1>{group.name}: our agreement</h1>
-      {renewed && (
-        <Alert tone="info">The agreement has changed since you last accepted it. Please read it again.</Alert>
-      )}
-      <article className="card agreement-text" aria-label="Agreement">
+      <h1>{t('room.agreement.title', { name: group.name })}</h1>
+      {renewed && <Alert tone="info">{t('room.agreement.changed')}</Alert>}
+      <article className="card agreement-text" aria-label={t('room.agreement.label')}>
         <Markdown text={agreement.text} topHeading={2} />
         <p className="muted">
-          Version {agreement.version}, published {formatDate(agreement.publishedAt)}
+          {t('room.agreement.version', {
+            version: agreement.version,
+            date: formatIn(i18n.language, 'date', agreement.publishedAt),
+          })}
         </p>
       </article>
       {accepted ? (
         <p>
-          You accepted this agreement. <Link to={`/groups/${groupId}`}>Go to the conversation</Link>
+          <Trans i18nKey="room.agreement.accepted" components={{ go: <Link to={`/groups/${groupId}`} /> }} />
         </p>
       ) : group.membership ? (
         <form
@@ -61,15 +65,15 @@ export function AgreementPage() {
               checked={agreed}
               onChange={(e) => setAgreed(e.target.checked)}
             />
-            <label htmlFor="agree">I have read the agreement and will keep it</label>
+            <label htmlFor="agree">{t('room.agreement.agree')}</label>
           </div>
           {action.error && <Alert tone="error">{action.error}</Alert>}
           <button className="button" disabled={!agreed || action.busy}>
-            Accept and enter
+            {t('room.agreement.accept')}
           </button>
         </form>
       ) : (
-        <Alert tone="info">You are not a member of this group.</Alert>
+        <Alert tone="info">{t('room.agreement.notMember')}</Alert>
       )}
     </div>
   );

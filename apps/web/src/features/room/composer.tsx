@@ -8,6 +8,7 @@ import {
   type KeyboardEvent,
   type RefObject,
 } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import type { RoomStore } from '../../chat/room-store';
 import { useDraft } from '../../ui/drafts';
@@ -24,13 +25,15 @@ export function Composer({
 }: {
   store: RoomStore;
   groupId: string;
-  blocked: string | null;
+  /** Why I cannot write here now (and a facilitator's reason, said once), or null. */
+  blocked: { text: string; reason: string | null } | null;
   nextPostAt: number;
   replyTo: MessageDto | null;
   onCancelReply: () => void;
   /** Who can be named with `@`: the group's other members, by pseudonym. */
   members: Mentionable[];
 }) {
+  const { t } = useTranslation();
   const [body, setBody] = useDraft(`chat.${groupId}`);
   const [wait, setWait] = useState(0);
   const typingSent = useRef(0);
@@ -71,7 +74,12 @@ export function Composer({
   if (blocked) {
     return (
       <div className="composer composer-blocked" role="status">
-        {blocked}
+        <p>{blocked.text}</p>
+        {blocked.reason && (
+          <p className="mute-reason">
+            {t('room.composer.reason')} <q>{blocked.reason}</q>
+          </p>
+        )}
       </div>
     );
   }
@@ -85,19 +93,29 @@ export function Composer({
     >
       {replyTo && (
         <div className="replying">
-          <span>
-            Replying to <strong>{replyTo.author?.pseudonym ?? 'a message'}</strong>
+          <span className="replying-to">
+            <span>
+              {t('room.composer.replyingTo', {
+                name: replyTo.author?.pseudonym ?? t('room.message.someone'),
+              })}
+            </span>{' '}
+            <span className="reply-line">{(replyTo.body ?? '').split('\n')[0]}</span>
           </span>
           <button type="button" className="button-quiet" onClick={onCancelReply}>
-            Cancel reply
+            {t('room.composer.cancelReply')}
           </button>
         </div>
       )}
       <label htmlFor="composer-input" className="visually-hidden">
-        Message
+        {t('room.composer.label')}
       </label>
       {mention.open && (
-        <ul id={mention.listId} role="listbox" aria-label="Members to mention" className="mention-list">
+        <ul
+          id={mention.listId}
+          role="listbox"
+          aria-label={t('room.composer.mentionList')}
+          className="mention-list"
+        >
           {mention.options.map((member, index) => (
             <li
               key={member.membershipId}
@@ -117,9 +135,7 @@ export function Composer({
         </ul>
       )}
       <p className="visually-hidden" role="status">
-        {mention.open
-          ? `${mention.options.length} ${mention.options.length === 1 ? 'member matches' : 'members match'}. Up and down arrows to move, Enter to choose, Escape to close.`
-          : ''}
+        {mention.open ? t('room.composer.mentionStatus', { count: mention.options.length }) : ''}
       </p>
       <div className="composer-row">
         <textarea
@@ -128,7 +144,7 @@ export function Composer({
           rows={2}
           value={body}
           maxLength={MESSAGE_MAX_LENGTH}
-          placeholder="Write to the group…"
+          placeholder={t('room.composer.placeholder')}
           onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
           onSelect={(e) => mention.moved(e.currentTarget.selectionStart)}
           onFocus={() => mention.focused(true)}
@@ -150,12 +166,12 @@ export function Composer({
           }}
         />
         <button className="button" disabled={!body.trim() || wait > 0}>
-          {wait > 0 ? `Wait ${wait}s` : 'Send'}
+          {wait > 0 ? t('room.composer.wait', { seconds: wait }) : t('room.composer.send')}
         </button>
       </div>
       {wait > 0 && (
         <p className="hint" role="status">
-          Slow mode is on: you can send again in {wait} seconds.
+          {t('room.composer.slowHint', { count: wait })}
         </p>
       )}
     </form>

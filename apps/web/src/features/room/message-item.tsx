@@ -1,7 +1,9 @@
 import { EDIT_WINDOW_MINUTES, REACTION_EMOJI, type MessageDto, type ReactionEmoji } from '@hearth/contracts';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
-import { formatTime } from '../../ui/components';
+import { useClockTime } from './room-time';
+import { MessageMenu, useLongPress, type MenuChoice } from './message-menu';
 
 export interface MessageActions {
   reply(message: MessageDto): void;
@@ -12,9 +14,14 @@ export interface MessageActions {
   hide(membershipId: string): void;
   /** Facilitators only: take the message down, mute its author, or open a crisis incident about it. */
   moderate(message: MessageDto, step: ModerationStep): void;
+  /** Brings a message already on screen into view (a quoted one). */
+  show(messageId: string): void;
 }
 
 export type ModerationStep = 'remove' | 'mute' | 'incident';
+
+/** The element id of a message in the timeline, for the quotes that point to it. */
+export const messageElementId = (id: string) => `message-${id}`;
 
 export function MessageItem({
   message,
@@ -33,56 +40,116 @@ export function MessageItem({
   facilitating: boolean;
   actions: MessageActions;
 }) {
+  const { t } = useTranslation();
+  const time = useClockTime();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(message.body ?? '');
   const [error, setError] = useState<string | null>(null);
   const [showHidden, setShowHidden] = useState(false);
   const [picking, setPicking] = useState(false);
-  const [moderating, setModerating] = useState(false);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const longPress = useLongPress(() => setMenuOpen(true));
+  // What was chosen from the menu takes the focus: the first reaction, or the message being edited.
+  const picker = useRef<HTMLDivElement>(null);
+  const editor = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (picking) picker.current?.querySelector('button')?.focus();
+  }, [picking]);
+  useEffect(() => {
+    if (editing) editor.current?.focus();
+  }, [editing]);
   const mine = message.author?.membershipId === me;
   const editable =
     mine &&
     !message.deleted &&
     message.status === 'visible' &&
     Date.now() - Date.parse(message.createdAt) < EDIT_WINDOW_MINUTES * 60_000;
-  const author = message.author?.pseudonym ?? (message.kind === 'system' ? 'Hearth' : 'Former member');
+  const author =
+    message.author?.pseudonym ?? (message.kind === 'system' ? 'Hearth' : t('room.message.formerMember'));
 
   if (message.deleted || message.status === 'removed') {
     return (
-      <li className="message message-tombstone" data-seq={message.seq ?? undefined}>
+      <li
+        className="message message-tombstone"
+        id={messageElementId(message.id)}
+        data-seq={message.seq ?? undefined}
+      >
         <p className="muted">
-          {message.status === 'removed' ? 'A facilitator removed this message.' : 'This message was deleted.'}
+          {message.status === 'removed' ? t('room.message.removed') : t('room.message.deleted')}
         </p>
       </li>
     );
   }
   if (hidden && !showHidden) {
     return (
-      <li className="message message-tombstone">
+      <li className="message message-tombstone" id={messageElementId(message.id)}>
         <button type="button" className="button-quiet" onClick={() => setShowHidden(true)}>
-          Message from a member you hid. Show
+          {t('room.message.hiddenShow')}
         </button>
       </li>
     );
   }
+
+  const choices: MenuChoice[] = [
+    { key: 'reply', label: t('room.actions.reply'), onChoose: () => actions.reply(message) },
+    { key: 'react', label: t('room.actions.react'), onChoose: () => setPicking(true) },
+  ];
+  if (editable)
+    choices.push({ key: 'edit', label: t('room.actions.edit'), onChoose: () => setEditing(true) });
+  if (mine)
+    choices.push({ key: 'delete', label: t('room.actions.delete'), onChoose: () => actions.remove(message) });
+  const other = !mine ? message.author : null;
+  if (other) {
+    choices.push({ key: 'report', label: t('room.actions.report'), onChoose: () => actions.report(message) });
+    if (other.role !== 'facilitator')
+      choices.push({
+        key: 'hide',
+        label: t('room.actions.hide'),
+        onChoose: () => actions.hide(other.membershipId),
+      });
+    if (facilitating) {
+      const moderation = (key: ModerationStep, label: string): MenuChoice => ({
+        key,
+        label,
+        moderation: true,
+        onChoose: () => actions.moderate(message, key),
+      });
+      choices.push(moderation('remove', t('room.actions.removeMessage')));
+      if (other.role !== 'facilitator')
+        choices.push(moderation('mute', t('room.actions.mute', { name: author })));
+      choices.push(moderation('incident', t('room.actions.incident')));
+    }
+  }
+  const acting = canAct && !editing;
+
   return (
     <li
-      className={`message${mine ? ' message-mine' : ''}${message.kind === 'reflection' ? ' message-reflection' : ''}`}
+      className={`message${mine ? ' message-mine' : ''}${message.kind === 'reflection' ? ' message-reflection' : ''}${menuOpen ? ' message-menu-open' : ''}`}
+      id={messageElementId(message.id)}
+      tabIndex={-1}
       data-seq={message.seq ?? undefined}
+      {...(acting ? longPress : {})}
     >
       <div className="message-meta">
-        <span className="author">{mine ? 'You' : author}</span>
-        {message.author?.role === 'facilitator' && <span className="tag">facilitator</span>}
-        <time dateTime={message.createdAt}>{formatTime(message.createdAt)}</time>
-        {message.editedAt && <span className="muted">(edited)</span>}
+        <span className="author">{mine ? t('room.message.you') : author}</span>
+        {message.author?.role === 'facilitator' && (
+          <span className="tag">{t('room.message.facilitator')}</span>
+        )}
+        <time dateTime={message.createdAt}>{time(message.createdAt)}</time>
+        {message.editedAt && <span className="muted">{t('room.message.edited')}</span>}
       </div>
-      {replyTo && (
-        <blockquote className="reply-quote">
-          <span className="author">{replyTo.author?.pseudonym ?? 'Someone'}</span>:{' '}
-          {replyTo.deleted ? 'deleted message' : replyTo.body?.slice(0, 140)}
-        </blockquote>
+      {acting && (
+        <MessageMenu
+          label={t('room.actions.more', { name: mine ? t('room.message.yourMessage') : author })}
+          choices={choices}
+          open={menuOpen}
+          onOpenChange={setMenuOpen}
+        />
       )}
-      {message.kind === 'reflection' && <p className="tag">shared reflection</p>}
+      {message.replyToId && (
+        <ReplyQuote replyTo={replyTo} onShow={() => message.replyToId && actions.show(message.replyToId)} />
+      )}
+      {message.kind === 'reflection' && <p className="tag">{t('room.message.reflection')}</p>}
       {editing ? (
         <form
           onSubmit={async (e) => {
@@ -93,9 +160,10 @@ export function MessageItem({
           }}
         >
           <label className="visually-hidden" htmlFor={`edit-${message.id}`}>
-            Edit your message
+            {t('room.message.editLabel')}
           </label>
           <textarea
+            ref={editor}
             id={`edit-${message.id}`}
             value={draft}
             onChange={(e) => setDraft(e.target.value)}
@@ -103,9 +171,9 @@ export function MessageItem({
           />
           {error && <p className="field-error">{error}</p>}
           <div className="row">
-            <button className="button">Save</button>
+            <button className="button">{t('room.message.save')}</button>
             <button type="button" className="button-quiet" onClick={() => setEditing(false)}>
-              Cancel
+              {t('room.message.cancel')}
             </button>
           </div>
         </form>
@@ -113,7 +181,7 @@ export function MessageItem({
         <p className="message-body">{message.body}</p>
       )}
       {message.reactions.length > 0 && (
-        <ul className="reactions" aria-label="Reactions">
+        <ul className="reactions" aria-label={t('room.reactions.label')}>
           {message.reactions.map((r) => {
             const pressed = me !== null && r.membershipIds.includes(me);
             return (
@@ -122,7 +190,10 @@ export function MessageItem({
                   type="button"
                   className="reaction"
                   aria-pressed={pressed}
-                  aria-label={`${r.emoji} ${r.count}${pressed ? ', including you' : ''}`}
+                  aria-label={t(pressed ? 'room.reactions.countWithYou' : 'room.reactions.count', {
+                    emoji: r.emoji,
+                    count: r.count,
+                  })}
                   disabled={!canAct}
                   onClick={() => actions.react(message, r.emoji, !pressed)}
                 >
@@ -133,89 +204,13 @@ export function MessageItem({
           })}
         </ul>
       )}
-      {canAct && !editing && (
-        <div className="message-actions">
-          <button type="button" className="button-quiet" onClick={() => actions.reply(message)}>
-            Reply
-          </button>
-          <button
-            type="button"
-            className="button-quiet"
-            aria-expanded={picking}
-            onClick={() => setPicking(!picking)}
-          >
-            React
-          </button>
-          {editable && (
-            <button type="button" className="button-quiet" onClick={() => setEditing(true)}>
-              Edit
-            </button>
-          )}
-          {mine && (
-            <button type="button" className="button-quiet" onClick={() => actions.remove(message)}>
-              Delete
-            </button>
-          )}
-          {!mine && message.author && (
-            <>
-              <button type="button" className="button-quiet" onClick={() => actions.report(message)}>
-                Report
-              </button>
-              {message.author.role !== 'facilitator' && (
-                <button
-                  type="button"
-                  className="button-quiet"
-                  onClick={() => actions.hide(message.author!.membershipId)}
-                >
-                  Hide member
-                </button>
-              )}
-              {facilitating && (
-                <button
-                  type="button"
-                  className="button-quiet"
-                  aria-expanded={moderating}
-                  aria-controls={`moderate-${message.id}`}
-                  onClick={() => setModerating(!moderating)}
-                >
-                  Moderate
-                </button>
-              )}
-            </>
-          )}
-        </div>
-      )}
-      {facilitating && moderating && !mine && message.author && (
-        <div
-          className="message-actions moderate-actions"
-          id={`moderate-${message.id}`}
-          role="group"
-          aria-label={`Moderate ${author}’s message`}
-        >
-          <button type="button" className="button-quiet" onClick={() => actions.moderate(message, 'remove')}>
-            Remove message…
-          </button>
-          {message.author.role !== 'facilitator' && (
-            <button type="button" className="button-quiet" onClick={() => actions.moderate(message, 'mute')}>
-              Mute {author}…
-            </button>
-          )}
-          <button
-            type="button"
-            className="button-quiet"
-            onClick={() => actions.moderate(message, 'incident')}
-          >
-            Open crisis incident…
-          </button>
-        </div>
-      )}
-      {picking && (
-        <div className="emoji-picker" role="group" aria-label="Choose a reaction">
+      {picking && acting && (
+        <div ref={picker} className="emoji-picker" role="group" aria-label={t('room.reactions.choose')}>
           {REACTION_EMOJI.map((emoji) => (
             <button
               key={emoji}
               type="button"
-              aria-label={`React with ${emoji}`}
+              aria-label={t('room.reactions.reactWith', { emoji })}
               className="reaction"
               onClick={() => {
                 setPicking(false);
@@ -225,8 +220,26 @@ export function MessageItem({
               {emoji}
             </button>
           ))}
+          <button type="button" className="button-quiet" onClick={() => setPicking(false)}>
+            {t('room.message.cancel')}
+          </button>
         </div>
       )}
     </li>
+  );
+}
+
+/** The message being answered: who wrote it and its first line; a press brings it into view when it is loaded. */
+function ReplyQuote({ replyTo, onShow }: { replyTo: MessageDto | undefined; onShow: () => void }) {
+  const { t } = useTranslation();
+  if (!replyTo) return <p className="reply-quote muted">{t('room.reply.notLoaded')}</p>;
+  const who = replyTo.author?.pseudonym ?? t('room.message.someone');
+  const gone = replyTo.deleted || replyTo.status === 'removed' || replyTo.body === null;
+  const firstLine = gone ? t('room.reply.gone') : (replyTo.body ?? '').split('\n')[0].slice(0, 140);
+  return (
+    <button type="button" className="reply-quote" onClick={onShow}>
+      <span className="visually-hidden">{t('room.reply.inReplyTo')} </span>
+      <span className="author">{who}</span> <span className="reply-line">{firstLine}</span>
+    </button>
   );
 }

@@ -1,19 +1,15 @@
 import type { IncidentDto, MessageDto } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Dialog, Field, useAction } from '../../ui/components';
-import { CATEGORY_CHOICES } from '../safety/crisis-labels';
 import type { ModerationStep } from './message-item';
 
-const MUTE_CHOICES: [string, string][] = [
-  ['15', '15 minutes'],
-  ['60', '1 hour'],
-  ['1440', '1 day'],
-  ['10080', '1 week'],
-  ['', 'Until I lift it'],
-];
+const MUTE_CHOICES = ['15', '60', '1440', '10080', ''] as const;
+/** What a facilitator may name when she opens an incident herself (the server's category codes). */
+const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', 'crisis_concern'] as const;
 
 /**
  * What a facilitator does from a message itself: remove it (its author is told why), mute its author, or open a
@@ -28,6 +24,7 @@ export function ModerationDialog({
   target: { message: MessageDto; step: ModerationStep } | null;
   onClose: () => void;
 }) {
+  const { t } = useTranslation();
   const [reason, setReason] = useState('');
   const [minutes, setMinutes] = useState('60');
   const [tier, setTier] = useState<'urgent' | 'concern'>('concern');
@@ -47,13 +44,13 @@ export function ModerationDialog({
   }, [target?.message.id, target?.step]);
   const message = target?.message;
   const step = target?.step;
-  const who = message?.author?.pseudonym ?? 'this member';
+  const who = message?.author?.pseudonym ?? t('room.moderate.thisMember');
   const title =
     step === 'remove'
-      ? `Remove ${who}’s message`
+      ? t('room.moderate.removeTitle', { name: who })
       : step === 'mute'
-        ? `Mute ${who}`
-        : `Open a crisis incident about ${who}`;
+        ? t('room.moderate.muteTitle', { name: who })
+        : t('room.moderate.incidentTitle', { name: who });
   const base = `/groups/${groupId}/moderation`;
   const submit = (e: React.FormEvent) =>
     action.run(async () => {
@@ -61,14 +58,14 @@ export function ModerationDialog({
       const because = reason.trim() ? { reason: reason.trim() } : {};
       if (step === 'remove') {
         await http.post(`${base}/messages/${message.id}/remove`, because);
-        setDone({ text: `Removed. ${who} is told why; others see that a facilitator removed a message.` });
+        setDone({ text: t('room.moderate.removed', { name: who }) });
       } else if (step === 'mute') {
         await http.post(`${base}/mutes`, {
           membershipId: message.author!.membershipId,
           minutes: minutes ? Number(minutes) : null,
           ...because,
         });
-        setDone({ text: `${who} is muted. They can still read, and are told why.` });
+        setDone({ text: t('room.moderate.muted', { name: who }) });
       } else {
         const incident = await http.post<IncidentDto>(`${base}/incidents`, {
           messageId: message.id,
@@ -76,7 +73,7 @@ export function ModerationDialog({
           category,
         });
         setDone({
-          text: 'Incident opened. This group’s facilitators are alerted.',
+          text: t('room.moderate.opened'),
           incidentId: incident.id,
         });
       }
@@ -97,11 +94,11 @@ export function ModerationDialog({
                 className="button button-secondary"
                 to={`/groups/${groupId}/console?tab=incidents&incident=${done.incidentId}`}
               >
-                See it in the console
+                {t('room.moderate.seeInConsole')}
               </Link>
             )}
             <button type="button" className="button" onClick={onClose}>
-              Done
+              {t('room.moderate.done')}
             </button>
           </div>
         </>
@@ -109,11 +106,11 @@ export function ModerationDialog({
         <form onSubmit={submit}>
           {step === 'mute' && (
             <div className="field">
-              <label htmlFor="mute-minutes">Mute for</label>
+              <label htmlFor="mute-minutes">{t('room.moderate.muteFor')}</label>
               <select id="mute-minutes" value={minutes} onChange={(e) => setMinutes(e.target.value)}>
-                {MUTE_CHOICES.map(([value, label]) => (
+                {MUTE_CHOICES.map((value) => (
                   <option key={value} value={value}>
-                    {label}
+                    {t(`room.moderate.durations.${value || 'untilLifted'}`)}
                   </option>
                 ))}
               </select>
@@ -122,7 +119,7 @@ export function ModerationDialog({
           {step === 'incident' ? (
             <>
               <fieldset>
-                <legend>How urgent is it?</legend>
+                <legend>{t('room.moderate.howUrgent')}</legend>
                 <div className="check">
                   <input
                     type="radio"
@@ -131,7 +128,7 @@ export function ModerationDialog({
                     checked={tier === 'urgent'}
                     onChange={() => setTier('urgent')}
                   />
-                  <label htmlFor="tier-urgent">Urgent: intent, a plan, means or an act</label>
+                  <label htmlFor="tier-urgent">{t('room.moderate.urgent')}</label>
                 </div>
                 <div className="check">
                   <input
@@ -141,15 +138,15 @@ export function ModerationDialog({
                     checked={tier === 'concern'}
                     onChange={() => setTier('concern')}
                   />
-                  <label htmlFor="tier-concern">Concern: worrying thoughts, no plan</label>
+                  <label htmlFor="tier-concern">{t('room.moderate.concern')}</label>
                 </div>
               </fieldset>
               <div className="field">
-                <label htmlFor="incident-category">What it is about</label>
+                <label htmlFor="incident-category">{t('room.moderate.category')}</label>
                 <select id="incident-category" value={category} onChange={(e) => setCategory(e.target.value)}>
-                  {CATEGORY_CHOICES.map(([value, label]) => (
+                  {CATEGORIES.map((value) => (
                     <option key={value} value={value}>
-                      {label}
+                      {t(`room.moderate.categories.${value}`)}
                     </option>
                   ))}
                 </select>
@@ -157,7 +154,7 @@ export function ModerationDialog({
             </>
           ) : (
             <Field
-              label={`Reason (${who} is told this)`}
+              label={t('room.moderate.reason', { name: who })}
               multiline
               rows={3}
               maxLength={1000}
@@ -172,10 +169,14 @@ export function ModerationDialog({
               className={step === 'incident' ? 'button' : 'button button-danger'}
               disabled={action.busy || (step === 'remove' && !reason.trim())}
             >
-              {step === 'remove' ? 'Remove message' : step === 'mute' ? 'Mute' : 'Open incident'}
+              {step === 'remove'
+                ? t('room.moderate.removeButton')
+                : step === 'mute'
+                  ? t('room.moderate.muteButton')
+                  : t('room.moderate.incidentButton')}
             </button>
             <button type="button" className="button button-secondary" onClick={onClose}>
-              Cancel
+              {t('room.message.cancel')}
             </button>
           </div>
         </form>

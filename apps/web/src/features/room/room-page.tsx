@@ -1,15 +1,18 @@
-import type { GroupDto, MemberDto, MessageDto } from '@hearth/contracts';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import type { GroupDto, MemberDto, MessageDto, NoticeEvent } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
+import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 
 import { http, errorText } from '../../api/http';
 import { useRoleVersion, useRoom } from '../../chat/chat-context';
-import type { RoomSnapshot, RoomStore } from '../../chat/room-store';
-import { Alert, Dialog, Loading, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
+import type { RoomLine, RoomSnapshot, RoomStore } from '../../chat/room-store';
+import { Alert, Dialog, Loading, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { Composer } from './composer';
-import { MessageItem, type MessageActions, type ModerationStep } from './message-item';
+import { MessageItem, messageElementId, type MessageActions, type ModerationStep } from './message-item';
 import { ModerationDialog } from './moderation-dialog';
+import { byDay, formatIn, useClockTime, useDayLabel } from './room-time';
 
 export function RoomPage() {
   const { groupId = '' } = useParams();
@@ -19,6 +22,7 @@ export function RoomPage() {
   // The peers' view even for facilitators: pseudonyms to mention, never accounts (nor a line in anyone's access log).
   const members = useLoad(() => http.get<MemberDto[]>(`/groups/${groupId}/members?view=peer`), [groupId]);
   const { store, room } = useRoom(groupId);
+  const { t } = useTranslation();
   // Someone here now whom the list does not know joined since it was read: read it again, once for each.
   const { data: memberList, reload: reloadMembers } = members;
   const askedAbout = useRef(new Set<string>());
@@ -34,7 +38,7 @@ export function RoomPage() {
   if (!group.data) return <Pending loaded={group} />;
   const membership = group.data.membership;
   if (membership?.consentRequired) return <Navigate to={`/groups/${groupId}/agreement`} replace />;
-  if (!store || !room) return <Loading label="Connecting" />;
+  if (!store || !room) return <Loading label={t('room.connecting')} />;
   // A new agreement was published while I was here: read it before writing again.
   if (room.notice?.kind === 'consent.required')
     return <Navigate to={`/groups/${groupId}/agreement`} replace />;
@@ -65,6 +69,9 @@ function Room({
   onHiddenChange: (ids: string[]) => void;
   members: MemberDto[];
 }) {
+  const { t, i18n } = useTranslation();
+  const time = useClockTime();
+  const dayLabel = useDayLabel();
   const me = group.membership?.id ?? null;
   const mentionable = members.flatMap(({ membershipId, pseudonym }) =>
     pseudonym && membershipId !== me ? [{ membershipId, pseudonym }] : [],
@@ -89,8 +96,13 @@ function Room({
     lastAnnounced.current = Math.max(lastAnnounced.current, room.lastSeq);
     const latest = fresh.at(-1);
     if (latest && room.joined)
-      setAnnouncement(`${latest.author?.pseudonym ?? 'Someone'}: ${latest.body ?? ''}`);
-  }, [room.timeline, room.lastSeq, room.joined, me]);
+      setAnnouncement(
+        t('room.announce', {
+          name: latest.author?.pseudonym ?? t('room.message.someone'),
+          text: latest.body ?? '',
+        }),
+      );
+  }, [room.timeline, room.lastSeq, room.joined, me, t]);
 
   useLayoutEffect(() => {
     const element = list.current;
@@ -113,7 +125,7 @@ function Room({
       void store.react(message.id, emoji, add).then((e) => setProblem(e?.message ?? null)),
     edit: async (message, body) => (await store.edit(message.id, body))?.message ?? null,
     remove: (message) => {
-      if (window.confirm('Delete this message for everyone?'))
+      if (window.confirm(t('room.confirmDelete')))
         void store.remove(message.id).then((e) => setProblem(e?.message ?? null));
     },
     report: setReporting,
@@ -123,63 +135,90 @@ function Room({
         .post<string[]>(`/groups/${group.id}/hidden-members`, { membershipId })
         .then(onHiddenChange)
         .catch((e) => setProblem(errorText(e))),
+    show: (messageId) => {
+      const element = document.getElementById(messageElementId(messageId));
+      if (!element) return;
+      element.scrollIntoView({ block: 'center' });
+      element.focus({ preventScroll: true });
+    },
   };
 
   const state = room.state;
   // Why no one in my place can post here now, whatever any mute says.
   const closed =
     group.status === 'archived'
-      ? 'This group is archived. You can read the conversation, but not write.'
+      ? t('room.blocked.archived')
       : state?.mode === 'read_only' && !facilitating
-        ? 'The room is read-only for now. You can still read.'
+        ? t('room.blocked.readOnly')
         : null;
+  // The reason of my mute is the server's (it survives a reload), said once, with the mute itself.
+  const muteReason =
+    state?.muteReason ?? (room.notice?.kind === 'moderation.muted' ? room.notice.reason : null) ?? null;
   const blocked =
     group.status !== 'archived' && state?.muted
-      ? `A facilitator has muted you ${state.mutedUntil ? `until ${formatDateTime(state.mutedUntil)}` : 'for now'}. You can still read.`
-      : closed;
+      ? {
+          text: state.mutedUntil
+            ? t('room.blocked.mutedUntil', { until: formatIn(i18n.language, 'full', state.mutedUntil) })
+            : t('room.blocked.muted'),
+          reason: muteReason,
+        }
+      : closed
+        ? { text: closed, reason: null }
+        : null;
+  const notice = room.notice?.kind === 'moderation.muted' && state?.muted ? null : room.notice;
   // The end of a mute says whether I can post now, from the room's posting rule, not only that the mute ended.
   const noticeText =
-    room.notice?.kind === 'moderation.unmuted'
+    notice?.kind === 'moderation.unmuted'
       ? closed
-        ? `Your mute has ended. ${closed}`
-        : 'Your mute has ended. You can post again.'
-      : room.notice?.message;
-  const typing = room.typing.filter((t) => t.membershipId !== me);
+        ? `${t('room.notice.unmuted')} ${closed}`
+        : `${t('room.notice.unmuted')} ${t('room.notice.canPost')}`
+      : notice && noticeWords(notice, t);
+  const typing = room.typing.filter((x) => x.membershipId !== me);
+  const pseudonyms = new Map(members.map((m) => [m.membershipId, m.pseudonym]));
+  const here = room.online
+    .filter((id) => id !== me)
+    .map((id) => pseudonyms.get(id))
+    .filter((name): name is string => Boolean(name));
+  const list_ = (names: string[]) =>
+    new Intl.ListFormat(i18n.language, { type: 'conjunction' }).format(names);
 
   return (
     <div className="room">
       <header className="room-head">
-        <div>
+        <div className="room-title">
           <h1>{group.name}</h1>
-          <p className="muted">
-            {room.online.length} here now
+          <p className="presence">
+            {room.joined && t('room.head.hereNow', { count: room.online.length })}
+            {room.joined && here.length > 0 && (
+              <span>: {list_(me && room.online.includes(me) ? [...here, t('room.head.you')] : here)}</span>
+            )}
             {state?.mode === 'slow' && state.slowSeconds
-              ? ` · Slow mode: one message every ${state.slowSeconds}s`
+              ? `${room.joined ? ' · ' : ''}${t('room.head.slow', { seconds: state.slowSeconds })}`
               : ''}
           </p>
         </div>
-        <nav className="row" aria-label="Group">
-          <Link to={`/groups/${group.id}/agreement`}>Agreement</Link>
-          {facilitating && <Link to={`/groups/${group.id}/console`}>Console</Link>}
+        <nav className="room-links" aria-label={t('room.head.nav')}>
+          <Link to={`/groups/${group.id}/agreement`}>{t('room.head.agreement')}</Link>
+          {facilitating && <Link to={`/groups/${group.id}/console`}>{t('room.head.console')}</Link>}
         </nav>
       </header>
       {room.joinError && <Alert tone="error">{room.joinError.message}</Alert>}
-      {room.notice && (
-        <div className="alert alert-info" role="status">
+      {notice && (
+        <div className="alert alert-info room-alert" role="status">
           <p>
             {noticeText}
-            {room.notice.reason ? ` “${room.notice.reason}”` : ''}
+            {notice.reason ? ` “${notice.reason}”` : ''}
           </p>
           <button type="button" className="button-quiet" onClick={() => store.dismissNotice()}>
-            Dismiss
+            {t('room.dismiss')}
           </button>
         </div>
       )}
       {problem && (
-        <div className="alert alert-error" role="alert">
+        <div className="alert alert-error room-alert" role="alert">
           <p>{problem}</p>
           <button type="button" className="button-quiet" onClick={() => setProblem(null)}>
-            Dismiss
+            {t('room.dismiss')}
           </button>
         </div>
       )}
@@ -187,7 +226,8 @@ function Room({
         className="timeline"
         ref={list}
         tabIndex={0}
-        aria-label="Conversation"
+        role="region"
+        aria-label={t('room.conversation')}
         onScroll={(e) => {
           const el = e.currentTarget;
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
@@ -200,29 +240,33 @@ function Room({
             onClick={() => void store.loadOlder()}
             disabled={room.loadingOlder}
           >
-            {room.loadingOlder ? 'Loading…' : 'Show earlier messages'}
+            {room.loadingOlder ? t('room.loadingOlder') : t('room.loadOlder')}
           </button>
         )}
-        {room.timeline.length === 0 && room.joined && (
-          <p className="empty">No messages yet. You could say hello.</p>
-        )}
+        {room.timeline.length === 0 && room.joined && <p className="empty">{t('room.empty')}</p>}
         <ol className="messages">
-          {room.timeline.map((message) => (
-            <MessageItem
-              key={message.id}
-              message={message}
-              me={me}
-              replyTo={message.replyToId ? byId.get(message.replyToId) : undefined}
-              hidden={message.author !== null && hidden.includes(message.author.membershipId)}
-              canAct={!blocked && room.joined}
-              facilitating={facilitating}
-              actions={actions}
-            />
+          {byDay(room.timeline).map(({ message, startsDay }) => (
+            <Fragment key={message.id}>
+              {startsDay && (
+                <li className="day-separator">
+                  <span>{dayLabel(message.createdAt)}</span>
+                </li>
+              )}
+              <MessageItem
+                message={message}
+                me={me}
+                replyTo={message.replyToId ? byId.get(message.replyToId) : undefined}
+                hidden={message.author !== null && hidden.includes(message.author.membershipId)}
+                canAct={!blocked && room.joined}
+                facilitating={facilitating}
+                actions={actions}
+              />
+            </Fragment>
           ))}
           {room.held.map((message) => (
             <li key={message.id} className="message message-mine message-held">
               <p className="message-body">{message.body}</p>
-              <p className="status-line">Held for a facilitator’s review before others see it.</p>
+              <p className="status-line">{t('room.pending.held')}</p>
             </li>
           ))}
           {room.pending.map((pending) => (
@@ -231,26 +275,26 @@ function Room({
               <p className="status-line">
                 {pending.state === 'failed' ? (
                   <>
-                    Not sent: {pending.error?.message}{' '}
+                    {t('room.pending.failed', { reason: pending.error?.message ?? '' })}{' '}
                     <button
                       type="button"
                       className="button-quiet"
                       onClick={() => store.retry(pending.clientId)}
                     >
-                      Try again
+                      {t('room.pending.retry')}
                     </button>
                     <button
                       type="button"
                       className="button-quiet"
                       onClick={() => store.discard(pending.clientId)}
                     >
-                      Discard
+                      {t('room.pending.discard')}
                     </button>
                   </>
                 ) : pending.state === 'sending' ? (
-                  'Sending…'
+                  t('room.pending.sending')
                 ) : (
-                  `Waiting to send (${formatTime(pending.createdAt)})`
+                  t('room.pending.waiting', { time: time(pending.createdAt) })
                 )}
               </p>
             </li>
@@ -258,13 +302,16 @@ function Room({
         </ol>
         {room.lines.map((line) => (
           <p key={line.id} className="room-line">
-            {line.text}
+            {lineWords(line, t)}
           </p>
         ))}
       </div>
       <p className="typing" aria-live="off">
         {typing.length
-          ? `${typing.map((t) => t.pseudonym ?? 'Someone').join(', ')} ${typing.length > 1 ? 'are' : 'is'} writing…`
+          ? t('room.typing', {
+              count: typing.length,
+              names: list_(typing.map((x) => x.pseudonym ?? t('room.message.someone'))),
+            })
           : '\u00a0'}
       </p>
       <div className="visually-hidden" aria-live="polite" aria-atomic="true">
@@ -287,14 +334,58 @@ function Room({
   );
 }
 
-const REASONS: [string, string][] = [
-  ['crisis_concern', 'I am worried about this person'],
-  ['harassment', 'Harassment or unkindness'],
-  ['triggering_content', 'Triggering content'],
-  ['privacy_breach', 'Shares someone’s private information'],
-  ['spam', 'Spam'],
-  ['other', 'Something else'],
-];
+/** A private notice in the reader's language; kinds the client does not know keep the server's words. */
+function noticeWords(notice: NoticeEvent, t: TFunction): string {
+  switch (notice.kind) {
+    case 'moderation.warning':
+      return t('room.notice.warning');
+    case 'moderation.muted':
+      return t('room.notice.muted');
+    case 'moderation.message_removed':
+      return t('room.notice.messageRemoved');
+    case 'moderation.held_approved':
+      return t('room.notice.heldApproved');
+    case 'moderation.held_rejected':
+      return t('room.notice.heldRejected');
+    default:
+      return notice.message;
+  }
+}
+
+/** A neutral line about a facilitator's action, in the reader's language. */
+function lineWords(line: RoomLine, t: TFunction): string {
+  switch (line.kind) {
+    case 'message.removed':
+      return t('room.lines.messageRemoved');
+    case 'member.muted':
+      return t('room.lines.memberMuted');
+    case 'member.unmuted':
+      return t('room.lines.memberUnmuted');
+    case 'member.left':
+      return t('room.lines.memberLeft');
+    case 'member.removed':
+      return t('room.lines.memberRemoved');
+    case 'pins.changed':
+      return t('room.lines.pinsChanged');
+    case 'mode.changed':
+      return line.mode?.mode === 'read_only'
+        ? t('room.lines.readOnly')
+        : line.mode?.mode === 'slow'
+          ? t('room.lines.slow', { seconds: line.mode.slowSeconds })
+          : t('room.lines.open');
+    default:
+      return line.text;
+  }
+}
+
+const REASONS = [
+  'crisis_concern',
+  'harassment',
+  'triggering_content',
+  'privacy_breach',
+  'spam',
+  'other',
+] as const;
 
 function ReportDialog({
   groupId,
@@ -305,14 +396,15 @@ function ReportDialog({
   message: MessageDto | null;
   onClose: () => void;
 }) {
-  const [reason, setReason] = useState('crisis_concern');
+  const { t } = useTranslation();
+  const [reason, setReason] = useState<(typeof REASONS)[number]>('crisis_concern');
   const [note, setNote] = useState('');
   const [done, setDone] = useState(false);
   const action = useAction();
   return (
     <Dialog
       open={message !== null}
-      title="Report a message"
+      title={t('room.report.title')}
       onClose={() => {
         setDone(false);
         setNote('');
@@ -320,9 +412,7 @@ function ReportDialog({
       }}
     >
       {done ? (
-        <Alert tone="success">
-          Thank you. The facilitators will look at it. The person will not know who reported it.
-        </Alert>
+        <Alert tone="success">{t('room.report.thanks')}</Alert>
       ) : (
         <form
           onSubmit={(e) =>
@@ -336,8 +426,8 @@ function ReportDialog({
           }
         >
           <fieldset>
-            <legend>What is the concern?</legend>
-            {REASONS.map(([value, label]) => (
+            <legend>{t('room.report.concern')}</legend>
+            {REASONS.map((value) => (
               <div className="check" key={value}>
                 <input
                   type="radio"
@@ -347,12 +437,12 @@ function ReportDialog({
                   checked={reason === value}
                   onChange={() => setReason(value)}
                 />
-                <label htmlFor={`reason-${value}`}>{label}</label>
+                <label htmlFor={`reason-${value}`}>{t(`room.report.reasons.${value}`)}</label>
               </div>
             ))}
           </fieldset>
           <div className="field">
-            <label htmlFor="report-note">Anything the facilitators should know (optional)</label>
+            <label htmlFor="report-note">{t('room.report.note')}</label>
             <textarea
               id="report-note"
               value={note}
@@ -363,7 +453,7 @@ function ReportDialog({
           </div>
           {action.error && <Alert tone="error">{action.error}</Alert>}
           <button className="button" disabled={action.busy}>
-            Send report
+            {t('room.report.send')}
           </button>
         </form>
       )}

@@ -3,7 +3,7 @@ import { Link } from 'react-router-dom';
 
 import type { ChatConnection } from '../../chat/connection';
 import { formatTime } from '../../ui/components';
-import { categoryLabel, tierLabel } from './crisis-labels';
+import { categoryLabel, tierLabel } from '../console/crisis-words';
 
 /**
  * Crisis alerts for facilitators: shown at once, on every screen, and again at every visit until someone
@@ -16,7 +16,7 @@ export function AlertsTray({ connection }: { connection: ChatConnection }) {
       {connection.alerts.map((alert) => (
         <div key={alert.incidentId} className={`crisis-alert crisis-${alert.tier}`}>
           <p>
-            <span className={`tier-badge tier-${alert.tier}`}>{tierLabel(alert.tier)}</span>{' '}
+            <span className={`tier-badge tier-${alert.tier}`}>{tierLabel(t, alert.tier)}</span>{' '}
             <strong>
               {alert.escalated ? `${t('safety.alerts.stillUnanswered')} ` : ''}
               {alert.tier === 'urgent' ? t('safety.alerts.urgent') : t('safety.alerts.concern')}
@@ -24,7 +24,7 @@ export function AlertsTray({ connection }: { connection: ChatConnection }) {
             {t('safety.alerts.where', {
               who: alert.pseudonym ?? t('safety.alerts.aMember'),
               group: alert.groupName,
-              category: categoryLabel(alert.category),
+              category: categoryLabel(t, alert.category),
               source:
                 alert.source === 'report'
                   ? t('safety.alerts.fromReport')

@@ -12,6 +12,7 @@ import {
 } from 'class-validator';
 
 import { Omittable } from '@hearth/core';
+import { CRISIS_PHONE_PATTERN } from '@hearth/contracts';
 
 export class CrisisResourceBody {
   @ApiProperty({ maxLength: 120 })
@@ -24,10 +25,13 @@ export class CrisisResourceBody {
   @Length(1, 500)
   description!: string;
 
-  @ApiPropertyOptional({ maxLength: 40 })
+  @ApiPropertyOptional({ maxLength: 40, example: '1-800-944-4773', pattern: CRISIS_PHONE_PATTERN.source })
   @Omittable()
   @IsString()
-  @Matches(/^[0-9+()\- ]{1,40}$/, { message: 'phone must be a phone number' })
+  @MaxLength(40)
+  @Matches(CRISIS_PHONE_PATTERN, {
+    message: 'phone must be a phone number: digits, spaces, dashes or brackets, and an optional leading +',
+  })
   phone?: string;
 
   @ApiPropertyOptional({ maxLength: 40 })
@@ -36,8 +40,9 @@ export class CrisisResourceBody {
   @MaxLength(40)
   text?: string;
 
-  @ApiPropertyOptional({ maxLength: 300 })
+  @ApiPropertyOptional({ maxLength: 300, format: 'uri', example: 'https://988lifeline.org' })
   @Omittable()
+  @MaxLength(300)
   @IsUrl({ protocols: ['https'], require_protocol: true }, { message: 'url must be an https URL' })
   url?: string;
 }

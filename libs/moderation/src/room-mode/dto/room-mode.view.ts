@@ -34,4 +34,11 @@ export class RoomStateView extends RoomModeView implements RoomStateDto {
     description: 'When my mute ends; null when muted until lifted, or not muted',
   })
   mutedUntil!: string | null;
+
+  @ApiProperty({
+    nullable: true,
+    type: String,
+    description: "The facilitator's reason for my mute; null when not muted or none was given",
+  })
+  muteReason!: string | null;
 }
