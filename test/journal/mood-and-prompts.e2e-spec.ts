@@ -177,6 +177,70 @@ describe('Mood and prompts', () => {
       ).toEqual([]);
     });
 
+    it('offers the first after-session prompts on the day the session is recorded, in her zone', async () => {
+      const ines = await registerUser(t);
+      // Her own calendar day in Tokyo, which is not always UTC's.
+      const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo' }).format(t.clock.now());
+      const session = await t
+        .request()
+        .post('/api/journal/sessions')
+        .set('Authorization', ines.auth)
+        .send({ date: today, kind: 'Ketamine-assisted session' })
+        .expect(201);
+      const due = await t
+        .request()
+        .get('/api/journal/prompts/due?tz=Asia/Tokyo')
+        .set('Authorization', ines.auth)
+        .expect(200);
+      expect(due.body.map((p: { id: string }) => p.id).sort()).toEqual(['lib:body-1', 'lib:emotions-1']);
+      expect(due.body[0]).toMatchObject({ sessionId: session.body.id, dueOn: today, daysAfterSession: 0 });
+    });
+
+    it('speaks Spanish when asked: every library prompt, today’s and the due ones; refuses another language', async () => {
+      const english = await t
+        .request()
+        .get('/api/journal/prompts')
+        .set('Authorization', mia.auth)
+        .expect(200);
+      const spanish = await t
+        .request()
+        .get('/api/journal/prompts?language=es')
+        .set('Authorization', mia.auth)
+        .expect(200);
+      const library = (body: { id: string; text: string }[]) => body.filter((p) => p.id.startsWith('lib:'));
+      expect(library(spanish.body).map((p) => p.id)).toEqual(library(english.body).map((p) => p.id));
+      for (const [i, prompt] of library(spanish.body).entries()) {
+        expect(prompt.text).not.toBe(library(english.body)[i].text);
+        expect(prompt.text).toMatch(/[¿áéíóúñ]|^(Describe|Nombra|Escríbete)/);
+      }
+      const rosa = await registerUser(t);
+      await t
+        .request()
+        .post('/api/journal/sessions')
+        .set('Authorization', rosa.auth)
+        .send({ date: t.clock.now().toISOString().slice(0, 10), kind: 'Sesión de integración' })
+        .expect(201);
+      const due = await t
+        .request()
+        .get('/api/journal/prompts/due?language=es')
+        .set('Authorization', rosa.auth)
+        .expect(200);
+      expect(due.body.find((p: { id: string }) => p.id === 'lib:emotions-1')?.text).toBe(
+        '¿Qué sentimiento de la sesión sigue contigo? ¿Qué quiere que sepas?',
+      );
+      const today = await t
+        .request()
+        .get('/api/journal/prompts/today?tz=America/Mexico_City&language=es')
+        .set('Authorization', mia.auth)
+        .expect(200);
+      expect(library(spanish.body).map((p) => p.text)).toContain(today.body.text);
+      await t
+        .request()
+        .get('/api/journal/prompts/today?language=fr')
+        .set('Authorization', mia.auth)
+        .expect(400);
+    });
+
     it('lets facilitators add prompts for their group, seen by its members only', async () => {
       const facilitator = await createAccount(t, admin, 'facilitator');
       const group = await createGroup(t, facilitator);

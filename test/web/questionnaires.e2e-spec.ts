@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { jest } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
@@ -22,6 +22,7 @@ import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../su
 
 /** The page's globals, typed here: the test's TypeScript has no DOM types. */
 interface Doc {
+  sessionStorage: { getItem: (key: string) => string | null };
   document: {
     documentElement: { scrollWidth: number };
     activeElement: { classList: { contains: (name: string) => boolean } } | null;
@@ -38,6 +39,7 @@ describeInBrowser('Web client: questionnaires', () => {
   let browser: Browser;
   let m: Page;
   let f: Page;
+  let admin: TestUser;
   let facilitator: TestUser;
   let mia: TestUser;
   let group: GroupCard;
@@ -49,7 +51,7 @@ describeInBrowser('Web client: questionnaires', () => {
   beforeAll(async () => {
     ensureWebBuilt();
     t = await createTestApp({ env: { WEB_ROOT } });
-    const admin = await registerUser(t, { displayName: 'Admin' });
+    admin = await registerUser(t, { displayName: 'Admin' });
     facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
     mia = await registerUser(t, { displayName: 'Mia' });
     group = await createGroup(t, facilitator, { name: 'Dawn Circle', facilitatorPseudonym: 'Fern' });
@@ -83,6 +85,30 @@ describeInBrowser('Web client: questionnaires', () => {
     await page.keyboard.press('Space');
   }
   const all = (label: string) => Array<string>(9).fill(label);
+  /** The row the facilitator's tab shows for a member who shares, read once her consent is recorded. */
+  async function sharedRow(staff: Page, openTab: () => Promise<void>, pseudonym: string): Promise<string[]> {
+    await openTab();
+    const row = staff.locator('.shared-scores tbody tr', { hasText: pseudonym });
+    await row.waitFor();
+    return row.locator('th, td').allTextContents();
+  }
+  /** She unticks her consent: once the server has it, the facilitator's tab shows nothing of her. */
+  async function withdrawn(
+    share: Locator,
+    member: TestUser,
+    staff: Page,
+    openTab: () => Promise<void>,
+    nothing: string,
+  ): Promise<void> {
+    await share.uncheck();
+    await until(
+      async () => (await api(member, '/me/questionnaires/sharing')).body.length === 0,
+      'the withdrawal',
+    );
+    await openTab();
+    await staff.getByText(nothing).waitFor();
+    expect(await staff.locator('.shared-scores').count()).toBe(0);
+  }
   const consoleTab = async () => {
     await f.goto(`${t.url}/groups/${group.id}/console?tab=questionnaires`);
     await f.getByRole('tab', { name: 'Questionnaires', selected: true }).waitFor();
@@ -95,7 +121,7 @@ describeInBrowser('Web client: questionnaires', () => {
     await m.getByRole('heading', { name: 'PHQ-9' }).waitFor();
     await m.getByText('No scores yet').waitFor();
     expect(await seriousAxeViolations(m)).toEqual([]);
-    await screenshots(m, '80-questionnaires-empty');
+    await screenshots(m, 'questionnaires-en-empty');
 
     await m.getByRole('link', { name: 'Take it (PHQ-9)' }).click();
     await m.getByRole('heading', { name: 'PHQ-9: how your mood has been' }).waitFor();
@@ -113,7 +139,7 @@ describeInBrowser('Web client: questionnaires', () => {
     expect(
       await m.evaluate(() => (globalThis as unknown as Doc).document.documentElement.scrollWidth),
     ).toBeLessThanOrEqual(PHONE.width);
-    await screenshots(m, '81-questionnaire-phq9');
+    await screenshots(m, 'questionnaires-en-phq9');
     await submit.click();
 
     const result = m.locator('.score-result');
@@ -122,7 +148,7 @@ describeInBrowser('Web client: questionnaires', () => {
     await result.getByText(/^This is not a diagnosis/).waitFor();
     expect(await m.locator('.safety-screen').count()).toBe(0);
     expect(await seriousAxeViolations(m)).toEqual([]);
-    await screenshots(m, '82-questionnaire-score');
+    await screenshots(m, 'questionnaires-en-score');
   });
 
   it('draws her course with the bands after a second response, says the change in words, and exports FHIR', async () => {
@@ -148,7 +174,7 @@ describeInBrowser('Web client: questionnaires', () => {
     expect(await course.locator('tbody tr').count()).toBe(2);
     await m.getByRole('link', { name: 'See your mood check-ins beside these' }).waitFor();
     expect(await seriousAxeViolations(m)).toEqual([]);
-    await screenshots(m, '83-questionnaire-course');
+    await screenshots(m, 'questionnaires-en-course');
 
     await m.getByLabel('Remind me to take the PHQ-9').selectOption({ label: 'Every 2 weeks' });
     await until(async () => {
@@ -167,6 +193,33 @@ describeInBrowser('Web client: questionnaires', () => {
     expect(bundle.resourceType).toBe('Bundle');
   });
 
+  it('a reload keeps the answers given so far, in this tab only as positions; Cancel forgets them', async () => {
+    const kept = () =>
+      m.evaluate(() =>
+        (globalThis as unknown as Doc).sessionStorage.getItem('hearth.draft.questionnaire.phq9.own'),
+      );
+    await m.goto(`${t.url}/journal/questionnaires/phq9`);
+    await m.getByText('0 of 9 answered').waitFor();
+    await question(m, 1).getByLabel('Several days', { exact: true }).check();
+    await question(m, 3).getByLabel('Nearly every day', { exact: true }).check();
+    await m.getByText('2 of 9 answered').waitFor();
+    // Only the positions chosen are kept, never the questions' words.
+    expect(await kept()).toBe('1,,3');
+
+    await m.reload();
+    await m.getByRole('heading', { name: 'PHQ-9: how your mood has been' }).waitFor();
+    await m.getByText('2 of 9 answered').waitFor();
+    expect(await question(m, 1).getByLabel('Several days', { exact: true }).isChecked()).toBe(true);
+    expect(await question(m, 3).getByLabel('Nearly every day', { exact: true }).isChecked()).toBe(true);
+    expect(await question(m, 2).getByRole('radio', { checked: true }).count()).toBe(0);
+
+    await m.getByRole('button', { name: 'Cancel' }).click();
+    await m.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
+    expect(await kept()).toBeNull();
+    await m.goto(`${t.url}/journal/questionnaires/phq9`);
+    await m.getByText('0 of 9 answered').waitFor();
+  });
+
   it('an answer above zero on item 9 shows the lines first; she chooses to tell, and an incident opens', async () => {
     await m.goto(`${t.url}/journal/questionnaires/phq9`);
     await answer(m, [...all('Several days').slice(0, 4), ...all('Not at all').slice(0, 4), 'Several days']);
@@ -174,6 +227,12 @@ describeInBrowser('Web client: questionnaires', () => {
 
     const safety = m.locator('.safety-screen');
     await safety.getByRole('heading', { name: 'You don’t have to hold this alone' }).waitFor();
+    // Sent: the answers kept in the tab are gone.
+    expect(
+      await m.evaluate(() =>
+        (globalThis as unknown as Doc).sessionStorage.getItem('hearth.draft.questionnaire.phq9.own'),
+      ),
+    ).toBeNull();
     await safety.locator('.resource-list li').first().waitFor();
     expect(await safety.locator('.resource-list').textContent()).toContain('988');
     await safety.getByRole('link', { name: 'Make my safety plan' }).waitFor();
@@ -195,7 +254,7 @@ describeInBrowser('Web client: questionnaires', () => {
       ),
     ).toEqual([]);
     expect(await seriousAxeViolations(m)).toEqual([]);
-    await screenshots(m, '84-questionnaire-safety');
+    await screenshots(m, 'questionnaires-en-safety');
 
     await safety.getByRole('radio', { name: 'Dawn Circle' }).waitFor();
     await safety.getByRole('button', { name: 'Let my facilitator know' }).click();
@@ -215,7 +274,7 @@ describeInBrowser('Web client: questionnaires', () => {
     await f.getByText('No member shares scores with you yet').waitFor();
     await f.getByText('nothing is shown for those who do not').waitFor();
     expect(await seriousAxeViolations(f)).toEqual([]);
-    await screenshots(f, '85-console-questionnaires-empty');
+    await screenshots(f, 'questionnaires-en-console-empty');
 
     await m.goto(`${t.url}/journal/questionnaires`);
     const share = m.getByLabel('Let the facilitators of Dawn Circle see my scores');
@@ -223,10 +282,7 @@ describeInBrowser('Web client: questionnaires', () => {
     await m.getByText(/\(since /).waitFor();
     expect(await seriousAxeViolations(m)).toEqual([]);
 
-    await consoleTab();
-    const row = f.locator('.shared-scores tbody tr', { hasText: 'Mia' });
-    await row.waitFor();
-    expect(await row.locator('th, td').allTextContents()).toEqual([
+    expect(await sharedRow(f, consoleTab, 'Mia')).toEqual([
       'Mia',
       'PHQ-9',
       expect.stringMatching(/^5\/27 Mild/),
@@ -235,16 +291,9 @@ describeInBrowser('Web client: questionnaires', () => {
       expect.stringContaining('Self-harm answer above zero'),
     ]);
     expect(await seriousAxeViolations(f)).toEqual([]);
-    await screenshots(f, '86-console-questionnaires-shared');
+    await screenshots(f, 'questionnaires-en-console-shared');
 
-    await share.uncheck();
-    await until(
-      async () => (await api(mia, '/me/questionnaires/sharing')).body.length === 0,
-      'the withdrawal',
-    );
-    await consoleTab();
-    await f.getByText('No member shares scores with you yet').waitFor();
-    expect(await f.locator('.shared-scores').count()).toBe(0);
+    await withdrawn(share, mia, f, consoleTab, 'No member shares scores with you yet');
   });
 
   it('the facilitator asks the group for the GAD-7 every two weeks; it is due for her, and ended', async () => {
@@ -309,7 +358,7 @@ describeInBrowser('Web client: questionnaires', () => {
     expect(await es.getByRole('button', { name: 'Español' }).getAttribute('aria-pressed')).toBe('true');
     expect(await es.locator('.questionnaire').getAttribute('lang')).toBe('es');
     expect(await seriousAxeViolations(es)).toEqual([]);
-    await screenshots(es, '87-questionnaire-es');
+    await screenshots(es, 'questionnaires-es-switch');
 
     await es.getByRole('button', { name: 'English' }).click();
     await question(es, 1).getByText('Little interest or pleasure in doing things').waitFor();
@@ -317,8 +366,202 @@ describeInBrowser('Web client: questionnaires', () => {
     await context.close();
   });
 
-  it('breaks no Content-Security-Policy and throws no page error', () => {
-    expect(csp.flat()).toEqual([]);
-    expect(pageErrors).toEqual([]);
+  describe('in Spanish: a member on her phone and her facilitator, both in Spanish', () => {
+    let s: Page;
+    let flor: Page;
+    let sofia: TestUser;
+    let florUser: TestUser;
+    let circle: GroupCard;
+
+    beforeAll(async () => {
+      florUser = await createAccount(t, admin, 'facilitator', 'Flor');
+      sofia = await registerUser(t, { displayName: 'Sofía' });
+      circle = await createGroup(t, florUser, { name: 'Círculo del Alba', facilitatorPseudonym: 'Flor' });
+      await addActiveMember(t, florUser, circle.id, sofia, 'Sofía');
+      const member = await newContext(browser, PHONE, { locale: 'es-ES' });
+      const staff = await newContext(browser, LAPTOP, { locale: 'es-ES' });
+      s = member.page;
+      flor = staff.page;
+      csp.push(member.cspViolations, staff.cspViolations);
+      for (const page of [s, flor]) page.on('pageerror', (error) => pageErrors.push(error.message));
+      await signInThroughPage(s, t.url, sofia.email, GOOD_PASSWORD);
+      await signInThroughPage(flor, t.url, florUser.email, GOOD_PASSWORD);
+    });
+
+    const florsTab = async () => {
+      await flor.goto(`${t.url}/groups/${circle.id}/console?tab=questionnaires`);
+      await flor.getByRole('heading', { name: 'Puntuaciones compartidas' }).waitFor();
+    };
+
+    it('she takes the PHQ-9 at 390 px, every word around it in Spanish, and reads her score', async () => {
+      await s.goto(`${t.url}/journal/questionnaires`);
+      await s.getByRole('heading', { name: 'Cuestionarios', level: 1 }).waitFor();
+      await s.getByText('Todavía no hay puntuaciones').waitFor();
+      await s.getByText('Sobre las últimas 2 semanas. Puntuación de 0 a 27.').first().waitFor();
+      await s.getByLabel('Recordarme responder el PHQ-9').waitFor();
+      await s.getByRole('button', { name: 'Descargar para mi clínico (FHIR)' }).waitFor();
+      expect(await seriousAxeViolations(s)).toEqual([]);
+      await screenshots(s, 'questionnaires-es-empty');
+
+      await s.getByRole('link', { name: 'Responder (PHQ-9)' }).click();
+      await s.getByRole('heading', { name: 'PHQ-9: cómo ha estado su ánimo' }).waitFor();
+      await s.getByText('0 de 9 respondidas').waitFor();
+      const submit = s.getByRole('button', { name: 'Enviar' });
+      expect(await submit.isDisabled()).toBe(true);
+      await answer(s, [...all('Varios días').slice(0, 8), 'Ningún día']);
+      await s.getByText('9 de 9 respondidas').waitFor();
+      expect(
+        await s.evaluate(() => (globalThis as unknown as Doc).document.documentElement.scrollWidth),
+      ).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousAxeViolations(s)).toEqual([]);
+      await screenshots(s, 'questionnaires-es-phq9');
+      await submit.click();
+
+      const result = s.locator('.score-result');
+      await result.getByRole('heading', { name: 'Tu puntuación' }).waitFor();
+      await result.getByText('8 de 27').waitFor();
+      await result.getByText('Leve').waitFor();
+      await result.getByText(/^Esto no es un diagnóstico/).waitFor();
+      expect(await seriousAxeViolations(s)).toEqual([]);
+      await screenshots(s, 'questionnaires-es-score');
+    });
+
+    it('her course: bands named in Spanish and readable, dates in Spanish, the change in words', async () => {
+      await s.getByRole('button', { name: 'Responder de nuevo' }).click();
+      await answer(s, all('Ningún día'));
+      await s.getByRole('button', { name: 'Enviar' }).click();
+      await s.locator('.score-result').getByText('0 de 27').waitFor();
+      await s.getByRole('link', { name: 'Ver tu evolución' }).click();
+      await s.getByRole('heading', { name: 'Tu evolución' }).waitFor();
+
+      const course = s.locator('.course', { hasText: 'PHQ-9' });
+      const chart = course.locator('svg[data-points="2"]');
+      await chart.waitFor();
+      expect(await course.locator('.score-band').count()).toBe(5);
+      expect(await course.locator('.score-band-label').allTextContents()).toEqual([
+        'Mínima',
+        'Leve',
+        'Moderada',
+        'Moderadamente grave',
+        'Grave',
+      ]);
+      // Drawn at the size shown: the band names and the axis are at least 12 px on the phone's screen.
+      const sizes = await course
+        .locator('.score-band-label, .score-axis')
+        .evaluateAll((texts) =>
+          texts.map(
+            (text) =>
+              (text as unknown as { getBoundingClientRect: () => { height: number } }).getBoundingClientRect()
+                .height,
+          ),
+        );
+      expect(Math.min(...sizes)).toBeGreaterThanOrEqual(12);
+      const axis = await course.locator('.score-axis').allTextContents();
+      expect(axis.join(' ')).toMatch(/\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b/);
+      await course
+        .getByText('PHQ-9: 8 puntos menos que tu primera puntuación — una baja de la mitad o más')
+        .waitFor();
+      await course.getByText(/^La más reciente: 0 de 27, .* — Mínima\./).waitFor();
+      const label = await chart.getAttribute('aria-labelledby');
+      expect(await s.locator(`[id="${label}"]`).textContent()).toContain('2 puntuaciones sobre 27, de 8 a 0');
+      await course.getByText('Las puntuaciones en una tabla').click();
+      expect(await course.locator('thead th').allTextContents()).toEqual(['Fecha', 'Puntuación', 'Rango']);
+      expect(await course.locator('tbody tr').count()).toBe(2);
+      expect(
+        await s.evaluate(() => (globalThis as unknown as Doc).document.documentElement.scrollWidth),
+      ).toBeLessThanOrEqual(PHONE.width);
+      expect(await seriousAxeViolations(s)).toEqual([]);
+      await screenshots(s, 'questionnaires-es-course');
+
+      await s.getByLabel('Recordarme responder el PHQ-9').selectOption({ label: 'Cada 2 semanas' });
+      await until(async () => {
+        const { body } = await api(sofia, '/me/questionnaires/cadences');
+        return body.some((c: { everyDays: number }) => c.everyDays === 14);
+      }, 'her reminder');
+    });
+
+    it('item 9 above zero: the safety screen in Spanish, and she chooses to tell her facilitator', async () => {
+      await s.goto(`${t.url}/journal/questionnaires/phq9`);
+      await answer(s, [...all('Varios días').slice(0, 4), ...all('Ningún día').slice(0, 4), 'Varios días']);
+      await s.getByRole('button', { name: 'Enviar' }).click();
+
+      const safety = s.locator('.safety-screen');
+      await safety.getByRole('heading', { name: 'No tienes que cargar con esto a solas' }).waitFor();
+      await safety.locator('.resource-list li').first().waitFor();
+      await safety.getByRole('link', { name: 'Hacer mi plan de seguridad' }).waitFor();
+      await safety.getByText('Nada sale de tu diario a menos que tú lo decidas').first().waitFor();
+      expect(await safety.getAttribute('lang')).toBe('es');
+      expect(
+        await s.evaluate(() =>
+          (globalThis as unknown as Doc).document.activeElement?.classList.contains('safety-screen'),
+        ),
+      ).toBe(true);
+      expect(await seriousAxeViolations(s)).toEqual([]);
+      await screenshots(s, 'questionnaires-es-safety');
+
+      await safety.getByRole('radio', { name: 'Círculo del Alba' }).waitFor();
+      await safety.getByRole('button', { name: 'Avisar a mi facilitadora' }).click();
+      await safety.getByText('Las facilitadoras de Círculo del Alba ya saben de esta respuesta').waitFor();
+      expect(
+        (await api(florUser, `/groups/${circle.id}/moderation/incidents`)).body.filter(
+          (i: { source: string }) => i.source === 'questionnaire',
+        ),
+      ).toHaveLength(1);
+    });
+
+    it('her facilitator, in Spanish, sees nothing without her consent, her scores with it, nothing after', async () => {
+      await florsTab();
+      // Sofía's choice to tell reached Flor as an alert in her language, which says where it came from.
+      const alert = flor.locator('.crisis-alert');
+      await alert.getByText('Alguien podría necesitar apoyo.').waitFor();
+      await alert.getByText('por una respuesta de un cuestionario', { exact: false }).waitFor();
+      await alert.getByRole('link', { name: 'Abrir el incidente' }).waitFor();
+      await flor.getByText('Todavía ningún miembro comparte sus puntuaciones contigo').waitFor();
+      expect(await flor.locator('.shared-scores').count()).toBe(0);
+      await flor.getByRole('heading', { name: 'Pedir al grupo' }).waitFor();
+      expect(await seriousAxeViolations(flor)).toEqual([]);
+      await screenshots(flor, 'questionnaires-es-console-empty');
+
+      await s.goto(`${t.url}/journal/questionnaires`);
+      const share = s.getByLabel('Dejar que las facilitadoras de Círculo del Alba vean mis puntuaciones');
+      await share.check();
+      await s.getByText(/\(desde el /).waitFor();
+
+      const cells = await sharedRow(flor, florsTab, 'Sofía');
+      expect(await flor.locator('.shared-scores thead th').allTextContents()).toEqual([
+        'Miembro',
+        'Cuestionario',
+        'Más reciente',
+        'Anterior',
+        'Tendencia',
+        'Seguridad',
+      ]);
+      expect(cells).toEqual([
+        'Sofía',
+        'PHQ-9',
+        expect.stringMatching(/^5\/27 Leve/),
+        '0',
+        'Peor',
+        expect.stringContaining('Respuesta sobre autolesión mayor que cero'),
+      ]);
+      expect(await seriousAxeViolations(flor)).toEqual([]);
+      await screenshots(flor, 'questionnaires-es-console-shared');
+
+      await withdrawn(
+        share,
+        sofia,
+        flor,
+        florsTab,
+        'Todavía ningún miembro comparte sus puntuaciones contigo',
+      );
+    });
+  });
+
+  // In a block of its own so that it runs last, after the Spanish block's tests too.
+  describe('afterwards', () => {
+    it('breaks no Content-Security-Policy and throws no page error', () => {
+      expect(csp.flat()).toEqual([]);
+      expect(pageErrors).toEqual([]);
+    });
   });
 });

@@ -5,17 +5,24 @@
  */
 import { i18next } from '../i18n';
 
-/** The language Hearth speaks now (the person's choice), so that dates read like the words around them. */
-const locale = () => i18next.language || undefined;
+/**
+ * The language the app speaks now, with the browser's region when the browser speaks that language too (so that
+ * en-GB keeps British dates, es-MX Mexican ones), else the language alone.
+ */
+export function myLocale(): string {
+  const language = i18next.resolvedLanguage ?? 'en';
+  const tags = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return tags.find((tag) => tag.toLowerCase().split('-')[0] === language) ?? language;
+}
 
 /** The browser's IANA time zone, e.g. America/Los_Angeles: what the server is told when it groups by day. */
 export function myTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const dateTime = () => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' });
-const time = () => new Intl.DateTimeFormat(locale(), { hour: '2-digit', minute: '2-digit' });
-const date = () => new Intl.DateTimeFormat(locale(), { dateStyle: 'medium' });
+const dateTime = () => new Intl.DateTimeFormat(myLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+const time = () => new Intl.DateTimeFormat(myLocale(), { hour: '2-digit', minute: '2-digit' });
+const date = () => new Intl.DateTimeFormat(myLocale(), { dateStyle: 'medium' });
 
 export function formatDateTime(iso: string): string {
   return dateTime().format(new Date(iso));
@@ -35,7 +42,7 @@ export function formatCalendarDay(day: string, style: 'medium' | 'short' = 'medi
   const noon = new Date(Date.UTC(year, month - 1, dayOfMonth, 12));
   const options: Intl.DateTimeFormatOptions =
     style === 'short' ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' };
-  return new Intl.DateTimeFormat(locale(), { ...options, timeZone: 'UTC' }).format(noon);
+  return new Intl.DateTimeFormat(myLocale(), { ...options, timeZone: 'UTC' }).format(noon);
 }
 
 /** Today's calendar day where the person is (`YYYY-MM-DD`), e.g. for a date field's default. */

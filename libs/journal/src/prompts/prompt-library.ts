@@ -16,7 +16,10 @@ export interface Prompt {
   id: string;
   category: PromptCategory;
   text: string;
-  /** Suggested this many days after a session. */
+  /**
+   * Suggested this many days after a session, from that day on (for two weeks). 0 is the session's own day: the
+   * first prompts are offered the day she records it, while it is fresh.
+   */
   daysAfterSession?: number;
 }
 
@@ -25,7 +28,7 @@ export const PROMPT_LIBRARY: Prompt[] = [
     id: 'body-1',
     category: 'body',
     text: 'Where in your body do you notice the session today? Describe it without judging it.',
-    daysAfterSession: 1,
+    daysAfterSession: 0,
   },
   {
     id: 'body-2',
@@ -48,7 +51,7 @@ export const PROMPT_LIBRARY: Prompt[] = [
     id: 'emotions-1',
     category: 'emotions',
     text: 'Which feeling from the session is still with you? What does it want you to know?',
-    daysAfterSession: 1,
+    daysAfterSession: 0,
   },
   { id: 'emotions-2', category: 'emotions', text: 'Name three feelings you had today, however small.' },
   {

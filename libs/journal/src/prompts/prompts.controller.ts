@@ -5,7 +5,7 @@ import { ApiErrors } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupPromptDto, TimezoneQuery } from './dto/prompt.dto.js';
+import { GroupPromptDto, PromptLanguageQuery } from './dto/prompt.dto.js';
 import { DuePromptView, PromptView, TodayPromptView } from './dto/prompt.view.js';
 import { PromptsService } from './prompts.service.js';
 
@@ -18,8 +18,8 @@ export class PromptsController {
 
   @Get('journal/prompts')
   @ApiOkResponse({ type: [PromptView], description: 'The library and my groups’ prompts' })
-  available(@Caller() caller: Caller) {
-    return this.prompts.available(caller);
+  available(@Caller() caller: Caller, @Query() { language }: PromptLanguageQuery) {
+    return this.prompts.available(caller, language);
   }
 
   @Get('journal/prompts/today')
@@ -27,8 +27,8 @@ export class PromptsController {
     type: TodayPromptView,
     description: 'The same prompt all day for me; chosen deterministically per person and day',
   })
-  today(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery) {
-    return this.prompts.today(caller, tz);
+  today(@Caller() caller: Caller, @Query() { tz, language }: PromptLanguageQuery) {
+    return this.prompts.today(caller, tz, language);
   }
 
   @Get('journal/prompts/due')
@@ -36,8 +36,8 @@ export class PromptsController {
     type: [DuePromptView],
     description: 'Prompts due after my recent sessions and not yet answered',
   })
-  due(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery) {
-    return this.prompts.due(caller, tz);
+  due(@Caller() caller: Caller, @Query() { tz, language }: PromptLanguageQuery) {
+    return this.prompts.due(caller, tz, language);
   }
 
   @Post('groups/:id/prompts')

@@ -1,4 +1,4 @@
-import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Put } from '@nestjs/common';
+import { Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { ScoreShareDto, SharedScoresDto } from '@hearth/contracts';
@@ -6,6 +6,7 @@ import { ApiErrors } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
+import { LanguageQuery } from '../instruments/dto/questionnaire.dto.js';
 import { SharingService } from './sharing.service.js';
 import { ScoreShareView, SharedScoresView } from '../views/questionnaire.views.js';
 
@@ -48,7 +49,11 @@ export class SharedScoresController {
     type: [SharedScoresView],
     description: 'For facilitators: the members who share their scores with this group',
   })
-  shared(@Caller() caller: Caller, @Param() { id }: GroupIdParam): Promise<SharedScoresDto[]> {
-    return this.sharing.shared(caller, id);
+  shared(
+    @Caller() caller: Caller,
+    @Param() { id }: GroupIdParam,
+    @Query() { language }: LanguageQuery,
+  ): Promise<SharedScoresDto[]> {
+    return this.sharing.shared(caller, id, language ?? 'en');
   }
 }

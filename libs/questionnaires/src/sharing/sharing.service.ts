@@ -8,7 +8,7 @@ import { GroupPolicy } from '@hearth/groups';
 import { AccessLog, type Caller } from '@hearth/identity';
 
 import { INSTRUMENTS } from '../instruments/catalogue.js';
-import type { InstrumentId } from '../instruments/instrument.js';
+import type { InstrumentId, Language } from '../instruments/instrument.js';
 import { ResponseCodec } from '../responses/response-codec.js';
 import { QuestionnaireResponse } from '../responses/questionnaire-response.entity.js';
 import { ScoreShare } from './score-share.entity.js';
@@ -58,9 +58,9 @@ export class SharingService {
 
   /**
    * For a group's facilitators: the active members who share their scores with this group. Only those who
-   * facilitate it, not admins as such: she consented to her facilitators seeing them.
+   * facilitate it, not admins as such: she consented to her facilitators seeing them. Bands are named in `language`.
    */
-  async shared(caller: Caller, groupId: string): Promise<SharedScoresDto[]> {
+  async shared(caller: Caller, groupId: string, language: Language = 'en'): Promise<SharedScoresDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
     if (!(await this.policy.activeFacilitatorIds(groupId)).includes(caller.userId))
       throw new ForbiddenException(
@@ -99,7 +99,7 @@ export class SharingService {
             latest: {
               score: now.score,
               maxScore: instrument.maxScore,
-              band: instrument.bands.find((b) => b.id === now.band)!.label.en,
+              band: instrument.bands.find((b) => b.id === now.band)!.label[language],
               completedAt: latest.completedAt.toISOString(),
             },
             previous: before?.score ?? null,

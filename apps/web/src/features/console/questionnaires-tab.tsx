@@ -5,13 +5,12 @@ import type {
   SharedScoresDto,
 } from '@hearth/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
 import { Alert, Field, Pending, formatDate, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-import { everyInWords } from '../questionnaires/wording';
-
-const TREND = { better: 'Better', worse: 'Worse', steady: 'Steady' } as const;
+import { browserLanguage, everyInWords } from '../questionnaires/wording';
 
 /** For facilitators: the scores members chose to share with them, and what the group asks members to fill in. */
 export function QuestionnairesTab({ groupId }: { groupId: string }) {
@@ -24,45 +23,46 @@ export function QuestionnairesTab({ groupId }: { groupId: string }) {
 }
 
 function SharedScores({ groupId }: { groupId: string }) {
+  const { t } = useTranslation();
+  const language = browserLanguage();
   const shared = useLoad(
-    () => http.get<SharedScoresDto[]>(`/groups/${groupId}/questionnaires/shared`),
-    [groupId],
+    () => http.get<SharedScoresDto[]>(`/groups/${groupId}/questionnaires/shared?language=${language}`),
+    [groupId, language],
   );
+  const trend = {
+    better: t('questionnaire.console.better'),
+    worse: t('questionnaire.console.worse'),
+    steady: t('questionnaire.console.steady'),
+  };
   const rows = (shared.data ?? []).flatMap((member) =>
     member.instruments.map((entry) => ({ member, entry })),
   );
   return (
     <section aria-labelledby="shared-scores-title">
-      <h2 id="shared-scores-title">Shared scores</h2>
-      <p className="muted">
-        Members choose whether to share their questionnaire scores with this group’s facilitators, and may
-        withdraw at any time. Nothing is shown for members who do not share. A score is not a diagnosis.
-      </p>
+      <h2 id="shared-scores-title">{t('questionnaire.console.sharedTitle')}</h2>
+      <p className="muted">{t('questionnaire.console.sharedIntro')}</p>
       {!shared.data ? (
         <Pending loaded={shared} />
       ) : rows.length === 0 ? (
-        <p className="empty">
-          No member shares scores with you yet. Members choose whether to share; nothing is shown for those
-          who do not.
-        </p>
+        <p className="empty">{t('questionnaire.console.noneShared')}</p>
       ) : (
         <div className="table-wrap">
           <table className="table shared-scores">
-            <caption className="visually-hidden">Scores members share with you</caption>
+            <caption className="visually-hidden">{t('questionnaire.console.caption')}</caption>
             <thead>
               <tr>
-                <th scope="col">Member</th>
-                <th scope="col">Questionnaire</th>
-                <th scope="col">Latest</th>
-                <th scope="col">Previous</th>
-                <th scope="col">Trend</th>
-                <th scope="col">Safety</th>
+                <th scope="col">{t('questionnaire.console.member')}</th>
+                <th scope="col">{t('questionnaire.console.questionnaire')}</th>
+                <th scope="col">{t('questionnaire.console.latest')}</th>
+                <th scope="col">{t('questionnaire.console.previous')}</th>
+                <th scope="col">{t('questionnaire.console.trend')}</th>
+                <th scope="col">{t('questionnaire.console.safety')}</th>
               </tr>
             </thead>
             <tbody>
               {rows.map(({ member, entry }) => (
                 <tr key={`${member.membershipId}-${entry.instrument}`}>
-                  <th scope="row">{member.pseudonym ?? 'A member'}</th>
+                  <th scope="row">{member.pseudonym ?? t('questionnaire.console.aMember')}</th>
                   <td>{entry.name}</td>
                   <td>
                     <strong>
@@ -73,11 +73,13 @@ function SharedScores({ groupId }: { groupId: string }) {
                     <span className="muted">{formatDate(entry.latest.completedAt)}</span>
                   </td>
                   <td>{entry.previous ?? '—'}</td>
-                  <td>{entry.trend ? TREND[entry.trend] : '—'}</td>
+                  <td>{entry.trend ? trend[entry.trend] : '—'}</td>
                   <td>
                     {entry.safety ? (
                       <span className={`tier-badge tier-${entry.safety.tier}`}>
-                        Self-harm answer above zero ({formatDate(entry.safety.completedAt)})
+                        {t('questionnaire.console.selfHarm', {
+                          date: formatDate(entry.safety.completedAt),
+                        })}
                       </span>
                     ) : (
                       '—'
@@ -102,25 +104,26 @@ function Assignments({ groupId }: { groupId: string }) {
   const [everyDays, setEveryDays] = useState('14');
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
+  const { t } = useTranslation();
   const nameOf = (id: QuestionnaireId) => offered.find((q) => q.id === id)?.name ?? id;
   return (
     <section className="card" aria-labelledby="assignments-title">
-      <h2 id="assignments-title">Ask the group</h2>
-      <p>
-        Ask every member to fill in a questionnaire regularly. This publishes a new version of the group’s
-        agreement that says so, which members must accept; they answer for themselves, and their scores stay
-        private unless each chooses to share them.
-      </p>
+      <h2 id="assignments-title">{t('questionnaire.console.askTitle')}</h2>
+      <p>{t('questionnaire.console.askIntro')}</p>
       {!assignments.data ? (
         <Pending loaded={assignments} />
       ) : assignments.data.length === 0 ? (
-        <p className="empty">The group asks for no questionnaire.</p>
+        <p className="empty">{t('questionnaire.console.noAssignments')}</p>
       ) : (
         <ul className="plain-list">
           {assignments.data.map((a) => (
             <li key={a.id} className="row-spread">
               <span>
-                {nameOf(a.instrument)}, {everyInWords(a.everyDays)} (since {formatDate(a.startsAt)})
+                {t('questionnaire.console.assignment', {
+                  name: nameOf(a.instrument),
+                  every: everyInWords(a.everyDays),
+                  date: formatDate(a.startsAt),
+                })}
               </span>
               <button
                 type="button"
@@ -129,12 +132,16 @@ function Assignments({ groupId }: { groupId: string }) {
                 onClick={() =>
                   action.run(async () => {
                     await http.delete(`${base}/${a.id}`);
-                    setDone(`The group no longer asks for the ${nameOf(a.instrument)}.`);
+                    setDone(t('questionnaire.console.ended', { name: nameOf(a.instrument) }));
                     await assignments.reload();
                   })
                 }
               >
-                End<span className="visually-hidden"> the {nameOf(a.instrument)} request</span>
+                {t('questionnaire.console.end')}
+                <span className="visually-hidden">
+                  {' '}
+                  {t('questionnaire.console.endWhich', { name: nameOf(a.instrument) })}
+                </span>
               </button>
             </li>
           ))}
@@ -145,13 +152,18 @@ function Assignments({ groupId }: { groupId: string }) {
         onSubmit={(e) =>
           action.run(async () => {
             await http.post(base, { instrument, everyDays: Number(everyDays) });
-            setDone(`The group now asks for the ${nameOf(instrument)}, ${everyInWords(Number(everyDays))}.`);
+            setDone(
+              t('questionnaire.console.asked', {
+                name: nameOf(instrument),
+                every: everyInWords(Number(everyDays)),
+              }),
+            );
             await assignments.reload();
           }, e)
         }
       >
         <div className="field">
-          <label htmlFor="assign-instrument">Questionnaire</label>
+          <label htmlFor="assign-instrument">{t('questionnaire.console.questionnaire')}</label>
           <select
             id="assign-instrument"
             value={instrument}
@@ -165,7 +177,7 @@ function Assignments({ groupId }: { groupId: string }) {
           </select>
         </div>
         <Field
-          label="Every how many days (7 to 90)"
+          label={t('questionnaire.console.everyDays')}
           type="number"
           min={7}
           max={90}
@@ -176,7 +188,7 @@ function Assignments({ groupId }: { groupId: string }) {
         {action.error && <Alert tone="error">{action.error}</Alert>}
         {done && <Alert tone="success">{done}</Alert>}
         <button className="button" disabled={action.busy}>
-          Ask the group
+          {t('questionnaire.console.ask')}
         </button>
       </form>
     </section>

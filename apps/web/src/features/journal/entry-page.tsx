@@ -7,6 +7,7 @@ import type {
   TherapySessionDto,
 } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -20,6 +21,7 @@ import { SupportCard } from '../safety-plan/support-card';
 /** Write or edit an entry, preview it, and share it (or a passage of it) with a group or its facilitators. */
 export function EntryPage() {
   const { entryId } = useParams();
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const navigate = useNavigate();
   const existing = useLoad(
@@ -64,7 +66,7 @@ export function EntryPage() {
         body,
         tags: tags
           .split(',')
-          .map((t) => t.trim())
+          .map((tag) => tag.trim())
           .filter(Boolean),
         ...(mood !== '' ? { mood: Number(mood) } : {}),
         ...(sessionId ? { sessionId } : {}),
@@ -87,9 +89,9 @@ export function EntryPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">← Journal</Link>
+        <Link to="/journal">{t('journal.back')}</Link>
       </p>
-      <h1>{entryId ? 'Entry' : 'New entry'}</h1>
+      <h1>{entryId ? t('journal.entry.title') : t('journal.entry.newTitle')}</h1>
       {prompt && <p className="card prompt">{prompt}</p>}
       <form
         onSubmit={(e) => {
@@ -98,25 +100,25 @@ export function EntryPage() {
         }}
       >
         <Field
-          label="Title (optional)"
+          label={t('journal.entry.titleField')}
           value={title}
           onChange={(e) => setTitle(e.target.value)}
           error={action.fieldError('title')}
         />
-        <div className="row tabs-inline" role="group" aria-label="Editor view">
+        <div className="row tabs-inline" role="group" aria-label={t('journal.entry.editorView')}>
           <button type="button" className="tab" aria-pressed={!preview} onClick={() => setPreview(false)}>
-            Write
+            {t('journal.entry.write')}
           </button>
           <button type="button" className="tab" aria-pressed={preview} onClick={() => setPreview(true)}>
-            Preview
+            {t('journal.entry.preview')}
           </button>
         </div>
         {preview ? (
           <Markdown text={body} className="markdown markdown-text" />
         ) : (
           <Field
-            label="Your reflection"
-            hint="Markdown works: *emphasis*, lists, > quotes."
+            label={t('journal.entry.reflection')}
+            hint={t('journal.entry.markdownHint')}
             multiline
             rows={12}
             required
@@ -126,13 +128,13 @@ export function EntryPage() {
           />
         )}
         <Field
-          label="Tags, separated by commas"
+          label={t('journal.entry.tags')}
           value={tags}
           onChange={(e) => setTags(e.target.value)}
           error={action.fieldError('tags')}
         />
         <Field
-          label="Mood now, 0 to 10 (optional)"
+          label={t('journal.entry.mood')}
           type="number"
           min={0}
           max={10}
@@ -140,35 +142,35 @@ export function EntryPage() {
           onChange={(e) => setMood(e.target.value)}
         />
         <div className="field">
-          <label htmlFor="entry-session">About a session (optional)</label>
+          <label htmlFor="entry-session">{t('journal.entry.session')}</label>
           <select id="entry-session" value={sessionId} onChange={(e) => setSessionId(e.target.value)}>
-            <option value="">None</option>
+            <option value="">{t('journal.entry.noSession')}</option>
             {sessions.data?.map((s) => (
               <option key={s.id} value={s.id}>
-                {formatCalendarDay(s.date)}: {s.kind}
+                {t('journal.entry.sessionOption', { date: formatCalendarDay(s.date), kind: s.kind })}
               </option>
             ))}
           </select>
         </div>
         {action.error && <Alert tone="error">{action.error}</Alert>}
-        {saved && <Alert tone="success">Saved.</Alert>}
+        {saved && <Alert tone="success">{t('journal.entry.saved')}</Alert>}
         <div className="row">
           <button className="button" disabled={action.busy || !body.trim()}>
-            Save entry
+            {t('journal.entry.save')}
           </button>
           {entryId && (
             <button
               type="button"
               className="button button-danger"
               onClick={() =>
-                window.confirm('Delete this entry for good?') &&
+                window.confirm(t('journal.entry.confirmDelete')) &&
                 action.run(async () => {
                   await http.delete(`/journal/entries/${entryId}`);
                   navigate('/journal');
                 })
               }
             >
-              Delete
+              {t('journal.entry.delete')}
             </button>
           )}
         </div>
@@ -187,13 +189,14 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
   const [target, setTarget] = useState<'group' | 'facilitators' | null>(null);
   const [excerpt, setExcerpt] = useState('');
   const action = useAction();
+  const { t } = useTranslation();
   const active = (groups.data ?? []).filter((g) => g.membership?.status === 'active');
   const mine = (shares.data ?? []).filter((s) => s.entryId === entry.id);
-  const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? 'a group';
+  const groupName = (id: string) => groups.data?.find((g) => g.id === id)?.name ?? t('journal.share.aGroup');
   return (
     <section className="card" aria-labelledby="share-title">
-      <h2 id="share-title">Share</h2>
-      <p className="muted">Nothing is shared unless you choose to. You can withdraw a share at any time.</p>
+      <h2 id="share-title">{t('journal.share.title')}</h2>
+      <p className="muted">{t('journal.share.intro')}</p>
       <form
         onSubmit={(e) =>
           action.run(async () => {
@@ -208,7 +211,7 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
         }
       >
         <div className="field">
-          <label htmlFor="share-group">Group</label>
+          <label htmlFor="share-group">{t('journal.share.group')}</label>
           <select
             id="share-group"
             value={groupId || active[0]?.id || ''}
@@ -222,7 +225,7 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
           </select>
         </div>
         <fieldset>
-          <legend>With whom</legend>
+          <legend>{t('journal.share.withWhom')}</legend>
           <div className="check">
             <input
               type="radio"
@@ -231,7 +234,7 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
               checked={target === 'group'}
               onChange={() => setTarget('group')}
             />
-            <label htmlFor="share-target-group">The whole group, in the conversation</label>
+            <label htmlFor="share-target-group">{t('journal.share.wholeGroup')}</label>
           </div>
           <div className="check">
             <input
@@ -241,12 +244,12 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
               checked={target === 'facilitators'}
               onChange={() => setTarget('facilitators')}
             />
-            <label htmlFor="share-target-facilitators">Only the facilitators</label>
+            <label htmlFor="share-target-facilitators">{t('journal.share.facilitators')}</label>
           </div>
         </fieldset>
         <Field
-          label="Only a passage (optional)"
-          hint="Leave empty to share the whole entry."
+          label={t('journal.share.passage')}
+          hint={t('journal.share.passageHint')}
           multiline
           rows={3}
           value={excerpt}
@@ -255,17 +258,24 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
         />
         {action.error && <Alert tone="error">{action.error}</Alert>}
         <button className="button" disabled={action.busy || active.length === 0 || target === null}>
-          Share
+          {t('journal.share.share')}
         </button>
       </form>
       {mine.length > 0 && (
         <ul className="shares">
           {mine.map((share) => (
             <li key={share.id}>
-              {share.target === 'group' ? 'Shared with' : 'Shared with the facilitators of'}{' '}
-              {groupName(share.groupId)}, {formatDateTime(share.createdAt)}
+              {share.target === 'group'
+                ? t('journal.share.withGroup', {
+                    group: groupName(share.groupId),
+                    date: formatDateTime(share.createdAt),
+                  })
+                : t('journal.share.withFacilitators', {
+                    group: groupName(share.groupId),
+                    date: formatDateTime(share.createdAt),
+                  })}
               {share.withdrawn ? (
-                ' (withdrawn)'
+                ` ${t('journal.share.withdrawn')}`
               ) : (
                 <button
                   type="button"
@@ -277,7 +287,7 @@ function SharePanel({ entry }: { entry: JournalEntryDto }) {
                     })
                   }
                 >
-                  Withdraw
+                  {t('journal.share.withdraw')}
                 </button>
               )}
             </li>

@@ -1,5 +1,6 @@
 import type { DuePromptDto, JournalEntryDto, PromptDto } from '@hearth/contracts';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -10,6 +11,9 @@ import { useLoad } from '../../ui/use-load';
 
 /** My journal: only I can read it (it is encrypted at rest; facilitators and admins never see it). */
 export function JournalPage() {
+  const { t, i18n } = useTranslation();
+  // The library's prompts come in the language the app speaks.
+  const language = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
   const [query, setQuery] = useState('');
   const [search, setSearch] = useState('');
   const [tag, setTag] = useState('');
@@ -21,53 +25,55 @@ export function JournalPage() {
   }, [search, tag]);
   const today = useLoad(
     () =>
-      http.get<PromptDto & { date: string }>(`/journal/prompts/today?tz=${encodeURIComponent(myTimeZone())}`),
-    [],
+      http.get<PromptDto & { date: string }>(
+        `/journal/prompts/today?tz=${encodeURIComponent(myTimeZone())}&language=${language}`,
+      ),
+    [language],
   );
   const due = useLoad(
-    () => http.get<DuePromptDto[]>(`/journal/prompts/due?tz=${encodeURIComponent(myTimeZone())}`),
-    [],
+    () =>
+      http.get<DuePromptDto[]>(
+        `/journal/prompts/due?tz=${encodeURIComponent(myTimeZone())}&language=${language}`,
+      ),
+    [language],
   );
   return (
     <div className="page">
       <div className="page-head">
-        <h1>Journal</h1>
+        <h1>{t('journal.page.title')}</h1>
         <div className="row">
           <Link className="button" to="/journal/new">
-            New entry
+            {t('journal.page.newEntry')}
           </Link>
           <Link className="button button-secondary" to="/journal/mood">
-            Mood
+            {t('journal.page.mood')}
           </Link>
           <Link className="button button-secondary" to="/journal/questionnaires">
-            Questionnaires
+            {t('journal.page.questionnaires')}
           </Link>
           <Link className="button button-secondary" to="/journal/sessions">
-            Sessions
+            {t('journal.page.sessions')}
           </Link>
           <Link className="button button-secondary" to="/journal/safety-plan">
-            Safety plan
+            {t('journal.page.safetyPlan')}
           </Link>
         </div>
       </div>
-      <p className="muted">
-        Only you can read your journal. You choose what, if anything, to share. If you write here about being
-        in danger, Hearth offers you help on the page and tells nobody.
-      </p>
+      <p className="muted">{t('journal.page.private')}</p>
       {today.data && (
         <section className="card prompt" aria-labelledby="prompt-title">
-          <h2 id="prompt-title">Prompt of the day</h2>
+          <h2 id="prompt-title">{t('journal.page.promptTitle')}</h2>
           <p>{today.data.text}</p>
           <Link
             to={`/journal/new?prompt=${encodeURIComponent(today.data.id)}&text=${encodeURIComponent(today.data.text)}`}
           >
-            Write about this
+            {t('journal.page.writeAbout')}
           </Link>
         </section>
       )}
       {due.data && due.data.length > 0 && (
         <section className="card" aria-labelledby="due-title">
-          <h2 id="due-title">After your session</h2>
+          <h2 id="due-title">{t('journal.page.afterSession')}</h2>
           <ul>
             {due.data.map((prompt) => (
               <li key={`${prompt.id}-${prompt.sessionId}`}>
@@ -75,7 +81,7 @@ export function JournalPage() {
                 <Link
                   to={`/journal/new?prompt=${encodeURIComponent(prompt.id)}&session=${prompt.sessionId}&text=${encodeURIComponent(prompt.text)}`}
                 >
-                  Write
+                  {t('journal.page.write')}
                 </Link>
               </li>
             ))}
@@ -90,17 +96,17 @@ export function JournalPage() {
           setSearch(query.trim());
         }}
       >
-        <label htmlFor="journal-search">Search your entries</label>
+        <label htmlFor="journal-search">{t('journal.page.searchLabel')}</label>
         <div className="row">
           <input id="journal-search" type="search" value={query} onChange={(e) => setQuery(e.target.value)} />
-          <button className="button button-secondary">Search</button>
+          <button className="button button-secondary">{t('journal.page.search')}</button>
         </div>
       </form>
       {tag && (
         <p>
-          Tag: <strong>{tag}</strong>{' '}
+          <Trans i18nKey="journal.page.tag" values={{ tag }} components={{ strong: <strong /> }} />{' '}
           <button type="button" className="button-quiet" onClick={() => setTag('')}>
-            Clear
+            {t('journal.page.clearTag')}
           </button>
         </p>
       )}
@@ -108,7 +114,7 @@ export function JournalPage() {
       {entries.loading && !entries.data ? (
         <Loading />
       ) : entries.data?.length ? (
-        <ul className="card-list" aria-label="Entries">
+        <ul className="card-list" aria-label={t('journal.page.entries')}>
           {entries.data.map((entry) => (
             <li key={entry.id} className="card entry-card">
               <h3>
@@ -116,7 +122,7 @@ export function JournalPage() {
               </h3>
               <p className="muted">
                 {formatDate(entry.createdAt)}
-                {entry.mood !== null ? ` · mood ${entry.mood}/10` : ''}
+                {entry.mood !== null ? ` · ${t('journal.page.entryMood', { mood: entry.mood })}` : ''}
               </p>
               <Markdown
                 text={openingOf(entry.body)}
@@ -124,11 +130,11 @@ export function JournalPage() {
                 className="markdown-text markdown-compact"
               />
               {entry.tags.length > 0 && (
-                <ul className="tags" aria-label="Tags">
-                  {entry.tags.map((t) => (
-                    <li key={t}>
-                      <button type="button" className="tag-button" onClick={() => setTag(t)}>
-                        #{t}
+                <ul className="tags" aria-label={t('journal.page.tags')}>
+                  {entry.tags.map((name) => (
+                    <li key={name}>
+                      <button type="button" className="tag-button" onClick={() => setTag(name)}>
+                        #{name}
                       </button>
                     </li>
                   ))}
@@ -138,7 +144,7 @@ export function JournalPage() {
           ))}
         </ul>
       ) : entries.error ? null : (
-        <p className="empty">{search ? 'No entry matches.' : 'No entries yet. Whenever you are ready.'}</p>
+        <p className="empty">{search ? t('journal.page.noMatch') : t('journal.page.empty')}</p>
       )}
     </div>
   );

@@ -10,8 +10,9 @@ import {
   Tooltip,
 } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
 
-import { formatCalendarDay } from '../../ui/local-time';
+import { formatCalendarDay, myLocale } from '../../ui/local-time';
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Tooltip, Filler);
 
@@ -21,6 +22,9 @@ Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryS
  */
 export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  const { t, i18n } = useTranslation();
+  const mean = t('journal.chart.mean');
+  const tenths = new Intl.NumberFormat(myLocale(), { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   useEffect(() => {
     if (!canvas.current) return;
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -33,7 +37,7 @@ export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
         labels: buckets.map((b) => formatCalendarDay(b.start, 'short')),
         datasets: [
           {
-            label: 'Mood (mean)',
+            label: mean,
             data: buckets.map((b) => b.mood.mean),
             borderColor: accent,
             backgroundColor: accent,
@@ -53,10 +57,15 @@ export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
       },
     });
     return () => chart.destroy();
-  }, [buckets]);
+    // The day labels follow the language too.
+  }, [buckets, mean, i18n.resolvedLanguage]);
   const summary = buckets.length
-    ? `Mood over ${buckets.length === 1 ? 'one day' : `${buckets.length} days`}: from ${buckets[0].mood.mean.toFixed(1)} to ${buckets.at(-1)!.mood.mean.toFixed(1)} out of 10.`
-    : 'No check-ins yet.';
+    ? t('journal.chart.summary', {
+        count: buckets.length,
+        from: tenths.format(buckets[0].mood.mean),
+        to: tenths.format(buckets.at(-1)!.mood.mean),
+      })
+    : t('journal.chart.none');
   return (
     <figure className="chart">
       <div className="chart-box">
@@ -65,23 +74,23 @@ export default function MoodChart({ buckets }: { buckets: MoodBucketDto[] }) {
       <figcaption>{summary}</figcaption>
       {buckets.length > 0 && (
         <details className="chart-numbers">
-          <summary>The numbers, day by day</summary>
+          <summary>{t('journal.chart.numbers')}</summary>
           <div className="table-wrap">
             <table>
               <thead>
                 <tr>
-                  <th scope="col">Day</th>
-                  <th scope="col">Mood (mean)</th>
-                  <th scope="col">Lowest</th>
-                  <th scope="col">Highest</th>
-                  <th scope="col">Check-ins</th>
+                  <th scope="col">{t('journal.chart.day')}</th>
+                  <th scope="col">{mean}</th>
+                  <th scope="col">{t('journal.chart.lowest')}</th>
+                  <th scope="col">{t('journal.chart.highest')}</th>
+                  <th scope="col">{t('journal.chart.count')}</th>
                 </tr>
               </thead>
               <tbody>
                 {buckets.map((b) => (
                   <tr key={b.start}>
                     <th scope="row">{formatCalendarDay(b.start)}</th>
-                    <td>{b.mood.mean.toFixed(1)}</td>
+                    <td>{tenths.format(b.mood.mean)}</td>
                     <td>{b.mood.min}</td>
                     <td>{b.mood.max}</td>
                     <td>{b.count}</td>

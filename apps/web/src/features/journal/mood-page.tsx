@@ -1,15 +1,17 @@
 import type { MoodBucketDto, MoodCheckinViewDto } from '@hearth/contracts';
 import { lazy, Suspense, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Field, Loading, formatDateTime, useAction } from '../../ui/components';
-import { myTimeZone } from '../../ui/local-time';
+import { myLocale, myTimeZone } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
 
 const MoodChart = lazy(() => import('./mood-chart'));
 
 export function MoodPage() {
+  const { t } = useTranslation();
   const tz = myTimeZone();
   const range = () => {
     const to = new Date(Date.now() + 86_400_000);
@@ -27,9 +29,9 @@ export function MoodPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">← Journal</Link>
+        <Link to="/journal">{t('journal.back')}</Link>
       </p>
-      <h1>Mood</h1>
+      <h1>{t('journal.mood.title')}</h1>
       <form
         className="card"
         onSubmit={(e) =>
@@ -46,9 +48,9 @@ export function MoodPage() {
           }, e)
         }
       >
-        <h2>Check in</h2>
+        <h2>{t('journal.mood.checkIn')}</h2>
         <div className="field">
-          <label htmlFor="mood-range">How are you feeling? {mood} of 10</label>
+          <label htmlFor="mood-range">{t('journal.mood.feeling', { mood })}</label>
           <input
             id="mood-range"
             type="range"
@@ -57,11 +59,11 @@ export function MoodPage() {
             step={1}
             value={mood}
             onChange={(e) => setMood(Number(e.target.value))}
-            aria-valuetext={`${mood} of 10`}
+            aria-valuetext={t('journal.mood.valueText', { mood })}
           />
         </div>
         <Field
-          label="Energy, 0 to 10 (optional)"
+          label={t('journal.mood.energy')}
           type="number"
           min={0}
           max={10}
@@ -69,7 +71,7 @@ export function MoodPage() {
           onChange={(e) => setEnergy(e.target.value)}
         />
         <Field
-          label="Hours of sleep (optional)"
+          label={t('journal.mood.sleep')}
           type="number"
           min={0}
           max={24}
@@ -77,18 +79,18 @@ export function MoodPage() {
           value={sleepHours}
           onChange={(e) => setSleepHours(e.target.value)}
         />
-        <Field label="A word about it (optional)" value={note} onChange={(e) => setNote(e.target.value)} />
+        <Field label={t('journal.mood.note')} value={note} onChange={(e) => setNote(e.target.value)} />
         {action.error && <Alert tone="error">{action.error}</Alert>}
-        {saved && <Alert tone="success">Check-in saved.</Alert>}
+        {saved && <Alert tone="success">{t('journal.mood.saved')}</Alert>}
         <button className="button" disabled={action.busy}>
-          Save check-in
+          {t('journal.mood.save')}
         </button>
       </form>
       <section aria-labelledby="chart-title">
-        <h2 id="chart-title">The last month</h2>
+        <h2 id="chart-title">{t('journal.mood.lastMonth')}</h2>
         {series.error && <Alert tone="error">{series.error}</Alert>}
         {series.data ? (
-          <Suspense fallback={<Loading label="Drawing the chart" />}>
+          <Suspense fallback={<Loading label={t('journal.mood.drawing')} />}>
             <MoodChart buckets={series.data} />
           </Suspense>
         ) : (
@@ -101,9 +103,13 @@ export function MoodPage() {
               .slice(0, 10)
               .map((c) => (
                 <li key={c.id}>
-                  {formatDateTime(c.at)}: mood {c.mood}
-                  {c.energy !== null ? `, energy ${c.energy}` : ''}
-                  {c.sleepHours !== null ? `, ${c.sleepHours} h sleep` : ''}
+                  {t('journal.mood.checkin', { when: formatDateTime(c.at), mood: c.mood })}
+                  {c.energy !== null ? t('journal.mood.checkinEnergy', { energy: c.energy }) : ''}
+                  {c.sleepHours !== null
+                    ? t('journal.mood.checkinSleep', {
+                        hours: new Intl.NumberFormat(myLocale()).format(c.sleepHours),
+                      })
+                    : ''}
                   {c.note ? `. ${c.note}` : ''}
                 </li>
               ))}

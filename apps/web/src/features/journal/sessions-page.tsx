@@ -1,5 +1,6 @@
 import type { TherapySessionDto } from '@hearth/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -9,15 +10,20 @@ import { useLoad } from '../../ui/use-load';
 
 /** My therapy sessions: after each, the journal offers prompts on the days that follow. */
 export function SessionsPage() {
+  const { t } = useTranslation();
   const sessions = useLoad(() => http.get<TherapySessionDto[]>('/journal/sessions'), []);
+  // The day of the session just added, while the journal offers its prompts (from that day, for two weeks).
+  const [added, setAdded] = useState<string | null>(null);
+  const offersPrompts =
+    added !== null && added <= todayHere() && added >= todayHere(new Date(Date.now() - 14 * 86_400_000));
   const [form, setForm] = useState({ date: todayHere(), kind: '', intention: '' });
   const action = useAction();
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">← Journal</Link>
+        <Link to="/journal">{t('journal.back')}</Link>
       </p>
-      <h1>Sessions</h1>
+      <h1>{t('journal.sessions.title')}</h1>
       <form
         className="card"
         onSubmit={(e) =>
@@ -28,13 +34,14 @@ export function SessionsPage() {
               ...(form.intention ? { intention: form.intention } : {}),
             });
             setForm({ ...form, kind: '', intention: '' });
+            setAdded(form.date);
             await sessions.reload();
           }, e)
         }
       >
-        <h2>Add a session</h2>
+        <h2>{t('journal.sessions.add')}</h2>
         <Field
-          label="Date"
+          label={t('journal.sessions.date')}
           type="date"
           required
           value={form.date}
@@ -42,23 +49,28 @@ export function SessionsPage() {
           error={action.fieldError('date')}
         />
         <Field
-          label="Kind"
-          hint="For example: ketamine-assisted therapy, integration session"
+          label={t('journal.sessions.kind')}
+          hint={t('journal.sessions.kindHint')}
           required
           value={form.kind}
           onChange={(e) => setForm({ ...form, kind: e.target.value })}
           error={action.fieldError('kind')}
         />
         <Field
-          label="Intention (optional)"
+          label={t('journal.sessions.intention')}
           multiline
           rows={2}
           value={form.intention}
           onChange={(e) => setForm({ ...form, intention: e.target.value })}
         />
         {action.error && <Alert tone="error">{action.error}</Alert>}
+        {offersPrompts && (
+          <Alert tone="success">
+            {t('journal.sessions.prompts')} <Link to="/journal">{t('journal.sessions.toJournal')}</Link>
+          </Alert>
+        )}
         <button className="button" disabled={action.busy}>
-          Add session
+          {t('journal.sessions.addButton')}
         </button>
       </form>
       {sessions.data ? (
@@ -68,7 +80,7 @@ export function SessionsPage() {
               <p>
                 <strong>{formatCalendarDay(s.date)}</strong> · {s.kind}
               </p>
-              {s.intention && <p>Intention: {s.intention}</p>}
+              {s.intention && <p>{t('journal.sessions.intentionLine', { intention: s.intention })}</p>}
               <button
                 type="button"
                 className="button-quiet"
@@ -79,7 +91,7 @@ export function SessionsPage() {
                   })
                 }
               >
-                Delete
+                {t('journal.sessions.delete')}
               </button>
             </li>
           ))}

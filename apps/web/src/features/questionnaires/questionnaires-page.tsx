@@ -7,13 +7,14 @@ import type {
   ScoreShareDto,
 } from '@hearth/contracts';
 import { useId } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Loading, formatDate, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { ScoreChart } from './score-chart';
-import { changeInWords, EVERY, everyInWords } from './wording';
+import { browserLanguage, changeInWords, EVERY, everyInWords } from './wording';
 
 const takeLink = (instrument: QuestionnaireId, groupId?: string | null) =>
   `/journal/questionnaires/${instrument}${groupId ? `?group=${groupId}` : ''}`;
@@ -25,10 +26,12 @@ const takeLink = (instrument: QuestionnaireId, groupId?: string | null) =>
 export function QuestionnairesPage() {
   const instruments = useLoad(() => http.get<QuestionnaireSummaryDto[]>('/questionnaires'), []);
   const cadences = useLoad(() => http.get<QuestionnaireCadenceDto[]>('/me/questionnaires/cadences'), []);
-  // This page's own words are English, as the rest of the app's: the bands are read in English too.
+  const { t } = useTranslation();
+  // The bands and what they suggest come from the server in the language the page speaks.
+  const language = browserLanguage();
   const history = useLoad(
-    () => http.get<QuestionnaireHistoryDto[]>('/me/questionnaires/history?language=en'),
-    [],
+    () => http.get<QuestionnaireHistoryDto[]>(`/me/questionnaires/history?language=${language}`),
+    [language],
   );
   const offered = instruments.data?.filter((q) => q.available) ?? [];
   const due = cadences.data?.filter((c) => c.dueSince !== null) ?? [];
@@ -36,27 +39,32 @@ export function QuestionnairesPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">← Journal</Link>
+        <Link to="/journal">{t('questionnaire.overview.back')}</Link>
       </p>
-      <h1>Questionnaires</h1>
-      <p className="muted">
-        Short, well-known questionnaires about mood and worry. Your answers are private and encrypted. A score
-        is not a diagnosis: it helps you and, if you choose, your clinician or facilitators notice how things
-        change.
-      </p>
+      <h1>{t('questionnaire.overview.title')}</h1>
+      <p className="muted">{t('questionnaire.overview.intro')}</p>
 
       {due.length > 0 && (
         <section className="card" aria-labelledby="due-title">
-          <h2 id="due-title">Due now</h2>
+          <h2 id="due-title">{t('questionnaire.overview.dueTitle')}</h2>
           <ul className="plain-list">
             {due.map((c) => (
               <li key={c.id} className="row-spread">
                 <span>
                   <strong>{nameOf(offered, c.instrument)}</strong>{' '}
-                  {c.groupName ? `asked by ${c.groupName}` : 'your reminder'}, {everyInWords(c.everyDays)}
+                  {c.groupName
+                    ? t('questionnaire.overview.dueAsked', {
+                        group: c.groupName,
+                        every: everyInWords(c.everyDays),
+                      })
+                    : t('questionnaire.overview.dueOwn', { every: everyInWords(c.everyDays) })}
                 </span>
                 <Link className="button" to={takeLink(c.instrument, c.groupId)}>
-                  Take it<span className="visually-hidden"> ({nameOf(offered, c.instrument)}, due)</span>
+                  {t('questionnaire.overview.takeIt')}
+                  <span className="visually-hidden">
+                    {' '}
+                    {t('questionnaire.overview.takeItDue', { name: nameOf(offered, c.instrument) })}
+                  </span>
                 </Link>
               </li>
             ))}
@@ -65,7 +73,7 @@ export function QuestionnairesPage() {
       )}
 
       <section aria-labelledby="offered-title">
-        <h2 id="offered-title">Questionnaires you can take</h2>
+        <h2 id="offered-title">{t('questionnaire.overview.offeredTitle')}</h2>
         {instruments.error && <Alert tone="error">{instruments.error}</Alert>}
         {!instruments.data ? (
           <Loading />
@@ -76,12 +84,18 @@ export function QuestionnairesPage() {
                 <div className="row-spread">
                   <h3>{q.name}</h3>
                   <Link className="button" to={takeLink(q.id)}>
-                    Take it<span className="visually-hidden"> ({q.name})</span>
+                    {t('questionnaire.overview.takeIt')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('questionnaire.overview.takeItNamed', { name: q.name })}
+                    </span>
                   </Link>
                 </div>
                 <p className="muted">
-                  About the last {q.lookbackDays === 7 ? 'week' : `${q.lookbackDays / 7} weeks`}. Scored 0 to{' '}
-                  {q.maxScore}.
+                  {t('questionnaire.overview.lookback', {
+                    count: Math.round(q.lookbackDays / 7),
+                    max: q.maxScore,
+                  })}
                 </p>
                 <ReminderControl
                   instrument={q}
@@ -95,18 +109,18 @@ export function QuestionnairesPage() {
       </section>
 
       <section aria-labelledby="course-title">
-        <h2 id="course-title">Your course</h2>
+        <h2 id="course-title">{t('questionnaire.overview.courseTitle')}</h2>
         {history.error && <Alert tone="error">{history.error}</Alert>}
         {!history.data ? (
           <Loading />
         ) : history.data.length === 0 ? (
-          <p className="empty">No scores yet. When you take a questionnaire, your scores appear here.</p>
+          <p className="empty">{t('questionnaire.overview.noScores')}</p>
         ) : (
           history.data.map((h) => <Course key={h.instrument} history={h} />)
         )}
         <p>
           <Link className="button button-secondary" to="/journal/mood">
-            See your mood check-ins beside these
+            {t('questionnaire.overview.moodLink')}
           </Link>
         </p>
       </section>
@@ -114,11 +128,8 @@ export function QuestionnairesPage() {
       <Sharing />
 
       <section className="card" aria-labelledby="fhir-title">
-        <h2 id="fhir-title">For your clinician</h2>
-        <p>
-          A file of your questionnaires and scores in FHIR, the format health records use. It is yours to give
-          to whom you choose.
-        </p>
+        <h2 id="fhir-title">{t('questionnaire.overview.fhirTitle')}</h2>
+        <p>{t('questionnaire.overview.fhirBody')}</p>
         {download.error && <Alert tone="error">{download.error}</Alert>}
         <button
           type="button"
@@ -126,7 +137,7 @@ export function QuestionnairesPage() {
           disabled={download.busy}
           onClick={() => download.run(downloadFhir)}
         >
-          Download for my clinician (FHIR)
+          {t('questionnaire.overview.fhirDownload')}
         </button>
       </section>
     </div>
@@ -145,8 +156,17 @@ function Course({ history }: { history: QuestionnaireHistoryDto }) {
       <h3 id={`course-${history.instrument}`}>{history.name}</h3>
       {latest && band && (
         <p>
-          Latest: <strong>{latest.score}</strong> of {history.maxScore}, {formatDate(latest.completedAt)} —{' '}
-          <strong>{band.label}</strong>. <span className="muted">{band.suggests}</span>
+          <Trans
+            i18nKey="questionnaire.overview.latest"
+            values={{
+              score: latest.score,
+              max: history.maxScore,
+              date: formatDate(latest.completedAt),
+              band: band.label,
+            }}
+            components={{ strong: <strong /> }}
+          />{' '}
+          <span className="muted">{band.suggests}</span>
         </p>
       )}
       <p className="change">{changeInWords(history)}</p>
@@ -166,10 +186,11 @@ function ReminderControl({
 }) {
   const id = useId();
   const action = useAction();
+  const { t } = useTranslation();
   const choices = mine && !EVERY.includes(mine.everyDays as never) ? [...EVERY, mine.everyDays] : EVERY;
   return (
     <div className="field">
-      <label htmlFor={id}>Remind me to take the {instrument.name}</label>
+      <label htmlFor={id}>{t('questionnaire.overview.remindMe', { name: instrument.name })}</label>
       <select
         id={id}
         value={mine?.everyDays ?? ''}
@@ -183,10 +204,10 @@ function ReminderControl({
           })
         }
       >
-        <option value="">Never</option>
+        <option value="">{t('questionnaire.overview.never')}</option>
         {choices.map((days) => (
           <option key={days} value={days}>
-            {everyInWords(days).replace(/^every/, 'Every')}
+            {everyInWords(days, true)}
           </option>
         ))}
       </select>
@@ -199,24 +220,20 @@ function Sharing() {
   const groups = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), []);
   const shares = useLoad(() => http.get<ScoreShareDto[]>('/me/questionnaires/sharing'), []);
   const action = useAction();
+  const { t } = useTranslation();
   const mine = groups.data?.filter((g) => g.membership?.status === 'active') ?? [];
   return (
     <section className="card" aria-labelledby="sharing-title">
-      <h2 id="sharing-title">Sharing your scores</h2>
-      <p>
-        Nobody sees your scores unless you choose. If you tick a group, its facilitators see your latest score
-        on each questionnaire, the one before it and whether it went up or down — never your answers. An
-        answer about harming yourself reaches them only when they were told of it already (their group asked,
-        or you chose to tell them). Untick it to stop at once.
-      </p>
+      <h2 id="sharing-title">{t('questionnaire.overview.sharingTitle')}</h2>
+      <p>{t('questionnaire.overview.sharingBody')}</p>
       {groups.error && <Alert tone="error">{groups.error}</Alert>}
       {!groups.data || !shares.data ? (
         <Loading />
       ) : mine.length === 0 ? (
-        <p className="empty">You are not in a group yet.</p>
+        <p className="empty">{t('questionnaire.overview.noGroup')}</p>
       ) : (
         <fieldset>
-          <legend className="visually-hidden">Groups that may see your scores</legend>
+          <legend className="visually-hidden">{t('questionnaire.overview.sharingLegend')}</legend>
           {mine.map((group) => {
             const share = shares.data!.find((s) => s.groupId === group.id);
             return (
@@ -242,8 +259,13 @@ function Sharing() {
                   }}
                 />
                 <label htmlFor={`share-${group.id}`}>
-                  Let the facilitators of {group.name} see my scores
-                  {share?.since && <span className="muted"> (since {formatDate(share.since)})</span>}
+                  {t('questionnaire.overview.share', { name: group.name })}
+                  {share?.since && (
+                    <span className="muted">
+                      {' '}
+                      {t('questionnaire.overview.since', { date: formatDate(share.since) })}
+                    </span>
+                  )}
                 </label>
               </div>
             );

@@ -3,6 +3,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { useWordsIn } from '../../i18n/use-words-in';
 import { Alert, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { ResourceList } from '../safety/resource-list';
@@ -26,7 +27,7 @@ export function SafetyScreen({
   groupName?: string;
   onTold: (response: QuestionnaireResponseDto) => void;
 }) {
-  const words = safetyWords(language);
+  const words = safetyWords(useWordsIn(language));
   const { safety } = response;
   const plan = useLoad(() => http.get<SafetyPlanDto>('/me/safety-plan'), []);
   const [told, setTold] = useState<string | null>(null);
@@ -51,9 +52,10 @@ export function SafetyScreen({
         <p>{words.noResources}</p>
       )}
       {hasPlan(plan.data) ? (
-        <section aria-labelledby="safety-plan-title" lang="en">
+        <section aria-labelledby="safety-plan-title">
           <h3 id="safety-plan-title">{words.plan}</h3>
           <PlanSummary
+            language={language}
             level={4}
             plan={besideResources(plan.data, safety.resources.resources)}
             only={['helpers', 'calmingActions', 'professionals']}
@@ -96,7 +98,7 @@ function TellForm({
   language: Language;
   onTold: (response: QuestionnaireResponseDto, groupName: string) => void;
 }) {
-  const words = safetyWords(language);
+  const words = safetyWords(useWordsIn(language));
   const groups = response.safety.canTell;
   const [groupId, setGroupId] = useState(groups[0].groupId);
   const action = useAction();

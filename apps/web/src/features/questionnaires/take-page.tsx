@@ -5,10 +5,12 @@ import type {
   QuestionnaireSafetyDto,
 } from '@hearth/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { useWordsIn } from '../../i18n/use-words-in';
 import { Alert, Pending, useAction } from '../../ui/components';
+import { useDraft } from '../../ui/drafts';
 import { useLoad } from '../../ui/use-load';
 import { SafetyScreen } from './safety-screen';
 import { browserLanguage, takingWords, type Language } from './wording';
@@ -21,6 +23,11 @@ export function TakeQuestionnairePage() {
   const { instrument = '' } = useParams();
   const [params] = useSearchParams();
   const groupId = params.get('group');
+  // A fresh page for each questionnaire, so that answers kept for one never carry over to another.
+  return <TakeQuestionnaire key={`${instrument}.${groupId}`} instrument={instrument} groupId={groupId} />;
+}
+
+function TakeQuestionnaire({ instrument, groupId }: { instrument: string; groupId: string | null }) {
   const [language, setLanguage] = useState<Language>(browserLanguage);
   const questionnaire = useLoad(
     () => http.get<QuestionnaireDto>(`/questionnaires/${instrument}?language=${language}`),
@@ -30,10 +37,11 @@ export function TakeQuestionnairePage() {
     () => (groupId ? http.get<GroupDto>(`/groups/${groupId}`) : Promise.resolve(null)),
     [groupId],
   );
-  const [answers, setAnswers] = useState<(number | undefined)[]>([]);
+  const [answers, setAnswers] = useAnswers(`questionnaire.${instrument}.${groupId ?? 'own'}`);
+  const navigate = useNavigate();
   const [result, setResult] = useState<QuestionnaireResponseDto | null>(null);
   const action = useAction();
-  const words = takingWords(language);
+  const words = takingWords(useWordsIn(language));
   const headingRef = useRef<HTMLHeadingElement>(null);
   const progressId = useId();
   // After a self-harm answer the safety screen takes the focus, so that it is read first.
@@ -92,6 +100,7 @@ export function TakeQuestionnairePage() {
                 language: shown,
                 ...(groupId ? { groupId } : {}),
               });
+              setAnswers([]);
               setResult(response);
               window.scrollTo({ top: 0 });
             }, e)
@@ -113,13 +122,11 @@ export function TakeQuestionnairePage() {
                         id={`q${i}-${position}`}
                         name={`q${i}`}
                         checked={answers[i] === position}
-                        onChange={() =>
-                          setAnswers((current) => {
-                            const next = [...current];
-                            next[i] = position;
-                            return next;
-                          })
-                        }
+                        onChange={() => {
+                          const next = [...answers];
+                          next[i] = position;
+                          setAnswers(next);
+                        }}
                       />
                       <label htmlFor={`q${i}-${position}`}>{option}</label>
                     </div>
@@ -141,6 +148,16 @@ export function TakeQuestionnairePage() {
               )}
             </div>
             <button
+              type="button"
+              className="button button-secondary"
+              onClick={() => {
+                setAnswers([]);
+                navigate('/journal/questionnaires');
+              }}
+            >
+              {words.cancel}
+            </button>
+            <button
               className="button"
               disabled={!complete || action.busy}
               aria-describedby={complete ? undefined : `${progressId} ${progressId}-hint`}
@@ -148,6 +165,7 @@ export function TakeQuestionnairePage() {
               {action.busy ? words.sending : words.submit}
             </button>
           </div>
+          <p className="muted">{words.kept}</p>
           <p className="muted attribution">{q.attribution}</p>
         </form>
       )}
@@ -168,14 +186,13 @@ function Result({
   onTold: (response: QuestionnaireResponseDto) => void;
   onAgain: () => void;
 }) {
-  const language = response.language;
-  const words = takingWords(language);
+  const words = takingWords(useWordsIn(response.language));
   return (
     <>
       {response.safety && (
         <SafetyScreen
           response={response as QuestionnaireResponseDto & { safety: QuestionnaireSafetyDto }}
-          language={language}
+          language={response.language}
           groupName={groupName}
           onTold={onTold}
         />
@@ -199,4 +216,17 @@ function Result({
       <p className="muted attribution">{questionnaire.attribution}</p>
     </>
   );
+}
+
+/**
+ * The answers given so far, kept for this tab only (sessionStorage, like a journal draft: gone when the tab closes,
+ * cleared at sign-out), so that a reload or a dropped connection does not send her back to question one. Only the
+ * chosen positions are kept ("1,0,,2"), never the wording; they are cleared on submit and on cancel.
+ */
+function useAnswers(key: string): [(number | undefined)[], (answers: (number | undefined)[]) => void] {
+  const [kept, setKept] = useDraft(key);
+  const answers = kept === '' ? [] : kept.split(',').map((a) => (a === '' ? undefined : Number(a)));
+  const setAnswers = (next: (number | undefined)[]) =>
+    setKept(next.some((a) => a !== undefined) ? next.map((a) => a ?? '').join(',') : '');
+  return [answers, setAnswers];
 }

@@ -1,4 +1,5 @@
 import type { QuestionnaireHistoryDto } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
 
 import { i18next } from '../../i18n';
 
@@ -9,9 +10,8 @@ export function browserLanguage(): Language {
   return i18next.resolvedLanguage === 'es' ? 'es' : 'en';
 }
 
-/** The words around a questionnaire while she takes it, in the language she answers in (the catalogues'). */
-export function takingWords(language: Language) {
-  const t = i18next.getFixedT(language);
+/** The words around a questionnaire while she takes it, in the language she answers in (`useWordsIn`). */
+export function takingWords(t: TFunction) {
   return {
     back: t('questionnaire.taking.back'),
     language: t('questionnaire.taking.language'),
@@ -27,12 +27,13 @@ export function takingWords(language: Language) {
     course: t('questionnaire.taking.course'),
     again: t('questionnaire.taking.again'),
     unavailable: t('questionnaire.taking.unavailable'),
+    cancel: t('questionnaire.taking.cancel'),
+    kept: t('questionnaire.taking.kept'),
   };
 }
 
 /** The safety screen: calm, it offers, and it says plainly who knows. */
-export function safetyWords(language: Language) {
-  const t = i18next.getFixedT(language);
+export function safetyWords(t: TFunction) {
   return {
     title: t('questionnaire.safety.title'),
     body: t('questionnaire.safety.body'),
@@ -55,29 +56,34 @@ const short = (name: string) => name.split(':')[0].trim();
 
 /** Her change since the first score, in words; never a diagnosis, only what clinicians call such a change. */
 export function changeInWords(history: QuestionnaireHistoryDto): string {
+  const t = i18next.t;
   const name = short(history.name);
-  if (history.points.length < 2) return `Your first ${name}. Take it again later to see how things change.`;
-  const points = (n: number) => `${n} point${n === 1 ? '' : 's'}`;
+  if (history.points.length < 2) return t('questionnaire.change.first', { name });
   const parts: string[] = [];
   if (history.change < 0) {
-    parts.push(`Down ${points(-history.change)} since your first ${name}`);
-    if (history.response) parts[0] += ' — a drop of half or more, which clinicians call a response';
+    const down = t('questionnaire.change.down', { count: -history.change, name });
+    parts.push(history.response ? `${down} — ${t('questionnaire.change.response')}` : down);
   } else if (history.change > 0) {
-    parts.push(`Up ${points(history.change)} since your first ${name}`);
+    parts.push(t('questionnaire.change.up', { count: history.change, name }));
   } else {
-    parts.push(`The same score as your first ${name}`);
+    parts.push(t('questionnaire.change.same', { name }));
   }
-  if (history.remission && history.first !== history.latest)
-    parts.push('Your latest score is in the range clinicians call remission');
+  if (history.remission && history.first !== history.latest) parts.push(t('questionnaire.change.remission'));
   return `${parts.join('. ')}.`;
 }
 
 export const EVERY = [7, 14, 28, 56] as const;
 
-export function everyInWords(days: number): string {
+/** "every 2 weeks" inside a sentence; `asOption` gives "Every 2 weeks" for a choice. */
+export function everyInWords(days: number, asOption = false): string {
+  const t = i18next.t;
   if (days % 7 === 0) {
-    const weeks = days / 7;
-    return weeks === 1 ? 'every week' : `every ${weeks} weeks`;
+    const count = days / 7;
+    return asOption
+      ? t('questionnaire.every.optionWeeks', { count })
+      : t('questionnaire.every.weeks', { count });
   }
-  return `every ${days} days`;
+  return asOption
+    ? t('questionnaire.every.optionDays', { count: days })
+    : t('questionnaire.every.days', { count: days });
 }

@@ -1,7 +1,8 @@
 import type { SafetyPlanStepsDto } from '@hearth/contracts';
 import { useId } from 'react';
 
-import { STEPS, telHref } from './wording';
+import { useWordsIn } from '../../i18n/use-words-in';
+import { stepsIn, telHref } from './wording';
 
 /**
  * A safety plan read back to its author, step by step (empty steps left out). `only` keeps the steps that help in
@@ -11,15 +12,20 @@ export function PlanSummary({
   plan,
   only,
   level = 2,
+  language,
 }: {
   plan: SafetyPlanStepsDto;
   only?: (keyof SafetyPlanStepsDto)[];
   /** The level of each step's heading, under the heading of where the plan is shown. */
   level?: 2 | 3 | 4;
+  /** The language of where it is shown, when that is not the page's (a card in the language she wrote in). */
+  language?: 'en' | 'es';
 }) {
   const Heading = `h${level}` as const;
   const id = useId();
-  const chosen = only ? only.map((key) => STEPS.find((step) => step.key === key)!) : STEPS;
+  const t = useWordsIn(language);
+  const all = stepsIn(t);
+  const chosen = only ? only.map((key) => all.find((step) => step.key === key)!) : all;
   const steps = chosen.filter((step) => plan[step.key].length > 0);
   return (
     <div className="plan-summary">
@@ -37,7 +43,7 @@ export function PlanSummary({
                     {helper.phone && (
                       <>
                         {' '}
-                        <a href={telHref(helper.phone)}>Call {helper.phone}</a>
+                        <a href={telHref(helper.phone)}>{t('safetyPlan.call', { phone: helper.phone })}</a>
                       </>
                     )}
                   </li>
@@ -49,7 +55,7 @@ export function PlanSummary({
                       {pro.phone && (
                         <>
                           {' '}
-                          <a href={telHref(pro.phone)}>Call {pro.phone}</a>
+                          <a href={telHref(pro.phone)}>{t('safetyPlan.call', { phone: pro.phone })}</a>
                         </>
                       )}
                       {pro.url && (

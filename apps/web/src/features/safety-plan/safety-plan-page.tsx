@@ -5,13 +5,14 @@ import {
   type SafetyPlanStepsDto,
 } from '@hearth/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { Alert, Pending, formatDateTime, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { PlanSummary } from './plan-summary';
-import { EMPTY_PLAN, hasPlan, STEPS, type StepWording, type TextStepKey } from './wording';
+import { EMPTY_PLAN, hasPlan, stepsIn, type StepWording, type TextStepKey } from './wording';
 
 /** My safety plan: read it, change any step, print it. Private like the journal. */
 export function SafetyPlanPage() {
@@ -20,7 +21,10 @@ export function SafetyPlanPage() {
   const [draft, setDraft] = useState<SafetyPlanStepsDto | null>(null);
   const [saved, setSaved] = useState(false);
   const action = useAction();
-  const language = params.get('language') === 'es' ? 'es' : null;
+  const { t, i18n } = useTranslation();
+  const steps = stepsIn(t);
+  // The crisis lines to add: the language the link asked for (a card in the language she wrote in), else the page's.
+  const language = params.get('language') === 'es' || i18n.resolvedLanguage === 'es' ? 'es' : null;
 
   if (!plan.data) return <Pending loaded={plan} />;
   const current = plan.data;
@@ -54,27 +58,23 @@ export function SafetyPlanPage() {
   return (
     <div className="page narrow safety-plan-page">
       <p className="no-print">
-        <Link to="/journal">← Journal</Link>
+        <Link to="/journal">{t('safetyPlan.back')}</Link>
       </p>
       <div className="page-head">
-        <h1>My safety plan</h1>
+        <h1>{t('safetyPlan.title')}</h1>
         {!draft && hasPlan(current) && (
           <div className="row no-print">
             <button type="button" className="button" onClick={edit}>
-              Edit my plan
+              {t('safetyPlan.edit')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => window.print()}>
-              Print
+              {t('safetyPlan.print')}
             </button>
           </div>
         )}
       </div>
-      <p className="muted">
-        A safety plan is a short list you write while things feel steadier, so that it is ready if they get
-        hard. Only you can see it: it is encrypted like your journal, and your group and its facilitators
-        never see it.
-      </p>
-      {saved && <Alert tone="success">Your plan is saved.</Alert>}
+      <p className="muted">{t('safetyPlan.intro')}</p>
+      {saved && <Alert tone="success">{t('safetyPlan.saved')}</Alert>}
       {draft ? (
         <form
           className="plan-editor"
@@ -83,7 +83,7 @@ export function SafetyPlanPage() {
             void save();
           }}
         >
-          {STEPS.map((step) => (
+          {steps.map((step) => (
             <fieldset key={step.key} className="card plan-step-editor">
               <legend>
                 <span className="plan-step-number">{step.number}</span> {step.title}
@@ -111,23 +111,27 @@ export function SafetyPlanPage() {
           {action.error && <Alert tone="error">{action.error}</Alert>}
           <div className="row">
             <button className="button" disabled={action.busy}>
-              Save my plan
+              {t('safetyPlan.save')}
             </button>
             <button type="button" className="button button-secondary" onClick={() => setDraft(null)}>
-              Cancel
+              {t('safetyPlan.cancel')}
             </button>
           </div>
         </form>
       ) : hasPlan(current) ? (
         <>
           <PlanSummary plan={current} />
-          {current.updatedAt && <p className="muted">Last changed {formatDateTime(current.updatedAt)}.</p>}
+          {current.updatedAt && (
+            <p className="muted">
+              {t('safetyPlan.lastChanged', { date: formatDateTime(current.updatedAt) })}
+            </p>
+          )}
           <div className="row no-print">
             <button
               type="button"
               className="button-quiet"
               onClick={() =>
-                window.confirm('Delete your safety plan? You can always make a new one.') &&
+                window.confirm(t('safetyPlan.confirmDelete')) &&
                 action.run(async () => {
                   await http.delete('/me/safety-plan');
                   plan.setData({ ...EMPTY_PLAN, updatedAt: null });
@@ -135,24 +139,21 @@ export function SafetyPlanPage() {
                 })
               }
             >
-              Delete my plan
+              {t('safetyPlan.delete')}
             </button>
           </div>
         </>
       ) : (
         <section className="card">
-          <h2>Six small steps</h2>
+          <h2>{t('safetyPlan.sixSteps')}</h2>
           <ol>
-            {STEPS.map((step) => (
+            {steps.map((step) => (
               <li key={step.key}>{step.title}</li>
             ))}
           </ol>
-          <p>
-            You can fill in as much or as little as you like, on your own or with someone you trust, perhaps
-            during a meeting with your therapist. You can change it whenever you want.
-          </p>
+          <p>{t('safetyPlan.howTo')}</p>
           <button type="button" className="button" onClick={edit}>
-            Make my plan
+            {t('safetyPlan.make')}
           </button>
         </section>
       )}
@@ -181,13 +182,14 @@ function TextItemsEditor({
   onChange: (items: string[]) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <>
       <ul className="plan-items">
         {items.map((item, i) => (
           <li key={i} className="plan-item">
             <input
-              aria-label={`${step.title}, item ${i + 1}`}
+              aria-label={t('safetyPlan.item', { step: step.title, number: i + 1 })}
               value={item}
               maxLength={LIMITS.text}
               placeholder={i === 0 ? step.example : undefined}
@@ -196,10 +198,10 @@ function TextItemsEditor({
             <button
               type="button"
               className="button-quiet"
-              aria-label={`Remove item ${i + 1} from ${step.title}`}
+              aria-label={t('safetyPlan.removeItem', { number: i + 1, step: step.title })}
               onClick={() => onChange(items.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('safetyPlan.remove')}
             </button>
           </li>
         ))}
@@ -207,7 +209,7 @@ function TextItemsEditor({
       {error && <p className="field-error">{error}</p>}
       {items.length < LIMITS.items && (
         <button type="button" className="button button-secondary" onClick={() => onChange([...items, ''])}>
-          Add to “{step.title}”
+          {t('safetyPlan.addTo', { step: step.title })}
         </button>
       )}
     </>
@@ -223,6 +225,7 @@ function HelpersEditor({
   setDraft: (plan: SafetyPlanStepsDto) => void;
   fieldError: FieldError;
 }) {
+  const { t } = useTranslation();
   const helpers = draft.helpers;
   const set = (next: SafetyPlanStepsDto['helpers']) => setDraft({ ...draft, helpers: next });
   return (
@@ -231,11 +234,11 @@ function HelpersEditor({
         {helpers.map((helper, i) => (
           <li key={i} className="plan-contact">
             <label>
-              Name
+              {t('safetyPlan.name')}
               <input
                 value={helper.name}
                 maxLength={LIMITS.name}
-                placeholder={i === 0 ? 'My sister' : undefined}
+                placeholder={i === 0 ? t('safetyPlan.steps.helpers.example') : undefined}
                 onChange={(e) => set(helpers.map((h, j) => (j === i ? { ...h, name: e.target.value } : h)))}
               />
             </label>
@@ -243,7 +246,7 @@ function HelpersEditor({
               <p className="field-error">{fieldError(`helpers.${i}.name`)}</p>
             )}
             <label>
-              Phone (optional)
+              {t('safetyPlan.phoneOptional')}
               <input
                 type="tel"
                 value={helper.phone ?? ''}
@@ -257,10 +260,10 @@ function HelpersEditor({
             <button
               type="button"
               className="button-quiet"
-              aria-label={`Remove person ${i + 1}`}
+              aria-label={t('safetyPlan.removePerson', { number: i + 1 })}
               onClick={() => set(helpers.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('safetyPlan.remove')}
             </button>
           </li>
         ))}
@@ -271,7 +274,7 @@ function HelpersEditor({
           className="button button-secondary"
           onClick={() => set([...helpers, { name: '', phone: null }])}
         >
-          Add a person
+          {t('safetyPlan.addPerson')}
         </button>
       )}
     </>
@@ -289,6 +292,7 @@ function ProfessionalsEditor({
   fieldError: FieldError;
   language: 'es' | null;
 }) {
+  const { t } = useTranslation();
   const pros = draft.professionals;
   const set = (next: SafetyPlanStepsDto['professionals']) => setDraft({ ...draft, professionals: next });
   const prefill = useAction();
@@ -308,11 +312,11 @@ function ProfessionalsEditor({
         {pros.map((pro, i) => (
           <li key={i} className="plan-contact">
             <label>
-              Name
+              {t('safetyPlan.name')}
               <input
                 value={pro.name}
                 maxLength={LIMITS.name}
-                placeholder={i === 0 ? 'My midwife' : undefined}
+                placeholder={i === 0 ? t('safetyPlan.steps.professionals.example') : undefined}
                 onChange={(e) => set(pros.map((p, j) => (j === i ? { ...p, name: e.target.value } : p)))}
               />
             </label>
@@ -320,7 +324,7 @@ function ProfessionalsEditor({
               <p className="field-error">{fieldError(`professionals.${i}.name`)}</p>
             )}
             <label>
-              Phone
+              {t('safetyPlan.phone')}
               <input
                 type="tel"
                 value={pro.phone ?? ''}
@@ -332,7 +336,7 @@ function ProfessionalsEditor({
               <p className="field-error">{fieldError(`professionals.${i}.phone`)}</p>
             )}
             <label>
-              Website (optional if there is a phone)
+              {t('safetyPlan.website')}
               <input
                 inputMode="url"
                 value={pro.url ?? ''}
@@ -346,10 +350,10 @@ function ProfessionalsEditor({
             <button
               type="button"
               className="button-quiet"
-              aria-label={`Remove professional or line ${i + 1}`}
+              aria-label={t('safetyPlan.removeProfessional', { number: i + 1 })}
               onClick={() => set(pros.filter((_, j) => j !== i))}
             >
-              Remove
+              {t('safetyPlan.remove')}
             </button>
           </li>
         ))}
@@ -361,7 +365,7 @@ function ProfessionalsEditor({
             className="button button-secondary"
             onClick={() => set([...pros, { name: '', phone: null, url: null }])}
           >
-            Add a professional or line
+            {t('safetyPlan.addProfessional')}
           </button>
         )}
         <button
@@ -370,7 +374,7 @@ function ProfessionalsEditor({
           disabled={prefill.busy}
           onClick={addResources}
         >
-          Add the crisis lines Hearth knows
+          {t('safetyPlan.addLines')}
         </button>
       </div>
       {prefill.error && <Alert tone="error">{prefill.error}</Alert>}

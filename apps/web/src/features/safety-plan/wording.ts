@@ -1,4 +1,5 @@
 import type { CrisisResourceDto, SafetyPlanStepsDto } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
 
 export type TextStepKey = 'warningSigns' | 'calmingActions' | 'distractions' | 'saferSurroundings';
 export type StepKey = keyof SafetyPlanStepsDto;
@@ -11,51 +12,63 @@ export interface StepWording {
   example: string;
 }
 
-/** The six steps clinicians use, in our own words: warm, plain, and never demanding. */
-export const STEPS: StepWording[] = [
-  {
-    key: 'warningSigns',
-    number: 1,
-    title: 'Warning signs',
-    hint: 'Thoughts, feelings or things I do that tell me a hard time may be starting.',
-    example: 'I stop replying to messages',
-  },
-  {
-    key: 'calmingActions',
-    number: 2,
-    title: 'Things I can do on my own to feel calmer',
-    hint: 'Small things that have helped before, even a little. Nothing here has to be big.',
-    example: 'A warm shower, a slow walk, a song I love',
-  },
-  {
-    key: 'distractions',
-    number: 3,
-    title: 'People and places that take my mind off things',
-    hint: 'Somewhere to go or someone to be with. I don’t have to talk about how I feel.',
-    example: 'The café with the big window',
-  },
-  {
-    key: 'helpers',
-    number: 4,
-    title: 'People I can ask for help',
-    hint: 'People I trust to tell that I am struggling. A phone number here saves looking for it when it is hard to think.',
-    example: 'My sister',
-  },
-  {
-    key: 'professionals',
-    number: 5,
-    title: 'Professionals and crisis lines',
-    hint: 'My therapist, doctor or midwife, and lines that answer day and night.',
-    example: 'My midwife',
-  },
-  {
-    key: 'saferSurroundings',
-    number: 6,
-    title: 'Making my surroundings safer',
-    hint: 'Ways to put some distance between me and things I could hurt myself with, medicines included. Someone I trust can help with this.',
-    example: 'Ask my partner to keep my medicines and give me one day at a time',
-  },
+/** The six steps clinicians use, in their order. */
+export const STEP_KEYS: StepKey[] = [
+  'warningSigns',
+  'calmingActions',
+  'distractions',
+  'helpers',
+  'professionals',
+  'saferSurroundings',
 ];
+
+/** The six steps in our own words (the `safetyPlan` catalogue): warm, plain, and never demanding. */
+export function stepsIn(t: TFunction): StepWording[] {
+  return [
+    {
+      key: 'warningSigns',
+      number: 1,
+      title: t('safetyPlan.steps.warningSigns.title'),
+      hint: t('safetyPlan.steps.warningSigns.hint'),
+      example: t('safetyPlan.steps.warningSigns.example'),
+    },
+    {
+      key: 'calmingActions',
+      number: 2,
+      title: t('safetyPlan.steps.calmingActions.title'),
+      hint: t('safetyPlan.steps.calmingActions.hint'),
+      example: t('safetyPlan.steps.calmingActions.example'),
+    },
+    {
+      key: 'distractions',
+      number: 3,
+      title: t('safetyPlan.steps.distractions.title'),
+      hint: t('safetyPlan.steps.distractions.hint'),
+      example: t('safetyPlan.steps.distractions.example'),
+    },
+    {
+      key: 'helpers',
+      number: 4,
+      title: t('safetyPlan.steps.helpers.title'),
+      hint: t('safetyPlan.steps.helpers.hint'),
+      example: t('safetyPlan.steps.helpers.example'),
+    },
+    {
+      key: 'professionals',
+      number: 5,
+      title: t('safetyPlan.steps.professionals.title'),
+      hint: t('safetyPlan.steps.professionals.hint'),
+      example: t('safetyPlan.steps.professionals.example'),
+    },
+    {
+      key: 'saferSurroundings',
+      number: 6,
+      title: t('safetyPlan.steps.saferSurroundings.title'),
+      hint: t('safetyPlan.steps.saferSurroundings.hint'),
+      example: t('safetyPlan.steps.saferSurroundings.example'),
+    },
+  ];
+}
 
 export const EMPTY_PLAN: SafetyPlanStepsDto = {
   warningSigns: [],
@@ -67,7 +80,7 @@ export const EMPTY_PLAN: SafetyPlanStepsDto = {
 };
 
 export function hasPlan(plan: SafetyPlanStepsDto | null | undefined): plan is SafetyPlanStepsDto {
-  return !!plan && STEPS.some((step) => plan[step.key].length > 0);
+  return !!plan && STEP_KEYS.some((key) => plan[key].length > 0);
 }
 
 export const telHref = (phone: string) => `tel:${phone.replace(/[^\d+]/g, '')}`;

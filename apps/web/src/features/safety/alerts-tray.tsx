@@ -1,33 +1,40 @@
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import type { ChatConnection } from '../../chat/connection';
 import { formatTime } from '../../ui/components';
-import { categoryLabel, tierLabel } from './crisis-labels';
+import { categoryLabel, tierLabel } from '../console/crisis-words';
 
 /**
  * Crisis alerts for facilitators: shown at once, on every screen, and again at every visit until someone
  * acknowledges the incident ("Later" hides one until then).
  */
 export function AlertsTray({ connection }: { connection: ChatConnection }) {
+  const { t } = useTranslation();
   return (
-    <section className="alerts-tray" aria-label="Crisis alerts" role="alert">
+    <section className="alerts-tray" aria-label={t('safety.alerts.label')} role="alert">
       {connection.alerts.map((alert) => (
         <div key={alert.incidentId} className={`crisis-alert crisis-${alert.tier}`}>
           <p>
-            <span className={`tier-badge tier-${alert.tier}`}>{tierLabel(alert.tier)}</span>{' '}
+            <span className={`tier-badge tier-${alert.tier}`}>{tierLabel(t, alert.tier)}</span>{' '}
             <strong>
-              {alert.escalated ? 'Still unanswered: ' : ''}
-              {alert.tier === 'urgent' ? 'Someone may be in danger now.' : 'Someone may need support.'}
+              {alert.escalated ? `${t('safety.alerts.stillUnanswered')} ` : ''}
+              {alert.tier === 'urgent' ? t('safety.alerts.urgent') : t('safety.alerts.concern')}
             </strong>{' '}
-            {alert.pseudonym ?? 'A member'} in {alert.groupName} ({categoryLabel(alert.category)},{' '}
-            {alert.source === 'report'
-              ? 'reported by a member'
-              : alert.source === 'questionnaire'
-                ? 'from a questionnaire answer'
-                : alert.source === 'facilitator'
-                  ? 'opened by a facilitator'
-                  : 'from their words'}
-            , {formatTime(alert.openedAt)}).
+            {t('safety.alerts.where', {
+              who: alert.pseudonym ?? t('safety.alerts.aMember'),
+              group: alert.groupName,
+              category: categoryLabel(t, alert.category),
+              source:
+                alert.source === 'report'
+                  ? t('safety.alerts.fromReport')
+                  : alert.source === 'questionnaire'
+                    ? t('safety.alerts.fromQuestionnaire')
+                    : alert.source === 'facilitator'
+                      ? t('safety.alerts.byFacilitator')
+                      : t('safety.alerts.fromWords'),
+              time: formatTime(alert.openedAt),
+            })}
           </p>
           <div className="row">
             <Link
@@ -35,14 +42,14 @@ export function AlertsTray({ connection }: { connection: ChatConnection }) {
               to={`/groups/${alert.groupId}/console?tab=incidents&incident=${alert.incidentId}`}
               onClick={() => connection.dismissAlert(alert.incidentId)}
             >
-              Open incident
+              {t('safety.alerts.open')}
             </Link>
             <button
               type="button"
               className="button-quiet"
               onClick={() => connection.dismissAlert(alert.incidentId)}
             >
-              Later
+              {t('safety.alerts.later')}
             </button>
           </div>
         </div>

@@ -1,6 +1,7 @@
 import type { CrisisResourceSetDto } from '@hearth/contracts';
 
 import { http } from '../../api/http';
+import { i18next } from '../../i18n';
 
 /** Where the service worker keeps the crisis numbers last fetched (see src/service-worker/sw.js). */
 const CRISIS_RESOURCES_PATH = '/me/moderation/crisis-resources';
@@ -9,34 +10,35 @@ const CRISIS_CACHE = 'hearth-crisis-resources';
 /**
  * The United States lines, built into the app for a device that never reached the server (first opened offline,
  * or the server unreachable): calling and texting work without the internet, so these must never be missing.
+ * Their words are in the app's language (the `safety` catalogue, which the service worker keeps offline too).
  */
-export const BUILT_IN_CRISIS_RESOURCES: CrisisResourceSetDto = {
-  country: 'US',
-  resources: [
-    {
-      name: 'Emergency services',
-      description:
-        'If you or your baby are in danger right now, call your local emergency number (911 in the US).',
-      phone: '911',
-    },
-    {
-      name: '988 Suicide & Crisis Lifeline',
-      description:
-        'Free, confidential support, 24/7, by call or text. For Spanish, call 988 and press 2, or text AYUDA to 988.',
-      phone: '988',
-      text: '988',
-      url: 'https://988lifeline.org',
-    },
-    {
-      name: 'Postpartum Support International HelpLine',
-      description:
-        'Support for parents during pregnancy and after birth. Text "HELP" (English) or "AYUDA" (Spanish) to 800-944-4773.',
-      phone: '1-800-944-4773',
-      text: '800-944-4773',
-      url: 'https://www.postpartum.net',
-    },
-  ],
-};
+export function builtInCrisisResources(): CrisisResourceSetDto {
+  const t = (key: string): string => i18next.t(key);
+  return {
+    country: 'US',
+    resources: [
+      {
+        name: t('safety.builtIn.emergencyName'),
+        description: t('safety.builtIn.emergency'),
+        phone: '911',
+      },
+      {
+        name: t('safety.builtIn.lifelineName'),
+        description: t('safety.builtIn.lifeline'),
+        phone: '988',
+        text: '988',
+        url: 'https://988lifeline.org',
+      },
+      {
+        name: t('safety.builtIn.psiName'),
+        description: t('safety.builtIn.psi'),
+        phone: '1-800-944-4773',
+        text: '800-944-4773',
+        url: 'https://www.postpartum.net',
+      },
+    ],
+  };
+}
 
 export type CrisisResourcesSource = 'server' | 'saved' | 'built-in';
 
@@ -58,5 +60,5 @@ export async function loadCrisisResources(): Promise<{
   } catch {
     // No Cache Storage here (an insecure origin, a private window): the built-in lines follow.
   }
-  return { set: BUILT_IN_CRISIS_RESOURCES, source: 'built-in' };
+  return { set: builtInCrisisResources(), source: 'built-in' };
 }

@@ -1,10 +1,11 @@
 import type { CrisisResourceSetDto, SafetyPlanDto, SafetyResourcesEvent } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { useWordsIn } from '../../i18n/use-words-in';
 import { Dialog } from '../../ui/components';
+import { myLocale } from '../../ui/local-time';
 import { PlanSummary } from '../safety-plan/plan-summary';
 import { besideResources, hasPlan } from '../safety-plan/wording';
 import { loadCrisisResources, type CrisisResourcesSource } from './built-in-resources';
@@ -32,9 +33,8 @@ export function HelpPanel({
   } | null>(null);
   const [plan, setPlan] = useState<SafetyPlanDto | null>(null);
   const online = useOnline();
-  const { i18n } = useTranslation();
   // Pushed after words of crisis, it speaks the language she wrote in; opened by her, the page's.
-  const t = i18n.getFixedT(pushed?.language ?? i18n.resolvedLanguage ?? 'en');
+  const t = useWordsIn(pushed?.language);
   useEffect(() => {
     if (open && !pushed) void loadCrisisResources().then(setFallback);
   }, [open, pushed, online]);
@@ -52,6 +52,7 @@ export function HelpPanel({
     <section key="plan" className="my-plan" aria-labelledby="help-my-plan">
       <h3 id="help-my-plan">{t('help.yourPlan')}</h3>
       <PlanSummary
+        language={pushed?.language}
         level={4}
         plan={mine}
         only={['helpers', 'calmingActions', 'distractions', 'professionals']}
@@ -78,7 +79,9 @@ export function HelpPanel({
           </p>
         )}
         {pushed && !pushed.told && pushed.facilitatorsNextAt && (
-          <p className="next-there">{nextThere(pushed.facilitatorsNextAt, pushed.language)}</p>
+          <p className="next-there">
+            {t('safety.nextMeets', { when: nextThere(pushed.facilitatorsNextAt, pushed.language) })}
+          </p>
         )}
         {offline && (
           <p className="offline-note" role="status">
@@ -93,14 +96,11 @@ export function HelpPanel({
 
 /** When the group next meets, in the reader's own zone and language: her facilitators are there then. */
 function nextThere(at: string, language: 'en' | 'es'): string {
-  const when = new Intl.DateTimeFormat(language === 'es' ? 'es' : undefined, {
+  return new Intl.DateTimeFormat(language === myLocale().split('-')[0] ? myLocale() : language, {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     hour: 'numeric',
     minute: '2-digit',
   }).format(new Date(at));
-  return language === 'es'
-    ? `Tu grupo se reúne de nuevo el ${when}; tus facilitadoras estarán allí.`
-    : `Your group next meets on ${when}, and your facilitators will be there.`;
 }

@@ -1,5 +1,6 @@
 import type { CrisisResourceDto } from '@hearth/contracts';
-import { useTranslation } from 'react-i18next';
+
+import { useWordsIn } from '../../i18n/use-words-in';
 
 /**
  * Crisis lines, each with a way to reach it: call, text (a tappable link when the text line is a plain number),
@@ -12,8 +13,7 @@ export function ResourceList({
   resources: CrisisResourceDto[];
   language?: 'en' | 'es';
 }) {
-  const { i18n } = useTranslation();
-  const t = i18n.getFixedT(language ?? i18n.resolvedLanguage ?? 'en');
+  const t = useWordsIn(language);
   return (
     <ul className="resource-list">
       {resources.map((resource) => {

@@ -1,5 +1,15 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateIf,
+} from 'class-validator';
 
 export class TimezoneQuery {
   @ApiPropertyOptional({ default: 'UTC', example: 'America/Chicago' })
@@ -7,6 +17,14 @@ export class TimezoneQuery {
   @IsString()
   @MaxLength(64)
   tz: string = 'UTC';
+}
+
+/** The library's prompts in English (the default) or Spanish; a group's own prompts are in the words they were written in. */
+export class PromptLanguageQuery extends TimezoneQuery {
+  @ApiPropertyOptional({ enum: ['en', 'es'], default: 'en' })
+  @IsOptional()
+  @IsIn(['en', 'es'], { message: 'language must be en or es' })
+  language: 'en' | 'es' = 'en';
 }
 
 export class GroupPromptDto {
