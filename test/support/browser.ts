@@ -168,3 +168,30 @@ export async function chooseMessageAction(message: Locator, action: string | Reg
   await moreActions(message).click();
   await message.getByRole('menuitem', { name: action }).click();
 }
+
+/** Sideways overflow of the page, in px (0 when nothing scrolls sideways). */
+export const sidewaysScroll = (page: Page) =>
+  page.evaluate(() => {
+    const root = (
+      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
+    ).document.documentElement;
+    return root.scrollWidth - root.clientWidth;
+  });
+
+/** Visible buttons, inputs and selects inside `scope` smaller than 44 px either way (radios and checkboxes aside). */
+export const smallControls = (page: Page, scope: string) =>
+  page.evaluate((selector) => {
+    type El = {
+      getBoundingClientRect(): { width: number; height: number };
+      outerHTML: string;
+      type?: string;
+    };
+    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): El[] } }).document;
+    return [...doc.querySelectorAll(`${selector} button, ${selector} select, ${selector} input`)]
+      .filter((el) => el.type !== 'radio' && el.type !== 'checkbox')
+      .filter((el) => {
+        const box = el.getBoundingClientRect();
+        return box.width > 0 && (box.height < 44 || box.width < 44);
+      })
+      .map((el) => el.outerHTML.slice(0, 80));
+  }, scope);

@@ -13,37 +13,12 @@ import {
   seriousAxeViolations,
   signInThroughPage,
   WEB_ROOT,
+  sidewaysScroll as sideways,
+  smallControls,
 } from '../support/browser.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
 import { inRoom, said } from '../moderation/support.js';
-
-/** Sideways overflow of the page, in px (0 when nothing scrolls sideways). */
-const sideways = (page: Page) =>
-  page.evaluate(() => {
-    const root = (
-      globalThis as unknown as { document: { documentElement: { scrollWidth: number; clientWidth: number } } }
-    ).document.documentElement;
-    return root.scrollWidth - root.clientWidth;
-  });
-
-/** Visible buttons, links, inputs and selects of the page that are smaller than 44 px either way. */
-const smallControls = (page: Page, scope: string) =>
-  page.evaluate((selector) => {
-    type El = {
-      getBoundingClientRect(): { width: number; height: number };
-      outerHTML: string;
-      type?: string;
-    };
-    const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): El[] } }).document;
-    return [...doc.querySelectorAll(`${selector} button, ${selector} select, ${selector} input`)]
-      .filter((el) => el.type !== 'radio' && el.type !== 'checkbox')
-      .filter((el) => {
-        const box = el.getBoundingClientRect();
-        return box.width > 0 && (box.height < 44 || box.width < 44);
-      })
-      .map((el) => el.outerHTML.slice(0, 80));
-  }, scope);
 
 /** The aria-label of the focused element, once the focus has settled (a dialog gives it back on the next frame). */
 const focusedLabel = async (page: Page) => {
