@@ -1,17 +1,31 @@
+import { i18next } from '../i18n';
+
 /**
  * Dates and times as the person lives them: in this browser's time zone and language, through `Intl`. Instants
  * (ISO timestamps) are shown in the zone; calendar days (`YYYY-MM-DD`, already a day somewhere) are shown as that
  * day, never moved by the zone.
  */
 
+/**
+ * The language Hearth speaks now, for `Intl`: the browser's own form of it when it has one (`en-GB`, `es-MX`, so
+ * dates keep the person's regional order), else the bare language (`es` on an English browser).
+ */
+export function myLocale(): string {
+  const spoken = i18next.resolvedLanguage ?? i18next.language ?? 'en';
+  const regional = (navigator.languages ?? [navigator.language]).find(
+    (tag) => tag.toLowerCase().split('-')[0] === spoken,
+  );
+  return regional ?? spoken;
+}
+
 /** The browser's IANA time zone, e.g. America/Los_Angeles: what the server is told when it groups by day. */
 export function myTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const dateTime = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
-const time = () => new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
-const date = () => new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
+const dateTime = () => new Intl.DateTimeFormat(myLocale(), { dateStyle: 'medium', timeStyle: 'short' });
+const time = () => new Intl.DateTimeFormat(myLocale(), { hour: '2-digit', minute: '2-digit' });
+const date = () => new Intl.DateTimeFormat(myLocale(), { dateStyle: 'medium' });
 
 export function formatDateTime(iso: string): string {
   return dateTime().format(new Date(iso));
@@ -31,7 +45,7 @@ export function formatCalendarDay(day: string, style: 'medium' | 'short' = 'medi
   const noon = new Date(Date.UTC(year, month - 1, dayOfMonth, 12));
   const options: Intl.DateTimeFormatOptions =
     style === 'short' ? { month: 'short', day: 'numeric' } : { dateStyle: 'medium' };
-  return new Intl.DateTimeFormat(undefined, { ...options, timeZone: 'UTC' }).format(noon);
+  return new Intl.DateTimeFormat(myLocale(), { ...options, timeZone: 'UTC' }).format(noon);
 }
 
 /** Today's calendar day where the person is (`YYYY-MM-DD`), e.g. for a date field's default. */

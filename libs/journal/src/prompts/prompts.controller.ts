@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ApiErrors } from '@hearth/core';
+import { AcceptsLanguage, ApiErrors, RequestLanguage, type SpokenLanguage } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
@@ -18,8 +18,9 @@ export class PromptsController {
 
   @Get('journal/prompts')
   @ApiOkResponse({ type: [PromptView], description: 'The library and my groups’ prompts' })
-  available(@Caller() caller: Caller) {
-    return this.prompts.available(caller);
+  @AcceptsLanguage()
+  available(@Caller() caller: Caller, @RequestLanguage() language: SpokenLanguage) {
+    return this.prompts.available(caller, language);
   }
 
   @Get('journal/prompts/today')
@@ -27,8 +28,13 @@ export class PromptsController {
     type: TodayPromptView,
     description: 'The same prompt all day for me; chosen deterministically per person and day',
   })
-  today(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery) {
-    return this.prompts.today(caller, tz);
+  @AcceptsLanguage()
+  today(
+    @Caller() caller: Caller,
+    @Query() { tz }: TimezoneQuery,
+    @RequestLanguage() language: SpokenLanguage,
+  ) {
+    return this.prompts.today(caller, tz, language);
   }
 
   @Get('journal/prompts/due')
@@ -36,8 +42,9 @@ export class PromptsController {
     type: [DuePromptView],
     description: 'Prompts due after my recent sessions and not yet answered',
   })
-  due(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery) {
-    return this.prompts.due(caller, tz);
+  @AcceptsLanguage()
+  due(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery, @RequestLanguage() language: SpokenLanguage) {
+    return this.prompts.due(caller, tz, language);
   }
 
   @Post('groups/:id/prompts')

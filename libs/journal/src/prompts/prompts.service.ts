@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 
-import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, Transactions, ValidationFailedException, type SpokenLanguage } from '@hearth/core';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -14,10 +14,10 @@ import type { DuePromptView, PromptView, TodayPromptView } from './dto/prompt.vi
 import { GroupPrompt } from './group-prompt.entity.js';
 import { PROMPT_LIBRARY, type Prompt } from './prompt-library.js';
 
-const fromLibrary = (p: Prompt): PromptView => ({
+const fromLibrary = (p: Prompt, language: SpokenLanguage): PromptView => ({
   id: `lib:${p.id}`,
   category: p.category,
-  text: p.text,
+  text: p.text[language],
   daysAfterSession: p.daysAfterSession ?? null,
   groupId: null,
 });
@@ -38,29 +38,29 @@ export class PromptsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The library and the prompts of the groups I am in. */
-  async available(caller: Caller): Promise<PromptView[]> {
+  /** The library, in the person's language, and the prompts of the groups I am in (as their facilitators wrote them). */
+  async available(caller: Caller, language: SpokenLanguage = 'en'): Promise<PromptView[]> {
     const groupIds = await this.policy.activeGroupIds(caller.userId);
     const own = groupIds.length
       ? await this.transactions.run((manager) =>
           manager.find(GroupPrompt, { where: { groupId: In(groupIds) }, order: { createdAt: 'ASC' } }),
         )
       : [];
-    return [...PROMPT_LIBRARY.map(fromLibrary), ...own.map(fromGroup)];
+    return [...PROMPT_LIBRARY.map((p) => fromLibrary(p, language)), ...own.map(fromGroup)];
   }
 
   /** One prompt per person and day: the same all day, different for different people. */
-  async today(caller: Caller, tz: string): Promise<TodayPromptView> {
+  async today(caller: Caller, tz: string, language: SpokenLanguage = 'en'): Promise<TodayPromptView> {
     const date = this.localDate(tz);
-    const prompts = await this.available(caller);
+    const prompts = await this.available(caller, language);
     const digest = createHash('sha256').update(`${caller.userId}:${date}`).digest();
     return { ...prompts[digest.readUInt32BE(0) % prompts.length], date };
   }
 
   /** Session-relative prompts whose day has come, not yet answered by an entry about that session. */
-  async due(caller: Caller, tz: string): Promise<DuePromptView[]> {
+  async due(caller: Caller, tz: string, language: SpokenLanguage = 'en'): Promise<DuePromptView[]> {
     const today = this.localDate(tz);
-    const prompts = (await this.available(caller)).filter((p) => p.daysAfterSession !== null);
+    const prompts = (await this.available(caller, language)).filter((p) => p.daysAfterSession !== null);
     return this.transactions.run(async (manager) => {
       const sessions = await manager.find(TherapySession, {
         where: { userId: caller.userId },
