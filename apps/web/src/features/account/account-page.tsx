@@ -1,7 +1,6 @@
 import type { EmailVerificationSentDto, GroupDto, UserDto } from '@hearth/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useNavigate } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
@@ -235,7 +234,6 @@ function CalendarFeed() {
 function MyData() {
   const { t } = useTranslation();
   const session = useSession();
-  const navigate = useNavigate();
   const [confirming, setConfirming] = useState(false);
   const exporting = useAction();
   return (
@@ -266,9 +264,7 @@ function MyData() {
         onClose={() => setConfirming(false)}
         onConfirm={async (password) => {
           await http.delete('/me', { password });
-          // The page that says it is done is outside the signed-in screens, so forgetting cannot bounce to sign-in.
-          navigate('/account-deleted', { replace: true });
-          session.forget();
+          session.forget('/account-deleted');
         }}
       />
     </section>

@@ -106,19 +106,22 @@ export function NotificationPreferences() {
                   </th>
                   {(['push', 'email'] as const).map((channel) => (
                     <td key={channel}>
-                      <input
-                        type="checkbox"
-                        aria-label={t('notifications.preferences.channelLabel', {
-                          category: label,
-                          channel:
-                            channel === 'push'
-                              ? t('notifications.preferences.onDevicesLower')
-                              : t('notifications.preferences.byEmailLower'),
-                        })}
-                        checked={value.channels[category][channel] && (channel === 'push' || email)}
-                        disabled={locked || (channel === 'email' && !email)}
-                        onChange={(e) => toggle(category, channel, e.target.checked)}
-                      />
+                      {/* The whole cell's box takes the tap: a checkbox alone is too small a target on a phone. */}
+                      <label className="check preference-box">
+                        <input
+                          type="checkbox"
+                          aria-label={t('notifications.preferences.channelLabel', {
+                            category: label,
+                            channel:
+                              channel === 'push'
+                                ? t('notifications.preferences.onDevicesLower')
+                                : t('notifications.preferences.byEmailLower'),
+                          })}
+                          checked={value.channels[category][channel] && (channel === 'push' || email)}
+                          disabled={locked || (channel === 'email' && !email)}
+                          onChange={(e) => toggle(category, channel, e.target.checked)}
+                        />
+                      </label>
                     </td>
                   ))}
                 </tr>
@@ -162,7 +165,7 @@ export function NotificationPreferences() {
         <fieldset>
           <legend>{t('notifications.preferences.reminders')}</legend>
           {REMINDERS.map(([minutes, label]) => (
-            <label key={minutes} className="inline-choice">
+            <label key={minutes} className="inline-choice check">
               <input
                 type="checkbox"
                 checked={value.meetingReminders.includes(minutes)}
@@ -182,7 +185,7 @@ export function NotificationPreferences() {
         </fieldset>
         <fieldset>
           <legend>{t('notifications.preferences.quietHours')}</legend>
-          <label>
+          <label className="inline-choice check">
             <input
               type="checkbox"
               checked={value.quietHours !== null}
@@ -230,7 +233,7 @@ export function NotificationPreferences() {
           </p>
         </fieldset>
         <p>
-          <label>
+          <label className="inline-choice check">
             <input
               type="checkbox"
               checked={value.showGroupNames}
