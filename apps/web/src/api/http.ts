@@ -6,7 +6,7 @@ import { TokenStore } from './tokens';
 /** The API's words for "see the details": never shown alone when the details say more. */
 const GENERIC_MESSAGES = new Set(['Validation failed', 'Bad Request']);
 
-type FieldErrorBody = NonNullable<ErrorBodyDto['details']>[number] & { code?: string };
+type FieldErrorBody = NonNullable<ErrorBodyDto['details']>[number];
 
 /** The catalogue's words for a server code, else null (the server's own words are shown then). */
 function catalogued(key: string, values: Record<string, unknown> = {}): string | null {
@@ -36,7 +36,7 @@ function fieldMessage(detail: FieldErrorBody): string {
 }
 
 /** The general message: the catalogue's for the server's code, else the server's sentence. */
-function generalMessage(body: ErrorBodyDto & { code?: string }, retryAfterSeconds: number | null): string {
+function generalMessage(body: ErrorBodyDto, retryAfterSeconds: number | null): string {
   const wait = retryAfterSeconds === null ? undefined : waitText(retryAfterSeconds);
   const key =
     body.code === 'RATE_LIMITED' && wait ? 'errors.code.RATE_LIMITED_FOR' : `errors.code.${body.code}`;
@@ -55,7 +55,7 @@ function asSentence(message: string): string {
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly body: ErrorBodyDto & { code?: string },
+    readonly body: ErrorBodyDto,
     /** From `Retry-After`, when the server said how long to wait. */
     readonly retryAfterSeconds: number | null = null,
   ) {
