@@ -122,10 +122,12 @@ export function NoFacilitatorWarning() {
 }
 
 export function Loading({ label }: { label?: string }) {
-  const { t } = useTranslation();
+  // The fallback shown while a screen (or the language's words) loads, so it never waits for the words itself:
+  // the app around it (the router, the service worker's messages) mounts at once.
+  const { t, ready } = useTranslation(undefined, { useSuspense: false });
   return (
     <p className="loading" role="status">
-      {label ?? t('common.loading')}…
+      {label ?? (ready ? t('common.loading') : '')}…
     </p>
   );
 }
