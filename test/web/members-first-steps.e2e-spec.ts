@@ -153,7 +153,7 @@ describeInBrowser('A member’s first steps in Chromium', () => {
 
         const stranger = await newContext(browser, viewport, { locale: 'en-US' });
         await stranger.page.goto(`${t.url}/invite/no-such-code`);
-        await stranger.page.getByRole('alert').getByText('Invite not found or no longer valid').waitFor();
+        await stranger.page.getByRole('alert').getByText('This invitation does not work any more').waitFor();
         await expectAccessible(stranger.page);
         await stranger.context.close();
       });

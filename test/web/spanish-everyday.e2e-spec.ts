@@ -49,6 +49,7 @@ const WORDS = {
     signIn: 'Iniciar sesión',
     welcomeBack: 'Qué bueno verte de nuevo',
     wrongPassword: 'Ese correo y esa contraseña no coinciden con ninguna cuenta.',
+    deadInvite: 'Esta invitación ya no funciona: puede que haya vencido',
     deleteAccount: 'Eliminar mi cuenta',
     confirmPassword: 'Tu contraseña, para confirmar',
     deleteForGood: 'Eliminar para siempre',
@@ -78,6 +79,7 @@ const WORDS = {
     signIn: 'Sign in',
     welcomeBack: 'Welcome back',
     wrongPassword: 'That email and password do not match an account.',
+    deadInvite: 'This invitation does not work any more: it may have expired',
     deleteAccount: 'Delete my account',
     confirmPassword: 'Your password, to confirm',
     deleteForGood: 'Delete for good',
@@ -235,7 +237,11 @@ describeInBrowser('A member’s everyday screens in Spanish and English', () => 
         expect(await page.getByText('Invalid email or password').count()).toBe(0);
         expect(await seriousAxeViolations(page)).toEqual([]);
         await shoot(page, `signin-error-${language}-dark`, viewport);
-
+        // A dead invitation link, opened signed out, says so in her language too.
+        await page.goto(`${t.url}/invite/no-such-code`);
+        await page.getByRole('alert').getByText(words.deadInvite).waitFor();
+        await page.goto(`${t.url}/signin`);
+        await page.getByLabel(words.email).fill(member.email);
         await page.getByLabel(words.password).fill(GOOD_PASSWORD);
         await page.getByRole('button', { name: words.signIn }).click();
         await page.getByRole('heading', { name: words.home }).waitFor();
