@@ -343,7 +343,12 @@ describe('Joining a group', () => {
       for (const answer of answers) {
         expect(answer).toEqual({
           status: 404,
-          body: { statusCode: 404, error: 'Not Found', message: 'Invite not found or no longer valid' },
+          body: {
+            statusCode: 404,
+            error: 'Not Found',
+            message: 'Invite not found or no longer valid',
+            code: 'INVITE_INVALID',
+          },
         });
       }
     });

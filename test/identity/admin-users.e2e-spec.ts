@@ -372,7 +372,7 @@ describe('Profile - /api/me', () => {
           displayName: 'Changed',
         })
         .expect(400);
-      expect(wrong.body.details).toEqual([
+      expect(wrong.body.details).toMatchObject([
         { field: 'currentPassword', message: 'currentPassword is incorrect' },
       ]);
 
@@ -390,7 +390,7 @@ describe('Profile - /api/me', () => {
         .set('Authorization', user.auth)
         .send({ currentPassword: user.password, newPassword: 'password1234' })
         .expect(400);
-      expect(weak.body.details).toEqual([
+      expect(weak.body.details).toMatchObject([
         { field: 'newPassword', message: expect.stringContaining('too common') },
       ]);
 

@@ -61,6 +61,7 @@ describe('Authentication', () => {
         statusCode: 409,
         error: 'Conflict',
         message: 'An account with this email already exists',
+        code: 'EMAIL_TAKEN',
       });
     });
 
@@ -74,7 +75,7 @@ describe('Authentication', () => {
         .post('/api/auth/register')
         .send({ email: uniqueEmail(), displayName: 'Robin', password })
         .expect(400);
-      expect(response.body.details).toEqual([
+      expect(response.body.details).toMatchObject([
         { field: 'password', message: expect.stringContaining(reason) },
       ]);
     });
@@ -119,6 +120,7 @@ describe('Authentication', () => {
         statusCode: 401,
         error: 'Unauthorized',
         message: 'Invalid email or password',
+        code: 'INVALID_CREDENTIALS',
       });
     });
 

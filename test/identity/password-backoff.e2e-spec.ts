@@ -41,13 +41,14 @@ describe('Password back-off on my account - PATCH /api/me and DELETE /api/me', (
       statusCode: 429,
       error: 'Too Many Requests',
       message: `Too many failed password attempts. Try again in ${seconds} seconds.`,
+      code: 'RATE_LIMITED',
     });
   }
 
   it('locks the password change after 5 wrong passwords, refuses even the right one, and lets it in after the lock', async () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const wrong = await changePassword(member, WRONG).expect(400);
-      expect(wrong.body.details).toEqual([
+      expect(wrong.body.details).toMatchObject([
         { field: 'currentPassword', message: 'currentPassword is incorrect' },
       ]);
     }
@@ -65,7 +66,7 @@ describe('Password back-off on my account - PATCH /api/me and DELETE /api/me', (
   it('locks erasure after 5 wrong passwords, refuses even the right one, and erases after the lock', async () => {
     for (let attempt = 1; attempt <= 5; attempt++) {
       const wrong = await erase(member, WRONG).expect(400);
-      expect(wrong.body.details).toEqual([{ field: 'password', message: 'password is incorrect' }]);
+      expect(wrong.body.details).toMatchObject([{ field: 'password', message: 'password is incorrect' }]);
     }
     expectLocked(await erase(member, WRONG).expect(429), 30);
     expectLocked(await erase(member, member.password).expect(429), 30);

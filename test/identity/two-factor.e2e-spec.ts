@@ -101,7 +101,7 @@ describe('Two-step verification (STAFF_2FA=required)', () => {
         code: '000000' === (await codeAt(t, secret)) ? '111111' : '000000',
       })
       .expect(400);
-    expect(wrong.body.details).toEqual([{ field: 'code', message: 'That code did not match' }]);
+    expect(wrong.body.details).toMatchObject([{ field: 'code', message: 'That code did not match' }]);
 
     t.clock.advance(30_000);
     const code = await codeAt(t, secret);
@@ -124,7 +124,7 @@ describe('Two-step verification (STAFF_2FA=required)', () => {
     const [code] = recoveryCodes;
     await secondStep(admin, { recoveryCode: code.toUpperCase().replace('-', '') }, 200);
     const again = await secondStep(admin, { recoveryCode: code }, 400);
-    expect(again.body.details).toEqual([
+    expect(again.body.details).toMatchObject([
       { field: 'recoveryCode', message: 'That recovery code is not valid or was already used' },
     ]);
     expect((await get('/api/me/two-factor', admin.auth).expect(200)).body.recoveryCodesLeft).toBe(9);
@@ -241,7 +241,7 @@ describe('Two-step verification (STAFF_2FA=required)', () => {
     const wrong = await post(`/api/me/two-factor/factors/${memberFactor.factorId}/remove`, member.auth, {
       password: 'not the password',
     }).expect(400);
-    expect(wrong.body.details).toEqual([{ field: 'password', message: 'password is incorrect' }]);
+    expect(wrong.body.details).toMatchObject([{ field: 'password', message: 'password is incorrect' }]);
     await post(`/api/me/two-factor/factors/${factorId}/remove`, member.auth, {
       password: GOOD_PASSWORD,
     }).expect(404);

@@ -196,7 +196,7 @@ describe('Mood and prompts', () => {
       expect(due.body[0]).toMatchObject({ sessionId: session.body.id, dueOn: today, daysAfterSession: 0 });
     });
 
-    it('speaks Spanish when asked: every library prompt, today’s and the due ones; refuses another language', async () => {
+    it('speaks Spanish when asked (Accept-Language): every library prompt, today’s and the due ones; English for a language it does not speak', async () => {
       const english = await t
         .request()
         .get('/api/journal/prompts')
@@ -204,7 +204,8 @@ describe('Mood and prompts', () => {
         .expect(200);
       const spanish = await t
         .request()
-        .get('/api/journal/prompts?language=es')
+        .get('/api/journal/prompts')
+        .set('Accept-Language', 'es-MX,es;q=0.9')
         .set('Authorization', mia.auth)
         .expect(200);
       const library = (body: { id: string; text: string }[]) => body.filter((p) => p.id.startsWith('lib:'));
@@ -222,7 +223,8 @@ describe('Mood and prompts', () => {
         .expect(201);
       const due = await t
         .request()
-        .get('/api/journal/prompts/due?language=es')
+        .get('/api/journal/prompts/due')
+        .set('Accept-Language', 'es')
         .set('Authorization', rosa.auth)
         .expect(200);
       expect(due.body.find((p: { id: string }) => p.id === 'lib:emotions-1')?.text).toBe(
@@ -230,15 +232,18 @@ describe('Mood and prompts', () => {
       );
       const today = await t
         .request()
-        .get('/api/journal/prompts/today?tz=America/Mexico_City&language=es')
+        .get('/api/journal/prompts/today?tz=America/Mexico_City')
+        .set('Accept-Language', 'es')
         .set('Authorization', mia.auth)
         .expect(200);
       expect(library(spanish.body).map((p) => p.text)).toContain(today.body.text);
-      await t
+      const french = await t
         .request()
-        .get('/api/journal/prompts/today?language=fr')
+        .get('/api/journal/prompts/today')
+        .set('Accept-Language', 'fr')
         .set('Authorization', mia.auth)
-        .expect(400);
+        .expect(200);
+      expect(library(english.body).map((p) => p.text)).toContain(french.body.text);
     });
 
     it('lets facilitators add prompts for their group, seen by its members only', async () => {

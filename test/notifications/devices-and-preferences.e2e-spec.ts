@@ -107,7 +107,7 @@ describe('My devices and my notification preferences', () => {
           .post('/push-subscriptions', { endpoint, keys: device.keys })
           .expect(400);
         expect(response.body.message).toBe('Validation failed');
-        expect(response.body.details).toEqual([
+        expect(response.body.details).toMatchObject([
           {
             field: 'endpoint',
             message: 'endpoint must be an address of a push service this Hearth sends to',
@@ -123,7 +123,7 @@ describe('My devices and my notification preferences', () => {
           keys: device.keys,
         })
         .expect(400);
-      expect(http.body.details[0]).toEqual({
+      expect(http.body.details[0]).toMatchObject({
         field: 'endpoint',
         message: 'endpoint must be an https address',
       });
@@ -137,7 +137,7 @@ describe('My devices and my notification preferences', () => {
           keys: { p256dh: 'short', auth: device.keys.auth },
         })
         .expect(400);
-      expect(bad.body.details).toEqual([
+      expect(bad.body.details).toMatchObject([
         { field: 'keys.p256dh', message: 'p256dh must be a base64url P-256 public key' },
       ]);
       await fc.assert(
@@ -207,7 +207,7 @@ describe('My devices and my notification preferences', () => {
       const refused = await as(facilitator)
         .patch('/notification-preferences', { channels: { crisis: { email: false } } })
         .expect(400);
-      expect(refused.body.details).toEqual([
+      expect(refused.body.details).toMatchObject([
         {
           field: 'channels.crisis',
           message: 'Crisis alerts stay on by push and email while you facilitate a group or run this Hearth',
@@ -220,13 +220,13 @@ describe('My devices and my notification preferences', () => {
 
     it('refuses an unknown time zone or a time of day that is not one, naming the field', async () => {
       const zone = await as(mia).patch('/notification-preferences', { timeZone: 'Mars/Olympus' }).expect(400);
-      expect(zone.body.details).toEqual([
+      expect(zone.body.details).toMatchObject([
         { field: 'timeZone', message: 'timeZone must be an IANA time zone such as America/Chicago' },
       ]);
       const hour = await as(mia)
         .patch('/notification-preferences', { quietHours: { start: '25:00', end: '07:00' } })
         .expect(400);
-      expect(hour.body.details).toEqual([
+      expect(hour.body.details).toMatchObject([
         { field: 'quietHours.start', message: 'start must be a time of day as HH:MM' },
       ]);
       await fc.assert(

@@ -108,7 +108,9 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       await as(mia).put('/admin/questionnaires/epds/wording/en', EPDS_WORDING).expect(403);
       const tooFew = { ...EPDS_WORDING, items: EPDS_WORDING.items.slice(0, 9) };
       const refused = await as(admin).put('/admin/questionnaires/epds/wording/en', tooFew).expect(400);
-      expect(refused.body.details).toEqual([{ field: 'items', message: 'items must hold the 10 questions' }]);
+      expect(refused.body.details).toMatchObject([
+        { field: 'items', message: 'items must hold the 10 questions' },
+      ]);
       await as(admin).put('/admin/questionnaires/phq9/wording/en', EPDS_WORDING).expect(400);
       await as(admin).put('/admin/questionnaires/epds/wording/fr', EPDS_WORDING).expect(400);
       const installed = await as(admin)

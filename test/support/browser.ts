@@ -78,7 +78,7 @@ function newestChange(path: string): number {
 export async function newContext(
   browser: Browser,
   viewport = PHONE,
-  place: { timezoneId?: string; locale?: string } = {},
+  place: { timezoneId?: string; locale?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...place });
   const page = await context.newPage();
@@ -195,3 +195,43 @@ export const smallControls = (page: Page, scope: string) =>
       })
       .map((el) => el.outerHTML.slice(0, 80));
   }, scope);
+
+/** The few DOM types the page-side checks use (the test's TypeScript has no DOM library). */
+interface DomElement {
+  outerHTML: string;
+  closest(selector: string): DomElement | null;
+  getBoundingClientRect(): { height: number };
+}
+interface DomDocument {
+  documentElement: { scrollWidth: number };
+  querySelectorAll(selector: string): Iterable<DomElement>;
+}
+
+/**
+ * The page at the narrowest phone width (360 px): how wide it scrolls, and the buttons and fields of `main` under
+ * 44 px tall. The page is put back to its own size after.
+ */
+export async function comfortAt360(
+  page: Page,
+): Promise<{ scrollWidth: number; small: { what: string; height: number }[] }> {
+  const original = page.viewportSize() ?? PHONE;
+  await page.setViewportSize({ width: 360, height: 740 });
+  // Charts follow their box on the next frames, not at once.
+  await page.waitForTimeout(400);
+  const measured = await page.evaluate(() => {
+    const doc = (globalThis as unknown as { document: DomDocument }).document;
+    const controls = [
+      ...doc.querySelectorAll('main button, main input, main select, main textarea, main a.button'),
+    ];
+    return {
+      scrollWidth: doc.documentElement.scrollWidth,
+      small: controls
+        // A checkbox or radio is as tall as the row it sits in, label and all.
+        .map((el) => el.closest('.check') ?? el)
+        .map((el) => ({ what: el.outerHTML.slice(0, 80), height: el.getBoundingClientRect().height }))
+        .filter((c) => c.height > 0 && c.height < 44),
+    };
+  });
+  await page.setViewportSize(original);
+  return measured;
+}

@@ -336,7 +336,9 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await dialog.getByText('password is incorrect').waitFor();
     await dialog.getByLabel('Your password, to confirm').fill(wren.password);
     await dialog.getByRole('button', { name: 'Delete for good' }).click();
-    await m.waitForURL(/\/signin/);
+    // It ends on a page that says so (issue 17, item 11), loaded afresh.
+    await m.waitForURL(/\/account-deleted$/);
+    await m.getByRole('heading', { name: 'Your account has been deleted' }).waitFor();
     expect(
       await m.evaluate(() => Object.keys((globalThis as unknown as { localStorage: object }).localStorage)),
     ).toEqual([]);

@@ -118,7 +118,8 @@ describeInBrowser('Web client: the journal in Spanish (and in English)', () => {
     // The prompt of the day is the library's, in Spanish.
     const { body: prompt } = await t
       .request()
-      .get(`/api/journal/prompts/today?tz=${ZONE}&language=es`)
+      .get(`/api/journal/prompts/today?tz=${ZONE}`)
+      .set('Accept-Language', 'es')
       .set('Authorization', lucia.auth)
       .expect(200);
     const ofTheDay = es.locator('section', { has: es.getByRole('heading', { name: 'Pregunta del día' }) });

@@ -50,7 +50,12 @@ describeInBrowser('Web client: English and Spanish', () => {
     'follows a Spanish browser on %s, and keeps the choice of English made in the account',
     async (_, viewport) => {
       const { context, page, cspViolations } = await newContext(browser, viewport, { locale: 'es-ES' });
-      await signInThroughPage(page, t.url, mia.email, GOOD_PASSWORD);
+      // The sign-in page speaks Spanish too.
+      await page.goto(`${t.url}/signin`);
+      await page.getByLabel('Correo electrónico').fill(mia.email);
+      await page.getByLabel('Contraseña').fill(GOOD_PASSWORD);
+      await page.getByRole('button', { name: 'Iniciar sesión' }).click();
+      await page.getByRole('heading', { name: 'Tus grupos' }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Principal' });
       await nav.getByRole('link', { name: 'Diario' }).waitFor();
       await page.getByRole('button', { name: 'Ayuda ahora' }).waitFor();

@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
+  comfortAt360,
   describeInBrowser,
   ensureWebBuilt,
   LAPTOP,
@@ -74,27 +75,9 @@ describeInBrowser('A member’s first steps in Chromium', () => {
 
   /** No sideways scrolling at the narrowest phone width, and every button and field is at least 44 px tall. */
   const expectComfortable = async (page: Page) => {
-    const original = page.viewportSize() ?? PHONE;
-    await page.setViewportSize({ width: 360, height: 740 });
-    // Charts follow their box on the next frames, not at once.
-    await page.waitForTimeout(400);
-    const { scrollWidth, small } = await page.evaluate(() => {
-      const doc = (globalThis as unknown as { document: DomDocument }).document;
-      const controls = [
-        ...doc.querySelectorAll('main button, main input, main select, main textarea, main a.button'),
-      ];
-      return {
-        scrollWidth: doc.documentElement.scrollWidth,
-        small: controls
-          // A checkbox or radio is as tall as the row it sits in, label and all.
-          .map((el) => el.closest('.check') ?? el)
-          .map((el) => ({ what: el.outerHTML.slice(0, 80), height: el.getBoundingClientRect().height }))
-          .filter((c) => c.height > 0 && c.height < 44),
-      };
-    });
+    const { scrollWidth, small } = await comfortAt360(page);
     expect(scrollWidth).toBeLessThanOrEqual(360);
     expect(small).toEqual([]);
-    await page.setViewportSize(original);
   };
 
   /** A member of Morning Circle, through the API: invited, joined and agreed. */
@@ -170,7 +153,7 @@ describeInBrowser('A member’s first steps in Chromium', () => {
 
         const stranger = await newContext(browser, viewport, { locale: 'en-US' });
         await stranger.page.goto(`${t.url}/invite/no-such-code`);
-        await stranger.page.getByRole('alert').getByText('Invite not found or no longer valid').waitFor();
+        await stranger.page.getByRole('alert').getByText('This invitation does not work any more').waitFor();
         await expectAccessible(stranger.page);
         await stranger.context.close();
       });
@@ -199,7 +182,7 @@ describeInBrowser('A member’s first steps in Chromium', () => {
         await page.getByLabel('Current password').fill('not my password at all');
         await page.getByLabel('New password').fill('another long walk by the sea');
         await page.getByRole('button', { name: 'Change password' }).click();
-        await page.locator('.field-error', { hasText: 'currentPassword is incorrect' }).waitFor();
+        await page.locator('.field-error', { hasText: 'That password is incorrect.' }).waitFor();
         expect(await page.getByText('Validation failed').count()).toBe(0);
         await expectAccessible(page);
         await context.close();
@@ -291,14 +274,3 @@ describeInBrowser('A member’s first steps in Chromium', () => {
     });
   }
 });
-
-/** The few DOM types the page-side checks use (the test's TypeScript has no DOM library). */
-interface DomElement {
-  outerHTML: string;
-  closest(selector: string): DomElement | null;
-  getBoundingClientRect(): { height: number };
-}
-interface DomDocument {
-  documentElement: { scrollWidth: number };
-  querySelectorAll(selector: string): Iterable<DomElement>;
-}

@@ -1,4 +1,5 @@
 import { lazy, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useMatch } from 'react-router-dom';
 
 import { SessionProvider, useSession } from './api/session';
@@ -46,6 +47,9 @@ const SafetyPlanPage = lazy(() =>
 const QuestionnairesPage = lazy(() =>
   import('./features/questionnaires/questionnaires-page').then((m) => ({ default: m.QuestionnairesPage })),
 );
+const AccountDeletedPage = lazy(() =>
+  import('./features/auth/account-deleted').then((m) => ({ default: m.AccountDeletedPage })),
+);
 const TakeQuestionnairePage = lazy(() =>
   import('./features/questionnaires/take-page').then((m) => ({ default: m.TakeQuestionnairePage })),
 );
@@ -65,6 +69,7 @@ export function App() {
               <Route path="/reset-password" element={<ResetPasswordPage />} />
               <Route path="/verify-email" element={<VerifyEmailPage />} />
               <Route path="/install" element={<InstallPage />} />
+              <Route path="/account-deleted" element={<AccountDeletedPage />} />
               <Route element={<RequireSession />}>
                 <Route path="/" element={<HomePage />} />
                 <Route path="/invite/:code" element={<InvitePage />} />
@@ -108,10 +113,11 @@ export function App() {
 
 /** Screens behind sign-in. An expired session keeps the screen (and its drafts) under a sign-in dialog. */
 function RequireSession() {
+  const { t } = useTranslation();
   const { status, instance } = useSession();
   const location = useLocation();
   const invitation = useMatch('/invite/:code');
-  if (status === 'loading') return <Loading label="Opening Hearth" />;
+  if (status === 'loading') return <Loading label={t('common.opening')} />;
   if (status === 'offline') return <Layout offline />;
   if (status === 'signedOut' && invitation && !instance?.needsSetup) {
     return <InviteWelcomePage code={invitation.params.code ?? ''} />;

@@ -6,12 +6,17 @@
 import type { CrisisResourceDto } from './events.js';
 import type { MessageDto } from './messages.js';
 
-/** Every HTTP error has this shape. */
+/**
+ * Every HTTP error has this shape. `code`, where present, names the error for clients that say it in the person's
+ * language (`INVALID_CREDENTIALS`, `RATE_LIMITED`, …); a field's `code` names the rule it broke (class-validator's
+ * constraint, such as `isEmail` or `minLength`, or `incorrect`, `tooShort`, `tooCommon`, `mismatch`).
+ */
 export interface ErrorBodyDto {
   statusCode: number;
   error: string;
   message: string;
-  details?: { field: string; message: string }[];
+  code?: string;
+  details?: { field: string; message: string; code?: string }[];
 }
 
 /** Public facts a client needs before anyone signs in. */

@@ -24,12 +24,20 @@ export {
   ValidationFailedException,
 } from './errors/validation.js';
 export { foundOrFail } from './errors/find-or-fail.js';
+export { coded } from './errors/coded.js';
 export { Omittable } from './errors/omittable.decorator.js';
 export { Trim } from './errors/trim.decorator.js';
 export { RetryLaterException } from './errors/retry-later.exception.js';
 export { AuthThrottle, SkipRateLimit } from './http/rate-limit.decorators.js';
 export { ApiErrors } from './http/api-errors.decorator.js';
 export { RateLimitGuard } from './http/rate-limit.guard.js';
+export {
+  AcceptsLanguage,
+  RequestLanguage,
+  SPOKEN_LANGUAGES,
+  spokenLanguage,
+  type SpokenLanguage,
+} from './http/request-language.js';
 export { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 export { createHttpLogger } from './logging/http-logger.js';
 export {

@@ -1,9 +1,47 @@
 import type { ErrorBodyDto, TokenPairDto } from '@hearth/contracts';
 
+import { i18next } from '../i18n';
 import { TokenStore } from './tokens';
 
 /** The API's words for "see the details": never shown alone when the details say more. */
 const GENERIC_MESSAGES = new Set(['Validation failed', 'Bad Request']);
+
+type FieldErrorBody = NonNullable<ErrorBodyDto['details']>[number];
+
+/** The catalogue's words for a server code, else null (the server's own words are shown then). */
+function catalogued(key: string, values: Record<string, unknown> = {}): string | null {
+  return i18next.exists(key) ? i18next.t(key, values) : null;
+}
+
+/** "30 seconds", "2 minutes", "1 hour", in the language Hearth speaks. */
+function waitText(seconds: number): string {
+  const [amount, unit] =
+    seconds < 90
+      ? [seconds, 'second']
+      : seconds < 5400
+        ? [Math.ceil(seconds / 60), 'minute']
+        : [Math.ceil(seconds / 3600), 'hour'];
+  return new Intl.NumberFormat(i18next.resolvedLanguage, { style: 'unit', unit, unitDisplay: 'long' }).format(
+    amount,
+  );
+}
+
+/**
+ * A field's message: the catalogue's for its code (`minLength`, `incorrect`, …, with the limit the server named),
+ * else the server's sentence.
+ */
+function fieldMessage(detail: FieldErrorBody): string {
+  const limit = /\d+/.exec(detail.message)?.[0];
+  return (detail.code && catalogued(`errors.field.${detail.code}`, { limit })) || asSentence(detail.message);
+}
+
+/** The general message: the catalogue's for the server's code, else the server's sentence. */
+function generalMessage(body: ErrorBodyDto, retryAfterSeconds: number | null): string {
+  const wait = retryAfterSeconds === null ? undefined : waitText(retryAfterSeconds);
+  const key =
+    body.code === 'RATE_LIMITED' && wait ? 'errors.code.RATE_LIMITED_FOR' : `errors.code.${body.code}`;
+  return (body.code && catalogued(key, { wait })) || asSentence(body.message);
+}
 
 /** A server message as a sentence: "excerpt must be…" reads "Excerpt must be….". */
 function asSentence(message: string): string {
@@ -18,25 +56,37 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly body: ErrorBodyDto,
+    /** From `Retry-After`, when the server said how long to wait. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
-    super(ApiError.describe(body, []));
+    super(body.message);
+    this.message = this.describe([]);
   }
 
-  /** The message for one field, when the API named it. */
+  /** The message for one field, when the API named it, in the language Hearth speaks where it has the code. */
   field(name: string): string | undefined {
-    return this.body.details?.find((d) => d.field === name)?.message;
+    const detail = this.body.details?.find((d) => d.field === name);
+    return detail && fieldMessage(detail);
   }
 
   /**
    * What to say in the form's alert: the general message unless it only means "see the details", then every
    * field message not already shown beside its field. Empty when the fields say it all.
    */
-  static describe(body: ErrorBodyDto, shownFields: readonly string[]): string {
-    const details = body.details ?? [];
-    const general = details.length > 0 && GENERIC_MESSAGES.has(body.message) ? [] : [body.message];
-    const unshown = details.filter((d) => !shownFields.includes(d.field)).map((d) => d.message);
-    return [...new Set([...general, ...unshown])].map(asSentence).filter(Boolean).join(' ');
+  describe(shownFields: readonly string[]): string {
+    const details: FieldErrorBody[] = this.body.details ?? [];
+    const general =
+      details.length > 0 && GENERIC_MESSAGES.has(this.body.message)
+        ? []
+        : [generalMessage(this.body, this.retryAfterSeconds)];
+    const unshown = details.filter((d) => !shownFields.includes(d.field)).map(fieldMessage);
+    return [...new Set([...general, ...unshown])].filter(Boolean).join(' ');
   }
+}
+
+/** A field's message from an error, when it is the API's and names the field. */
+export function fieldText(error: unknown, name: string): string | undefined {
+  return error instanceof ApiError ? error.field(name) : undefined;
 }
 
 /**
@@ -45,10 +95,10 @@ export class ApiError extends Error {
  */
 export function errorText(error: unknown, shownFields: readonly string[] = []): string {
   if (error instanceof ApiError) {
-    return ApiError.describe(error.body, shownFields) || (shownFields.length ? '' : error.body.message);
+    return error.describe(shownFields) || (shownFields.length ? '' : asSentence(error.body.message));
   }
-  if (error instanceof TypeError) return 'Hearth cannot be reached right now. Check your connection.';
-  return 'Something went wrong. Please try again.';
+  if (error instanceof TypeError) return i18next.t('errors.unreachable');
+  return i18next.t('errors.unexpected');
 }
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -132,7 +182,12 @@ export class Http {
   }
 
   private async send(method: Method, path: string, body: unknown, options: HttpOptions): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
+    // The server writes what it creates for the person (a new group's agreement, journal prompts) in the
+    // language Hearth speaks to her now.
+    const headers: Record<string, string> = {
+      Accept: 'application/json',
+      'Accept-Language': i18next.resolvedLanguage ?? 'en',
+    };
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (!options.anonymous) {
       const token = await this.accessToken();
@@ -149,16 +204,19 @@ export class Http {
 }
 
 async function toError(response: Response): Promise<ApiError> {
+  const retryAfter = Number(response.headers.get('Retry-After'));
+  const retryAfterSeconds = Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : null;
   try {
     const body = (await response.json()) as ErrorBodyDto;
-    if (typeof body?.message === 'string') return new ApiError(response.status, body);
+    if (typeof body?.message === 'string') return new ApiError(response.status, body, retryAfterSeconds);
   } catch {
     // Not the API's JSON (a proxy's page, say): fall through to a generic error.
   }
   return new ApiError(response.status, {
     statusCode: response.status,
     error: response.statusText,
-    message: response.status >= 500 ? 'Hearth had a problem. Please try again.' : response.statusText,
+    message: response.status >= 500 ? i18next.t('errors.server') : response.statusText,
+    ...(response.status >= 500 ? { code: 'INTERNAL' } : {}),
   });
 }
 

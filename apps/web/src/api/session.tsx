@@ -30,8 +30,11 @@ export interface Session {
   signUp(input: { email: string; password: string; displayName: string }): Promise<void>;
   signOut(): Promise<void>;
   setUser(user: UserDto): void;
-  /** After an account is deleted: forget everything on this device. */
-  forget(): void;
+  /**
+   * Forgets everything of the account on this device (after it is deleted, or disowned). `then`: a page to load
+   * afresh afterwards, so that nothing of the account stays in this page's memory either.
+   */
+  forget(then?: string): void;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -85,17 +88,21 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [user],
   );
 
-  const forget = useCallback(() => {
+  const forget = useCallback((then?: string) => {
     http.tokens.clear();
     clearDrafts();
     forgetOnThisDevice();
-    void disablePushOnThisDevice().catch(() => undefined);
+    const unsubscribed = disablePushOnThisDevice().catch(() => undefined);
+    if (then) {
+      void unsubscribed.finally(() => window.location.replace(then));
+      return;
+    }
     setUser(null);
     setStatus('signedOut');
   }, []);
 
   useEffect(() => {
-    http.onDisowned = forget;
+    http.onDisowned = () => forget();
   }, [forget]);
 
   const value = useMemo<Session>(

@@ -7,8 +7,9 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
 } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 
-import { ApiError, errorText } from '../api/http';
+import { ApiError, errorText, fieldText } from '../api/http';
 
 export function Field({
   label,
@@ -86,7 +87,7 @@ export function useAction() {
       return error ? errorText(error, shownFields) || null : null;
     },
     fieldError: (name: string) => {
-      const message = error instanceof ApiError ? error.field(name) : undefined;
+      const message = error instanceof ApiError ? fieldText(error, name) : undefined;
       if (message) shownFields.push(name);
       return message;
     },
@@ -114,17 +115,19 @@ export function NoFacilitatorWarning() {
   return (
     <Alert tone="warning">
       <p>
-        <strong>No active facilitator</strong> — crisis alerts reach only admins. Add a facilitator to this
-        group.
+        <Trans i18nKey="common.noFacilitator" components={{ strong: <strong /> }} />
       </p>
     </Alert>
   );
 }
 
-export function Loading({ label = 'Loading' }: { label?: string }) {
+export function Loading({ label }: { label?: string }) {
+  // The fallback shown while a screen (or the language's words) loads, so it never waits for the words itself:
+  // the app around it (the router, the service worker's messages) mounts at once.
+  const { t, ready } = useTranslation(undefined, { useSuspense: false });
   return (
     <p className="loading" role="status">
-      {label}…
+      {label ?? (ready ? t('common.loading') : '')}…
     </p>
   );
 }
@@ -146,6 +149,7 @@ export function Dialog({
   onClose: () => void;
   children: ReactNode;
 }) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -158,7 +162,7 @@ export function Dialog({
     <dialog ref={ref} aria-labelledby={titleId} onClose={onClose} className="dialog">
       <div className="dialog-head">
         <h2 id={titleId}>{title}</h2>
-        <button type="button" className="button-quiet" onClick={onClose} aria-label="Close">
+        <button type="button" className="button-quiet" onClick={onClose} aria-label={t('common.close')}>
           ✕
         </button>
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { Alert, Dialog, Field, useAction } from './components';
 
@@ -8,7 +9,7 @@ export function PasswordDialog({
   title,
   intro,
   confirm,
-  cancel = 'Cancel',
+  cancel,
   danger = false,
   onClose,
   onConfirm,
@@ -22,6 +23,7 @@ export function PasswordDialog({
   onClose: () => void;
   onConfirm: (password: string) => Promise<void>;
 }) {
+  const { t } = useTranslation();
   const [password, setPassword] = useState('');
   const action = useAction();
   return (
@@ -36,7 +38,7 @@ export function PasswordDialog({
       >
         <p>{intro}</p>
         <Field
-          label="Your password, to confirm"
+          label={t('common.confirmPassword')}
           type="password"
           autoComplete="current-password"
           required
@@ -50,7 +52,7 @@ export function PasswordDialog({
             {confirm}
           </button>
           <button type="button" className="button-quiet" onClick={onClose}>
-            {cancel}
+            {cancel ?? t('common.cancel')}
           </button>
         </div>
       </form>

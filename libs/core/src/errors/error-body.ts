@@ -8,6 +8,12 @@ export class FieldError {
 
   @ApiProperty({ example: 'password must be longer than or equal to 12 characters' })
   message!: string;
+
+  @ApiPropertyOptional({
+    example: 'minLength',
+    description: 'The rule the field broke, for translated messages',
+  })
+  code?: string;
 }
 
 /** The one shape of every HTTP error Hearth returns. */
@@ -20,6 +26,12 @@ export class ErrorBody implements ErrorBodyDto {
 
   @ApiProperty({ example: 'Validation failed' })
   message!: string;
+
+  @ApiPropertyOptional({
+    example: 'INVALID_CREDENTIALS',
+    description: 'Names the error, for translated messages',
+  })
+  code?: string;
 
   @ApiPropertyOptional({ type: [FieldError] })
   details?: FieldError[];

@@ -2,7 +2,9 @@ import { jest } from '@jest/globals';
 import { ForbiddenException, Logger } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 
+import { coded } from './coded.js';
 import { HttpErrorFilter } from './http-exception.filter.js';
+import { RetryLaterException } from './retry-later.exception.js';
 import { ValidationFailedException } from './validation.js';
 
 describe('HttpErrorFilter', () => {
@@ -23,6 +25,21 @@ describe('HttpErrorFilter', () => {
       statusCode: 403,
       error: 'Forbidden',
       message: 'Not yours',
+    });
+  });
+
+  it('names a coded error, and every 429, for clients that translate it', () => {
+    expect(
+      filter.toBody(new ForbiddenException(coded('ACCOUNT_DISABLED', 'This account is disabled'))),
+    ).toEqual({
+      statusCode: 403,
+      error: 'Forbidden',
+      message: 'This account is disabled',
+      code: 'ACCOUNT_DISABLED',
+    });
+    expect(filter.toBody(RetryLaterException.after('Too many tries.', 30_000))).toMatchObject({
+      statusCode: 429,
+      code: 'RATE_LIMITED',
     });
   });
 

@@ -72,8 +72,12 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (isBodyParserError(bodyError) && bodyError.status >= 400 && bodyError.status < 500) {
       return this.base(bodyError.status, BODY_PARSER_MESSAGES[bodyError.type] ?? 'Bad request body');
     }
+    if (exception instanceof RetryLaterException) {
+      return { ...this.base(exception.getStatus(), this.messageOf(exception)), code: 'RATE_LIMITED' };
+    }
     if (exception instanceof HttpException) {
-      return this.base(exception.getStatus(), this.messageOf(exception));
+      const code = this.codeOf(exception);
+      return { ...this.base(exception.getStatus(), this.messageOf(exception)), ...(code ? { code } : {}) };
     }
     if (exception instanceof IntegrityError) {
       this.logger.error({ err: { type: exception.name, message: exception.message } }, 'Sealed data refused');
@@ -90,6 +94,13 @@ export class HttpErrorFilter implements ExceptionFilter {
 
   private base(statusCode: number, message: string): ErrorBody {
     return { statusCode, error: STATUS_CODES[statusCode] ?? 'Error', message };
+  }
+
+  /** A code given as `new ForbiddenException({ message, code })` (see `coded`). */
+  private codeOf(exception: HttpException): string | undefined {
+    const response = exception.getResponse();
+    const code = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
+    return typeof code === 'string' ? code : undefined;
   }
 
   private messageOf(exception: HttpException): string {

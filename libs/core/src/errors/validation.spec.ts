@@ -52,7 +52,7 @@ describe('createValidationPipe', () => {
       details: [{ field: '', message: 'The request is nested more than 32 levels deep' }],
     });
     await expect(pipe.transform(nested(32), { type: 'body', metatype: Named })).rejects.toMatchObject({
-      details: [{ field: 'value', message: 'value must be an integer number' }],
+      details: [{ field: 'value', message: 'value must be an integer number', code: 'isInt' }],
     });
   });
 

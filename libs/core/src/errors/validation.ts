@@ -13,7 +13,7 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return errors.flatMap((error) => {
     const name = error.property ?? '';
     const field = parent ? `${parent}.${name}` : name;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({ field, message }));
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, message, code }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

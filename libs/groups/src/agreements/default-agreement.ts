@@ -39,3 +39,52 @@ walking a similar path. To keep it safe for everyone, we agree to the following.
 
 By accepting, you agree to keep to this agreement for as long as you are in the group.
 `;
+
+/** The same agreement in Spanish (tú, Latin-American neutral), for a group created by someone who uses Hearth in Spanish. */
+export const DEFAULT_AGREEMENT_ES = `# Nuestro acuerdo de grupo
+
+Este es un espacio para dar sentido a lo que surgió durante y después de tus sesiones, a tu propio ritmo, junto a
+personas que recorren un camino parecido. Para que sea un lugar seguro para todas las personas, acordamos lo
+siguiente.
+
+## Confidencialidad
+- Lo que se comparte aquí se queda aquí. No copiamos, no hacemos capturas de pantalla ni repetimos fuera del
+  grupo las palabras de nadie.
+- Usamos nuestros seudónimos. No intentamos averiguar quién es nadie, y no compartimos datos que identifiquen a
+  nadie, ni los nuestros (nombres completos, direcciones, lugares de trabajo, fotos de caras o de niños).
+
+## Respeto
+- Hablamos desde nuestra propia experiencia ("Noté que…", "Para mí…"), no sobre lo que otras personas deberían
+  sentir o hacer.
+- No damos consejos médicos ni sobre dosis, y no animamos a nadie a cambiar su tratamiento.
+- Cada camino es distinto. Escuchamos sin juzgar, sin querer arreglar y sin comparar.
+- No compartimos nada que promueva el consumo de sustancias fuera de un contexto clínico.
+
+## Cuidarnos
+- Los temas pueden ser intensos. Si compartes algo que puede ser difícil de leer, avísalo al principio.
+- Puedes tomar distancia, quedarte en silencio o irte cuando quieras; no le debes explicaciones a nadie.
+- Si algo del grupo te incomoda, avísale en privado al equipo de facilitación.
+
+## Si estás en crisis
+- Este grupo no es un servicio de emergencias y nadie lo vigila a toda hora.
+- Si crees que podrías hacerte daño, o hacérselo a tu bebé o a otra persona, llama ahora al número de
+  emergencias de tu zona.
+- En Estados Unidos puedes llamar o enviar un mensaje de texto al 988 (Línea de Prevención del Suicidio y
+  Crisis; marca 2 para español o escribe AYUDA), o llamar a la línea de ayuda de Postpartum Support
+  International al 1-800-944-4773.
+- Cuando escribes que quieres morir o hacerte daño, Hearth te muestra enseguida dónde encontrar ayuda y le avisa
+  a alguien del equipo de facilitación, para que pueda acercarse a ti.
+
+## Facilitación
+- Quienes facilitan cuidan el espacio: pueden quitar mensajes, silenciar o sacar a alguien del grupo para
+  mantenerlo seguro, y te dirán por qué.
+- Quienes facilitan pueden ver el nombre y el correo de tu cuenta para poder cuidarte; las demás personas del
+  grupo solo ven tu seudónimo.
+
+Al aceptar, te comprometes a respetar este acuerdo mientras estés en el grupo.
+`;
+
+/** Version 1 of a new group's agreement, in the language of the person who creates the group. */
+export function defaultAgreement(language: 'en' | 'es'): string {
+  return language === 'es' ? DEFAULT_AGREEMENT_ES : DEFAULT_AGREEMENT;
+}

@@ -18,7 +18,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 
-import { ApiErrors, ErrorBody } from '@hearth/core';
+import { AcceptsLanguage, ApiErrors, ErrorBody, RequestLanguage, type SpokenLanguage } from '@hearth/core';
 import { Authenticated, Caller, Roles } from '@hearth/identity';
 
 import { CreateGroupDto } from './dto/create-group.dto.js';
@@ -37,8 +37,13 @@ export class GroupsController {
   @Post()
   @Roles('admin', 'facilitator')
   @ApiCreatedResponse({ type: GroupView, description: 'The creator is its first facilitator' })
-  create(@Caller() caller: Caller, @Body() dto: CreateGroupDto): Promise<GroupView> {
-    return this.groups.create(caller, dto);
+  @AcceptsLanguage()
+  create(
+    @Caller() caller: Caller,
+    @Body() dto: CreateGroupDto,
+    @RequestLanguage() language: SpokenLanguage,
+  ): Promise<GroupView> {
+    return this.groups.create(caller, dto, language);
   }
 
   @Get()

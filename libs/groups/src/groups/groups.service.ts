@@ -5,11 +5,18 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Not, Repository } from 'typeorm';
 
-import { Clock, foundOrFail, Shredder, Transactions, ValidationFailedException } from '@hearth/core';
+import {
+  Clock,
+  foundOrFail,
+  Shredder,
+  Transactions,
+  ValidationFailedException,
+  type SpokenLanguage,
+} from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { AgreementAcceptance } from '../agreements/agreement-acceptance.entity.js';
-import { DEFAULT_AGREEMENT } from '../agreements/default-agreement.js';
+import { defaultAgreement } from '../agreements/default-agreement.js';
 import { GroupAgreement } from '../agreements/group-agreement.entity.js';
 import { GroupChangedEvent, GroupEvents } from '../events.js';
 import { GroupKeys } from '../keys/group-keys.service.js';
@@ -42,8 +49,11 @@ export class GroupsService {
     private readonly shredder: Shredder,
   ) {}
 
-  /** Creates a group; its creator becomes its first facilitator, having accepted agreement version 1. */
-  async create(caller: Caller, dto: CreateGroupDto): Promise<GroupView> {
+  /**
+   * Creates a group; its creator becomes its first facilitator, having accepted agreement version 1, written in
+   * the creator's language (she adapts it, and publishes the next version, in the language the group speaks).
+   */
+  async create(caller: Caller, dto: CreateGroupDto, language: SpokenLanguage = 'en'): Promise<GroupView> {
     if (dto.kind === 'circle' && dto.endsOn !== undefined) {
       throw new ValidationFailedException([{ field: 'endsOn', message: 'endsOn is only for cohorts' }]);
     }
@@ -73,7 +83,7 @@ export class GroupsService {
         id: randomUUID(),
         groupId: group.id,
         version: 1,
-        text: DEFAULT_AGREEMENT,
+        text: defaultAgreement(language),
         publishedBy: caller.userId,
         publishedAt: now,
       });

@@ -3,7 +3,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 
-import { Clock, foundOrFail, Transactions } from '@hearth/core';
+import { Clock, coded, foundOrFail, Transactions } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import type { GroupView } from '../groups/dto/group.view.js';
@@ -94,7 +94,8 @@ export class InvitesService {
     return this.transactions.run(async (manager) => {
       const invite = await this.usable(manager, code);
       const group = await manager.findOneBy(Group, { id: invite.groupId });
-      if (!group || group.status !== 'active') throw new NotFoundException(NOT_VALID);
+      if (!group || group.status !== 'active')
+        throw new NotFoundException(coded('INVITE_INVALID', NOT_VALID));
       const agreement = await manager.findOneBy(GroupAgreement, {
         groupId: group.id,
         version: group.agreementVersion,
@@ -127,21 +128,21 @@ export class InvitesService {
             id: invite.id,
           })
           .execute();
-        if (!used.affected) throw new NotFoundException(NOT_VALID);
+        if (!used.affected) throw new NotFoundException(coded('INVITE_INVALID', NOT_VALID));
         const membership = await this.admissions.admit(manager, group, caller.userId, pseudonym);
         const fresh = await manager.findOneByOrFail(Group, { id: group.id });
         return { group: fresh, membership };
       });
       return this.views.one(group, membership, { role: caller.role });
     } catch (error) {
-      if (isPseudonymTaken(error)) throw new ConflictException(PSEUDONYM_TAKEN);
+      if (isPseudonymTaken(error)) throw new ConflictException(coded('PSEUDONYM_TAKEN', PSEUDONYM_TAKEN));
       throw error;
     }
   }
 
   private async usable(manager: EntityManager, code: string): Promise<Invite> {
     const invite = await manager.findOneBy(Invite, { codeHash: hashCode(code) });
-    if (!invite || !this.isUsable(invite)) throw new NotFoundException(NOT_VALID);
+    if (!invite || !this.isUsable(invite)) throw new NotFoundException(coded('INVITE_INVALID', NOT_VALID));
     return invite;
   }
 

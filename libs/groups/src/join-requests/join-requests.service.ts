@@ -4,7 +4,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 
-import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
+import { Clock, coded, isUniqueViolation, Transactions } from '@hearth/core';
 import { AccessLog, UsersService, type Caller } from '@hearth/identity';
 
 import { GroupEvents, JoinRequestCreatedEvent, JoinRequestDecidedEvent } from '../events.js';
@@ -122,7 +122,7 @@ export class JoinRequestsService {
       this.decided(request, 'approved');
       return view;
     } catch (error) {
-      if (isPseudonymTaken(error)) throw new ConflictException(PSEUDONYM_TAKEN);
+      if (isPseudonymTaken(error)) throw new ConflictException(coded('PSEUDONYM_TAKEN', PSEUDONYM_TAKEN));
       throw error;
     }
   }

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictException, ForbiddenException, Injectable } from '@nestjs/common';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 
-import { Clock } from '@hearth/core';
+import { Clock, coded } from '@hearth/core';
 
 import { Group } from '../groups/group.entity.js';
 import { Membership, type GroupRole } from './membership.entity.js';
@@ -106,7 +106,7 @@ export async function takeSeat(manager: EntityManager, groupId: string): Promise
     .where('id = :groupId AND seats_taken < capacity', { groupId })
     .execute();
   if (!result.affected) {
-    throw new ConflictException('This group is full');
+    throw new ConflictException(coded('GROUP_FULL', 'This group is full'));
   }
 }
 

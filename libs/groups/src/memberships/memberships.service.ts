@@ -4,7 +4,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Not, type EntityManager } from 'typeorm';
 
-import { Clock, foundOrFail, Transactions } from '@hearth/core';
+import { Clock, coded, foundOrFail, Transactions } from '@hearth/core';
 import { AccessLog, UsersService, type Caller } from '@hearth/identity';
 
 import { GroupEvents, MembershipChangedEvent, MembershipEndedEvent } from '../events.js';
@@ -295,7 +295,7 @@ export class MembershipsService {
     try {
       return await this.transactions.run(work);
     } catch (error) {
-      if (isPseudonymTaken(error)) throw new ConflictException(PSEUDONYM_TAKEN);
+      if (isPseudonymTaken(error)) throw new ConflictException(coded('PSEUDONYM_TAKEN', PSEUDONYM_TAKEN));
       throw error;
     }
   }

@@ -2,7 +2,7 @@ import { ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/c
 import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 
-import { isUniqueViolation, RetryLaterException, Transactions, type HearthConfig } from '@hearth/core';
+import { coded, isUniqueViolation, RetryLaterException, Transactions, type HearthConfig } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { IdentityEvents, UserRegisteredEvent } from '../events.js';
@@ -46,7 +46,9 @@ export class AuthService {
 
   async register(dto: RegisterDto, userAgent?: string): Promise<AuthSessionView> {
     if (this.config.get('auth', { infer: true }).registration === 'invite' && (await this.users.anyExist())) {
-      throw new ForbiddenException('Registration on this instance is by invitation only');
+      throw new ForbiddenException(
+        coded('INVITE_ONLY', 'Registration on this instance is by invitation only'),
+      );
     }
     const passwordHash = await this.users.hashNewPassword(dto.password);
     const created = await this.withFirstAdminRetry(() =>
@@ -86,10 +88,10 @@ export class AuthService {
     }
     const user = await this.users.findByEmail(dto.email);
     const valid = await this.passwords.verify(user?.passwordHash ?? null, dto.password);
-    if (!user || !valid) throw new UnauthorizedException(INVALID_CREDENTIALS);
+    if (!user || !valid) throw new UnauthorizedException(coded('INVALID_CREDENTIALS', INVALID_CREDENTIALS));
     await this.throttle.clear(subject);
     if (user.disabledAt) {
-      throw new ForbiddenException('This account is disabled');
+      throw new ForbiddenException(coded('ACCOUNT_DISABLED', 'This account is disabled'));
     }
     if (user.secondFactorSince) return this.secondStep.challenge(user);
     return this.startSession(user, userAgent);
@@ -107,7 +109,7 @@ export class AuthService {
       throw RetryLaterException.after('Too many wrong codes.', waitMs);
     }
     const user = await this.users.findById(claims.userId);
-    if (user.disabledAt) throw new ForbiddenException('This account is disabled');
+    if (user.disabledAt) throw new ForbiddenException(coded('ACCOUNT_DISABLED', 'This account is disabled'));
     await this.secondStep.verify(user, claims, dto);
     await this.throttle.clear(subject);
     return this.startSession(user, userAgent);

@@ -26,7 +26,7 @@ export class PasswordConfirmationService {
       throw RetryLaterException.after('Too many failed password attempts.', waitMs);
     }
     if (!(await this.passwords.verify(user.passwordHash, password))) {
-      throw new ValidationFailedException([{ field, message: `${field} is incorrect` }]);
+      throw new ValidationFailedException([{ field, message: `${field} is incorrect`, code: 'incorrect' }]);
     }
     await this.throttle.clear(subject);
   }

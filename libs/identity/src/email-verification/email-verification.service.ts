@@ -4,7 +4,7 @@ import { EventEmitter2, OnEvent } from '@nestjs/event-emitter';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 import { IsNull } from 'typeorm';
 
-import { Clock, SharedState, Transactions, type HearthConfig } from '@hearth/core';
+import { Clock, coded, SharedState, Transactions, type HearthConfig } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { AccountTokens } from '../account-tokens/account-tokens.js';
@@ -73,7 +73,9 @@ export class EmailVerificationService {
     const verified = await this.transactions.run(async (manager) => {
       const spent = await this.tokens.redeem(manager, token, 'email_verification');
       if (!spent) {
-        throw new BadRequestException('This link is invalid, already used or expired. Ask for a new one.');
+        throw new BadRequestException(
+          coded('LINK_INVALID', 'This link is invalid, already used or expired. Ask for a new one.'),
+        );
       }
       const now = this.clock.now();
       const changed = await manager.update(

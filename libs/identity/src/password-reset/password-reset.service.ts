@@ -11,7 +11,7 @@ import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { RateLimiterAbstract } from 'rate-limiter-flexible';
 
-import { Clock, foundOrFail, SharedState, Transactions, type HearthConfig } from '@hearth/core';
+import { Clock, coded, foundOrFail, SharedState, Transactions, type HearthConfig } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { AccessLog } from '../access-log/access-log.js';
@@ -96,9 +96,10 @@ export class PasswordResetService {
     const passwordHash = await this.users.hashNewPassword(dto.password);
     const outcome = await this.transactions.run(async (manager) => {
       const spent = await this.tokens.redeem(manager, dto.token, 'password_reset');
-      if (!spent) throw new BadRequestException(INVALID_LINK);
+      if (!spent) throw new BadRequestException(coded('LINK_INVALID', INVALID_LINK));
       const user = foundOrFail(await manager.findOneBy(User, { id: spent.userId }), 'User');
-      if (user.disabledAt) throw new ForbiddenException('This account is disabled');
+      if (user.disabledAt)
+        throw new ForbiddenException(coded('ACCOUNT_DISABLED', 'This account is disabled'));
       const now = this.clock.now();
       const changes: Partial<User> = { passwordHash, updatedAt: now };
       // An emailed link proves the person reads this address.

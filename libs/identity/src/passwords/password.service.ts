@@ -32,13 +32,20 @@ export class PasswordService {
    * Length and a common-password list, no composition rules (NIST SP 800-63B).
    * Returns why the password is refused, or null when it is acceptable.
    */
-  weakness(password: string): string | null {
+  weakness(password: string): { code: 'tooShort' | 'tooLong' | 'tooCommon'; message: string } | null {
     const length = [...password].length;
     if (length < MIN_PASSWORD_LENGTH)
-      return `password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
+      return {
+        code: 'tooShort',
+        message: `password must be at least ${MIN_PASSWORD_LENGTH} characters long`,
+      };
     if (length > MAX_PASSWORD_LENGTH)
-      return `password must be at most ${MAX_PASSWORD_LENGTH} characters long`;
-    if (this.isCommon(password)) return 'password is too common; choose a longer phrase that is your own';
+      return { code: 'tooLong', message: `password must be at most ${MAX_PASSWORD_LENGTH} characters long` };
+    if (this.isCommon(password))
+      return {
+        code: 'tooCommon',
+        message: 'password is too common; choose a longer phrase that is your own',
+      };
     return null;
   }
 

@@ -89,7 +89,9 @@ export class SecondStepService {
             .execute(),
         ));
       if (!claimed || !claimed.affected) {
-        throw new ValidationFailedException([{ field: 'code', message: 'That code did not match' }]);
+        throw new ValidationFailedException([
+          { field: 'code', message: 'That code did not match', code: 'mismatch' },
+        ]);
       }
       return;
     }

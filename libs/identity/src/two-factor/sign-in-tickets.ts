@@ -2,7 +2,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
 import { Inject, Injectable, UnauthorizedException } from '@nestjs/common';
 
-import { Clock, deriveKey, SECRETS, type Secrets } from '@hearth/core';
+import { Clock, coded, deriveKey, SECRETS, type Secrets } from '@hearth/core';
 
 /** What a ticket lets its holder do next. */
 export type TicketPurpose = 'second-factor' | 'passkey-registration';
@@ -64,11 +64,11 @@ export class SignInTickets {
       expected.length !== given.length ||
       !timingSafeEqual(expected, given)
     ) {
-      throw new UnauthorizedException('This sign-in has expired. Sign in again.');
+      throw new UnauthorizedException(coded('SIGN_IN_EXPIRED', 'This sign-in has expired. Sign in again.'));
     }
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as TicketClaims;
     if (claims.purpose !== purpose || claims.expiresAt <= this.clock.now().getTime()) {
-      throw new UnauthorizedException('This sign-in has expired. Sign in again.');
+      throw new UnauthorizedException(coded('SIGN_IN_EXPIRED', 'This sign-in has expired. Sign in again.'));
     }
     return claims;
   }

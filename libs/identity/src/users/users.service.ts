@@ -7,6 +7,7 @@ import { In, IsNull, Repository, type EntityManager } from 'typeorm';
 
 import {
   Clock,
+  coded,
   foundOrFail,
   isUniqueViolation,
   ValidationFailedException,
@@ -86,7 +87,9 @@ export class UsersService {
   async hashNewPassword(password: string, field = 'password'): Promise<string> {
     const weakness = this.passwords.weakness(password);
     if (weakness) {
-      throw new ValidationFailedException([{ field, message: weakness.replace(/^password/, field) }]);
+      throw new ValidationFailedException([
+        { field, message: weakness.message.replace(/^password/, field), code: weakness.code },
+      ]);
     }
     return this.passwords.hash(password);
   }
@@ -118,7 +121,7 @@ export class UsersService {
       await manager.insert(User, user);
     } catch (error) {
       if (isUniqueViolation(error, 'users')) {
-        throw new ConflictException('An account with this email already exists');
+        throw new ConflictException(coded('EMAIL_TAKEN', 'An account with this email already exists'));
       }
       throw error;
     }

@@ -1,11 +1,11 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
-import { ApiErrors } from '@hearth/core';
+import { AcceptsLanguage, ApiErrors, RequestLanguage, type SpokenLanguage } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
-import { GroupPromptDto, PromptLanguageQuery } from './dto/prompt.dto.js';
+import { GroupPromptDto, TimezoneQuery } from './dto/prompt.dto.js';
 import { DuePromptView, PromptView, TodayPromptView } from './dto/prompt.view.js';
 import { PromptsService } from './prompts.service.js';
 
@@ -18,7 +18,8 @@ export class PromptsController {
 
   @Get('journal/prompts')
   @ApiOkResponse({ type: [PromptView], description: 'The library and my groups’ prompts' })
-  available(@Caller() caller: Caller, @Query() { language }: PromptLanguageQuery) {
+  @AcceptsLanguage()
+  available(@Caller() caller: Caller, @RequestLanguage() language: SpokenLanguage) {
     return this.prompts.available(caller, language);
   }
 
@@ -27,7 +28,12 @@ export class PromptsController {
     type: TodayPromptView,
     description: 'The same prompt all day for me; chosen deterministically per person and day',
   })
-  today(@Caller() caller: Caller, @Query() { tz, language }: PromptLanguageQuery) {
+  @AcceptsLanguage()
+  today(
+    @Caller() caller: Caller,
+    @Query() { tz }: TimezoneQuery,
+    @RequestLanguage() language: SpokenLanguage,
+  ) {
     return this.prompts.today(caller, tz, language);
   }
 
@@ -36,7 +42,8 @@ export class PromptsController {
     type: [DuePromptView],
     description: 'Prompts due after my recent sessions and not yet answered',
   })
-  due(@Caller() caller: Caller, @Query() { tz, language }: PromptLanguageQuery) {
+  @AcceptsLanguage()
+  due(@Caller() caller: Caller, @Query() { tz }: TimezoneQuery, @RequestLanguage() language: SpokenLanguage) {
     return this.prompts.due(caller, tz, language);
   }
 

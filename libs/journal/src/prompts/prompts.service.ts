@@ -4,7 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DateTime } from 'luxon';
 import { In } from 'typeorm';
 
-import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, Transactions, ValidationFailedException, type SpokenLanguage } from '@hearth/core';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -12,15 +12,12 @@ import { JournalEntry } from '../entries/journal-entry.entity.js';
 import { TherapySession } from '../therapy-sessions/therapy-session.entity.js';
 import type { DuePromptView, PromptView, TodayPromptView } from './dto/prompt.view.js';
 import { GroupPrompt } from './group-prompt.entity.js';
-import { PROMPTS_IN_SPANISH } from './prompt-library.es.js';
 import { PROMPT_LIBRARY, type Prompt } from './prompt-library.js';
 
-type Language = 'en' | 'es';
-
-const fromLibrary = (p: Prompt, language: Language): PromptView => ({
+const fromLibrary = (p: Prompt, language: SpokenLanguage): PromptView => ({
   id: `lib:${p.id}`,
   category: p.category,
-  text: (language === 'es' && PROMPTS_IN_SPANISH[p.id]) || p.text,
+  text: p.text[language],
   daysAfterSession: p.daysAfterSession ?? null,
   groupId: null,
 });
@@ -41,8 +38,8 @@ export class PromptsService {
     private readonly clock: Clock,
   ) {}
 
-  /** The library (in `language`) and the prompts of the groups I am in. */
-  async available(caller: Caller, language: Language = 'en'): Promise<PromptView[]> {
+  /** The library, in the person's language, and the prompts of the groups I am in (as their facilitators wrote them). */
+  async available(caller: Caller, language: SpokenLanguage = 'en'): Promise<PromptView[]> {
     const groupIds = await this.policy.activeGroupIds(caller.userId);
     const own = groupIds.length
       ? await this.transactions.run((manager) =>
@@ -53,7 +50,7 @@ export class PromptsService {
   }
 
   /** One prompt per person and day: the same all day, different for different people. */
-  async today(caller: Caller, tz: string, language: Language = 'en'): Promise<TodayPromptView> {
+  async today(caller: Caller, tz: string, language: SpokenLanguage = 'en'): Promise<TodayPromptView> {
     const date = this.localDate(tz);
     const prompts = await this.available(caller, language);
     const digest = createHash('sha256').update(`${caller.userId}:${date}`).digest();
@@ -61,7 +58,7 @@ export class PromptsService {
   }
 
   /** Session-relative prompts whose day has come, not yet answered by an entry about that session. */
-  async due(caller: Caller, tz: string, language: Language = 'en'): Promise<DuePromptView[]> {
+  async due(caller: Caller, tz: string, language: SpokenLanguage = 'en'): Promise<DuePromptView[]> {
     const today = this.localDate(tz);
     const prompts = (await this.available(caller, language)).filter((p) => p.daysAfterSession !== null);
     return this.transactions.run(async (manager) => {

@@ -1,5 +1,6 @@
 import type { EmailVerificationSentDto, GroupDto, UserDto } from '@hearth/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
@@ -14,11 +15,12 @@ import { SignIns } from './sign-ins';
 import { TwoFactorSection } from './two-factor-section';
 
 export function AccountPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const user = session.user!;
   return (
     <div className="page narrow">
-      <h1>Account</h1>
+      <h1>{t('account.title')}</h1>
       {session.instance?.email && !user.emailVerified && <EmailVerification />}
       <Profile user={user} onSaved={session.setUser} />
       <LanguageChoice />
@@ -32,9 +34,9 @@ export function AccountPage() {
       <CalendarFeed />
       <MyData />
       <section className="card">
-        <h2>Sign out</h2>
+        <h2>{t('account.signOut.title')}</h2>
         <button type="button" className="button button-secondary" onClick={() => void session.signOut()}>
-          Sign out of this device
+          {t('account.signOut.button')}
         </button>
       </section>
     </div>
@@ -42,6 +44,7 @@ export function AccountPage() {
 }
 
 function Profile({ user, onSaved }: { user: UserDto; onSaved: (user: UserDto) => void }) {
+  const { t } = useTranslation();
   const [displayName, setDisplayName] = useState(user.displayName);
   const [saved, setSaved] = useState(false);
   const action = useAction();
@@ -55,24 +58,23 @@ function Profile({ user, onSaved }: { user: UserDto; onSaved: (user: UserDto) =>
         }, e)
       }
     >
-      <h2>Profile</h2>
+      <h2>{t('account.profile.title')}</h2>
       <p className="muted">
-        Signed in as {user.email}. Your name is seen by facilitators and admins only
         {user.role === 'member'
-          ? '.'
-          : ', and by the members whose details you open: their access history shows who looked (never your email).'}
+          ? t('account.profile.seenBy', { email: user.email })
+          : t('account.profile.seenByStaff', { email: user.email })}
       </p>
       <Field
-        label="Your name"
+        label={t('common.yourName')}
         required
         value={displayName}
         onChange={(e) => setDisplayName(e.target.value)}
         error={action.fieldError('displayName')}
       />
       {action.error && <Alert tone="error">{action.error}</Alert>}
-      {saved && <Alert tone="success">Saved.</Alert>}
+      {saved && <Alert tone="success">{t('common.savedNote')}</Alert>}
       <button className="button" disabled={action.busy}>
-        Save profile
+        {t('account.profile.save')}
       </button>
     </form>
   );
@@ -80,15 +82,13 @@ function Profile({ user, onSaved }: { user: UserDto; onSaved: (user: UserDto) =>
 
 /** A gentle reminder while the address is unconfirmed: Hearth relies on it only once it is. */
 function EmailVerification() {
+  const { t } = useTranslation();
   const [sent, setSent] = useState<string | null>(null);
   const action = useAction();
   return (
     <section className="card" aria-labelledby="verify-email-title">
-      <h2 id="verify-email-title">Confirm your email address</h2>
-      <p className="muted">
-        We sent you a link when you joined. Once you open it, Hearth can reach you there when it matters, and
-        you can get back in if you forget your password.
-      </p>
+      <h2 id="verify-email-title">{t('account.verify.title')}</h2>
+      <p className="muted">{t('account.verify.body')}</p>
       {sent && <Alert tone="success">{sent}</Alert>}
       {action.error && <Alert tone="error">{action.error}</Alert>}
       <button
@@ -97,24 +97,26 @@ function EmailVerification() {
         disabled={action.busy}
         onClick={() =>
           void action.run(async () => {
-            setSent((await http.post<EmailVerificationSentDto>('/me/email-verification')).message);
+            await http.post<EmailVerificationSentDto>('/me/email-verification');
+            setSent(t('account.verify.sent'));
           })
         }
       >
-        Send me a new link
+        {t('account.verify.resend')}
       </button>
     </section>
   );
 }
 
 function Pseudonyms({ userId }: { userId: string }) {
+  const { t } = useTranslation();
   const groups = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), []);
   const active = (groups.data ?? []).filter((g) => g.membership?.status === 'active');
   if (active.length === 0) return null;
   return (
     <section className="card">
-      <h2>Pseudonyms</h2>
-      <p className="muted">Each group knows you by the name you chose there.</p>
+      <h2>{t('account.pseudonyms.title')}</h2>
+      <p className="muted">{t('account.pseudonyms.body')}</p>
       {active.map((group) => (
         <PseudonymForm key={group.id} group={group} userId={userId} />
       ))}
@@ -123,6 +125,7 @@ function Pseudonyms({ userId }: { userId: string }) {
 }
 
 function PseudonymForm({ group, userId }: { group: GroupDto; userId: string }) {
+  const { t } = useTranslation();
   const [pseudonym, setPseudonym] = useState(group.membership?.pseudonym ?? '');
   const [saved, setSaved] = useState(false);
   const action = useAction();
@@ -137,20 +140,21 @@ function PseudonymForm({ group, userId }: { group: GroupDto; userId: string }) {
       }
     >
       <Field
-        label={`In ${group.name}`}
+        label={t('account.pseudonyms.inGroup', { name: group.name })}
         required
         value={pseudonym}
         onChange={(e) => setPseudonym(e.target.value)}
         error={action.fieldError('pseudonym') ?? action.error ?? undefined}
       />
       <button className="button button-secondary" disabled={action.busy}>
-        {saved ? 'Saved' : 'Save'}
+        {saved ? t('common.saved') : t('common.save')}
       </button>
     </form>
   );
 }
 
 function Password() {
+  const { t } = useTranslation();
   const [currentPassword, setCurrent] = useState('');
   const [newPassword, setNew] = useState('');
   const [saved, setSaved] = useState(false);
@@ -167,9 +171,9 @@ function Password() {
         }, e)
       }
     >
-      <h2>Change password</h2>
+      <h2>{t('account.password.title')}</h2>
       <Field
-        label="Current password"
+        label={t('account.password.current')}
         type="password"
         autoComplete="current-password"
         required
@@ -178,36 +182,35 @@ function Password() {
         error={action.fieldError('currentPassword')}
       />
       <Field
-        label="New password"
+        label={t('account.password.new')}
         type="password"
         autoComplete="new-password"
-        hint="At least 12 characters. Your other devices are signed out."
+        hint={t('account.password.hint')}
         required
         value={newPassword}
         onChange={(e) => setNew(e.target.value)}
         error={action.fieldError('newPassword')}
       />
       {action.error && <Alert tone="error">{action.error}</Alert>}
-      {saved && <Alert tone="success">Password changed.</Alert>}
+      {saved && <Alert tone="success">{t('account.password.changed')}</Alert>}
       <button className="button" disabled={action.busy}>
-        Change password
+        {t('account.password.submit')}
       </button>
     </form>
   );
 }
 
 function CalendarFeed() {
+  const { t } = useTranslation();
   const [url, setUrl] = useState<string | null>(null);
   const action = useAction();
   return (
     <section className="card">
-      <h2>Calendar</h2>
-      <p className="muted">
-        Subscribe to your group meetings in your calendar app. Making a new link stops the old one.
-      </p>
+      <h2>{t('account.calendar.title')}</h2>
+      <p className="muted">{t('account.calendar.body')}</p>
       {url && (
         <div className="invite-link">
-          <label htmlFor="calendar-url">Your private calendar link</label>
+          <label htmlFor="calendar-url">{t('account.calendar.link')}</label>
           <input id="calendar-url" readOnly value={url} onFocus={(e) => e.target.select()} />
         </div>
       )}
@@ -222,22 +225,21 @@ function CalendarFeed() {
           })
         }
       >
-        {url ? 'Make a new link' : 'Get calendar link'}
+        {url ? t('account.calendar.renew') : t('account.calendar.get')}
       </button>
     </section>
   );
 }
 
 function MyData() {
+  const { t } = useTranslation();
   const session = useSession();
   const [confirming, setConfirming] = useState(false);
   const exporting = useAction();
   return (
     <section className="card">
-      <h2>Your data</h2>
-      <p className="muted">
-        Download everything Hearth holds about you, including your journal, as a zip file.
-      </p>
+      <h2>{t('account.data.title')}</h2>
+      <p className="muted">{t('account.data.body')}</p>
       {exporting.error && <Alert tone="error">{exporting.error}</Alert>}
       <button
         type="button"
@@ -245,24 +247,24 @@ function MyData() {
         disabled={exporting.busy}
         onClick={() => exporting.run(() => http.download('/me/export', {}, 'hearth-export.zip'))}
       >
-        {exporting.busy ? 'Preparing…' : 'Export my data'}
+        {exporting.busy ? t('account.data.preparing') : t('account.data.export')}
       </button>
-      <h3>Delete account</h3>
-      <p className="muted">Your account, journal and personal data are erased. This cannot be undone.</p>
+      <h3>{t('account.data.deleteTitle')}</h3>
+      <p className="muted">{t('account.data.deleteBody')}</p>
       <button type="button" className="button button-danger" onClick={() => setConfirming(true)}>
-        Delete my account
+        {t('account.data.delete')}
       </button>
       <PasswordDialog
         open={confirming}
-        title="Delete your account?"
-        intro="Your journal, check-ins and account will be erased for good. Consider exporting them first."
-        confirm="Delete for good"
-        cancel="Keep my account"
+        title={t('account.data.confirmTitle')}
+        intro={t('account.data.confirmBody')}
+        confirm={t('account.data.confirm')}
+        cancel={t('account.data.keep')}
         danger
         onClose={() => setConfirming(false)}
         onConfirm={async (password) => {
           await http.delete('/me', { password });
-          session.forget();
+          session.forget('/account-deleted');
         }}
       />
     </section>

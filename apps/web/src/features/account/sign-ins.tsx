@@ -1,38 +1,46 @@
 import type { NotMeResultDto, SignInDto } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
 import { Alert, Dialog, formatDateTime, Pending, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
-const KIND_NAMES: Record<SignInDto['device']['kind'], string> = {
-  desktop: 'Computer',
-  mobile: 'Phone',
-  tablet: 'Tablet',
-  unknown: 'Unknown device',
-};
+const kindNames = (t: TFunction): Record<SignInDto['device']['kind'], string> => ({
+  desktop: t('account.signIns.kind.desktop'),
+  mobile: t('account.signIns.kind.mobile'),
+  tablet: t('account.signIns.kind.tablet'),
+  unknown: t('account.signIns.kind.unknown'),
+});
 
 /** Active sign-ins are always shown; ended ones beyond the most recent few wait behind a button. */
 const RECENT = 8;
 
-const ENDED_REASONS: Record<string, string> = {
-  logout: 'signed out',
-  reuse: 'ended for safety (a sign-in token was used twice)',
-  password_changed: 'ended by a password change',
-  password_reset: 'ended when the password was reset with a one-time link',
-  disabled: 'ended when the account was disabled',
-  expired: 'expired',
-  not_me: 'ended because you said it wasn’t you',
-};
+function endedReason(t: TFunction, reason: string | null): string {
+  const reasons: Record<string, string> = {
+    logout: t('account.signIns.reason.logout'),
+    reuse: t('account.signIns.reason.reuse'),
+    password_changed: t('account.signIns.reason.password_changed'),
+    password_reset: t('account.signIns.reason.password_reset'),
+    disabled: t('account.signIns.reason.disabled'),
+    expired: t('account.signIns.reason.expired'),
+    not_me: t('account.signIns.reason.not_me'),
+  };
+  return reasons[reason ?? ''] ?? t('account.signIns.reason.other');
+}
 
-function deviceName(signIn: SignInDto): string {
+function deviceName(t: TFunction, signIn: SignInDto): string {
   const { browser, os, kind } = signIn.device;
-  if (!browser && !os) return KIND_NAMES[kind];
-  return `${browser ?? 'A browser'}${os ? ` on ${os}` : ''} (${KIND_NAMES[kind].toLowerCase()})`;
+  const kindName = kindNames(t)[kind];
+  if (!browser && !os) return kindName;
+  const values = { browser: browser ?? t('account.signIns.aBrowser'), os, kind: kindName.toLowerCase() };
+  return os ? t('account.signIns.deviceOn', values) : t('account.signIns.device', values);
 }
 
 /** My sign-ins, with "This wasn't me" to end one at once. */
 export function SignIns() {
+  const { t } = useTranslation();
   const signIns = useLoad(() => http.get<SignInDto[]>('/me/sign-ins'), []);
   const [disowning, setDisowning] = useState<SignInDto | null>(null);
   const [ended, setEnded] = useState<NotMeResultDto | null>(null);
@@ -42,17 +50,12 @@ export function SignIns() {
   const action = useAction();
   return (
     <section className="card" aria-labelledby="sign-ins-title">
-      <h2 id="sign-ins-title">Sign-ins</h2>
-      <p className="muted">
-        Where your account has been signed in, as each browser describes itself. Hearth does not record your
-        address or location.
-      </p>
+      <h2 id="sign-ins-title">{t('account.signIns.title')}</h2>
+      <p className="muted">{t('account.signIns.body')}</p>
       {ended && (
         <Alert tone="success">
-          {ended.endedSessionIds.length > 0
-            ? 'That sign-in has been ended. '
-            : 'That sign-in had already ended; it is marked as not you. '}
-          If someone else knows your password, change it now.
+          {ended.endedSessionIds.length > 0 ? t('account.signIns.ended') : t('account.signIns.alreadyEnded')}{' '}
+          {t('account.signIns.changePassword')}
         </Alert>
       )}
       {!signIns.data ? (
@@ -61,14 +64,20 @@ export function SignIns() {
         <ul className="resource-list sign-ins">
           {shown.map((signIn) => (
             <li key={signIn.id} data-sign-in={signIn.id}>
-              <strong>{deviceName(signIn)}</strong>{' '}
-              {signIn.current && <span className="tag">This device</span>}
+              <strong>{deviceName(t, signIn)}</strong>{' '}
+              {signIn.current && <span className="tag">{t('account.signIns.thisDevice')}</span>}
               <p className="muted">
-                Signed in {formatDateTime(signIn.startedAt)}
+                {t('account.signIns.started', { when: formatDateTime(signIn.startedAt) })}
+                {' · '}
                 {signIn.active
-                  ? ` · last active ${formatDateTime(signIn.lastUsedAt)}`
-                  : ` · ${ENDED_REASONS[signIn.endedReason ?? ''] ?? 'ended'} ${formatDateTime(signIn.endedAt!)}`}
-                {signIn.disownedAt && signIn.endedReason !== 'not_me' && ' · marked as not you'}
+                  ? t('account.signIns.lastActive', { when: formatDateTime(signIn.lastUsedAt) })
+                  : t('account.signIns.endedAt', {
+                      reason: endedReason(t, signIn.endedReason),
+                      when: formatDateTime(signIn.endedAt!),
+                    })}
+                {signIn.disownedAt &&
+                  signIn.endedReason !== 'not_me' &&
+                  ` · ${t('account.signIns.markedNotYou')}`}
               </p>
               {!signIn.current && !signIn.disownedAt && (
                 <button
@@ -79,7 +88,7 @@ export function SignIns() {
                     setDisowning(signIn);
                   }}
                 >
-                  This wasn’t me
+                  {t('account.signIns.notMe')}
                 </button>
               )}
             </li>
@@ -88,18 +97,22 @@ export function SignIns() {
       )}
       {hidden > 0 && (
         <button type="button" className="button-quiet" onClick={() => setShowAll(true)}>
-          Show {hidden} older sign-ins
+          {t('account.signIns.older', { count: hidden })}
         </button>
       )}
-      <Dialog open={disowning !== null} title="This wasn’t you?" onClose={() => setDisowning(null)}>
+      <Dialog
+        open={disowning !== null}
+        title={t('account.signIns.dialogTitle')}
+        onClose={() => setDisowning(null)}
+      >
         {disowning && (
           <>
             <p>
               {disowning.active
-                ? `The sign-in on ${deviceName(disowning)} will be ended now: it will be signed out everywhere it is open.`
-                : `This sign-in on ${deviceName(disowning)} has already ended; it will be marked as not you.`}
+                ? t('account.signIns.willEnd', { device: deviceName(t, disowning) })
+                : t('account.signIns.willMark', { device: deviceName(t, disowning) })}
             </p>
-            <p>Then change your password, so that nobody can sign in with it again.</p>
+            <p>{t('account.signIns.then')}</p>
             {action.error && <Alert tone="error">{action.error}</Alert>}
             <div className="row">
               <button
@@ -114,10 +127,10 @@ export function SignIns() {
                   })
                 }
               >
-                End this sign-in
+                {t('account.signIns.end')}
               </button>
               <button type="button" className="button-quiet" onClick={() => setDisowning(null)}>
-                Cancel
+                {t('common.cancel')}
               </button>
             </div>
           </>

@@ -8,6 +8,7 @@ import type {
 } from '@hearth/contracts';
 import { startRegistration, type PublicKeyCredentialCreationOptionsJSON } from '@simplewebauthn/browser';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
@@ -16,9 +17,9 @@ import { PasswordDialog } from '../../ui/password-dialog';
 import { useLoad } from '../../ui/use-load';
 
 /** Two-step verification: an authenticator app, passkeys, and recovery codes. */
-const kindName = { totp: 'Authenticator app', passkey: 'Passkey' } as const;
-
 export function TwoFactorSection() {
+  const { t } = useTranslation();
+  const kindName = { totp: t('account.twoFactor.kind.totp'), passkey: t('account.twoFactor.kind.passkey') };
   const session = useSession();
   const status = useLoad(() => http.get<TwoFactorStatusDto>('/me/two-factor'), []);
   const [codes, setCodes] = useState<string[] | null>(null);
@@ -35,42 +36,40 @@ export function TwoFactorSection() {
   };
   return (
     <section className="card" id="two-factor" aria-labelledby="two-factor-title">
-      <h2 id="two-factor-title">Two-step verification</h2>
+      <h2 id="two-factor-title">{t('account.twoFactor.title')}</h2>
       {!data && <Pending loaded={status} />}
       {data && (
         <>
           {data.setupRequired ? (
-            <Alert tone="warning">
-              Your staff tools are off until you set up two-step verification. Until then you take part as a
-              member.
-            </Alert>
+            <Alert tone="warning">{t('account.twoFactor.setupRequired')}</Alert>
           ) : (
-            <p className="muted">
-              {data.enabled
-                ? 'On. Signing in asks for your password and a second step.'
-                : 'Add a second step to signing in, so that a password alone is not enough.'}
-            </p>
+            <p className="muted">{data.enabled ? t('account.twoFactor.on') : t('account.twoFactor.off')}</p>
           )}
           {data.factors.length > 0 && (
-            <ul className="plain-list" aria-label="Your second factors">
+            <ul className="plain-list" aria-label={t('account.twoFactor.factors')}>
               {data.factors.map((factor) => (
                 <li key={factor.id} className="row row-spread">
                   <span>
                     <strong>{factor.label}</strong>{' '}
                     <span className="muted">
                       {factor.label.startsWith(kindName[factor.kind]) ? '' : `${kindName[factor.kind]} · `}
-                      added {formatDate(factor.createdAt)}
-                      {factor.lastUsedAt ? ` · last used ${formatDate(factor.lastUsedAt)}` : ''}
+                      {t('account.twoFactor.added', { when: formatDate(factor.createdAt) })}
+                      {factor.lastUsedAt
+                        ? ` · ${t('account.twoFactor.lastUsed', { when: formatDate(factor.lastUsedAt) })}`
+                        : ''}
                     </span>
                   </span>
                   <button type="button" className="button-quiet" onClick={() => setRemoving(factor.id)}>
-                    Remove<span className="visually-hidden"> {factor.label}</span>
+                    {t('common.remove')}
+                    <span className="visually-hidden"> {factor.label}</span>
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          {data.enabled && <p className="muted">Recovery codes left: {data.recoveryCodesLeft}.</p>}
+          {data.enabled && (
+            <p className="muted">{t('account.twoFactor.codesLeft', { count: data.recoveryCodesLeft })}</p>
+          )}
           {!data.factors.some((factor) => factor.kind === 'totp') && <TotpSetup onEnabled={enabled} />}
           {passkey.error && <Alert tone="error">{passkey.error}</Alert>}
           <div className="row">
@@ -92,18 +91,15 @@ export function TwoFactorSection() {
                 })
               }
             >
-              Add a passkey
+              {t('account.twoFactor.addPasskey')}
             </button>
             {data.enabled && <RenewCodes onRenewed={setCodes} />}
           </div>
         </>
       )}
-      <Dialog open={codes !== null} title="Save your recovery codes" onClose={() => setCodes(null)}>
-        <p>
-          If you lose your phone or passkey, each of these codes lets you sign in once. Keep them somewhere
-          safe, such as a password manager or on paper. They are not shown again.
-        </p>
-        <ul className="recovery-codes" aria-label="Recovery codes">
+      <Dialog open={codes !== null} title={t('account.twoFactor.saveTitle')} onClose={() => setCodes(null)}>
+        <p>{t('account.twoFactor.saveBody')}</p>
+        <ul className="recovery-codes" aria-label={t('account.twoFactor.codes')}>
           {codes?.map((code) => (
             <li key={code}>
               <code>{code}</code>
@@ -118,16 +114,16 @@ export function TwoFactorSection() {
               void navigator.clipboard?.writeText(codes?.join('\n') ?? '').then(() => setCopied(true))
             }
           >
-            {copied ? 'Copied' : 'Copy the codes'}
+            {copied ? t('account.twoFactor.copied') : t('account.twoFactor.copy')}
           </button>
           <a
             className="button button-secondary"
             download="hearth-recovery-codes.txt"
             href={`data:text/plain;charset=utf-8,${encodeURIComponent(
-              `Hearth recovery codes (each works once)\n\n${codes?.join('\n') ?? ''}\n`,
+              `${t('account.twoFactor.fileHeading')}\n\n${codes?.join('\n') ?? ''}\n`,
             )}`}
           >
-            Download
+            {t('account.twoFactor.download')}
           </a>
         </div>
         <button
@@ -138,7 +134,7 @@ export function TwoFactorSection() {
             setCopied(false);
           }}
         >
-          I have saved them
+          {t('account.twoFactor.saved')}
         </button>
       </Dialog>
       <RemoveFactor
@@ -154,6 +150,7 @@ export function TwoFactorSection() {
 }
 
 function TotpSetup({ onEnabled }: { onEnabled: (result: SecondFactorEnabledDto) => void }) {
+  const { t } = useTranslation();
   const [setup, setSetup] = useState<TotpSetupDto | null>(null);
   const [code, setCode] = useState('');
   const action = useAction();
@@ -169,7 +166,7 @@ function TotpSetup({ onEnabled }: { onEnabled: (result: SecondFactorEnabledDto) 
             action.run(async () => setSetup(await http.post<TotpSetupDto>('/me/two-factor/totp')))
           }
         >
-          Set up an authenticator app
+          {t('account.twoFactor.setUpApp')}
         </button>
       </div>
     );
@@ -189,19 +186,19 @@ function TotpSetup({ onEnabled }: { onEnabled: (result: SecondFactorEnabledDto) 
         }, e)
       }
     >
-      <p>Scan this code with an authenticator app (such as Google Authenticator, Authy or 1Password).</p>
+      <p>{t('account.twoFactor.scan')}</p>
       <img
         className="qr-code"
         src={`data:image/svg+xml;utf8,${encodeURIComponent(setup.qrCodeSvg)}`}
-        alt="QR code for your authenticator app"
+        alt={t('account.twoFactor.qr')}
         width="200"
         height="200"
       />
       <p className="muted">
-        Or type this key into the app: <code data-testid="totp-secret">{setup.secret}</code>
+        {t('account.twoFactor.orType')} <code data-testid="totp-secret">{setup.secret}</code>
       </p>
       <Field
-        label="The 6-digit code the app shows"
+        label={t('account.twoFactor.code')}
         autoFocus
         inputMode="numeric"
         autoComplete="one-time-code"
@@ -213,24 +210,25 @@ function TotpSetup({ onEnabled }: { onEnabled: (result: SecondFactorEnabledDto) 
       />
       {action.error && !action.fieldError('code') && <Alert tone="error">{action.error}</Alert>}
       <button className="button" disabled={action.busy}>
-        Turn on
+        {t('account.twoFactor.turnOn')}
       </button>
     </form>
   );
 }
 
 function RenewCodes({ onRenewed }: { onRenewed: (codes: string[]) => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   return (
     <>
       <button type="button" className="button-quiet" onClick={() => setOpen(true)}>
-        New recovery codes
+        {t('account.twoFactor.newCodes')}
       </button>
       <PasswordDialog
         open={open}
-        title="Make new recovery codes?"
-        intro="Your old codes stop working."
-        confirm="Make new codes"
+        title={t('account.twoFactor.renewTitle')}
+        intro={t('account.twoFactor.renewBody')}
+        confirm={t('account.twoFactor.renew')}
         onClose={() => setOpen(false)}
         onConfirm={async (password) => {
           const result = await http.post<RecoveryCodesDto>('/me/two-factor/recovery-codes', { password });
@@ -251,12 +249,13 @@ function RemoveFactor({
   onClose: () => void;
   onRemoved: () => void;
 }) {
+  const { t } = useTranslation();
   return (
     <PasswordDialog
       open={factorId !== null}
-      title="Remove this second factor?"
-      intro="If it is your last one, signing in will ask for your password only."
-      confirm="Remove"
+      title={t('account.twoFactor.removeTitle')}
+      intro={t('account.twoFactor.removeBody')}
+      confirm={t('common.remove')}
       onClose={onClose}
       onConfirm={async (password) => {
         await http.post(`/me/two-factor/factors/${factorId}/remove`, { password });

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { useSession } from '../../api/session';
@@ -15,6 +16,7 @@ function useNext(): string {
 }
 
 export function SignInPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const next = useNext();
   const navigate = useNavigate();
@@ -23,26 +25,26 @@ export function SignInPage() {
   if (session.instance?.needsSetup) return <Navigate to="/setup" replace />;
   if (session.status === 'signedIn') return <Navigate to={next} replace />;
   return (
-    <AuthFrame title="Welcome back" intro="Sign in to your groups and your journal.">
-      {params.get('reset') === 'done' && (
-        <Alert tone="success">Your new password is saved. Sign in with it.</Alert>
-      )}
+    <AuthFrame title={t('auth.signIn.title')} intro={t('auth.signIn.intro')}>
+      {params.get('reset') === 'done' && <Alert tone="success">{t('auth.signIn.resetDone')}</Alert>}
       <SignInForm onSignedIn={() => navigate(next, { replace: true })}>
         {(busy) => (
           <button className="button button-wide" disabled={busy}>
-            {busy ? 'Signing in…' : 'Sign in'}
+            {busy ? t('auth.signIn.busy') : t('auth.signIn.submit')}
           </button>
         )}
       </SignInForm>
       <p>
-        <Link to="/forgot-password">Forgot password?</Link>
+        <Link to="/forgot-password">{t('auth.signIn.forgot')}</Link>
       </p>
       {session.instance?.registration !== 'invite' && (
         <p>
-          New here?{' '}
-          <Link to={`/signup${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>
-            Create an account
-          </Link>
+          <Trans
+            i18nKey="auth.signIn.newHere"
+            components={{
+              signup: <Link to={`/signup${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} />,
+            }}
+          />
         </p>
       )}
     </AuthFrame>
@@ -50,6 +52,7 @@ export function SignInPage() {
 }
 
 export function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDone: () => void }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [displayName, setDisplayName] = useState('');
   const [email, setEmail] = useState('');
@@ -65,8 +68,8 @@ export function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDo
       }
     >
       <Field
-        label="Your name"
-        hint="Only you, your facilitators and admins see it. In groups you choose a pseudonym."
+        label={t('common.yourName')}
+        hint={t('auth.signUp.nameHint')}
         autoComplete="name"
         required
         value={displayName}
@@ -74,7 +77,7 @@ export function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDo
         error={action.fieldError('displayName')}
       />
       <Field
-        label="Email"
+        label={t('common.email')}
         type="email"
         autoComplete="email"
         required
@@ -83,20 +86,21 @@ export function AccountForm({ submitLabel, onDone }: { submitLabel: string; onDo
         error={action.fieldError('email')}
       />
       <NewPasswordField
-        label="Password"
+        label={t('common.password')}
         value={password}
         onChange={setPassword}
         error={action.fieldError('password')}
       />
       {action.error && <Alert tone="error">{action.error}</Alert>}
       <button className="button button-wide" disabled={action.busy}>
-        {action.busy ? 'Creating…' : submitLabel}
+        {action.busy ? t('auth.signUp.busy') : submitLabel}
       </button>
     </form>
   );
 }
 
 export function SignUpPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const next = useNext();
   const navigate = useNavigate();
@@ -104,11 +108,15 @@ export function SignUpPage() {
   if (session.instance?.needsSetup) return <Navigate to="/setup" replace />;
   if (session.status === 'signedIn') return <Navigate to={next} replace />;
   return (
-    <AuthFrame title="Create your account" intro="A quiet place to keep integrating between sessions.">
-      <AccountForm submitLabel="Create account" onDone={() => navigate(next, { replace: true })} />
+    <AuthFrame title={t('auth.signUp.title')} intro={t('auth.signUp.intro')}>
+      <AccountForm submitLabel={t('auth.signUp.submit')} onDone={() => navigate(next, { replace: true })} />
       <p>
-        Already have an account?{' '}
-        <Link to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`}>Sign in</Link>
+        <Trans
+          i18nKey="auth.signUp.haveAccount"
+          components={{
+            signin: <Link to={`/signin${next !== '/' ? `?next=${encodeURIComponent(next)}` : ''}`} />,
+          }}
+        />
       </p>
     </AuthFrame>
   );
@@ -116,17 +124,15 @@ export function SignUpPage() {
 
 /** First run: the instance has no account yet; this one becomes its admin. */
 export function SetupPage() {
+  const { t } = useTranslation();
   const session = useSession();
   if (session.status === 'loading') return <Loading />;
   // Once the admin exists (just now, or earlier) there is nothing to set up.
   if (!session.instance?.needsSetup)
     return <Navigate to={session.user?.role === 'admin' ? '/admin' : '/'} replace />;
   return (
-    <AuthFrame
-      title="Set up Hearth"
-      intro="This instance has no accounts yet. The account you create now is its administrator: it manages people, groups and safety settings."
-    >
-      <AccountForm submitLabel="Create administrator" onDone={() => undefined} />
+    <AuthFrame title={t('auth.setup.title')} intro={t('auth.setup.intro')}>
+      <AccountForm submitLabel={t('auth.setup.submit')} onDone={() => undefined} />
     </AuthFrame>
   );
 }

@@ -1,3 +1,5 @@
+import { useTranslation } from 'react-i18next';
+
 import { Field } from '../../ui/components';
 
 /** A password being chosen (sign-up, a reset link), with the rule the server checks. */
@@ -12,12 +14,13 @@ export function NewPasswordField({
   onChange: (value: string) => void;
   error?: string;
 }) {
+  const { t } = useTranslation();
   return (
     <Field
       label={label}
       type="password"
       autoComplete="new-password"
-      hint="At least 12 characters. A few unusual words make a strong one."
+      hint={t('auth.newPassword.hint')}
       required
       minLength={12}
       value={value}

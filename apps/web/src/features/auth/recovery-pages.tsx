@@ -1,5 +1,6 @@
 import type { PasswordResetRequestedDto, UserDto } from '@hearth/contracts';
 import { useEffect, useRef, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 
 import { errorText, http } from '../../api/http';
@@ -10,6 +11,7 @@ import { NewPasswordField } from './new-password-field';
 
 /** "Forgot password?": a link by email, or, on an instance without email, whom to ask for one. */
 export function ForgotPasswordPage() {
+  const { t } = useTranslation();
   const session = useSession();
   const [email, setEmail] = useState('');
   const [sent, setSent] = useState<string | null>(null);
@@ -17,39 +19,33 @@ export function ForgotPasswordPage() {
   if (session.status === 'loading') return <Loading />;
   if (session.instance && !session.instance.email) {
     return (
-      <AuthFrame title="Forgot your password?">
+      <AuthFrame title={t('auth.forgot.title')}>
+        <p>{t('auth.forgot.noEmail')}</p>
         <p>
-          This Hearth does not send email, so it cannot send you a link. Please ask your group’s facilitator
-          or an admin for a reset link. An admin can make one for you; it works once, for 30 minutes.
-        </p>
-        <p>
-          <Link to="/signin">Back to sign in</Link>
+          <Link to="/signin">{t('auth.forgot.back')}</Link>
         </p>
       </AuthFrame>
     );
   }
   return (
-    <AuthFrame
-      title="Forgot your password?"
-      intro="Tell us the address you sign in with. If an account uses it, we email a link to choose a new password."
-    >
+    <AuthFrame title={t('auth.forgot.title')} intro={t('auth.forgot.intro')}>
       {sent ? (
         <Alert tone="success">{sent}</Alert>
       ) : (
         <form
           onSubmit={(e) =>
             action.run(async () => {
-              const answer = await http.post<PasswordResetRequestedDto>(
+              await http.post<PasswordResetRequestedDto>(
                 '/auth/password-reset',
                 { email },
                 { anonymous: true },
               );
-              setSent(answer.message);
+              setSent(t('auth.forgot.sent'));
             }, e)
           }
         >
           <Field
-            label="Email"
+            label={t('common.email')}
             type="email"
             autoComplete="email"
             required
@@ -59,12 +55,12 @@ export function ForgotPasswordPage() {
           />
           {action.error && !action.fieldError('email') && <Alert tone="error">{action.error}</Alert>}
           <button className="button button-wide" disabled={action.busy}>
-            {action.busy ? 'Sending…' : 'Send me a link'}
+            {action.busy ? t('auth.forgot.busy') : t('auth.forgot.submit')}
           </button>
         </form>
       )}
       <p>
-        <Link to="/signin">Back to sign in</Link>
+        <Link to="/signin">{t('auth.forgot.back')}</Link>
       </p>
     </AuthFrame>
   );
@@ -72,6 +68,7 @@ export function ForgotPasswordPage() {
 
 /** The link from the email (or from an admin): a new password, then sign in with it. */
 export function ResetPasswordPage() {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const navigate = useNavigate();
@@ -79,13 +76,10 @@ export function ResetPasswordPage() {
   const [password, setPassword] = useState('');
   const action = useAction();
   return (
-    <AuthFrame
-      title="Choose a new password"
-      intro="After this, every device signed in to your account is signed out, and you sign in with the new password."
-    >
+    <AuthFrame title={t('auth.reset.title')} intro={t('auth.reset.intro')}>
       {!token ? (
         <Alert tone="error">
-          This page needs the link from your email. <Link to="/forgot-password">Ask for a new link</Link>.
+          <Trans i18nKey="auth.reset.needsLink" components={{ ask: <Link to="/forgot-password" /> }} />
         </Alert>
       ) : (
         <form
@@ -98,18 +92,18 @@ export function ResetPasswordPage() {
           }
         >
           <NewPasswordField
-            label="New password"
+            label={t('auth.reset.label')}
             value={password}
             onChange={setPassword}
             error={action.fieldError('password')}
           />
           {action.error && !action.fieldError('password') && (
             <Alert tone="error">
-              {action.error} <Link to="/forgot-password">Ask for a new link</Link>
+              {action.error} <Link to="/forgot-password">{t('auth.reset.askNew')}</Link>
             </Alert>
           )}
           <button className="button button-wide" disabled={action.busy}>
-            {action.busy ? 'Saving…' : 'Save my new password'}
+            {action.busy ? t('auth.reset.busy') : t('auth.reset.submit')}
           </button>
         </form>
       )}
@@ -119,6 +113,7 @@ export function ResetPasswordPage() {
 
 /** The link from a verification email. */
 export function VerifyEmailPage() {
+  const { t } = useTranslation();
   const [params] = useSearchParams();
   const token = params.get('token') ?? '';
   const session = useSession();
@@ -139,17 +134,19 @@ export function VerifyEmailPage() {
     })();
   }, [token, status, setUser]);
   return (
-    <AuthFrame title="Confirm your email address">
+    <AuthFrame title={t('auth.verify.title')}>
       {state.error ? (
-        <Alert tone="error">{state.error} You can ask for a new link on your account page.</Alert>
+        <Alert tone="error">
+          {state.error} {t('auth.verify.failed')}
+        </Alert>
       ) : state.done ? (
-        <Alert tone="success">Thank you: your address is confirmed.</Alert>
+        <Alert tone="success">{t('auth.verify.done')}</Alert>
       ) : (
-        <Loading label="Confirming" />
+        <Loading label={t('auth.verify.confirming')} />
       )}
       <p>
         <Link to={status === 'signedIn' ? '/' : '/signin'}>
-          {status === 'signedIn' ? 'Go to Hearth' : 'Sign in'}
+          {status === 'signedIn' ? t('auth.verify.goHome') : t('auth.signIn.submit')}
         </Link>
       </p>
     </AuthFrame>

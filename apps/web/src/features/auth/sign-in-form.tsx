@@ -1,5 +1,6 @@
 import type { SecondFactorChallengeDto } from '@hearth/contracts';
 import { useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { useSession } from '../../api/session';
 import { Alert, Field, useAction } from '../../ui/components';
@@ -17,6 +18,7 @@ export function SignInForm({
   /** The submit button and anything beside it; it gets `busy`. */
   children: (busy: boolean) => ReactNode;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [email, setEmail] = useState(initialEmail);
   const [password, setPassword] = useState('');
@@ -42,7 +44,7 @@ export function SignInForm({
       }
     >
       <Field
-        label="Email"
+        label={t('common.email')}
         type="email"
         autoComplete="email"
         required
@@ -50,7 +52,7 @@ export function SignInForm({
         onChange={(e) => setEmail(e.target.value)}
       />
       <Field
-        label="Password"
+        label={t('common.password')}
         type="password"
         autoComplete="current-password"
         required
@@ -73,6 +75,7 @@ function SecondFactorForm({
   onSignedIn?: () => void;
   onRestart: () => void;
 }) {
+  const { t } = useTranslation();
   const session = useSession();
   const [mode, setMode] = useState<'totp' | 'recovery'>(
     challenge.methods.includes('totp') ? 'totp' : 'recovery',
@@ -87,17 +90,17 @@ function SecondFactorForm({
     });
   return (
     <div className="second-factor">
-      <h2>Two-step verification</h2>
+      <h2>{t('auth.secondFactor.title')}</h2>
       {passkey && (
         <>
-          <p className="muted">Use the passkey on this device or your security key.</p>
+          <p className="muted">{t('auth.secondFactor.passkeyHint')}</p>
           <button
             type="button"
             className="button button-wide"
             disabled={action.busy}
             onClick={() => void finish(() => session.completeWithPasskey(challenge.ticket))}
           >
-            Use a passkey
+            {t('auth.secondFactor.usePasskey')}
           </button>
         </>
       )}
@@ -110,8 +113,8 @@ function SecondFactorForm({
       >
         {mode === 'totp' ? (
           <Field
-            label="Code from your authenticator app"
-            hint="Six digits; a new one appears every 30 seconds."
+            label={t('auth.secondFactor.codeLabel')}
+            hint={t('auth.secondFactor.codeHint')}
             inputMode="numeric"
             autoComplete="one-time-code"
             pattern="[0-9 ]{6,7}"
@@ -123,9 +126,9 @@ function SecondFactorForm({
           />
         ) : (
           <Field
-            label="Recovery code"
+            label={t('auth.secondFactor.recoveryLabel')}
             autoFocus
-            hint="One of the codes you saved when you set up two-step verification. Each works once."
+            hint={t('auth.secondFactor.recoveryHint')}
             autoComplete="off"
             required
             value={code}
@@ -140,7 +143,7 @@ function SecondFactorForm({
           className={passkey ? 'button button-secondary button-wide' : 'button button-wide'}
           disabled={action.busy}
         >
-          {action.busy ? 'Checking…' : 'Verify'}
+          {action.busy ? t('auth.secondFactor.checking') : t('auth.secondFactor.verify')}
         </button>
       </form>
       <div className="row">
@@ -154,11 +157,11 @@ function SecondFactorForm({
               setMode(mode === 'totp' ? 'recovery' : 'totp');
             }}
           >
-            {mode === 'totp' ? 'Use a recovery code instead' : 'Use the authenticator app instead'}
+            {mode === 'totp' ? t('auth.secondFactor.useRecovery') : t('auth.secondFactor.useApp')}
           </button>
         )}
         <button type="button" className="button-quiet" onClick={onRestart}>
-          Start over
+          {t('auth.secondFactor.startOver')}
         </button>
       </div>
     </div>

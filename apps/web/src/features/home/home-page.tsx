@@ -1,5 +1,6 @@
 import type { GroupDto } from '@hearth/contracts';
 import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -14,6 +15,7 @@ import { GroupCard } from './group-card';
 import { MyMeetings } from './my-meetings';
 
 export function HomePage() {
+  const { t } = useTranslation();
   const { user } = useSession();
   const roleVersion = useRoleVersion();
   const mine = useLoad(() => http.get<GroupDto[]>('/groups?scope=mine'), [roleVersion, user?.role]);
@@ -26,10 +28,10 @@ export function HomePage() {
   return (
     <div className="page">
       <div className="page-head">
-        <h1>Your groups</h1>
+        <h1>{t('home.title')}</h1>
         {canCreate && (
           <button type="button" className="button" onClick={() => setCreating(true)}>
-            New group
+            {t('home.newGroup')}
           </button>
         )}
       </div>
@@ -44,15 +46,13 @@ export function HomePage() {
           ))}
         </ul>
       ) : (
-        <p className="empty">
-          You are not in a group yet. Use an invitation from your facilitator, or ask to join one below.
-        </p>
+        <p className="empty">{t('home.empty')}</p>
       )}
       <MyCheckIns reloadKey={roleVersion} />
       <MyMeetings reloadKey={roleVersion} />
       <RedeemInvite />
       <section aria-labelledby="discover-title">
-        <h2 id="discover-title">Groups you can ask to join</h2>
+        <h2 id="discover-title">{t('home.discoverTitle')}</h2>
         {discover.error && <Alert tone="error">{discover.error}</Alert>}
         {joinable.length ? (
           <ul className="card-list">
@@ -61,7 +61,7 @@ export function HomePage() {
             ))}
           </ul>
         ) : (
-          !discover.loading && <p className="empty">No open groups right now.</p>
+          !discover.loading && <p className="empty">{t('home.noneOpen')}</p>
         )}
       </section>
       <CreateGroupDialog open={creating} onClose={() => setCreating(false)} />
@@ -70,6 +70,7 @@ export function HomePage() {
 }
 
 function RedeemInvite() {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [code, setCode] = useState('');
   return (
@@ -82,17 +83,18 @@ function RedeemInvite() {
       }}
     >
       <Field
-        label="Have an invitation?"
-        hint="Paste the link or the code"
+        label={t('home.redeem.label')}
+        hint={t('home.redeem.hint')}
         value={code}
         onChange={(e) => setCode(e.target.value)}
       />
-      <button className="button button-secondary">Open invitation</button>
+      <button className="button button-secondary">{t('home.redeem.submit')}</button>
     </form>
   );
 }
 
 function DiscoverCard({ group, onRequested }: { group: GroupDto; onRequested: () => void }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [pseudonym, setPseudonym] = useState('');
   const [message, setMessage] = useState('');
@@ -103,10 +105,11 @@ function DiscoverCard({ group, onRequested }: { group: GroupDto; onRequested: ()
       <h3>{group.name}</h3>
       <p>{group.description}</p>
       <p className="muted">
-        {group.kind === 'cohort' ? 'Cohort' : 'Circle'} · {group.seatsLeft} of {group.capacity} places free
+        {group.kind === 'cohort' ? t('home.kind.cohort') : t('home.kind.circle')} ·{' '}
+        {t('home.discover.places', { count: group.seatsLeft, capacity: group.capacity })}
       </p>
       {sent ? (
-        <Alert tone="success">Your request was sent. A facilitator will answer it.</Alert>
+        <Alert tone="success">{t('home.discover.sent')}</Alert>
       ) : (
         <button
           type="button"
@@ -114,10 +117,14 @@ function DiscoverCard({ group, onRequested }: { group: GroupDto; onRequested: ()
           onClick={() => setOpen(true)}
           disabled={group.seatsLeft === 0}
         >
-          Ask to join
+          {t('home.discover.ask')}
         </button>
       )}
-      <Dialog open={open} title={`Ask to join ${group.name}`} onClose={() => setOpen(false)}>
+      <Dialog
+        open={open}
+        title={t('home.discover.askTitle', { name: group.name })}
+        onClose={() => setOpen(false)}
+      >
         <form
           onSubmit={(e) =>
             action.run(async () => {
@@ -132,22 +139,22 @@ function DiscoverCard({ group, onRequested }: { group: GroupDto; onRequested: ()
           }
         >
           <Field
-            label="Your pseudonym in this group"
-            hint="Others in the group see only this name."
+            label={t('home.discover.pseudonym')}
+            hint={t('home.discover.pseudonymHint')}
             required
             value={pseudonym}
             onChange={(e) => setPseudonym(e.target.value)}
             error={action.fieldError('pseudonym')}
           />
           <Field
-            label="A note for the facilitator (optional)"
+            label={t('home.discover.note')}
             multiline
             value={message}
             onChange={(e) => setMessage(e.target.value)}
           />
           {action.error && <Alert tone="error">{action.error}</Alert>}
           <button className="button" disabled={action.busy}>
-            Send request
+            {t('home.discover.send')}
           </button>
         </form>
       </Dialog>
@@ -156,6 +163,7 @@ function DiscoverCard({ group, onRequested }: { group: GroupDto; onRequested: ()
 }
 
 function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
   const navigate = useNavigate();
   const [form, setForm] = useState({
     name: '',
@@ -169,7 +177,7 @@ function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => vo
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
     setForm({ ...form, [key]: e.target.value });
   return (
-    <Dialog open={open} title="New group" onClose={onClose}>
+    <Dialog open={open} title={t('home.newGroup')} onClose={onClose}>
       <form
         onSubmit={(e) =>
           action.run(async () => {
@@ -188,35 +196,35 @@ function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => vo
         }
       >
         <Field
-          label="Name"
+          label={t('home.create.name')}
           required
           value={form.name}
           onChange={set('name')}
           error={action.fieldError('name')}
         />
         <Field
-          label="Description"
+          label={t('home.create.description')}
           multiline
           value={form.description}
           onChange={set('description')}
           error={action.fieldError('description')}
         />
         <div className="field">
-          <label htmlFor="group-kind">Kind</label>
+          <label htmlFor="group-kind">{t('home.create.kind')}</label>
           <select id="group-kind" value={form.kind} onChange={set('kind')}>
-            <option value="circle">Circle (ongoing)</option>
-            <option value="cohort">Cohort (ends on a date)</option>
+            <option value="circle">{t('home.create.circle')}</option>
+            <option value="cohort">{t('home.create.cohort')}</option>
           </select>
         </div>
         <div className="field">
-          <label htmlFor="group-visibility">Who can find it</label>
+          <label htmlFor="group-visibility">{t('home.create.visibility')}</label>
           <select id="group-visibility" value={form.visibility} onChange={set('visibility')}>
-            <option value="listed">Listed: people can ask to join</option>
-            <option value="unlisted">Unlisted: by invitation only</option>
+            <option value="listed">{t('home.create.listed')}</option>
+            <option value="unlisted">{t('home.create.unlisted')}</option>
           </select>
         </div>
         <Field
-          label="Places"
+          label={t('home.create.places')}
           type="number"
           min={2}
           max={100}
@@ -225,13 +233,13 @@ function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => vo
           error={action.fieldError('capacity')}
         />
         <Field
-          label="Your pseudonym in this group (optional)"
+          label={t('home.create.pseudonym')}
           value={form.facilitatorPseudonym}
           onChange={set('facilitatorPseudonym')}
         />
         {action.error && <Alert tone="error">{action.error}</Alert>}
         <button className="button" disabled={action.busy}>
-          Create group
+          {t('home.create.submit')}
         </button>
       </form>
     </Dialog>

@@ -1,5 +1,6 @@
 import type { GroupDto } from '@hearth/contracts';
 import { useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -8,6 +9,7 @@ import { useLoad } from '../../ui/use-load';
 
 /** `/invite/:code`: see where the invitation leads, choose a pseudonym, then read the agreement. */
 export function InvitePage() {
+  const { t } = useTranslation();
   const { code = '' } = useParams();
   const navigate = useNavigate();
   const preview = useLoad(() => http.get<GroupDto>(`/invites/${encodeURIComponent(code)}`), [code]);
@@ -18,21 +20,21 @@ export function InvitePage() {
   if (!group) {
     return (
       <div className="page narrow">
-        <h1>Invitation</h1>
-        <Alert tone="error">{preview.error ?? 'This invitation does not work any more.'}</Alert>
-        <p>Ask your facilitator for a new link.</p>
-        <Link to="/">Back to your groups</Link>
+        <h1>{t('home.invite.title')}</h1>
+        <Alert tone="error">{preview.error ?? t('home.invite.broken')}</Alert>
+        <p>{t('home.invite.askNew')}</p>
+        <Link to="/">{t('home.invite.back')}</Link>
       </div>
     );
   }
   const active = group.membership && ['active', 'pending'].includes(group.membership.status);
   return (
     <div className="page narrow">
-      <h1>You are invited to {group.name}</h1>
+      <h1>{t('home.invite.invited', { name: group.name })}</h1>
       <p>{group.description}</p>
       {active ? (
         <p>
-          You are already in this group. <Link to={`/groups/${group.id}`}>Open it</Link>
+          <Trans i18nKey="home.invite.already" components={{ open: <Link to={`/groups/${group.id}`} /> }} />
         </p>
       ) : (
         <form
@@ -47,8 +49,8 @@ export function InvitePage() {
           }
         >
           <Field
-            label="Your pseudonym in this group"
-            hint="The group knows you by this name only. You can use a first name, a nickname, or anything that feels right."
+            label={t('home.discover.pseudonym')}
+            hint={t('home.invite.pseudonymHint')}
             required
             value={pseudonym}
             onChange={(e) => setPseudonym(e.target.value)}
@@ -56,7 +58,7 @@ export function InvitePage() {
           />
           {action.error && <Alert tone="error">{action.error}</Alert>}
           <button className="button" disabled={action.busy}>
-            Join {group.name}
+            {t('home.invite.join', { name: group.name })}
           </button>
         </form>
       )}

@@ -1,10 +1,11 @@
 import type { OccurrenceDto } from '@hearth/contracts';
 
-import { formatDateTime, myTimeZone } from '../../ui/local-time';
+import { i18next } from '../../i18n';
+import { formatDateTime, myLocale, myTimeZone } from '../../ui/local-time';
 
-/** "Tokyo time" for Asia/Tokyo: said when a meeting's zone is not the browser's. */
-function zoneName(timeZone: string): string {
-  return `${timeZone.split('/').at(-1)?.replaceAll('_', ' ') ?? timeZone} time`;
+/** "Tokyo" for Asia/Tokyo: said ("Tokyo time") when a meeting's zone is not the browser's. */
+function zonePlace(timeZone: string): string {
+  return timeZone.split('/').at(-1)?.replaceAll('_', ' ') ?? timeZone;
 }
 
 /**
@@ -14,12 +15,18 @@ function zoneName(timeZone: string): string {
 export function meetingWhen(occurrence: Pick<OccurrenceDto, 'startsAt' | 'timezone' | 'recurrence'>): string {
   const at = new Date(occurrence.startsAt);
   const timeZone = occurrence.timezone;
-  const time = new Intl.DateTimeFormat(undefined, { timeStyle: 'short', timeZone }).format(at);
+  const locale = myLocale();
+  const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short', timeZone }).format(at);
   const when =
     occurrence.recurrence === 'weekly'
-      ? `Every ${new Intl.DateTimeFormat(undefined, { weekday: 'long', timeZone }).format(at)} at ${time}`
-      : new Intl.DateTimeFormat(undefined, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
-  return timeZone === myTimeZone() ? when : `${when} (${zoneName(timeZone)})`;
+      ? i18next.t('home.meetings.weekly', {
+          weekday: new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone }).format(at),
+          time,
+        })
+      : new Intl.DateTimeFormat(locale, { dateStyle: 'full', timeStyle: 'short', timeZone }).format(at);
+  return timeZone === myTimeZone()
+    ? when
+    : i18next.t('home.meetings.zone', { when, place: zonePlace(timeZone) });
 }
 
 /** The next occurrence in the browser's own time, for a series whose zone differs. */

@@ -25,16 +25,11 @@ export function JournalPage() {
   }, [search, tag]);
   const today = useLoad(
     () =>
-      http.get<PromptDto & { date: string }>(
-        `/journal/prompts/today?tz=${encodeURIComponent(myTimeZone())}&language=${language}`,
-      ),
+      http.get<PromptDto & { date: string }>(`/journal/prompts/today?tz=${encodeURIComponent(myTimeZone())}`),
     [language],
   );
   const due = useLoad(
-    () =>
-      http.get<DuePromptDto[]>(
-        `/journal/prompts/due?tz=${encodeURIComponent(myTimeZone())}&language=${language}`,
-      ),
+    () => http.get<DuePromptDto[]>(`/journal/prompts/due?tz=${encodeURIComponent(myTimeZone())}`),
     [language],
   );
   return (

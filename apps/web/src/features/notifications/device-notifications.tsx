@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -24,6 +25,7 @@ const permissionNow = (): NotificationPermission | 'none' =>
  * devices that receive them, each removable; and, plainly, why they cannot be turned on when they cannot.
  */
 export function DeviceNotifications() {
+  const { t } = useTranslation();
   const { instance, user } = useSession();
   const publicKey = pushKey(instance);
   const support = pushSupport();
@@ -66,12 +68,10 @@ export function DeviceNotifications() {
     });
   return (
     <section className="card" id="notifications" aria-labelledby="notifications-title">
-      <h2 id="notifications-title">Notifications</h2>
+      <h2 id="notifications-title">{t('notifications.device.title')}</h2>
       <p className="muted">
-        {staff
-          ? 'Crisis alerts for your groups can reach this device when Hearth is closed. '
-          : 'Hearth can let this device know when something needs you, even when Hearth is closed. '}
-        The lock screen never shows what anyone wrote.
+        {staff ? t('notifications.device.staffIntro') : t('notifications.device.memberIntro')}{' '}
+        {t('notifications.device.lockScreen')}
       </p>
       <DeviceState
         support={support}
@@ -83,31 +83,33 @@ export function DeviceNotifications() {
         onTurnOff={() => void turnOff()}
       />
       {staff && publicKey === null && emailSent(instance) === false && (
-        <Alert tone="warning">
-          This server sends neither notifications nor email, so crisis alerts reach you only while Hearth is
-          open.
-        </Alert>
+        <Alert tone="warning">{t('notifications.device.nothingSent')}</Alert>
       )}
       {action.error && <Alert tone="error">{action.error}</Alert>}
       {usable && devices.data && devices.data.length > 0 && (
         <>
-          <h3>Devices that receive notifications</h3>
+          <h3>{t('notifications.device.devicesTitle')}</h3>
           <ul className="device-list">
             {devices.data.map((device) => (
               <li key={device.id}>
                 <span>
-                  {device.label ?? 'A device'}
-                  {device.id === thisDeviceSubscriptionId() ? ' (this device)' : ''}
-                  <span className="muted"> · since {formatDateTime(device.createdAt)}</span>
+                  {device.label ?? t('notifications.device.aDevice')}
+                  {device.id === thisDeviceSubscriptionId() ? t('notifications.device.thisDevice') : ''}
+                  <span className="muted">
+                    {' · '}
+                    {t('notifications.device.since', { when: formatDateTime(device.createdAt) })}
+                  </span>
                 </span>
                 <button
                   type="button"
                   className="button button-secondary"
                   disabled={action.busy}
                   onClick={() => void remove(device.id)}
-                  aria-label={`Remove ${device.label ?? 'device'}`}
+                  aria-label={t('notifications.device.removeDevice', {
+                    name: device.label ?? t('notifications.device.aDevice'),
+                  })}
                 >
-                  Remove
+                  {t('common.remove')}
                 </button>
               </li>
             ))}
@@ -116,7 +118,7 @@ export function DeviceNotifications() {
       )}
       {usable && devices.error && <Alert tone="error">{devices.error}</Alert>}
       <p>
-        <Link to="/install">How to add Hearth to your home screen</Link>
+        <Link to="/install">{t('notifications.device.install')}</Link>
       </p>
     </section>
   );
@@ -139,45 +141,32 @@ function DeviceState({
   onTurnOn: () => void;
   onTurnOff: () => void;
 }) {
+  const { t } = useTranslation();
   if (support === 'ios-not-installed') {
-    return (
-      <Alert tone="info">
-        On iPhone and iPad, notifications work once Hearth is on your home screen (iOS 16.4 or later). Add it
-        from Safari, open Hearth from the new icon, then come back here.
-      </Alert>
-    );
+    return <Alert tone="info">{t('notifications.device.iosInstall')}</Alert>;
   }
   if (support === 'unsupported') {
-    return <Alert tone="info">This browser cannot show notifications from Hearth.</Alert>;
+    return <Alert tone="info">{t('notifications.device.unsupported')}</Alert>;
   }
   if (!serverSends) {
-    return (
-      <Alert tone="info">
-        This Hearth server does not send notifications to devices yet. An admin can set it up.
-      </Alert>
-    );
+    return <Alert tone="info">{t('notifications.device.serverOff')}</Alert>;
   }
   if (permission === 'denied') {
-    return (
-      <Alert tone="warning">
-        Notifications for Hearth are blocked in this browser. To allow them, open the site settings (the icon
-        beside the address), allow notifications, then reload this page.
-      </Alert>
-    );
+    return <Alert tone="warning">{t('notifications.device.blocked')}</Alert>;
   }
   if (subscribed) {
     return (
       <div className="row">
-        <p role="status">Notifications are on for this device.</p>
+        <p role="status">{t('notifications.device.on')}</p>
         <button type="button" className="button button-secondary" disabled={busy} onClick={onTurnOff}>
-          Turn off on this device
+          {t('notifications.device.turnOff')}
         </button>
       </div>
     );
   }
   return (
     <button type="button" className="button" disabled={busy || subscribed === null} onClick={onTurnOn}>
-      Turn on notifications on this device
+      {t('notifications.device.turnOn')}
     </button>
   );
 }

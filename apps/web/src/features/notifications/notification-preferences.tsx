@@ -1,5 +1,7 @@
 import type { NotificationCategory, NotificationPreferencesDto } from '@hearth/contracts';
+import type { TFunction } from 'i18next';
 import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
@@ -8,31 +10,31 @@ import { myTimeZone } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
 
 /** What Hearth can tell me about, and to whom each kind applies. */
-const CATEGORIES: [NotificationCategory, string, 'staff' | 'everyone'][] = [
-  ['crisis', 'Crisis alerts in the groups I facilitate', 'staff'],
-  ['mentions', 'Mentions of me and replies to my messages', 'everyone'],
-  ['messages', 'New messages in my groups', 'everyone'],
-  ['meetings', 'Meeting reminders', 'everyone'],
-  ['membership', 'My groups: join requests decided, new agreements', 'everyone'],
-  ['questionnaires', 'Questionnaires that are due', 'everyone'],
-  ['requests', 'Join requests and reports in my groups', 'staff'],
-  ['moderation', 'A facilitator’s decisions about me', 'everyone'],
+const categories = (t: TFunction): [NotificationCategory, string, 'staff' | 'everyone'][] => [
+  ['crisis', t('notifications.preferences.category.crisis'), 'staff'],
+  ['mentions', t('notifications.preferences.category.mentions'), 'everyone'],
+  ['messages', t('notifications.preferences.category.messages'), 'everyone'],
+  ['meetings', t('notifications.preferences.category.meetings'), 'everyone'],
+  ['membership', t('notifications.preferences.category.membership'), 'everyone'],
+  ['questionnaires', t('notifications.preferences.category.questionnaires'), 'everyone'],
+  ['requests', t('notifications.preferences.category.requests'), 'staff'],
+  ['moderation', t('notifications.preferences.category.moderation'), 'everyone'],
 ];
 
 /** Reminder times offered, in minutes before a meeting (the server accepts these). */
-const REMINDERS: [number, string][] = [
-  [2_880, '2 days before'],
-  [1_440, '1 day before'],
-  [180, '3 hours before'],
-  [60, '1 hour before'],
-  [15, '15 minutes before'],
+const reminders = (t: TFunction): [number, string][] => [
+  [2_880, t('notifications.preferences.before.2880')],
+  [1_440, t('notifications.preferences.before.1440')],
+  [180, t('notifications.preferences.before.180')],
+  [60, t('notifications.preferences.before.60')],
+  [15, t('notifications.preferences.before.15')],
 ];
 
-const DIGESTS: [number, string][] = [
-  [1, 'every hour'],
-  [4, 'every 4 hours'],
-  [12, 'twice a day'],
-  [24, 'once a day'],
+const digests = (t: TFunction): [number, string][] => [
+  [1, t('notifications.preferences.every', { count: 1 })],
+  [4, t('notifications.preferences.every', { count: 4 })],
+  [12, t('notifications.preferences.twiceADay')],
+  [24, t('notifications.preferences.onceADay')],
 ];
 
 const deviceZone = myTimeZone;
@@ -42,6 +44,10 @@ const deviceZone = myTimeZone;
  * zone; and whether a lock screen may name the group. Notices never carry what anyone wrote.
  */
 export function NotificationPreferences() {
+  const { t } = useTranslation();
+  const CATEGORIES = categories(t);
+  const REMINDERS = reminders(t);
+  const DIGESTS = digests(t);
   const { instance } = useSession();
   const loaded = useLoad(() => http.get<NotificationPreferencesDto>('/me/notification-preferences'), []);
   const [draft, setDraft] = useState<NotificationPreferencesDto | null>(null);
@@ -77,23 +83,16 @@ export function NotificationPreferences() {
     }, event);
   return (
     <section className="card" aria-labelledby="notification-preferences-title">
-      <h2 id="notification-preferences-title">What Hearth tells you</h2>
-      <p>
-        When Hearth is closed, it can tell you about these by a notification on your devices or by email. A
-        notification never shows what anyone wrote.
-      </p>
-      {!email && (
-        <p className="hint">
-          This Hearth sends no email, so only notifications on your devices can reach you.
-        </p>
-      )}
+      <h2 id="notification-preferences-title">{t('notifications.preferences.title')}</h2>
+      <p>{t('notifications.preferences.intro')}</p>
+      {!email && <p className="hint">{t('notifications.preferences.noEmail')}</p>}
       <form onSubmit={save}>
         <table className="preferences">
           <thead>
             <tr>
-              <th scope="col">Tell me about</th>
-              <th scope="col">On my devices</th>
-              <th scope="col">By email</th>
+              <th scope="col">{t('notifications.preferences.about')}</th>
+              <th scope="col">{t('notifications.preferences.onDevices')}</th>
+              <th scope="col">{t('notifications.preferences.byEmail')}</th>
             </tr>
           </thead>
           <tbody>
@@ -103,17 +102,26 @@ export function NotificationPreferences() {
                 <tr key={category}>
                   <th scope="row">
                     {label}
-                    {locked && <span className="hint"> (always on while you facilitate)</span>}
+                    {locked && <span className="hint">{t('notifications.preferences.alwaysOn')}</span>}
                   </th>
                   {(['push', 'email'] as const).map((channel) => (
                     <td key={channel}>
-                      <input
-                        type="checkbox"
-                        aria-label={`${label}: ${channel === 'push' ? 'on my devices' : 'by email'}`}
-                        checked={value.channels[category][channel] && (channel === 'push' || email)}
-                        disabled={locked || (channel === 'email' && !email)}
-                        onChange={(e) => toggle(category, channel, e.target.checked)}
-                      />
+                      {/* The whole cell's box takes the tap: a checkbox alone is too small a target on a phone. */}
+                      <label className="check preference-box">
+                        <input
+                          type="checkbox"
+                          aria-label={t('notifications.preferences.channelLabel', {
+                            category: label,
+                            channel:
+                              channel === 'push'
+                                ? t('notifications.preferences.onDevicesLower')
+                                : t('notifications.preferences.byEmailLower'),
+                          })}
+                          checked={value.channels[category][channel] && (channel === 'push' || email)}
+                          disabled={locked || (channel === 'email' && !email)}
+                          onChange={(e) => toggle(category, channel, e.target.checked)}
+                        />
+                      </label>
                     </td>
                   ))}
                 </tr>
@@ -122,9 +130,9 @@ export function NotificationPreferences() {
           </tbody>
         </table>
         <fieldset>
-          <legend>New messages</legend>
+          <legend>{t('notifications.preferences.newMessages')}</legend>
           <label>
-            Tell me{' '}
+            {t('notifications.preferences.tellMe')}{' '}
             <select
               value={value.messageDigestHours === null ? 'each' : String(value.messageDigestHours)}
               onChange={(e) =>
@@ -134,26 +142,30 @@ export function NotificationPreferences() {
                 })
               }
             >
-              <option value="each">as they come</option>
+              <option value="each">{t('notifications.preferences.asTheyCome')}</option>
               {[
                 ...DIGESTS,
-                ...(DIGESTS.some(([h]) => h === value.messageDigestHours) ? [] : custom(value)),
+                ...(DIGESTS.some(([h]) => h === value.messageDigestHours) ? [] : custom(t, value)),
               ].map(([hours, label]) => (
                 <option key={hours} value={hours}>
-                  in a summary {label}
+                  {t('notifications.preferences.summary', { interval: label })}
                 </option>
               ))}
             </select>
           </label>
-          <p className="hint">As they come: at most one notice a minute for each group.</p>
+          <p className="hint">{t('notifications.preferences.asTheyComeHint')}</p>
           {!value.channels.messages.push && !value.channels.messages.email && (
-            <p className="hint">Off: tick “New messages in my groups” above to hear of them.</p>
+            <p className="hint">
+              {t('notifications.preferences.messagesOff', {
+                category: t('notifications.preferences.category.messages'),
+              })}
+            </p>
           )}
         </fieldset>
         <fieldset>
-          <legend>Meeting reminders</legend>
+          <legend>{t('notifications.preferences.reminders')}</legend>
           {REMINDERS.map(([minutes, label]) => (
-            <label key={minutes} className="inline-choice">
+            <label key={minutes} className="inline-choice check">
               <input
                 type="checkbox"
                 checked={value.meetingReminders.includes(minutes)}
@@ -169,11 +181,11 @@ export function NotificationPreferences() {
               {label}
             </label>
           ))}
-          <p className="hint">Your calendar feed reminds you a day and an hour before, too.</p>
+          <p className="hint">{t('notifications.preferences.calendarToo')}</p>
         </fieldset>
         <fieldset>
-          <legend>Quiet hours</legend>
-          <label>
+          <legend>{t('notifications.preferences.quietHours')}</legend>
+          <label className="inline-choice check">
             <input
               type="checkbox"
               checked={value.quietHours !== null}
@@ -181,12 +193,12 @@ export function NotificationPreferences() {
                 change({ ...value, quietHours: e.target.checked ? { start: '22:00', end: '07:00' } : null })
               }
             />{' '}
-            Hold everything but crisis alerts at night
+            {t('notifications.preferences.holdAtNight')}
           </label>
           {value.quietHours && (
             <div className="row">
               <label>
-                From{' '}
+                {t('notifications.preferences.from')}{' '}
                 <input
                   type="time"
                   value={value.quietHours.start}
@@ -196,7 +208,7 @@ export function NotificationPreferences() {
                 />
               </label>
               <label>
-                until{' '}
+                {t('notifications.preferences.until')}{' '}
                 <input
                   type="time"
                   value={value.quietHours.end}
@@ -208,32 +220,32 @@ export function NotificationPreferences() {
             </div>
           )}
           <p className="hint">
-            Your time zone: {value.timeZone}.{' '}
+            {t('notifications.preferences.zone', { zone: value.timeZone })}{' '}
             {value.timeZone !== deviceZone() && (
               <button
                 type="button"
                 className="button-quiet"
                 onClick={() => change({ ...value, timeZone: deviceZone() })}
               >
-                Use this device’s ({deviceZone()})
+                {t('notifications.preferences.useDevice', { zone: deviceZone() })}
               </button>
             )}
           </p>
         </fieldset>
         <p>
-          <label>
+          <label className="inline-choice check">
             <input
               type="checkbox"
               checked={value.showGroupNames}
               onChange={(e) => change({ ...value, showGroupNames: e.target.checked })}
             />{' '}
-            Show the group’s name in notifications (anyone who sees your lock screen will see it)
+            {t('notifications.preferences.groupNames')}
           </label>
         </p>
         {action.error && <Alert tone="error">{action.error}</Alert>}
-        {saved && <Alert tone="success">Saved.</Alert>}
+        {saved && <Alert tone="success">{t('common.savedNote')}</Alert>}
         <button type="submit" className="button" disabled={action.busy || draft === null}>
-          Save notification choices
+          {t('notifications.preferences.save')}
         </button>
       </form>
     </section>
@@ -241,8 +253,8 @@ export function NotificationPreferences() {
 }
 
 /** A digest interval chosen elsewhere (through the API) that the menu does not list, kept selectable. */
-function custom(value: NotificationPreferencesDto): [number, string][] {
+function custom(t: TFunction, value: NotificationPreferencesDto): [number, string][] {
   return value.messageDigestHours === null
     ? []
-    : [[value.messageDigestHours, `every ${value.messageDigestHours} hours`]];
+    : [[value.messageDigestHours, t('notifications.preferences.every', { count: value.messageDigestHours })]];
 }

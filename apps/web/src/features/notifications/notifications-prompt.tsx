@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { useSession } from '../../api/session';
@@ -12,6 +13,7 @@ const DISMISSED_KEY = 'hearth.notifications-prompt-dismissed';
  * device, once, until they choose either way. Never asks the browser on its own: only the button does.
  */
 export function NotificationsPrompt() {
+  const { t } = useTranslation();
   const { user, instance } = useSession();
   const publicKey = pushKey(instance);
   const support = pushSupport();
@@ -35,29 +37,21 @@ export function NotificationsPrompt() {
   if (outcome === 'granted') {
     return (
       <Alert tone="success">
-        Notifications are on for this device. You can change this in <Link to="/account">your account</Link>.
+        <Trans i18nKey="notifications.prompt.on" components={{ account: <Link to="/account" /> }} />
       </Alert>
     );
   }
   return (
     <section className="card notifications-prompt" aria-labelledby="notifications-prompt-title">
-      <h2 id="notifications-prompt-title">Crisis alerts when Hearth is closed</h2>
+      <h2 id="notifications-prompt-title">{t('notifications.prompt.title')}</h2>
       {support === 'ios-not-installed' ? (
         <p>
-          On iPhone and iPad, alerts can reach you once Hearth is on your home screen.{' '}
-          <Link to="/install">How to add it</Link>
+          {t('notifications.prompt.ios')} <Link to="/install">{t('notifications.prompt.howToAdd')}</Link>
         </p>
       ) : (
-        <p>
-          If someone in your groups may need support, this device can let you know, even when Hearth is
-          closed.
-        </p>
+        <p>{t('notifications.prompt.body')}</p>
       )}
-      {outcome === 'denied' && (
-        <Alert tone="warning">
-          The browser blocked notifications. You can allow them later in the site settings.
-        </Alert>
-      )}
+      {outcome === 'denied' && <Alert tone="warning">{t('notifications.prompt.denied')}</Alert>}
       {action.error && <Alert tone="error">{action.error}</Alert>}
       <div className="row">
         {support === 'supported' && outcome === null && (
@@ -67,11 +61,11 @@ export function NotificationsPrompt() {
             disabled={action.busy}
             onClick={() => void action.run(async () => setOutcome(await enablePush(publicKey!)))}
           >
-            Turn on notifications
+            {t('notifications.prompt.turnOn')}
           </button>
         )}
         <button type="button" className="button button-secondary" onClick={dismiss}>
-          Not now
+          {t('notifications.prompt.notNow')}
         </button>
       </div>
     </section>

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
-  IsIn,
   IsInt,
   IsOptional,
   IsString,
@@ -17,14 +16,6 @@ export class TimezoneQuery {
   @IsString()
   @MaxLength(64)
   tz: string = 'UTC';
-}
-
-/** The library's prompts in English (the default) or Spanish; a group's own prompts are in the words they were written in. */
-export class PromptLanguageQuery extends TimezoneQuery {
-  @ApiPropertyOptional({ enum: ['en', 'es'], default: 'en' })
-  @IsOptional()
-  @IsIn(['en', 'es'], { message: 'language must be en or es' })
-  language: 'en' | 'es' = 'en';
 }
 
 export class GroupPromptDto {
