@@ -209,6 +209,7 @@ function CheckIn({
         replyTo={replyTo}
         onCancelReply={() => setReplyTo(null)}
         members={[]}
+        placeholder={facilitating ? t('checkIn.placeholderTo', { name }) : t('checkIn.placeholderFrom')}
       />
       {facilitating && (
         <ModerationDialog groupId={checkIn.id} target={moderating} onClose={() => setModerating(null)} />

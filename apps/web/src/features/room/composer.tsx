@@ -22,6 +22,7 @@ export function Composer({
   replyTo,
   onCancelReply,
   members,
+  placeholder,
 }: {
   store: RoomStore;
   groupId: string;
@@ -32,6 +33,8 @@ export function Composer({
   onCancelReply: () => void;
   /** Who can be named with `@`: the group's other members, by pseudonym. */
   members: Mentionable[];
+  /** The empty box's hint, where "Write to the group…" is not what happens (a private check-in). */
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const [body, setBody] = useDraft(`chat.${groupId}`);
@@ -144,7 +147,7 @@ export function Composer({
           rows={2}
           value={body}
           maxLength={MESSAGE_MAX_LENGTH}
-          placeholder={t('room.composer.placeholder')}
+          placeholder={placeholder ?? t('room.composer.placeholder')}
           onChange={(e) => onChange(e.target.value, e.target.selectionStart)}
           onSelect={(e) => mention.moved(e.currentTarget.selectionStart)}
           onFocus={() => mention.focused(true)}
