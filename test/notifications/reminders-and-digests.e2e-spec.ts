@@ -257,6 +257,47 @@ describe('Meeting reminders, new-message notices and digests, and news about my 
     });
   });
 
+  describe('private check-ins', () => {
+    it('tells the member when a facilitator opens one with her, and the facilitators when a member asks', async () => {
+      const wrenPhone = await subscribe(wren);
+      const ashPhone = await subscribe(ash);
+      const facilitatorPhone = await subscribe(facilitator);
+      const card = await t
+        .request()
+        .get(`/api/groups/${group.id}`)
+        .set('Authorization', wren.auth)
+        .expect(200);
+      const offered = await api(facilitator)
+        .post('/check-ins', { membershipId: card.body.membership.id })
+        .expect(200);
+      await deliver();
+      const [toWren] = await push.until(wrenPhone, 1);
+      expect(toWren.payload).toMatchObject({
+        kind: 'check_in_offered',
+        title: 'A private check-in',
+        url: `/check-ins/${offered.body.id}`,
+      });
+      expect(ashPhone.received).toHaveLength(0);
+      expect(facilitatorPhone.received).toHaveLength(0);
+      // Asking again finds the same check-in: no second notice.
+      await api(facilitator).post('/check-ins', { membershipId: card.body.membership.id }).expect(200);
+      await deliver();
+      expect(wrenPhone.received).toHaveLength(1);
+
+      await prefer(ash, { language: 'es' }).expect(200);
+      const asked = await api(ash).post('/check-ins', {}).expect(200);
+      await deliver();
+      const [toFacilitator] = await push.until(facilitatorPhone, 1);
+      expect(toFacilitator.payload).toMatchObject({
+        kind: 'check_in_requested',
+        url: `/check-ins/${asked.body.id}`,
+      });
+      // Nothing of who asked, in the notice: the conversation says it.
+      expect(JSON.stringify(toFacilitator.payload)).not.toMatch(/Ash|Wren/);
+      expect(ashPhone.received).toHaveLength(0);
+    });
+  });
+
   describe('questionnaires', () => {
     it('reminds once when her own schedule or her group’s assignment comes due, naming no score', async () => {
       const phone = await subscribe(wren);

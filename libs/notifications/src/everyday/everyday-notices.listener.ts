@@ -6,6 +6,7 @@ import {
   GroupEvents,
   GroupPolicy,
   type AgreementPublishedEvent,
+  type CheckInChangedEvent,
   type JoinRequestCreatedEvent,
   type JoinRequestDecidedEvent,
 } from '@hearth/groups';
@@ -17,7 +18,7 @@ import { everydayNotice } from './everyday-notices.js';
 
 /**
  * Everyday reach: a mention of me or a reply to my message; for facilitators, a join request or a report; for a
- * member, a facilitator's decision about her (a mute, a removed message). Each goes to the person's chosen
+ * member, a facilitator's decision about her (a mute, a removed message); a private check-in opened. Each goes to the person's chosen
  * channels for its category, held through quiet hours. Someone with Hearth open right now is not pushed about a
  * mention or reply: the room shows it.
  */
@@ -76,6 +77,21 @@ export class EverydayNoticesListener {
     const url = `/groups/${event.groupId}/agreement`;
     const about = `${event.groupId}:v${event.version}`;
     await this.send(members, 'membership', 'agreement_updated', event.groupId, about, url);
+  }
+
+  /**
+   * A private check-in: the member is told when a facilitator opens one with her, the group's facilitators when
+   * she asks for one. Never who, never a word of it: the notice opens the conversation.
+   */
+  @OnEvent(GroupEvents.checkInOpened)
+  async onCheckIn(event: CheckInChangedEvent): Promise<void> {
+    const url = `/check-ins/${event.checkInId}`;
+    if (event.by === event.userId) {
+      const facilitators = await this.policy.activeFacilitatorIds(event.groupId);
+      await this.send(facilitators, 'requests', 'check_in_requested', event.groupId, event.checkInId, url);
+    } else {
+      await this.send([event.userId], 'mentions', 'check_in_offered', event.groupId, event.checkInId, url);
+    }
   }
 
   @OnEvent(SafetyEvents.reportFiled)

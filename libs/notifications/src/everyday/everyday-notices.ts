@@ -43,6 +43,16 @@ const WORDING: Record<'en' | 'es', Wording> = {
       body: 'Your request to join {group} was not accepted. Open Hearth to read the facilitator’s note.',
       unnamed: 'a group',
     },
+    check_in_offered: {
+      title: 'A private check-in',
+      body: 'A facilitator of {group} would like to check in with you privately. Only you two can read it.',
+      unnamed: 'your group',
+    },
+    check_in_requested: {
+      title: 'Someone would like to talk',
+      body: 'A member of {group} asked to talk with a facilitator privately.',
+      unnamed: 'your group',
+    },
   },
   es: {
     mention: { title: 'Te mencionaron', body: 'Alguien te mencionó en {group}.', unnamed: 'tu grupo' },
@@ -91,6 +101,16 @@ const WORDING: Record<'en' | 'es', Wording> = {
       title: 'Sobre tu solicitud para unirte',
       body: 'No se aceptó tu solicitud para unirte a {group}. Abre Hearth para leer la nota de la facilitadora.',
       unnamed: 'un grupo',
+    },
+    check_in_offered: {
+      title: 'Una conversación privada',
+      body: 'Alguien que facilita {group} quiere hablar contigo en privado. Solo ustedes pueden leerla.',
+      unnamed: 'tu grupo',
+    },
+    check_in_requested: {
+      title: 'Alguien quiere hablar',
+      body: 'Una persona de {group} pidió hablar en privado con quien facilita.',
+      unnamed: 'tu grupo',
     },
   },
 };

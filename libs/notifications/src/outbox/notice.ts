@@ -14,6 +14,8 @@ export type NoticeKind =
   | 'agreement_updated'
   | 'join_approved'
   | 'join_declined'
+  | 'check_in_offered'
+  | 'check_in_requested'
   | 'questionnaire_due';
 
 /**
