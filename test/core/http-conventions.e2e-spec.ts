@@ -54,6 +54,7 @@ describe('HTTP conventions', () => {
         .send({ email: uniqueEmail(), displayName: 42, password: GOOD_PASSWORD })
         .expect(400);
       expect(response.body.details).toContainEqual({
+        code: 'isString',
         field: 'displayName',
         message: 'displayName must be a string',
       });
@@ -66,6 +67,7 @@ describe('HTTP conventions', () => {
         .send({ email: uniqueEmail(), displayName: 'Robin', password: GOOD_PASSWORD, role: 'admin' })
         .expect(400);
       expect(unknown.body.details).toContainEqual({
+        code: 'whitelistValidation',
         field: 'role',
         message: 'property role should not exist',
       });

@@ -53,13 +53,17 @@ describeInBrowser('Web client: what Hearth tells you', () => {
     await section.waitFor();
     // No email on this server: the email column cannot be chosen, and it says so.
     await section.getByText('This Hearth sends no email').waitFor();
-    expect(await section.getByLabel('Mentions of me and replies to my messages: by email').isDisabled()).toBe(
-      true,
-    );
+    expect(
+      await section
+        .getByLabel('Mentions of me, replies to my messages, private check-ins with me: by email')
+        .isDisabled(),
+    ).toBe(true);
     // A member is not asked about crisis alerts or join requests.
     expect(await section.getByText('Crisis alerts in the groups I facilitate').count()).toBe(0);
 
-    await section.getByLabel('Mentions of me and replies to my messages: on my devices').uncheck();
+    await section
+      .getByLabel('Mentions of me, replies to my messages, private check-ins with me: on my devices')
+      .uncheck();
     await section.getByLabel('Hold everything but crisis alerts at night').check();
     await section.getByLabel('From').fill('21:30');
     // New messages once a day in one summary; reminders only an hour before.
@@ -79,7 +83,9 @@ describeInBrowser('Web client: what Hearth tells you', () => {
     await page.reload();
     await section.waitFor();
     expect(
-      await section.getByLabel('Mentions of me and replies to my messages: on my devices').isChecked(),
+      await section
+        .getByLabel('Mentions of me, replies to my messages, private check-ins with me: on my devices')
+        .isChecked(),
     ).toBe(false);
     expect(await section.getByLabel('From').inputValue()).toBe('21:30');
     expect(await section.getByLabel('1 day before').isChecked()).toBe(false);

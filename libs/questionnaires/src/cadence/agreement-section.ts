@@ -1,49 +1,89 @@
+import type { SpokenLanguage } from '@hearth/core';
+
 import type { QuestionnaireAssignment } from './questionnaire-assignment.entity.js';
 import { INSTRUMENTS } from '../instruments/catalogue.js';
 
-/** The heading of the part of a group's agreement that states what the group asks for. */
-export const SECTION_HEADING = '## Questionnaires this group asks for';
+/** What Hearth writes into an agreement, per language. Only these blocks are ever taken out again. */
+const WORDS: Record<
+  SpokenLanguage,
+  { heading: string; intro: string; every: (days: number) => string; consent: string }
+> = {
+  en: {
+    heading: '## Questionnaires this group asks for',
+    intro: 'Hearth reminds each member to complete:',
+    every: (days) => (days === 7 ? 'every week' : `every ${days} days`),
+    consent:
+      'Your answers are sealed with your own key. Facilitators see your scores only if you choose to share them ' +
+      'with this group, and you can stop sharing at any time. If you answer that you have had thoughts of ' +
+      'harming yourself, Hearth shows you the crisis lines and your safety plan at once, and lets this ' +
+      'group’s facilitators know (without your other answers) so that one of them can check in with you.',
+  },
+  es: {
+    heading: '## Cuestionarios que pide este grupo',
+    intro: 'Hearth le recuerda a cada miembro responder:',
+    every: (days) => (days === 7 ? 'cada semana' : `cada ${days} días`),
+    consent:
+      'Tus respuestas se guardan selladas con tu propia clave. Quienes facilitan ven tus puntuaciones solo si ' +
+      'decides compartirlas con este grupo, y puedes dejar de compartirlas cuando quieras. Si respondes que has ' +
+      'tenido pensamientos de hacerte daño, Hearth te muestra enseguida las líneas de crisis y tu plan de ' +
+      'seguridad, y avisa a quienes facilitan este grupo (sin tus demás respuestas) para que alguien hable contigo.',
+  },
+};
+
+const LANGUAGES = Object.keys(WORDS) as SpokenLanguage[];
+
+/** A closing paragraph the section is put before, so that the agreement still ends with it. */
+const CLOSING = /^(by accepting|al aceptar)/i;
+
+/** Whether a block of the agreement is one Hearth wrote into the section (in any language): never a person's. */
+function isSectionBlock(block: string): boolean {
+  return LANGUAGES.some((language) => {
+    const words = WORDS[language];
+    return (
+      block === words.heading ||
+      block === words.intro ||
+      block === words.consent ||
+      block.split('\n').every((line) => INSTRUMENT_LINE[language].test(line))
+    );
+  });
+}
+
+const names = Object.values(INSTRUMENTS)
+  .map((instrument) => instrument.name.replace(/[-]/g, '\\-'))
+  .join('|');
+const INSTRUMENT_LINE: Record<SpokenLanguage, RegExp> = {
+  en: new RegExp(`^- The (${names}), every (week|\\d+ days)\\.$`),
+  es: new RegExp(`^- El (${names}), cada (semana|\\d+ días)\\.$`),
+};
 
 /**
  * The agreement with its questionnaire section rewritten from the active assignments (or removed when there
- * are none). Members accept the new version before posting again: this is their consent to being asked.
+ * are none), in `language` (the facilitator's). Only the blocks Hearth itself wrote are taken out, in whichever
+ * language they were written, so a facilitator's own words around them are never lost. Members accept the new
+ * version before posting again: this is their consent to being asked.
  */
 export function withAssignments(
   text: string,
   assignments: Pick<QuestionnaireAssignment, 'instrument' | 'everyDays'>[],
+  language: SpokenLanguage = 'en',
 ): string {
-  const start = text.indexOf(SECTION_HEADING);
-  let rest = text;
-  if (start !== -1) {
-    const after = text.slice(start + SECTION_HEADING.length);
-    // It runs to the next heading, or to the closing "By accepting…" paragraph it was put before.
-    const next = after.search(/\n## |\n\nby accepting/i);
-    rest = (
-      text.slice(0, start).trimEnd() + (next === -1 ? '' : `\n\n${after.slice(next).trimStart()}`)
-    ).trimEnd();
-  }
-  if (assignments.length === 0) return rest.trimEnd();
-  // The section goes before a closing "By accepting…" paragraph, so that the agreement still ends with it.
-  const paragraphs = rest.trimEnd().split(/\n{2,}/);
-  const closing = /^by accepting/i.test(paragraphs[paragraphs.length - 1] ?? '') ? paragraphs.pop()! : null;
-  rest = paragraphs.join('\n\n');
+  const blocks = text
+    .trim()
+    .split(/\n{2,}/)
+    .filter((block) => !isSectionBlock(block.trim()));
+  if (assignments.length === 0) return blocks.join('\n\n');
+  const closing = blocks.length > 1 && CLOSING.test(blocks[blocks.length - 1]) ? blocks.pop()! : null;
+  const words = WORDS[language];
+  const article = language === 'es' ? 'El' : 'The';
   const lines = assignments.map(
-    (a) =>
-      `- The ${INSTRUMENTS[a.instrument].name}, every ${a.everyDays === 7 ? 'week' : `${a.everyDays} days`}.`,
+    (a) => `- ${article} ${INSTRUMENTS[a.instrument].name}, ${words.every(a.everyDays)}.`,
   );
   return [
-    rest.trimEnd(),
-    '',
-    SECTION_HEADING,
-    '',
-    'Hearth reminds each member to complete:',
-    '',
-    ...lines,
-    '',
-    'Your answers are sealed with your own key. Facilitators see your scores only if you choose to share them ' +
-      'with this group, and you can stop sharing at any time. If you answer that you have had thoughts of ' +
-      'harming yourself, Hearth shows you the crisis lines and your safety plan at once, and lets this ' +
-      'group’s facilitators know (without your other answers) so that one of them can check in with you.',
-    ...(closing ? ['', closing] : []),
-  ].join('\n');
+    ...blocks,
+    words.heading,
+    words.intro,
+    lines.join('\n'),
+    words.consent,
+    ...(closing ? [closing] : []),
+  ].join('\n\n');
 }

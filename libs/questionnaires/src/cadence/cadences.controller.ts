@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Put }
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
 import type { QuestionnaireCadenceDto } from '@hearth/contracts';
-import { ApiErrors } from '@hearth/core';
+import { AcceptsLanguage, ApiErrors, RequestLanguage, type SpokenLanguage } from '@hearth/core';
 import { GroupIdParam } from '@hearth/groups';
 import { Authenticated, Caller } from '@hearth/identity';
 
@@ -64,20 +64,27 @@ export class AssignmentsController {
   @Post()
   @ApiCreatedResponse({
     type: QuestionnaireCadenceView,
-    description: 'Asked of every member; the agreement says so in a new version',
+    description: 'Asked of every member; the agreement says so in a new version, in the request’s language',
   })
+  @AcceptsLanguage()
   assign(
     @Caller() caller: Caller,
     @Param() { id }: GroupIdParam,
     @Body() body: AssignmentBody,
+    @RequestLanguage() language: SpokenLanguage,
   ): Promise<QuestionnaireCadenceDto> {
-    return this.cadences.assign(caller, id, body.instrument, body.everyDays);
+    return this.cadences.assign(caller, id, body.instrument, body.everyDays, language);
   }
 
   @Delete(':assignmentId')
   @HttpCode(HttpStatus.NO_CONTENT)
   @ApiNoContentResponse({ description: 'No longer asked; the agreement says so in a new version' })
-  unassign(@Caller() caller: Caller, @Param() { id, assignmentId }: AssignmentParams): Promise<void> {
-    return this.cadences.unassign(caller, id, assignmentId);
+  @AcceptsLanguage()
+  unassign(
+    @Caller() caller: Caller,
+    @Param() { id, assignmentId }: AssignmentParams,
+    @RequestLanguage() language: SpokenLanguage,
+  ): Promise<void> {
+    return this.cadences.unassign(caller, id, assignmentId, language);
   }
 }

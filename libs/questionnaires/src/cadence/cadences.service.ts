@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull } from 'typeorm';
 
 import type { QuestionnaireCadenceDto } from '@hearth/contracts';
-import { Clock, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, Transactions, ValidationFailedException, type SpokenLanguage } from '@hearth/core';
 import { AgreementsService, assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -132,6 +132,7 @@ export class Cadences {
     groupId: string,
     instrument: InstrumentId,
     everyDays: number,
+    language: SpokenLanguage = 'en',
   ): Promise<QuestionnaireCadenceDto> {
     const { group } = await this.policy.authorize(caller, groupId, 'manage');
     assertOpen(group);
@@ -148,12 +149,17 @@ export class Cadences {
       createdBy: caller.userId,
       endedAt: null,
     });
-    await this.restateAgreement(caller, groupId, [...active, row]);
+    await this.restateAgreement(caller, groupId, [...active, row], language);
     await this.transactions.run((manager) => manager.insert(QuestionnaireAssignment, row));
     return (await this.assignments(caller, groupId)).find((a) => a.id === row.id)!;
   }
 
-  async unassign(caller: Caller, groupId: string, assignmentId: string): Promise<void> {
+  async unassign(
+    caller: Caller,
+    groupId: string,
+    assignmentId: string,
+    language: SpokenLanguage = 'en',
+  ): Promise<void> {
     await this.policy.authorize(caller, groupId, 'manage');
     const active = await this.active(groupId);
     if (!active.some((a) => a.id === assignmentId)) throw new NotFoundException('Assignment not found');
@@ -161,6 +167,7 @@ export class Cadences {
       caller,
       groupId,
       active.filter((a) => a.id !== assignmentId),
+      language,
     );
     await this.transactions.run((manager) =>
       manager.update(QuestionnaireAssignment, { id: assignmentId }, { endedAt: this.clock.now() }),
@@ -230,9 +237,10 @@ export class Cadences {
     caller: Caller,
     groupId: string,
     assignments: QuestionnaireAssignment[],
+    language: SpokenLanguage,
   ): Promise<void> {
     const current = await this.agreements.current(caller, groupId);
-    await this.agreements.publish(caller, groupId, withAssignments(current.text, assignments));
+    await this.agreements.publish(caller, groupId, withAssignments(current.text, assignments, language));
   }
 
   /** The latest response time per `user:instrument`, for the people asked about. */
