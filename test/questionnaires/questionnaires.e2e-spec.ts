@@ -292,6 +292,12 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
         }),
       ]);
       expect(body[0].bands[0].label).toBe('Mínima');
+
+      // A low total with a self-harm answer above zero is neither a response nor a remission.
+      await later(new Date(Date.now() + 29 * DAY));
+      await submit(mia, { instrument: 'phq9', answers: phq9(3, 1) }).expect(201);
+      const { body: after } = await as(mia).get('/me/questionnaires/history').expect(200);
+      expect(after[0]).toMatchObject({ latest: 3, response: false, remission: false });
     });
 
     it('keeps a schedule of her own, due again every so many days after her last answers', async () => {

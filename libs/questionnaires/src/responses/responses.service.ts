@@ -108,6 +108,9 @@ export class ResponsesService {
       });
       const first = points[0].score;
       const latest = points[points.length - 1].score;
+      const change = progress(instrument, first, latest);
+      // A low score beside a self-harm answer above zero is no recovery: the answer matters more than the total.
+      const harmNow = opened.get(series[series.length - 1].id)!.safetyItemScore > 0;
       return {
         instrument: id,
         name: instrument.name,
@@ -116,7 +119,9 @@ export class ResponsesService {
         points,
         first,
         latest,
-        ...progress(instrument, first, latest),
+        ...change,
+        response: change.response && !harmNow,
+        remission: change.remission && !harmNow,
       };
     });
   }
