@@ -139,7 +139,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
   return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
 }
 
-/** Signs in through the sign-in page and waits for the home screen. */
+/** Signs in through the sign-in page and waits for the home screen, in English or Spanish (the browser's). */
 export async function signInThroughPage(
   page: Page,
   baseUrl: string,
@@ -147,10 +147,10 @@ export async function signInThroughPage(
   password: string,
 ): Promise<void> {
   await page.goto(`${baseUrl}/signin`);
-  await page.getByLabel('Email').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { name: 'Your groups' }).waitFor();
+  await page.getByLabel(/^(Email|Correo electrónico)$/).fill(email);
+  await page.getByLabel(/^(Password|Contraseña)$/).fill(password);
+  await page.getByRole('button', { name: /^(Sign in|Iniciar sesión)$/ }).click();
+  await page.getByRole('heading', { name: /^(Your groups|Tus grupos)$/ }).waitFor();
 }
 
 /** The room's message box (named "Message"; other controls, such as the report dialog, mention the word too). */
