@@ -546,6 +546,12 @@ describeInBrowser('Web client: questionnaires', () => {
       ]);
       expect(await seriousAxeViolations(flor)).toEqual([]);
       await screenshots(flor, 'questionnaires-es-console-shared');
+      // On her phone the safety answer is on screen, not in a box that scrolls sideways.
+      const size = flor.viewportSize();
+      await flor.setViewportSize(PHONE);
+      const badge = await flor.locator('.shared-scores .tier-badge').boundingBox();
+      expect(badge!.x + badge!.width).toBeLessThanOrEqual(PHONE.width);
+      if (size) await flor.setViewportSize(size);
 
       await withdrawn(
         share,

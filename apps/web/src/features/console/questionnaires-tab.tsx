@@ -63,8 +63,8 @@ function SharedScores({ groupId }: { groupId: string }) {
               {rows.map(({ member, entry }) => (
                 <tr key={`${member.membershipId}-${entry.instrument}`}>
                   <th scope="row">{member.pseudonym ?? t('questionnaire.console.aMember')}</th>
-                  <td>{entry.name}</td>
-                  <td>
+                  <td data-label={t('questionnaire.console.questionnaire')}>{entry.name}</td>
+                  <td data-label={t('questionnaire.console.latest')}>
                     <strong>
                       {entry.latest.score}/{entry.latest.maxScore}
                     </strong>{' '}
@@ -72,9 +72,11 @@ function SharedScores({ groupId }: { groupId: string }) {
                     <br />
                     <span className="muted">{formatDate(entry.latest.completedAt)}</span>
                   </td>
-                  <td>{entry.previous ?? '—'}</td>
-                  <td>{entry.trend ? trend[entry.trend] : '—'}</td>
-                  <td>
+                  <td data-label={t('questionnaire.console.previous')}>{entry.previous ?? '—'}</td>
+                  <td data-label={t('questionnaire.console.trend')}>
+                    {entry.trend ? trend[entry.trend] : '—'}
+                  </td>
+                  <td data-label={t('questionnaire.console.safety')}>
                     {entry.safety ? (
                       <span className={`tier-badge tier-${entry.safety.tier}`}>
                         {t('questionnaire.console.selfHarm', {
