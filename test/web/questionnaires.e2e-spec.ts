@@ -256,6 +256,14 @@ describeInBrowser('Web client: questionnaires', () => {
     expect(await seriousAxeViolations(m)).toEqual([]);
     await screenshots(m, 'questionnaires-en-safety');
 
+    // To her safety plan and back, or a reload: the lines and the offer to tell are still there.
+    await safety.getByRole('link', { name: 'Make my safety plan' }).click();
+    await m.getByRole('heading', { name: /safety plan/i, level: 1 }).waitFor();
+    await m.goBack();
+    await safety.getByRole('button', { name: 'Let my facilitator know' }).waitFor();
+    await m.reload();
+    await safety.getByRole('button', { name: 'Let my facilitator know' }).waitFor();
+
     await safety.getByRole('radio', { name: 'Dawn Circle' }).waitFor();
     await safety.getByRole('button', { name: 'Let my facilitator know' }).click();
     await safety.getByText('The facilitators of Dawn Circle have been told about this answer').waitFor();

@@ -5,7 +5,7 @@ import type {
   QuestionnaireSafetyDto,
 } from '@hearth/contracts';
 import { useEffect, useId, useRef, useState } from 'react';
-import { Link, useNavigate, useParams, useSearchParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router-dom';
 
 import { http } from '../../api/http';
 import { useWordsIn } from '../../i18n/use-words-in';
@@ -39,7 +39,7 @@ function TakeQuestionnaire({ instrument, groupId }: { instrument: string; groupI
   );
   const [answers, setAnswers] = useAnswers(`questionnaire.${instrument}.${groupId ?? 'own'}`);
   const navigate = useNavigate();
-  const [result, setResult] = useState<QuestionnaireResponseDto | null>(null);
+  const [result, setResult] = useKeptResult(instrument);
   const action = useAction();
   const words = takingWords(useWordsIn(language));
   const headingRef = useRef<HTMLHeadingElement>(null);
@@ -216,6 +216,47 @@ function Result({
       <p className="muted attribution">{questionnaire.attribution}</p>
     </>
   );
+}
+
+/**
+ * The result just given, kept in this page's place in the tab's history by its id (never its content) and read
+ * again from the server: after a self-harm answer, going to her safety plan and back, or a reload, brings back
+ * the crisis lines and the offer to tell her facilitators instead of a blank questionnaire. Opening the
+ * questionnaire afresh (from her course) starts a new one; "Take it again" does too.
+ */
+function useKeptResult(
+  instrument: string,
+): [QuestionnaireResponseDto | null, (response: QuestionnaireResponseDto | null) => void] {
+  const location = useLocation();
+  const navigate = useNavigate();
+  const keptId = (location.state as { resultId?: string } | null)?.resultId ?? null;
+  const [result, setResult] = useState<QuestionnaireResponseDto | null>(null);
+  useEffect(() => {
+    if (!keptId || result?.id === keptId) return;
+    let current = true;
+    void http
+      .get<QuestionnaireResponseDto[]>(
+        `/me/questionnaires/responses?instrument=${encodeURIComponent(instrument)}`,
+      )
+      .then((responses) => {
+        const kept = responses.find((r) => r.id === keptId);
+        if (current && kept) setResult(kept);
+      })
+      .catch(() => undefined);
+    return () => {
+      current = false;
+    };
+  }, [keptId, instrument, result?.id]);
+  return [
+    result,
+    (response) => {
+      setResult(response);
+      navigate(`${location.pathname}${location.search}`, {
+        replace: true,
+        state: response ? { resultId: response.id } : null,
+      });
+    },
+  ];
 }
 
 /**
