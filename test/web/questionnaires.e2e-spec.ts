@@ -571,6 +571,50 @@ describeInBrowser('Web client: questionnaires', () => {
     });
   });
 
+  describe('when the answers cannot be sent', () => {
+    it('a self-harm answer still shows the crisis lines at once, from the device; the answers go when she is back', async () => {
+      await m.goto(`${t.url}/journal/questionnaires/phq9`);
+      await m.getByRole('heading', { name: /PHQ-9/ }).first().waitFor();
+      await answer(m, [...all('Not at all').slice(0, 8), 'More than half the days']);
+      await m.context().setOffline(true);
+      try {
+        await m.getByRole('button', { name: 'Submit' }).click();
+        const unsent = m.locator('.unsent-safety');
+        await unsent.getByRole('heading', { name: 'Your answers have not been sent yet' }).waitFor();
+        await unsent.locator('.resource-list li').first().waitFor();
+        expect(await unsent.locator('.resource-list').textContent()).toContain('988');
+        await unsent.getByRole('link', { name: 'Open your safety plan' }).waitFor();
+        // Axe's target sizes depend on what the sticky bars cover where the page is scrolled: read from the top.
+        await m.evaluate(() =>
+          (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+        );
+        expect(await seriousAxeViolations(m)).toEqual([]);
+      } finally {
+        await m.context().setOffline(false);
+      }
+      await m.getByRole('button', { name: 'Submit' }).click();
+      await m
+        .locator('.safety-screen:not(.unsent-safety)')
+        .getByRole('button', { name: 'Let my facilitator know' })
+        .waitFor();
+      expect(await m.locator('.unsent-safety').count()).toBe(0);
+    });
+
+    it('an answer with no self-harm shows no crisis screen when it cannot be sent', async () => {
+      await m.goto(`${t.url}/journal/questionnaires/gad7`);
+      await m.getByRole('heading', { name: /GAD-7/ }).first().waitFor();
+      for (let i = 1; i <= 7; i++) await question(m, i).getByLabel('Several days', { exact: true }).check();
+      await m.context().setOffline(true);
+      try {
+        await m.getByRole('button', { name: 'Submit' }).click();
+        await m.getByRole('alert').first().waitFor();
+        expect(await m.locator('.unsent-safety').count()).toBe(0);
+      } finally {
+        await m.context().setOffline(false);
+      }
+    });
+  });
+
   // In a block of its own so that it runs last, after the Spanish block's tests too.
   describe('afterwards', () => {
     it('breaks no Content-Security-Policy and throws no page error', () => {

@@ -672,6 +672,11 @@ export interface QuestionnaireDto extends QuestionnaireSummaryDto {
   instructions: string;
   items: { text: string; options: string[] }[];
   bands: SeverityBandDto[];
+  /**
+   * The item that asks about self-harm (its index) and the answer positions that score above zero there, so that a
+   * device can show the crisis lines even when the answers cannot be sent; null where there is no such item.
+   */
+  selfHarm: { item: number; positions: number[] } | null;
 }
 
 /** What follows an answer above zero on the self-harm item (PHQ-9 item 9, EPDS item 10). */

@@ -41,6 +41,14 @@ export function bandView(band: Band, language: Language): SeverityBandDto {
   };
 }
 
+/** The self-harm item and the answer positions that score above zero on it (reverse-keyed ones included). */
+function selfHarmOf(instrument: Instrument): QuestionnaireDto['selfHarm'] {
+  if (!instrument.safetyItem.tierByScore.some(Boolean)) return null;
+  const { index } = instrument.safetyItem;
+  const positions = instrument.scoring[index].flatMap((score, position) => (score > 0 ? [position] : []));
+  return { item: index, positions };
+}
+
 /**
  * The instruments and their words: built in for the PHQ-9 and GAD-7, installed by an admin for the EPDS (whose
  * words are copyrighted; until installed it is not offered). Asked in a language it lacks, an instrument is
@@ -70,6 +78,7 @@ export class Catalogue {
       instructions: wording.instructions,
       items: wording.items.map((text, item) => ({ text, options: wording.options[item] })),
       bands: instrument.bands.map((band) => bandView(band, shown)),
+      selfHarm: selfHarmOf(instrument),
     };
   }
 

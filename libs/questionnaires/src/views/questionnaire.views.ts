@@ -80,6 +80,15 @@ export class QuestionnaireView extends QuestionnaireSummaryView implements Quest
 
   @ApiProperty({ type: [SeverityBandView] })
   bands!: SeverityBandView[];
+
+  @ApiProperty({
+    type: 'object',
+    nullable: true,
+    description:
+      'The self-harm item (index) and the answer positions scoring above zero on it; null where there is none',
+    properties: { item: { type: 'integer' }, positions: { type: 'array', items: { type: 'integer' } } },
+  })
+  selfHarm!: { item: number; positions: number[] } | null;
 }
 
 export class TellableGroupView {

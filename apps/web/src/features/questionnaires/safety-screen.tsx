@@ -1,4 +1,9 @@
-import type { QuestionnaireResponseDto, QuestionnaireSafetyDto, SafetyPlanDto } from '@hearth/contracts';
+import type {
+  CrisisResourceDto,
+  QuestionnaireResponseDto,
+  QuestionnaireSafetyDto,
+  SafetyPlanDto,
+} from '@hearth/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router-dom';
 
@@ -6,6 +11,7 @@ import { http } from '../../api/http';
 import { useWordsIn } from '../../i18n/use-words-in';
 import { Alert, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
+import { loadCrisisResources } from '../safety/built-in-resources';
 import { ResourceList } from '../safety/resource-list';
 import { PlanSummary } from '../safety-plan/plan-summary';
 import { besideResources, hasPlan } from '../safety-plan/wording';
@@ -138,5 +144,40 @@ function TellForm({
         {words.tell}
       </button>
     </form>
+  );
+}
+
+/**
+ * A self-harm answer that could not be sent (offline, or Hearth unreachable): the crisis lines at once, from this
+ * device (the last ones it fetched, else the built-in ones), and her safety plan. Her answers stay in the tab and
+ * go when she submits again.
+ */
+export function UnsentSafety({ language }: { language: Language }) {
+  const words = safetyWords(useWordsIn(language));
+  const [resources, setResources] = useState<CrisisResourceDto[] | null>(null);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    let current = true;
+    void loadCrisisResources().then(({ set }) => current && setResources(set.resources));
+    ref.current?.focus();
+    return () => {
+      current = false;
+    };
+  }, []);
+  return (
+    <section
+      ref={ref}
+      tabIndex={-1}
+      className="card support-card safety-screen unsent-safety"
+      aria-labelledby="unsent-safety-title"
+      lang={language}
+    >
+      <h2 id="unsent-safety-title">{words.unsentTitle}</h2>
+      <p>{words.unsentBody}</p>
+      {resources && <ResourceList resources={resources} language={language} />}
+      <p>
+        <Link to={`/journal/safety-plan${language === 'es' ? '?language=es' : ''}`}>{words.unsentPlan}</Link>
+      </p>
+    </section>
   );
 }

@@ -12,7 +12,7 @@ import { useWordsIn } from '../../i18n/use-words-in';
 import { Alert, Pending, useAction } from '../../ui/components';
 import { useDraft } from '../../ui/drafts';
 import { useLoad } from '../../ui/use-load';
-import { SafetyScreen } from './safety-screen';
+import { SafetyScreen, UnsentSafety } from './safety-screen';
 import { browserLanguage, takingWords, type Language } from './wording';
 
 /**
@@ -136,6 +136,9 @@ function TakeQuestionnaire({ instrument, groupId }: { instrument: string; groupI
             ))}
           </ol>
           {action.error && <Alert tone="error">{action.error}</Alert>}
+          {action.error && q.selfHarm && q.selfHarm.positions.includes(answers[q.selfHarm.item] ?? -1) && (
+            <UnsentSafety language={shown} />
+          )}
           {/* Kept in view at the foot of the screen while she scrolls through the questions. */}
           <div className="questionnaire-footer">
             <div className="questionnaire-progress">

@@ -49,6 +49,9 @@ export function safetyWords(t: TFunction) {
     tell: t('questionnaire.safety.tell'),
     nobody: t('questionnaire.safety.nobody'),
     noResources: t('questionnaire.safety.noResources'),
+    unsentTitle: t('questionnaire.safety.unsentTitle'),
+    unsentBody: t('questionnaire.safety.unsentBody'),
+    unsentPlan: t('questionnaire.safety.unsentPlan'),
   };
 }
 
