@@ -4,7 +4,7 @@ import type {
   QuestionnaireSummaryDto,
   SharedScoresDto,
 } from '@hearth/contracts';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
@@ -22,6 +22,9 @@ export function QuestionnairesTab({ groupId }: { groupId: string }) {
   );
 }
 
+/** How often an open console reads the shared scores again. */
+const REFRESH_MS = 10_000;
+
 function SharedScores({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const language = browserLanguage();
@@ -29,6 +32,20 @@ function SharedScores({ groupId }: { groupId: string }) {
     () => http.get<SharedScoresDto[]>(`/groups/${groupId}/questionnaires/shared?language=${language}`),
     [groupId, language],
   );
+  // Her withdrawal is honoured by the server at once; an open console reads the scores again every 10 s while it
+  // is shown, and when it is shown again, so that it does not keep showing what she no longer shares.
+  const { reload } = shared;
+  useEffect(() => {
+    const again = () => {
+      if (document.visibilityState === 'visible') void reload();
+    };
+    const timer = setInterval(again, REFRESH_MS);
+    document.addEventListener('visibilitychange', again);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', again);
+    };
+  }, [reload]);
   const trend = {
     better: t('questionnaire.console.better'),
     worse: t('questionnaire.console.worse'),
