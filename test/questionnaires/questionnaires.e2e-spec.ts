@@ -85,6 +85,8 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       expect(list[0].attribution).toContain('Pfizer');
       const { body: spanish } = await as(mia).get('/questionnaires/phq9?language=es').expect(200);
       expect(spanish).toMatchObject({ language: 'es', maxScore: 27 });
+      expect(spanish.attribution).toContain('con una subvención educativa de Pfizer Inc.');
+      expect(spanish.selfHarm).toEqual({ item: 8, positions: [1, 2, 3] });
       expect(spanish.items).toHaveLength(9);
       expect(spanish.items[8].options).toEqual([
         'Ningún día',

@@ -291,6 +291,37 @@ describeInBrowser('Web client: the admin screens', () => {
       await screenshots(page, `admin-crisis-lines-${size}`);
       await context.close();
     });
+
+    it('installs the EPDS words pasted from the clinic’s licensed copy, and the EPDS is offered from then on', async () => {
+      const offered = async () =>
+        (await t.request().get('/api/questionnaires').set('Authorization', admin.auth).expect(200)).body.find(
+          (q: { id: string }) => q.id === 'epds',
+        ).available as boolean;
+      expect(await offered()).toBe(false);
+      const { page, context } = await adminPage(viewport);
+      const card = page.locator('section', { has: page.getByRole('heading', { name: /The EPDS/ }) });
+      await card.getByText('Not installed').waitFor();
+      await card.getByLabel('Title', { exact: true }).fill('Test wording of the scale');
+      await card.getByLabel('Instructions').fill('Answer for the past seven days.');
+      // Placeholder words: the real ones come from the clinic's licence, never from this repository.
+      const blocks = Array.from({ length: 10 }, (_, i) =>
+        [`Question ${i + 1}`, 'First answer', 'Second answer', 'Third answer', 'Fourth answer'].join('\n'),
+      );
+      await card.getByLabel('Questions and answers').fill(blocks.join('\n\n'));
+      await card.getByText('10 questions read.').waitFor();
+      await card.getByRole('button', { name: 'Install in English' }).click();
+      await card.getByText('Installed in English: members can take the EPDS now.').waitFor();
+      await card.getByText('Installed in: English.').waitFor();
+      expect(await offered()).toBe(true);
+      expect(await sideways(page)).toBeLessThanOrEqual(0);
+      expect(await seriousAxeViolations(page)).toEqual([]);
+
+      page.once('dialog', (dialog) => void dialog.accept());
+      await card.getByRole('button', { name: 'Remove the English words' }).click();
+      await card.getByText('Not installed').waitFor();
+      expect(await offered()).toBe(false);
+      await context.close();
+    });
   });
 
   describe('in both languages', () => {

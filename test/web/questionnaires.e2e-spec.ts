@@ -216,6 +216,14 @@ describeInBrowser('Web client: questionnaires', () => {
     expect(await question(m, 3).getByLabel('Nearly every day', { exact: true }).isChecked()).toBe(true);
     expect(await question(m, 2).getByRole('radio', { checked: true }).count()).toBe(0);
 
+    // Cancel asks first: dismissed, the answers stay; accepted, they are forgotten.
+    m.once('dialog', (dialog) => void dialog.dismiss());
+    await m.getByRole('button', { name: 'Cancel' }).click();
+    expect(await question(m, 1).getByLabel('Several days', { exact: true }).isChecked()).toBe(true);
+    m.once('dialog', (dialog) => {
+      expect(dialog.message()).toContain('will be forgotten');
+      void dialog.accept();
+    });
     await m.getByRole('button', { name: 'Cancel' }).click();
     await m.getByRole('heading', { name: 'Questionnaires', level: 1 }).waitFor();
     expect(await kept()).toBeNull();

@@ -72,7 +72,7 @@ export class Catalogue {
     const instrument = instrumentOf(id);
     const { wording, language: shown, languages } = await this.wording(instrument, language);
     return {
-      ...this.summary(instrument, languages),
+      ...this.summary(instrument, languages, shown),
       language: shown,
       title: wording.title,
       instructions: wording.instructions,
@@ -131,7 +131,11 @@ export class Catalogue {
     );
   }
 
-  private summary(instrument: Instrument, languages: Language[]): QuestionnaireSummaryDto {
+  private summary(
+    instrument: Instrument,
+    languages: Language[],
+    language: Language = 'en',
+  ): QuestionnaireSummaryDto {
     return {
       id: instrument.id,
       name: instrument.name,
@@ -139,7 +143,7 @@ export class Catalogue {
       languages,
       maxScore: instrument.maxScore,
       lookbackDays: instrument.lookbackDays,
-      attribution: instrument.attribution,
+      attribution: instrument.attribution[language],
     };
   }
 

@@ -54,8 +54,14 @@ export const EPDS: Instrument = {
   meaningfulChange: 4,
   lookbackDays: 7,
   wording: null,
-  attribution:
-    'Edinburgh Postnatal Depression Scale: Cox, J.L., Holden, J.M., and Sagovsky, R. (1987). Detection of ' +
-    'postnatal depression. British Journal of Psychiatry, 150, 782-786. Its wording is installed under the ' +
-    "clinic's licence.",
+  attribution: {
+    en:
+      'Edinburgh Postnatal Depression Scale: Cox, J.L., Holden, J.M., and Sagovsky, R. (1987). Detection of ' +
+      'postnatal depression. British Journal of Psychiatry, 150, 782-786. Its wording is installed under the ' +
+      "clinic's licence.",
+    es:
+      'Escala de Depresión Postnatal de Edimburgo: Cox, J.L., Holden, J.M. y Sagovsky, R. (1987). Detection of ' +
+      'postnatal depression. British Journal of Psychiatry, 150, 782-786. Su texto se instala con la licencia ' +
+      'de la clínica.',
+  },
 };

@@ -45,7 +45,8 @@ export interface Instrument {
   lookbackDays: number;
   /** Built-in words (free instruments); null: installed by an admin under the clinic's licence. */
   wording: Record<Language, Wording> | null;
-  attribution: string;
+  /** The standard attribution, in each language the client speaks. */
+  attribution: Record<'en' | 'es', string>;
 }
 
 export interface Scored {

@@ -6,9 +6,14 @@ export const FREQUENCY = {
   es: ['Ningún día', 'Varios días', 'Más de la mitad de los días', 'Casi todos los días'],
 };
 
-export const PHQ_ATTRIBUTION =
-  'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational ' +
-  'grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.';
+export const PHQ_ATTRIBUTION = {
+  en:
+    'Developed by Drs. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke and colleagues, with an educational ' +
+    'grant from Pfizer Inc. No permission required to reproduce, translate, display or distribute.',
+  es:
+    'Desarrollado por los Dres. Robert L. Spitzer, Janet B.W. Williams, Kurt Kroenke y colegas, con una subvención ' +
+    'educativa de Pfizer Inc. No se requiere permiso para reproducir, traducir, mostrar o distribuir.',
+};
 
 const TALK = {
   en: 'This is not a diagnosis. ',

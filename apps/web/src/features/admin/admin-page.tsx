@@ -10,6 +10,7 @@ import { Alert, Field, NoFacilitatorWarning, useAction } from '../../ui/componen
 import { useLoad } from '../../ui/use-load';
 import { CreateAccount } from './create-account';
 import { CrisisResourcesForm } from './crisis-resources-form';
+import { LicensedWording } from './licensed-wording';
 import { People } from './people';
 
 /** Instance administration: people and roles, safety settings, every group. Loaded only when opened. */
@@ -24,6 +25,7 @@ export default function AdminPage() {
       <People version={accounts} />
       <CreateAccount onCreated={() => setAccounts((n) => n + 1)} />
       <CrisisResourcesForm />
+      <LicensedWording />
       <BlockedTerms />
       <AllGroups />
     </div>

@@ -154,6 +154,8 @@ function TakeQuestionnaire({ instrument, groupId }: { instrument: string; groupI
               type="button"
               className="button button-secondary"
               onClick={() => {
+                // Answers given so far are only forgotten once she says so.
+                if (done > 0 && !window.confirm(words.cancelConfirm)) return;
                 setAnswers([]);
                 navigate('/journal/questionnaires');
               }}

@@ -28,6 +28,7 @@ export function takingWords(t: TFunction) {
     again: t('questionnaire.taking.again'),
     unavailable: t('questionnaire.taking.unavailable'),
     cancel: t('questionnaire.taking.cancel'),
+    cancelConfirm: t('questionnaire.taking.cancelConfirm'),
     kept: t('questionnaire.taking.kept'),
   };
 }
