@@ -372,7 +372,7 @@ describeInBrowser('Web client: questionnaires', () => {
     const asked = es.waitForRequest((r) => r.url().includes('/api/questionnaires/phq9?language=es'));
     await es.goto(`${t.url}/journal/questionnaires/phq9`);
     await asked;
-    await es.getByRole('heading', { name: 'PHQ-9: cómo ha estado su ánimo' }).waitFor();
+    await es.getByRole('heading', { name: 'PHQ-9: cómo ha estado tu ánimo' }).waitFor();
     await question(es, 1).getByText('Poco interés o placer en hacer cosas').waitFor();
     await question(es, 1).getByLabel('Ningún día').waitFor();
     await es.getByRole('button', { name: 'Enviar' }).waitFor();
@@ -425,7 +425,7 @@ describeInBrowser('Web client: questionnaires', () => {
       await screenshots(s, 'questionnaires-es-empty');
 
       await s.getByRole('link', { name: 'Responder (PHQ-9)' }).click();
-      await s.getByRole('heading', { name: 'PHQ-9: cómo ha estado su ánimo' }).waitFor();
+      await s.getByRole('heading', { name: 'PHQ-9: cómo ha estado tu ánimo' }).waitFor();
       await s.getByText('0 de 9 respondidas').waitFor();
       const submit = s.getByRole('button', { name: 'Enviar' });
       expect(await submit.isDisabled()).toBe(true);

@@ -33,7 +33,7 @@ export const EPDS: Instrument = {
       ['Possible depression', 'Depresión posible'],
       [
         'A score like this can mean postnatal depression. It is worth talking it over with your midwife, doctor or therapist.',
-        'Un puntaje así puede indicar depresión posparto. Vale la pena hablarlo con su partera, médico o terapeuta.',
+        'Un puntaje así puede indicar depresión posparto. Vale la pena hablarlo con tu partera, médico o terapeuta.',
       ],
     ),
     severityBand(
@@ -43,7 +43,7 @@ export const EPDS: Instrument = {
       ['Probable depression', 'Depresión probable'],
       [
         'A score like this suggests postnatal depression. Please talk to your clinician soon; Postpartum Support International (1-800-944-4773) can help too.',
-        'Un puntaje así sugiere depresión posparto. Hable pronto con su profesional de salud; Postpartum Support International (1-800-944-4773) también puede ayudar.',
+        'Un puntaje así sugiere depresión posparto. Habla pronto con tu profesional de salud; Postpartum Support International (1-800-944-4773) también puede ayudar.',
       ],
     ),
   ],

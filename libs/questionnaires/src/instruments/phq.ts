@@ -100,7 +100,7 @@ export const PHQ9: Instrument = {
       ['Mild', 'Leve'],
       [
         'Some signs of depression. Keep an eye on how you feel, and mention it to your clinician.',
-        'Algunas señales de depresión. Observe cómo se siente y coménteselo a su profesional de salud.',
+        'Algunas señales de depresión. Observa cómo te sientes y coméntaselo a tu profesional de salud.',
       ],
     ),
     band(
@@ -110,7 +110,7 @@ export const PHQ9: Instrument = {
       ['Moderate', 'Moderada'],
       [
         'A score like this often means depression is getting in the way. It is worth talking it over with your clinician or therapist soon.',
-        'Un puntaje así suele indicar que la depresión está afectando su vida. Vale la pena hablarlo pronto con su profesional de salud o terapeuta.',
+        'Un puntaje así suele indicar que la depresión está afectando tu vida. Vale la pena hablarlo pronto con tu profesional de salud o terapeuta.',
       ],
     ),
     band(
@@ -120,7 +120,7 @@ export const PHQ9: Instrument = {
       ['Moderately severe', 'Moderadamente grave'],
       [
         'A score like this suggests depression is weighing heavily. Please talk to your clinician this week.',
-        'Un puntaje así sugiere que la depresión pesa mucho. Hable con su profesional de salud esta semana.',
+        'Un puntaje así sugiere que la depresión pesa mucho. Habla con tu profesional de salud esta semana.',
       ],
     ),
     band(
@@ -130,7 +130,7 @@ export const PHQ9: Instrument = {
       ['Severe', 'Grave'],
       [
         'A score like this suggests severe depression. Please reach your clinician as soon as you can, and use Help now if things feel unsafe.',
-        'Un puntaje así sugiere una depresión grave. Comuníquese con su profesional de salud lo antes posible, y use Ayuda ahora si no se siente a salvo.',
+        'Un puntaje así sugiere una depresión grave. Comunícate con tu profesional de salud lo antes posible, y usa Ayuda ahora si no te sientes a salvo.',
       ],
     ),
   ],
@@ -148,7 +148,7 @@ export const PHQ9: Instrument = {
       options: PHQ9_ITEMS.en.map(() => FREQUENCY.en),
     },
     es: {
-      title: 'PHQ-9: cómo ha estado su ánimo',
+      title: 'PHQ-9: cómo ha estado tu ánimo',
       instructions:
         'Durante las últimas 2 semanas, ¿qué tan seguido ha tenido molestias debido a los siguientes problemas?',
       items: PHQ9_ITEMS.es,
@@ -204,7 +204,7 @@ export const GAD7: Instrument = {
       ['Mild', 'Leve'],
       [
         'Some signs of anxiety. Notice what helps, and mention it to your clinician.',
-        'Algunas señales de ansiedad. Fíjese en lo que le ayuda y coménteselo a su profesional de salud.',
+        'Algunas señales de ansiedad. Fíjate en lo que te ayuda y coméntaselo a tu profesional de salud.',
       ],
     ),
     band(
@@ -214,7 +214,7 @@ export const GAD7: Instrument = {
       ['Moderate', 'Moderada'],
       [
         'A score like this often means anxiety is getting in the way. It is worth talking it over with your clinician or therapist soon.',
-        'Un puntaje así suele indicar que la ansiedad está afectando su vida. Vale la pena hablarlo pronto con su profesional de salud o terapeuta.',
+        'Un puntaje así suele indicar que la ansiedad está afectando tu vida. Vale la pena hablarlo pronto con tu profesional de salud o terapeuta.',
       ],
     ),
     band(
@@ -224,7 +224,7 @@ export const GAD7: Instrument = {
       ['Severe', 'Grave'],
       [
         'A score like this suggests severe anxiety. Please talk to your clinician as soon as you can.',
-        'Un puntaje así sugiere una ansiedad grave. Hable con su profesional de salud lo antes posible.',
+        'Un puntaje así sugiere una ansiedad grave. Habla con tu profesional de salud lo antes posible.',
       ],
     ),
   ],
@@ -242,7 +242,7 @@ export const GAD7: Instrument = {
       options: GAD7_ITEMS.en.map(() => FREQUENCY.en),
     },
     es: {
-      title: 'GAD-7: cuánta ansiedad ha sentido',
+      title: 'GAD-7: cuánta ansiedad has sentido',
       instructions:
         'Durante las últimas 2 semanas, ¿con qué frecuencia ha sentido molestias por los siguientes problemas?',
       items: GAD7_ITEMS.es,
