@@ -175,7 +175,7 @@ describeInBrowser('Web client: questionnaires', () => {
     expect(await m.locator(`[id="${label}"]`).textContent()).toContain('from 8 to 0');
     await course.getByText('Scores as a table').click();
     expect(await course.locator('tbody tr').count()).toBe(2);
-    await m.getByRole('link', { name: 'See your mood check-ins beside these' }).waitFor();
+    await m.getByRole('link', { name: 'Your mood check-ins' }).waitFor();
     expect(await seriousAxeViolations(m)).toEqual([]);
     await screenshots(m, 'questionnaires-en-course');
 
@@ -331,6 +331,8 @@ describeInBrowser('Web client: questionnaires', () => {
     await m.goto(`${t.url}/journal/questionnaires`);
     const due = m.locator('section', { has: m.getByRole('heading', { name: 'Due now' }) });
     await due.getByText('asked by Dawn Circle').waitFor();
+    // Beside her own reminder choice, she reads that her group asks for it too.
+    await m.getByText('Dawn Circle also asks for it, every 2 weeks', { exact: false }).waitFor();
     await due.getByRole('link', { name: /Take it \(GAD-7/ }).click();
     await m.getByRole('heading', { name: 'GAD-7: how anxious you have felt' }).waitFor();
     await m.getByText('Dawn Circle asks its members to fill this in.', { exact: false }).waitFor();

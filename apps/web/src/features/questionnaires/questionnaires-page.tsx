@@ -6,7 +6,7 @@ import type {
   QuestionnaireSummaryDto,
   ScoreShareDto,
 } from '@hearth/contracts';
-import { useId } from 'react';
+import { useId, useState } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
@@ -100,6 +100,7 @@ export function QuestionnairesPage() {
                 <ReminderControl
                   instrument={q}
                   mine={cadences.data?.find((c) => c.instrument === q.id && c.groupId === null)}
+                  asked={cadences.data?.filter((c) => c.instrument === q.id && c.groupId !== null) ?? []}
                   onChange={cadences.reload}
                 />
               </li>
@@ -178,15 +179,19 @@ function Course({ history }: { history: QuestionnaireHistoryDto }) {
 function ReminderControl({
   instrument,
   mine,
+  asked,
   onChange,
 }: {
   instrument: QuestionnaireSummaryDto;
   mine: QuestionnaireCadenceDto | undefined;
+  /** Her groups' assignments of it: they remind her whatever her own choice (shown beside it). */
+  asked: QuestionnaireCadenceDto[];
   onChange: () => Promise<void>;
 }) {
   const id = useId();
   const action = useAction();
   const { t } = useTranslation();
+  const [saved, setSaved] = useState(false);
   const choices = mine && !EVERY.includes(mine.everyDays as never) ? [...EVERY, mine.everyDays] : EVERY;
   return (
     <div className="field">
@@ -198,9 +203,11 @@ function ReminderControl({
         onChange={(e) =>
           action.run(async () => {
             const path = `/me/questionnaires/schedules/${instrument.id}`;
+            setSaved(false);
             if (e.target.value === '') await http.delete(path);
             else await http.put(path, { everyDays: Number(e.target.value) });
             await onChange();
+            setSaved(true);
           })
         }
       >
@@ -211,6 +218,19 @@ function ReminderControl({
           </option>
         ))}
       </select>
+      {asked.map((a) => (
+        <p key={a.id} className="hint">
+          {t('questionnaire.overview.groupAsks', {
+            group: a.groupName ?? '',
+            every: everyInWords(a.everyDays),
+          })}
+        </p>
+      ))}
+      {saved && (
+        <p className="hint" role="status">
+          {t('questionnaire.overview.reminderSaved')}
+        </p>
+      )}
       {action.error && <p className="field-error">{action.error}</p>}
     </div>
   );
