@@ -101,7 +101,9 @@ describe('My sign-ins - GET /api/me/sign-ins, POST /api/me/sign-ins/:id/not-me',
     });
 
     await t.request().get('/api/me').set('Authorization', intruder.auth).expect(401);
-    await refresh(t, intruder.refreshToken).expect(401);
+    // A screen whose socket missed the notice learns it from its refresh: forget, don't offer to sign in again.
+    const refused = await refresh(t, intruder.refreshToken).expect(401);
+    expect(refused.body).toMatchObject({ code: 'SESSION_DISOWNED' });
     await closed;
     // The disowned screen is told to forget itself, not to offer "sign in again" over what it shows.
     expect(notices).toEqual([

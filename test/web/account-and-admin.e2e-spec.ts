@@ -265,34 +265,48 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     await m.locator('.sign-ins li', { hasText: 'This device' }).waitFor();
   });
 
-  it("a screen whose sign-in was ended as not mine forgets itself: no journal left behind a 'sign in again' dialog", async () => {
-    const other = await newContext(browser);
-    try {
-      await signInThroughPage(other.page, t.url, wren.email, GOOD_PASSWORD);
-      await other.page.goto(`${t.url}/journal`);
-      await other.page.getByRole('heading', { name: 'Journal' }).first().waitFor();
-      const signIns = await t.request().get('/api/me/sign-ins').set('Authorization', wren.auth).expect(200);
-      const newest = (signIns.body as { id: string; startedAt: string }[]).reduce((a, b) =>
-        a.startedAt > b.startedAt ? a : b,
-      );
-      await t
-        .request()
-        .post(`/api/me/sign-ins/${newest.id}/not-me`)
-        .set('Authorization', wren.auth)
-        .expect(200);
-      await other.page.getByRole('heading', { name: 'Welcome back' }).waitFor();
-      expect(await other.page.getByRole('dialog', { name: 'Please sign in again' }).count()).toBe(0);
-      expect(
-        await other.page.evaluate(() =>
-          (
-            globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
-          ).localStorage.getItem('hearth.refresh'),
-        ),
-      ).toBeNull();
-    } finally {
-      await other.context.close();
-    }
-  });
+  // Awake, the socket's notice tells the screen; asleep (offline), it learns from its refresh when it wakes.
+  it.each([
+    ['open', false],
+    ['offline', true],
+  ])(
+    "a screen %s when its sign-in is ended as not mine forgets itself: no journal left behind a 'sign in again' dialog",
+    async (_state, asleep) => {
+      const other = await newContext(browser);
+      try {
+        await signInThroughPage(other.page, t.url, wren.email, GOOD_PASSWORD);
+        await other.page.goto(`${t.url}/journal`);
+        await other.page.getByRole('heading', { name: 'Journal' }).first().waitFor();
+        const signIns = await t.request().get('/api/me/sign-ins').set('Authorization', wren.auth).expect(200);
+        const newest = (signIns.body as { id: string; startedAt: string }[]).reduce((a, b) =>
+          a.startedAt > b.startedAt ? a : b,
+        );
+        if (asleep) {
+          await other.context.setOffline(true);
+          await other.page.waitForFunction(
+            () => !(globalThis as unknown as { navigator: { onLine: boolean } }).navigator.onLine,
+          );
+        }
+        await t
+          .request()
+          .post(`/api/me/sign-ins/${newest.id}/not-me`)
+          .set('Authorization', wren.auth)
+          .expect(200);
+        if (asleep) await other.context.setOffline(false);
+        await other.page.getByRole('heading', { name: 'Welcome back' }).waitFor();
+        expect(await other.page.getByRole('dialog', { name: 'Please sign in again' }).count()).toBe(0);
+        expect(
+          await other.page.evaluate(() =>
+            (
+              globalThis as unknown as { localStorage: { getItem(key: string): string | null } }
+            ).localStorage.getItem('hearth.refresh'),
+          ),
+        ).toBeNull();
+      } finally {
+        await other.context.close();
+      }
+    },
+  );
 
   it('sign out ends the session on the server and forgets it on this device', async () => {
     const storage = () =>

@@ -141,15 +141,18 @@ export class Http {
 
   /** Renews the session; on failure the person must sign in again (their drafts stay on screen). */
   async refresh(): Promise<boolean> {
+    let disowned = false;
     const ok = await this.tokens.rotate(async (refreshToken) => {
       try {
         return await this.post<TokenPairDto>('/auth/refresh', { refreshToken }, { anonymous: true });
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
+        if (!(error instanceof ApiError) || error.status !== 401) throw error;
+        // Ended by its owner as not theirs (a screen that missed the socket's notice learns it here).
+        disowned = error.body.code === 'SESSION_DISOWNED';
+        return null;
       }
     });
-    if (!ok) this.onExpired();
+    if (!ok) (disowned ? this.onDisowned : this.onExpired)();
     return ok;
   }
 

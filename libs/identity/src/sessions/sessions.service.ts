@@ -6,7 +6,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Not, Repository, type EntityManager } from 'typeorm';
 
-import { Clock, findRow, SECRETS, Transactions, type HearthConfig, type Secrets } from '@hearth/core';
+import { Clock, coded, findRow, SECRETS, Transactions, type HearthConfig, type Secrets } from '@hearth/core';
 
 import { IdentityEvents, SessionRevokedEvent } from '../events.js';
 import { effectiveRole, type Role } from '../users/role.js';
@@ -85,7 +85,7 @@ export class SessionsService {
       const session = stored?.session;
       const user = session?.user;
       if (!stored || !session || !user || session.revokedAt || user.disabledAt || session.expiresAt <= now) {
-        return { kind: 'invalid' as const };
+        return { kind: session?.revokedReason === 'not_me' ? ('disowned' as const) : ('invalid' as const) };
       }
       const claimed = await manager.update(
         RefreshToken,
@@ -115,6 +115,13 @@ export class SessionsService {
       const { userId, id } = outcome.session;
       this.logger.warn({ userId, sessionId: id }, 'Refresh token reused; session revoked');
       this.announceRevoked(userId, [id], 'reuse');
+    }
+    if (outcome.kind === 'disowned') {
+      // Its owner ended it as not theirs: the screen holding it forgets the account instead of offering to
+      // sign in again over what it shows (a socket that missed the notice learns it here).
+      throw new UnauthorizedException(
+        coded('SESSION_DISOWNED', 'This sign-in was ended from another device'),
+      );
     }
     if (outcome.kind !== 'rotated') {
       throw new UnauthorizedException('Refresh token is invalid or expired');
