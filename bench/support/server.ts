@@ -87,6 +87,8 @@ export async function startHearth(env: Record<string, string> = {}): Promise<Ser
       THROTTLE_LIMIT: '1000000',
       AUTH_THROTTLE_LIMIT: '1000000',
       STAFF_2FA: 'optional',
+      // `BENCH_SERVER_ENV='{"SQLITE_CHECKPOINT_MS":"0"}'`: settings to compare one run against another.
+      ...(JSON.parse(process.env.BENCH_SERVER_ENV ?? '{}') as Record<string, string>),
       ...env,
     },
     { execArgv: PROBED, ipc: true, timeoutMs: 60_000 },
