@@ -146,6 +146,9 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
           expect(body.band.suggests).toMatch(/^This is not a diagnosis/);
           expect(body.safety).toBeNull();
         }
+      // A band names how high the score is, never a condition she may or may not have.
+      const { body: epds } = await as(mia).get('/questionnaires/epds').expect(200);
+      expect(epds.bands.map((b: { label: string }) => b.label)).toEqual(['Low', 'Moderate', 'High']);
     });
 
     it('refuses answers it cannot score, in the documented shape, storing nothing', async () => {
@@ -387,6 +390,7 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       expect(resources[5]).toMatchObject({
         valueQuantity: { value: 14 },
         code: { coding: [{ code: '99046-5' }] },
+        interpretation: [{ text: 'High' }],
       });
       // Another member's bundle is hers alone.
       expect((await as(noor).get('/me/questionnaires/fhir').expect(200)).body.entry).toEqual([]);

@@ -178,7 +178,10 @@ export const sidewaysScroll = (page: Page) =>
     return root.scrollWidth - root.clientWidth;
   });
 
-/** Visible buttons, inputs and selects inside `scope` smaller than 44 px either way (radios and checkboxes aside). */
+/**
+ * Visible buttons, inputs, selects and ways back ("← Journal") inside `scope` smaller than 44 px either way (radios
+ * and checkboxes aside).
+ */
 export const smallControls = (page: Page, scope: string) =>
   page.evaluate((selector) => {
     type El = {
@@ -187,7 +190,8 @@ export const smallControls = (page: Page, scope: string) =>
       type?: string;
     };
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): El[] } }).document;
-    return [...doc.querySelectorAll(`${selector} button, ${selector} select, ${selector} input`)]
+    const controls = `${selector} button, ${selector} select, ${selector} input, ${selector} a.back-link`;
+    return [...doc.querySelectorAll(controls)]
       .filter((el) => el.type !== 'radio' && el.type !== 'checkbox')
       .filter((el) => {
         const box = el.getBoundingClientRect();

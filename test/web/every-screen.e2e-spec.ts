@@ -36,8 +36,8 @@ const NARROW = { width: 360, height: 740 };
 
 /**
  * Every main screen, as an admin who facilitates a group sees it, in English and Spanish and in the light and dark
- * themes: axe finds nothing serious or critical, nothing scrolls sideways at 360 px, every button, field and
- * menu is at least 44 px, and a screenshot of each (phone and desktop, light theme) is written for a person to
+ * themes: axe finds nothing serious or critical, nothing scrolls sideways at 360 px, every button, field, menu
+ * and way back ("← Journal") is at least 44 px, and a screenshot of each (phone and desktop, light theme) is written for a person to
  * look at. The screens' own behaviour is tested in their own specs; this one is the sweep across all of them.
  */
 describeInBrowser('Web client: every screen, in both languages and both themes', () => {
@@ -120,7 +120,15 @@ describeInBrowser('Web client: every screen, in both languages and both themes',
           lang: language,
         });
         const axe = (await seriousAxeViolations(page)).map((v) => `${v.id}: ${v.nodes[0]?.target.join(' ')}`);
-        const small = await smallControls(page, 'main');
+        // Install has no app shell around it (it is for people not signed in too): its page is its scope.
+        const scope = (await page.locator('main').count()) ? 'main' : 'body';
+        // Screens below the top level have a way back, a control like any other (44 px).
+        if (!['home', 'journal', 'account', 'admin', 'room'].includes(screen.name))
+          expect({ screen: screen.name, back: await page.locator(`${scope} a.back-link`).count() }).toEqual({
+            screen: screen.name,
+            back: 1,
+          });
+        const small = await smallControls(page, scope);
         const sideways = await sidewaysScroll(page);
         if (axe.length || small.length || sideways > 0) findings[screen.name] = { axe, small, sideways };
         if (theme === 'light') await screenshots(page, `screen-${screen.name}-${language}`);

@@ -112,6 +112,11 @@ describeInBrowser('Web client: questionnaires', () => {
     await staff.getByText(nothing).waitFor({ timeout: 20_000 });
     expect(await staff.locator('.shared-scores').count()).toBe(0);
   }
+  /** Whether `button` sits clear of `text`: beside it with a gap, or on a line of its own below. */
+  async function apart(text: Locator, button: Locator): Promise<boolean> {
+    const [words, control] = await Promise.all([text.boundingBox(), button.boundingBox()]);
+    return control!.x >= words!.x + words!.width + 4 || control!.y >= words!.y + words!.height;
+  }
   const consoleTab = async () => {
     await f.goto(`${t.url}/groups/${group.id}/console?tab=questionnaires`);
     await f.getByRole('tab', { name: 'Questionnaires', selected: true }).waitFor();
@@ -324,6 +329,12 @@ describeInBrowser('Web client: questionnaires', () => {
     await f.getByRole('button', { name: 'Ask the group' }).click();
     await f.getByText('The group now asks for the GAD-7, every 2 weeks.').waitFor();
     await f.getByText(/^GAD-7, every 2 weeks/).waitFor();
+    // The request and its End button are a row, not run together (", 2026)End") on a phone or a laptop.
+    const request = f.locator('#assignments-title ~ ul li').first();
+    for (const size of [PHONE, LAPTOP]) {
+      await f.setViewportSize(size);
+      expect(await apart(request.locator('span').first(), request.getByRole('button'))).toBe(true);
+    }
     expect(await seriousAxeViolations(f)).toEqual([]);
 
     const { body: card } = await api(mia, `/groups/${group.id}`);
@@ -331,6 +342,8 @@ describeInBrowser('Web client: questionnaires', () => {
     await m.goto(`${t.url}/journal/questionnaires`);
     const due = m.locator('section', { has: m.getByRole('heading', { name: 'Due now' }) });
     await due.getByText('asked by Dawn Circle').waitFor();
+    const dueRow = due.locator('li').first();
+    expect(await apart(dueRow.locator('span').first(), dueRow.getByRole('link'))).toBe(true);
     // Beside her own reminder choice, she reads that her group asks for it too.
     await m.getByText('Dawn Circle also asks for it, every 2 weeks', { exact: false }).waitFor();
     await due.getByRole('link', { name: /Take it \(GAD-7/ }).click();
@@ -482,7 +495,7 @@ describeInBrowser('Web client: questionnaires', () => {
       const axis = await course.locator('.score-axis').allTextContents();
       expect(axis.join(' ')).toMatch(/\b(ene|feb|mar|abr|may|jun|jul|ago|sept?|oct|nov|dic)\b/);
       await course
-        .getByText('PHQ-9: 8 puntos menos que tu primera puntuación — una baja de la mitad o más')
+        .getByText('PHQ-9: 8 puntos menos que tu primera puntuación — un descenso de la mitad o más')
         .waitFor();
       await course.getByText(/^La más reciente: 0 de 27, .* — Mínima\./).waitFor();
       const label = await chart.getAttribute('aria-labelledby');
@@ -510,6 +523,7 @@ describeInBrowser('Web client: questionnaires', () => {
 
       const safety = s.locator('.safety-screen');
       await safety.getByRole('heading', { name: 'No tienes que cargar con esto a solas' }).waitFor();
+      await safety.getByText('Si crees que podrías actuar según ellos, o estás en peligro ahora').waitFor();
       await safety.locator('.resource-list li').first().waitFor();
       await safety.getByRole('link', { name: 'Hacer mi plan de seguridad' }).waitFor();
       await safety.getByText('Nada sale de tu diario a menos que tú lo decidas').first().waitFor();
@@ -583,6 +597,33 @@ describeInBrowser('Web client: questionnaires', () => {
         florsTab,
         'Todavía ningún miembro comparte sus puntuaciones contigo',
       );
+    });
+    it('names the EPDS as Spanish does, "la EPDS", wherever a sentence names it', async () => {
+      const wording = {
+        title: 'Texto de prueba de la escala',
+        instructions: 'Instrucciones de prueba',
+        // Placeholder words: the real ones come from the clinic's licence, never from this repository.
+        items: Array.from({ length: 10 }, (_, i) => ({
+          text: `Pregunta ${i + 1}`,
+          options: ['Primera', 'Segunda', 'Tercera', 'Cuarta'],
+        })),
+      };
+      const wordingPath = '/api/admin/questionnaires/epds/wording/es';
+      await t.request().put(wordingPath).set('Authorization', admin.auth).send(wording).expect(200);
+      try {
+        await s.goto(`${t.url}/journal/questionnaires`);
+        await s.getByLabel('Recordarme responder la EPDS').waitFor();
+        await s.getByLabel('Recordarme responder el PHQ-9').waitFor();
+        await florsTab();
+        await flor.getByLabel('Cuestionario', { exact: true }).selectOption('epds');
+        await flor.getByLabel('Cada cuántos días (de 7 a 90)').fill('28');
+        await flor.getByRole('button', { name: 'Pedir al grupo' }).click();
+        await flor.getByText('Ahora el grupo pide la EPDS, cada 4 semanas.').waitFor();
+        await flor.getByRole('button', { name: 'Terminar la solicitud de la EPDS' }).click();
+        await flor.getByText('El grupo ya no pide la EPDS.').waitFor();
+      } finally {
+        await t.request().delete(wordingPath).set('Authorization', admin.auth).expect(204);
+      }
     });
   });
 

@@ -33,6 +33,17 @@ describe("a group agreement's questionnaire section", () => {
     const one = withAssignments(spanish, [{ instrument: 'phq9', everyDays: 14 }], 'es');
     expect(one).toContain('## Cuestionarios que pide este grupo');
     expect(one).toContain('- El PHQ-9, cada 14 días.');
+    const scale = withAssignments(
+      one,
+      [
+        { instrument: 'phq9', everyDays: 14 },
+        { instrument: 'epds', everyDays: 28 },
+      ],
+      'es',
+    );
+    expect(scale).toContain('- El PHQ-9, cada 14 días.\n- La EPDS, cada 28 días.');
+    expect(scale.split('## Cuestionarios que pide este grupo')).toHaveLength(2);
+    expect(withAssignments(scale, [], 'es')).toBe(spanish);
     expect(one).toContain('Tus respuestas se guardan selladas');
     expect(one).not.toMatch(/Hearth reminds|Your answers/);
     expect(one.endsWith('Al aceptar, te comprometes a cuidar lo que se comparte aquí.')).toBe(true);

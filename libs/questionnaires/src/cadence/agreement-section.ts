@@ -30,6 +30,12 @@ const WORDS: Record<
   },
 };
 
+/** Spanish says "la EPDS" (una escala) but "el PHQ-9" (un cuestionario). */
+function article(language: SpokenLanguage, instrument: QuestionnaireAssignment['instrument']): string {
+  if (language === 'en') return 'The';
+  return instrument === 'epds' ? 'La' : 'El';
+}
+
 const LANGUAGES = Object.keys(WORDS) as SpokenLanguage[];
 
 /** A closing paragraph the section is put before, so that the agreement still ends with it. */
@@ -53,7 +59,7 @@ const names = Object.values(INSTRUMENTS)
   .join('|');
 const INSTRUMENT_LINE: Record<SpokenLanguage, RegExp> = {
   en: new RegExp(`^- The (${names}), every (week|\\d+ days)\\.$`),
-  es: new RegExp(`^- El (${names}), cada (semana|\\d+ días)\\.$`),
+  es: new RegExp(`^- (El|La) (${names}), cada (semana|\\d+ días)\\.$`),
 };
 
 /**
@@ -74,9 +80,9 @@ export function withAssignments(
   if (assignments.length === 0) return blocks.join('\n\n');
   const closing = blocks.length > 1 && CLOSING.test(blocks[blocks.length - 1]) ? blocks.pop()! : null;
   const words = WORDS[language];
-  const article = language === 'es' ? 'El' : 'The';
   const lines = assignments.map(
-    (a) => `- ${article} ${INSTRUMENTS[a.instrument].name}, ${words.every(a.everyDays)}.`,
+    (a) =>
+      `- ${article(language, a.instrument)} ${INSTRUMENTS[a.instrument].name}, ${words.every(a.everyDays)}.`,
   );
   return [
     ...blocks,

@@ -110,7 +110,7 @@ export const PHQ9: Instrument = {
       ['Moderate', 'Moderada'],
       [
         'A score like this often means depression is getting in the way. It is worth talking it over with your clinician or therapist soon.',
-        'Un puntaje así suele indicar que la depresión está afectando tu vida. Vale la pena hablarlo pronto con tu profesional de salud o terapeuta.',
+        'Una puntuación así suele indicar que la depresión está afectando tu vida. Vale la pena hablarlo pronto con tu profesional de salud o terapeuta.',
       ],
     ),
     band(
@@ -120,7 +120,7 @@ export const PHQ9: Instrument = {
       ['Moderately severe', 'Moderadamente grave'],
       [
         'A score like this suggests depression is weighing heavily. Please talk to your clinician this week.',
-        'Un puntaje así sugiere que la depresión pesa mucho. Habla con tu profesional de salud esta semana.',
+        'Una puntuación así sugiere que la depresión pesa mucho. Habla con tu profesional de salud esta semana.',
       ],
     ),
     band(
@@ -130,7 +130,7 @@ export const PHQ9: Instrument = {
       ['Severe', 'Grave'],
       [
         'A score like this suggests severe depression. Please reach your clinician as soon as you can, and use Help now if things feel unsafe.',
-        'Un puntaje así sugiere una depresión grave. Comunícate con tu profesional de salud lo antes posible, y usa Ayuda ahora si no te sientes a salvo.',
+        'Una puntuación así sugiere una depresión grave. Comunícate con tu profesional de salud lo antes posible, y usa Ayuda ahora si no te sientes a salvo.',
       ],
     ),
   ],
@@ -214,7 +214,7 @@ export const GAD7: Instrument = {
       ['Moderate', 'Moderada'],
       [
         'A score like this often means anxiety is getting in the way. It is worth talking it over with your clinician or therapist soon.',
-        'Un puntaje así suele indicar que la ansiedad está afectando tu vida. Vale la pena hablarlo pronto con tu profesional de salud o terapeuta.',
+        'Una puntuación así suele indicar que la ansiedad está afectando tu vida. Vale la pena hablarlo pronto con tu profesional de salud o terapeuta.',
       ],
     ),
     band(
@@ -224,7 +224,7 @@ export const GAD7: Instrument = {
       ['Severe', 'Grave'],
       [
         'A score like this suggests severe anxiety. Please talk to your clinician as soon as you can.',
-        'Un puntaje así sugiere una ansiedad grave. Habla con tu profesional de salud lo antes posible.',
+        'Una puntuación así sugiere una ansiedad grave. Habla con tu profesional de salud lo antes posible.',
       ],
     ),
   ],

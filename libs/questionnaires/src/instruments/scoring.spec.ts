@@ -52,6 +52,21 @@ describe('questionnaire scoring', () => {
         expect(bandOf(instrument, total)).toBeDefined();
   });
 
+  it('names each band by how high the score is, never as a condition she has (a score is no diagnosis)', () => {
+    for (const instrument of Object.values(INSTRUMENTS))
+      for (const band of instrument.bands)
+        for (const label of Object.values(band.label))
+          expect({ instrument: instrument.id, label }).not.toEqual({
+            instrument: instrument.id,
+            label: expect.stringMatching(/depress|anxi|ansied|diagn|probable|possible|posible|unlikely/i),
+          });
+    expect(INSTRUMENTS.epds.bands.map((b) => [b.id, b.label.en, b.label.es])).toEqual([
+      ['unlikely', 'Low', 'Baja'],
+      ['possible', 'Moderate', 'Moderada'],
+      ['probable', 'High', 'Alta'],
+    ]);
+  });
+
   it('reverses the EPDS items printed with the worst answer first', () => {
     const epds = INSTRUMENTS.epds;
     // The first option of item 1 (laughing as much as always) scores 0; of item 3 (blaming oneself) it scores 3.

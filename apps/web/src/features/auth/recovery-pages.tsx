@@ -22,7 +22,9 @@ export function ForgotPasswordPage() {
       <AuthFrame title={t('auth.forgot.title')}>
         <p>{t('auth.forgot.noEmail')}</p>
         <p>
-          <Link to="/signin">{t('auth.forgot.back')}</Link>
+          <Link className="back-link" to="/signin">
+            {t('auth.forgot.back')}
+          </Link>
         </p>
       </AuthFrame>
     );
@@ -60,7 +62,9 @@ export function ForgotPasswordPage() {
         </form>
       )}
       <p>
-        <Link to="/signin">{t('auth.forgot.back')}</Link>
+        <Link className="back-link" to="/signin">
+          {t('auth.forgot.back')}
+        </Link>
       </p>
     </AuthFrame>
   );

@@ -67,7 +67,9 @@ export default function ConsolePage() {
   return (
     <div className="page wide">
       <p>
-        <Link to={`/groups/${groupId}`}>{t('console.back')}</Link>
+        <Link className="back-link" to={`/groups/${groupId}`}>
+          {t('console.back')}
+        </Link>
       </p>
       <h1>{t('console.title', { name: group.data.name })}</h1>
       {group.data.activeFacilitators === 0 && group.data.status === 'active' && <NoFacilitatorWarning />}

@@ -10,7 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { http } from '../../api/http';
 import { Alert, Field, Pending, formatDate, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
-import { browserLanguage, everyInWords } from '../questionnaires/wording';
+import { browserLanguage, everyInWords, nameContext } from '../questionnaires/wording';
 
 /** For facilitators: the scores members chose to share with them, and what the group asks members to fill in. */
 export function QuestionnairesTab({ groupId }: { groupId: string }) {
@@ -136,7 +136,7 @@ function Assignments({ groupId }: { groupId: string }) {
       ) : (
         <ul className="plain-list">
           {assignments.data.map((a) => (
-            <li key={a.id} className="row-spread">
+            <li key={a.id} className="row row-spread">
               <span>
                 {t('questionnaire.console.assignment', {
                   name: nameOf(a.instrument),
@@ -151,7 +151,12 @@ function Assignments({ groupId }: { groupId: string }) {
                 onClick={() =>
                   action.run(async () => {
                     await http.delete(`${base}/${a.id}`);
-                    setDone(t('questionnaire.console.ended', { name: nameOf(a.instrument) }));
+                    setDone(
+                      t('questionnaire.console.ended', {
+                        name: nameOf(a.instrument),
+                        context: nameContext(a.instrument),
+                      }),
+                    );
                     await assignments.reload();
                   })
                 }
@@ -159,7 +164,10 @@ function Assignments({ groupId }: { groupId: string }) {
                 {t('questionnaire.console.end')}
                 <span className="visually-hidden">
                   {' '}
-                  {t('questionnaire.console.endWhich', { name: nameOf(a.instrument) })}
+                  {t('questionnaire.console.endWhich', {
+                    name: nameOf(a.instrument),
+                    context: nameContext(a.instrument),
+                  })}
                 </span>
               </button>
             </li>
@@ -175,6 +183,7 @@ function Assignments({ groupId }: { groupId: string }) {
               t('questionnaire.console.asked', {
                 name: nameOf(instrument),
                 every: everyInWords(Number(everyDays)),
+                context: nameContext(instrument),
               }),
             );
             await assignments.reload();

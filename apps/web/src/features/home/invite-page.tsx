@@ -23,7 +23,9 @@ export function InvitePage() {
         <h1>{t('home.invite.title')}</h1>
         <Alert tone="error">{preview.error ?? t('home.invite.broken')}</Alert>
         <p>{t('home.invite.askNew')}</p>
-        <Link to="/">{t('home.invite.back')}</Link>
+        <Link className="back-link" to="/">
+          {t('home.invite.back')}
+        </Link>
       </div>
     );
   }

@@ -41,7 +41,9 @@ export function InstallPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/account">{t('install.back')}</Link>
+        <Link className="back-link" to="/account">
+          {t('install.back')}
+        </Link>
       </p>
       <h1>{t('install.title')}</h1>
       <p>{t('install.intro')}</p>

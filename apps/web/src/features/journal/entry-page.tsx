@@ -89,7 +89,9 @@ export function EntryPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">{t('journal.back')}</Link>
+        <Link className="back-link" to="/journal">
+          {t('journal.back')}
+        </Link>
       </p>
       <h1>{entryId ? t('journal.entry.title') : t('journal.entry.newTitle')}</h1>
       {prompt && <p className="card prompt">{prompt}</p>}

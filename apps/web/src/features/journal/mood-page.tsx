@@ -29,7 +29,9 @@ export function MoodPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">{t('journal.back')}</Link>
+        <Link className="back-link" to="/journal">
+          {t('journal.back')}
+        </Link>
       </p>
       <h1>{t('journal.mood.title')}</h1>
       <form

@@ -21,7 +21,9 @@ export function SessionsPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">{t('journal.back')}</Link>
+        <Link className="back-link" to="/journal">
+          {t('journal.back')}
+        </Link>
       </p>
       <h1>{t('journal.sessions.title')}</h1>
       <form

@@ -14,7 +14,7 @@ import { http } from '../../api/http';
 import { Alert, Loading, formatDate, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { ScoreChart } from './score-chart';
-import { browserLanguage, changeInWords, EVERY, everyInWords } from './wording';
+import { browserLanguage, changeInWords, EVERY, everyInWords, nameContext } from './wording';
 
 const takeLink = (instrument: QuestionnaireId, groupId?: string | null) =>
   `/journal/questionnaires/${instrument}${groupId ? `?group=${groupId}` : ''}`;
@@ -39,7 +39,9 @@ export function QuestionnairesPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/journal">{t('questionnaire.overview.back')}</Link>
+        <Link className="back-link" to="/journal">
+          {t('questionnaire.overview.back')}
+        </Link>
       </p>
       <h1>{t('questionnaire.overview.title')}</h1>
       <p className="muted">{t('questionnaire.overview.intro')}</p>
@@ -49,7 +51,7 @@ export function QuestionnairesPage() {
           <h2 id="due-title">{t('questionnaire.overview.dueTitle')}</h2>
           <ul className="plain-list">
             {due.map((c) => (
-              <li key={c.id} className="row-spread">
+              <li key={c.id} className="row row-spread">
                 <span>
                   <strong>{nameOf(offered, c.instrument)}</strong>{' '}
                   {c.groupName
@@ -81,7 +83,7 @@ export function QuestionnairesPage() {
           <ul className="card-list">
             {offered.map((q) => (
               <li key={q.id} className="card">
-                <div className="row-spread">
+                <div className="row row-spread">
                   <h3>{q.name}</h3>
                   <Link className="button" to={takeLink(q.id)}>
                     {t('questionnaire.overview.takeIt')}
@@ -195,7 +197,12 @@ function ReminderControl({
   const choices = mine && !EVERY.includes(mine.everyDays as never) ? [...EVERY, mine.everyDays] : EVERY;
   return (
     <div className="field">
-      <label htmlFor={id}>{t('questionnaire.overview.remindMe', { name: instrument.name })}</label>
+      <label htmlFor={id}>
+        {t('questionnaire.overview.remindMe', {
+          name: instrument.name,
+          context: nameContext(instrument.id),
+        })}
+      </label>
       <select
         id={id}
         value={mine?.everyDays ?? ''}

@@ -3,6 +3,7 @@ import { type RefObject, useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { formatDate, myLocale } from '../../ui/local-time';
+import { nameContext } from './wording';
 
 const HEIGHT = 220;
 const PAD = { left: 30, right: 10, top: 10, bottom: 28 };
@@ -125,7 +126,10 @@ export function ScoreChart({ history }: { history: QuestionnaireHistoryDto }) {
         <div className="table-wrap">
           <table className="table">
             <caption className="visually-hidden">
-              {t('questionnaire.chart.caption', { name: history.name })}
+              {t('questionnaire.chart.caption', {
+                name: history.name,
+                context: nameContext(history.instrument),
+              })}
             </caption>
             <thead>
               <tr>

@@ -58,7 +58,9 @@ function TakeQuestionnaire({ instrument, groupId }: { instrument: string; groupI
   return (
     <div className="page narrow questionnaire" lang={shown}>
       <p>
-        <Link to="/journal/questionnaires">{words.back}</Link>
+        <Link className="back-link" to="/journal/questionnaires">
+          {words.back}
+        </Link>
       </p>
       <h1 ref={headingRef} tabIndex={-1}>
         {q.title}

@@ -76,6 +76,12 @@ export function changeInWords(history: QuestionnaireHistoryDto): string {
   return `${parts.join('. ')}.`;
 }
 
+/**
+ * The grammatical context of an instrument's name: Spanish says "la EPDS" (una escala) but "el PHQ-9" (un
+ * cuestionario), so sentences that name it pick their article by it (`_scale` keys).
+ */
+export const nameContext = (instrument: string) => (instrument === 'epds' ? 'scale' : undefined);
+
 export const EVERY = [7, 14, 28, 56] as const;
 
 /** "every 2 weeks" inside a sentence; `asOption` gives "Every 2 weeks" for a choice. */

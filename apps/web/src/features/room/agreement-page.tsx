@@ -31,7 +31,9 @@ export function AgreementPage() {
   return (
     <div className="page narrow">
       <p>
-        <Link to="/">{t('room.agreement.back')}</Link>
+        <Link className="back-link" to="/">
+          {t('room.agreement.back')}
+        </Link>
       </p>
       <h1>{t('room.agreement.title', { name: group.name })}</h1>
       {renewed && <Alert tone="info">{t('room.agreement.changed')}</Alert>}

@@ -58,7 +58,9 @@ export function SafetyPlanPage() {
   return (
     <div className="page narrow safety-plan-page">
       <p className="no-print">
-        <Link to="/journal">{t('safetyPlan.back')}</Link>
+        <Link className="back-link" to="/journal">
+          {t('safetyPlan.back')}
+        </Link>
       </p>
       <div className="page-head">
         <h1>{t('safetyPlan.title')}</h1>
