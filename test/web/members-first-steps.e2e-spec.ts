@@ -216,7 +216,7 @@ describeInBrowser('A member’s first steps in Chromium', () => {
         await row.waitFor();
         expect(await row.getByRole('cell').allTextContents()).toEqual(['5.0', '3', '7', '2']);
         expect(await west.page.getByRole('row').count()).toBe(2);
-        await west.page.getByText('Mood over one day: from 5.0 to 5.0 out of 10.').first().waitFor();
+        await west.page.getByText('Mood on one day: 5.0 out of 10.').first().waitFor();
         await expectAccessible(west.page);
         await expectComfortable(west.page);
         await screenshots(west.page, 'members-mood');

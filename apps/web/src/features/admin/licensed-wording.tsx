@@ -35,15 +35,18 @@ export function LicensedWording() {
   const [done, setDone] = useState<string | null>(null);
   const action = useAction();
   const read = readQuestions(form.questions);
+  /** The language as a choice ("Español") and inside a sentence ("el texto en español"). */
   const name = (code: Language) =>
     code === 'es' ? t('admin.wording.language.es') : t('admin.wording.language.en');
+  const inSentence = (code: Language) =>
+    code === 'es' ? t('admin.wording.languageInSentence.es') : t('admin.wording.languageInSentence.en');
   return (
     <section className="card" aria-labelledby="wording-title">
       <h2 id="wording-title">{t('admin.wording.title')}</h2>
       <p className="muted">{t('admin.wording.lead')}</p>
       <p>
         {installed.length > 0
-          ? t('admin.wording.installed', { languages: installed.map((code) => name(code)).join(', ') })
+          ? t('admin.wording.installed', { languages: installed.map((code) => inSentence(code)).join(', ') })
           : t('admin.wording.none')}
       </p>
       <form
@@ -56,7 +59,7 @@ export function LicensedWording() {
               items: read,
             });
             setForm(EMPTY);
-            setDone(t('admin.wording.done', { language: name(language) }));
+            setDone(t('admin.wording.done', { language: inSentence(language) }));
             await instruments.reload();
           }, e)
         }
@@ -104,7 +107,7 @@ export function LicensedWording() {
         {action.error && !action.fieldError('items') && <Alert tone="error">{action.error}</Alert>}
         {done && <Alert tone="success">{done}</Alert>}
         <button className="button" disabled={action.busy}>
-          {t('admin.wording.install', { language: name(language) })}
+          {t('admin.wording.install', { language: inSentence(language) })}
         </button>
       </form>
       {installed.map((code) => (
@@ -115,14 +118,14 @@ export function LicensedWording() {
           disabled={action.busy}
           onClick={() =>
             action.run(async () => {
-              if (!window.confirm(t('admin.wording.removeConfirm', { language: name(code) }))) return;
+              if (!window.confirm(t('admin.wording.removeConfirm', { language: inSentence(code) }))) return;
               await http.delete(`/admin/questionnaires/epds/wording/${code}`);
-              setDone(t('admin.wording.removed', { language: name(code) }));
+              setDone(t('admin.wording.removed', { language: inSentence(code) }));
               await instruments.reload();
             })
           }
         >
-          {t('admin.wording.remove', { language: name(code) })}
+          {t('admin.wording.remove', { language: inSentence(code) })}
         </button>
       ))}
     </section>
