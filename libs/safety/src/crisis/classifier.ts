@@ -14,15 +14,39 @@ const MASK = SLOTS - 1;
 /** The intercept's own slot, past the hashed ones: it is added whole, never scaled by a text's length. */
 const BIAS = SLOTS;
 
-/** FNV-1a over a string's UTF-16 units: the slot a feature's weight is kept in. */
-function slot(feature: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < feature.length; i++) {
-    hash ^= feature.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+const SPACE = 0x20;
+
+/** FNV-1a continued over `text`'s UTF-16 units from `from` to `to`. */
+function fnv(hash: number, text: string, from = 0, to = text.length): number {
+  for (let i = from; i < to; i++) hash = Math.imul(hash ^ text.charCodeAt(i), FNV_PRIME);
+  return hash;
+}
+
+/** The slot a feature's weight is kept in: FNV-1a of the feature's text, masked. */
+export function slot(feature: string): number {
+  return (fnv(FNV_OFFSET, feature) >>> 0) & MASK;
+}
+
+/**
+ * The slot of the feature `${kind} ${a}`, or `${kind} ${a} ${b}`, hashed from its parts: a message's hundreds
+ * of features cost no strings (the detector runs on every message; issue 19). The same slots as `slot`.
+ */
+function slotOf(kind: number, a: string, b?: string): number {
+  let hash = fnv(kind, a);
+  if (b !== undefined) hash = fnv(Math.imul(hash ^ SPACE, FNV_PRIME), b);
   return (hash >>> 0) & MASK;
 }
+
+/** The hash of a feature kind's prefix (`w `, `b `, …), where its parts continue. */
+const kind = (prefix: string) => fnv(FNV_OFFSET, `${prefix} `);
+const WORD = kind('w');
+const PAIR = kind('b');
+const SKIP = kind('s');
+const LETTERS = kind('c');
+const CUE = kind('q');
+const CONTEXT = kind('x');
 
 export interface Features {
   slots: number[];
@@ -36,23 +60,23 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
   const words = negationScoped(reading);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    slots.add(slot(`w ${word}`));
+    slots.add(slotOf(WORD, word));
     if (i + 1 < words.length && reading.clause[i + 1] === reading.clause[i])
-      slots.add(slot(`b ${word} ${words[i + 1]}`));
+      slots.add(slotOf(PAIR, word, words[i + 1]));
     if (i + 2 < words.length && reading.clause[i + 2] === reading.clause[i])
-      slots.add(slot(`s ${word} ${words[i + 2]}`));
+      slots.add(slotOf(SKIP, word, words[i + 2]));
     if (reading.words[i].length >= 4) {
       const padded = ` ${reading.words[i]} `;
       for (let n = 3; n <= 4; n++)
-        for (let j = 0; j + n <= padded.length; j++) slots.add(slot(`c ${padded.slice(j, j + n)}`));
+        for (let j = 0; j + n <= padded.length; j++) slots.add((fnv(LETTERS, padded, j, j + n) >>> 0) & MASK);
     }
   }
   for (const [cue, count] of cues) {
-    slots.add(slot(`q ${cue}`));
-    if (count > 1) slots.add(slot(`q ${cue} again`));
-    for (const [other] of cues) if (other > cue) slots.add(slot(`q ${cue} ${other}`));
+    slots.add(slotOf(CUE, cue));
+    if (count > 1) slots.add(slotOf(CUE, cue, 'again'));
+    for (const [other] of cues) if (other > cue) slots.add(slotOf(CUE, cue, other));
   }
-  for (const context of contexts) slots.add(slot(`x ${context}`));
+  for (const context of contexts) slots.add(slotOf(CONTEXT, context));
   const list = [...slots];
   return { slots: list, value: 1 / Math.sqrt(list.length) };
 }
