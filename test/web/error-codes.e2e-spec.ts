@@ -18,7 +18,11 @@ describe('Server error codes in the web client’s catalogues', () => {
     [...new Set(text.flatMap((source) => [...source.matchAll(pattern)].map((match) => match[1])))].sort();
   const codes = found(/\bcoded\(\s*'([A-Z][A-Z0-9_]*)'/g);
   // A field error's rule is camelCase (`incorrect`, `notPassage`), within the few lines of its `{ field, … }`.
-  const fieldCodes = found(/\{\s*field\b[:,][\s\S]{0,240}?\bcode:\s*'([a-z][a-zA-Z]*)'/g);
+  const fieldCodes = [
+    ...found(/\{\s*field\b[:,][\s\S]{0,240}?\bcode:\s*'([a-z][a-zA-Z]*)'/g),
+    // A class-validator constraint that names its own rule (`context: { code: 'phone' }`).
+    ...found(/\bcontext:\s*\{\s*code:\s*'([a-z][a-zA-Z]*)'/g),
+  ];
   const catalogue = (language: string) =>
     JSON.parse(readFileSync(`apps/web/src/i18n/locales/${language}/errors.json`, 'utf8')) as {
       code: Record<string, string>;
@@ -27,7 +31,7 @@ describe('Server error codes in the web client’s catalogues', () => {
 
   it('finds the codes it checks', () => {
     expect(codes).toEqual(expect.arrayContaining(['ACCOUNT_DISABLED', 'MUTED_FOR_NOW', 'NOT_A_MEMBER']));
-    expect(fieldCodes).toEqual(expect.arrayContaining(['incorrect', 'notPassage']));
+    expect(fieldCodes).toEqual(expect.arrayContaining(['incorrect', 'notPassage', 'phone', 'sixDigits']));
   });
 
   // Socket refusals whose contract code says it all carry no code of their own: the client translates the ack's.

@@ -136,4 +136,27 @@ describeInBrowser('Web client: the server’s refusals in Spanish', () => {
     expect([again.status, again.body.code]).toEqual([409, 'ALREADY_ASKED']);
     expect(again.body.message).toBe('You have already asked to join this group');
   });
+
+  it('a constraint that names its own rule: a helper’s phone that is not a phone number', async () => {
+    const refused = await t
+      .request()
+      .put('/api/me/safety-plan')
+      .set('Authorization', luz.auth)
+      .send({
+        warningSigns: [],
+        calmingActions: [],
+        distractions: [],
+        helpers: [{ name: 'Mamá', phone: 'llamar a mamá' }],
+        professionals: [],
+        saferSurroundings: [],
+      })
+      .expect(400);
+    expect(refused.body.details).toEqual([
+      {
+        field: 'helpers.0.phone',
+        message: 'phone must be a phone number (digits, spaces, + ( ) - .)',
+        code: 'phone',
+      },
+    ]);
+  });
 });

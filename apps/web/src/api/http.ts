@@ -27,12 +27,13 @@ function waitText(seconds: number): string {
 }
 
 /**
- * A field's message: the catalogue's for its code (`minLength`, `incorrect`, …, with the limit the server named),
- * else the server's sentence.
+ * A field's message: the catalogue's for its code (`minLength`, `incorrect`, …, with the limits the server named:
+ * the first number as `limit`, the last as `most`), else the server's sentence.
  */
 function fieldMessage(detail: FieldErrorBody): string {
-  const limit = /\d+/.exec(detail.message)?.[0];
-  return (detail.code && catalogued(`errors.field.${detail.code}`, { limit })) || asSentence(detail.message);
+  const numbers = detail.message.match(/\d+/g) ?? [];
+  const values = { limit: numbers[0], most: numbers.at(-1) };
+  return (detail.code && catalogued(`errors.field.${detail.code}`, values)) || asSentence(detail.message);
 }
 
 /**
