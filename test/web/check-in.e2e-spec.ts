@@ -134,6 +134,14 @@ describeInBrowser('Web client: a private check-in', () => {
     const group = await createGroup(t, facilitator, { name: 'Evening Circle', facilitatorPseudonym: 'Fern' });
     await addActiveMember(t, facilitator, group.id, mira, 'Mira');
 
+    // The facilitator is already on her home screen, and in the group's room on another screen.
+    const f = await signedIn(facilitator, LAPTOP);
+    await f.getByRole('heading', { name: 'Your groups' }).waitFor();
+    expect(await f.getByRole('heading', { name: 'Private check-ins' }).count()).toBe(0);
+    const fRoom = await f.context().newPage();
+    await fRoom.goto(`${t.url}/groups/${group.id}`);
+    await composer(fRoom).waitFor();
+
     const m = await signedIn(mira, PHONE);
     await m.goto(`${t.url}/groups/${group.id}`);
     await m.getByRole('button', { name: 'Talk to a facilitator' }).click();
@@ -144,7 +152,10 @@ describeInBrowser('Web client: a private check-in', () => {
     await composer(m).press('Enter');
     await timeline(m).filter({ hasText: 'Could we talk about last session?' }).waitFor();
 
-    const f = await signedIn(facilitator, LAPTOP);
+    // Both of her screens show it without a reload.
+    await fRoom.getByText('A member of this group asked to talk with a facilitator privately.').waitFor();
+    await fRoom.getByRole('link', { name: 'Open the conversation' }).waitFor();
+    await fRoom.close();
     await f.getByRole('link', { name: 'With Mira, from Evening Circle' }).click();
     await timeline(f).filter({ hasText: 'Could we talk about last session?' }).waitFor();
     await f.getByRole('button', { name: 'Close this check-in' }).waitFor();
@@ -164,12 +175,27 @@ describeInBrowser('Web client: a private check-in', () => {
     await say(socket, group.id, 'This week was heavier than I let on.');
     socket.disconnect();
 
+    // Juniper is on her home screen on one device and in the group's room (in Spanish) on another.
+    const home = await signedIn(juniper, PHONE);
+    await home.getByRole('heading', { name: 'Your groups' }).waitFor();
+    const room = await signedIn(juniper, PHONE, 'es-ES');
+    await room.goto(`${t.url}/groups/${group.id}`);
+    await room.locator('#composer-input').waitFor();
+
     const f = await signedIn(facilitator, PHONE);
     await f.goto(`${t.url}/groups/${group.id}`);
     const message = f.locator('.message', { hasText: 'This week was heavier than I let on.' });
     await chooseMessageAction(message, 'Check in privately with Juniper');
     await f.getByRole('heading', { name: 'Private check-in' }).waitFor();
     await f.getByText('With Juniper, from Morning Circle').waitFor();
-    await f.context().close();
+
+    // Without a reload: the check-in is on her home screen, and her room says so with a way in.
+    await home.getByRole('heading', { name: 'Private check-ins' }).waitFor();
+    await home.getByRole('link', { name: 'With the facilitators of Morning Circle' }).waitFor();
+    await room.getByText('Una persona facilitadora abrió una conversación privada contigo.').waitFor();
+    await room.getByRole('link', { name: 'Abrir la conversación' }).click();
+    await room.getByRole('heading', { name: 'Conversación privada' }).waitFor();
+    expect(room.url()).toBe(f.url());
+    for (const page of [home, room, f]) await page.context().close();
   });
 });

@@ -1,16 +1,23 @@
 import { HttpException } from '@nestjs/common';
 
 import type { AckError, ErrorCode } from '@hearth/contracts';
+import type { CodedMessage } from '@hearth/core';
 
-/** A refusal with a code from the contract, answered through the socket ack (or mapped to HTTP). */
+/**
+ * A refusal with a code from the contract, answered through the socket ack (or mapped to HTTP). A message given
+ * with `coded()` also carries the specific code the client translates (the ack's `reason`, the HTTP body's `code`).
+ */
 export class ChatError extends Error {
+  readonly reason?: string;
+
   constructor(
     readonly code: ErrorCode,
-    message: string,
+    message: string | CodedMessage,
     readonly details?: AckError['details'],
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : message.message);
     this.name = 'ChatError';
+    if (typeof message !== 'string') this.reason = message.code;
   }
 }
 
@@ -33,7 +40,8 @@ const HTTP_STATUS: Record<ErrorCode, number> = {
 
 /** The same refusal for an HTTP caller (for example, sharing a reflection into a group). */
 export function asHttpException(error: ChatError): HttpException {
-  return new HttpException(error.message, HTTP_STATUS[error.code]);
+  const body = error.reason ? { code: error.reason, message: error.message } : error.message;
+  return new HttpException(body, HTTP_STATUS[error.code]);
 }
 
 /** For HTTP callers of chat's services: a chat refusal becomes the same refusal in HTTP; anything else is rethrown. */

@@ -19,6 +19,7 @@ import { MessagesController } from './messages/messages.controller.js';
 import { MessagesPersonalData } from './messages/messages.personal-data.js';
 import { MessagesService } from './messages/messages.service.js';
 import { MessagePipeline } from './pipeline/message-pipeline.js';
+import { CheckInNoticesListener } from './realtime/check-in-notices.listener.js';
 import { MessageBroadcastListener } from './realtime/message-broadcast.listener.js';
 import { RealtimePublisher } from './realtime/realtime-publisher.js';
 import { SocketDirectory } from './realtime/socket-directory.js';
@@ -36,6 +37,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     CatchUpAllowance,
     ChatGateway,
     ChatEventsListener,
+    CheckInNoticesListener,
     Mentions,
     MessageBroadcastListener,
     MessageHistory,

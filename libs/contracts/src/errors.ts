@@ -33,6 +33,8 @@ export interface FieldError {
 export interface AckError {
   code: ErrorCode;
   message: string;
+  /** The refusal's own code (`MUTED_FOR_NOW`, `NOT_A_MEMBER`, …), as an HTTP error body's `code`: what clients translate. */
+  reason?: string;
   details?: FieldError[] | Record<string, unknown>;
 }
 

@@ -105,10 +105,14 @@ export type NoticeKind =
   | 'moderation.unmuted'
   | 'moderation.message_removed'
   | 'moderation.held_approved'
-  | 'moderation.held_rejected';
+  | 'moderation.held_rejected'
+  /** A private check-in was opened with me, or (to its facilitators) a member of the group asked for one. */
+  | 'checkIn.opened';
 export interface NoticeEvent {
   kind: NoticeKind;
   groupId?: string;
+  /** With `checkIn.opened`: the check-in to open. */
+  checkInId?: string;
   message: string;
   /** A facilitator's reason, when there is one. */
   reason?: string | null;

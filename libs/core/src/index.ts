@@ -29,7 +29,7 @@ export {
   ValidationFailedException,
 } from './errors/validation.js';
 export { foundOrFail } from './errors/find-or-fail.js';
-export { coded } from './errors/coded.js';
+export { coded, type CodedMessage } from './errors/coded.js';
 export { Omittable } from './errors/omittable.decorator.js';
 export { Trim } from './errors/trim.decorator.js';
 export { RetryLaterException } from './errors/retry-later.exception.js';

@@ -1,4 +1,4 @@
-import type { ErrorBodyDto, TokenPairDto } from '@hearth/contracts';
+import type { AckError, ErrorBodyDto, TokenPairDto } from '@hearth/contracts';
 
 import { i18next } from '../i18n';
 import { TokenStore } from './tokens';
@@ -27,20 +27,43 @@ function waitText(seconds: number): string {
 }
 
 /**
- * A field's message: the catalogue's for its code (`minLength`, `incorrect`, …, with the limit the server named),
- * else the server's sentence.
+ * A field's message: the catalogue's for its code (`minLength`, `incorrect`, …, with the limits the server named:
+ * the first number as `limit`, the last as `most`), else the server's sentence.
  */
 function fieldMessage(detail: FieldErrorBody): string {
-  const limit = /\d+/.exec(detail.message)?.[0];
-  return (detail.code && catalogued(`errors.field.${detail.code}`, { limit })) || asSentence(detail.message);
+  const numbers = detail.message.match(/\d+/g) ?? [];
+  const values = { limit: numbers[0], most: numbers.at(-1) };
+  return (detail.code && catalogued(`errors.field.${detail.code}`, values)) || asSentence(detail.message);
+}
+
+/**
+ * The catalogue's words for a server code, else the server's sentence. `limit` is the last number the server's
+ * message names (the 15 of "Messages can be edited for 15 minutes"), for the catalogue to say in its own words.
+ */
+function codedMessage(code: string | undefined, message: string, retryAfterSeconds: number | null): string {
+  const wait = retryAfterSeconds === null ? undefined : waitText(retryAfterSeconds);
+  const limit = /(\d+)\D*$/.exec(message)?.[1];
+  const key = code === 'RATE_LIMITED' && wait ? 'errors.code.RATE_LIMITED_FOR' : `errors.code.${code}`;
+  return (code && catalogued(key, { wait, limit })) || asSentence(message);
 }
 
 /** The general message: the catalogue's for the server's code, else the server's sentence. */
 function generalMessage(body: ErrorBodyDto, retryAfterSeconds: number | null): string {
-  const wait = retryAfterSeconds === null ? undefined : waitText(retryAfterSeconds);
-  const key =
-    body.code === 'RATE_LIMITED' && wait ? 'errors.code.RATE_LIMITED_FOR' : `errors.code.${body.code}`;
-  return (body.code && catalogued(key, { wait })) || asSentence(body.message);
+  return codedMessage(body.code, body.message, retryAfterSeconds);
+}
+
+/**
+ * A socket ack's refusal in the language Hearth speaks: the catalogue's words for its own code (`reason`, as an HTTP
+ * body's `code`) or its contract code (`RATE_LIMITED`, …), else the server's sentence. How long to wait comes from
+ * the details (`waitSeconds` in slow mode, `retryAfterMs` when sending too fast).
+ */
+export function ackText(error: AckError): string {
+  const details = (Array.isArray(error.details) ? {} : (error.details ?? {})) as {
+    waitSeconds?: unknown;
+    retryAfterMs?: unknown;
+  };
+  const seconds = Number(details.waitSeconds) || Math.ceil(Number(details.retryAfterMs) / 1000) || null;
+  return codedMessage(error.reason ?? error.code, error.message, seconds);
 }
 
 /** A server message as a sentence: "excerpt must be…" reads "Excerpt must be….". */

@@ -82,6 +82,11 @@ export function useRoleVersion(): number {
   return useConnectionState()?.roleVersion ?? 0;
 }
 
+/** Changes whenever a check-in is opened with me (or asked for in a group I facilitate): lists of them reload. */
+export function useCheckInVersion(): number {
+  return useConnectionState()?.checkInVersion ?? 0;
+}
+
 /** The live room of one group for as long as the component is on screen. */
 export function useRoom(groupId: string): { store: RoomStore | null; room: RoomSnapshot | null } {
   const connection = useConnection();

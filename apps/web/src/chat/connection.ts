@@ -29,6 +29,8 @@ export class ChatConnection {
   alerts: SafetyAlertEvent[] = [];
   /** Bumped each time the server says my role changed (my account's, or in one of my groups). */
   roleVersion = 0;
+  /** Bumped each time a check-in is opened with me, or asked for in a group I facilitate. */
+  checkInVersion = 0;
   /** Bumped each time the server recorded that I read a group up to a message (my unread counts went down). */
   readVersion = 0;
   /** Bumped on every change, for React's useSyncExternalStore. */
@@ -69,6 +71,10 @@ export class ChatConnection {
       if (notice.kind === 'connection.closed') setTimeout(() => this.socket.connect(), 60_000);
       if (notice.kind === 'role.changed') {
         this.roleVersion++;
+        this.emitChange();
+      }
+      if (notice.kind === 'checkIn.opened') {
+        this.checkInVersion++;
         this.emitChange();
       }
     });

@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 
-import type { HearthConfig } from '@hearth/core';
+import { coded, type HearthConfig } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import {
   CHAT_NAMESPACE,
@@ -313,7 +313,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private member(socket: ChatSocket, groupId: string): Speaker {
     this.assertSession(socket);
     const room = socket.data.rooms[groupId];
-    if (!room) throw new ChatError('FORBIDDEN', 'Join the group first');
+    if (!room) throw new ChatError('FORBIDDEN', coded('JOIN_ROOM_FIRST', 'Join the group first'));
     return speakerIn(room, socket.data.userId);
   }
 
@@ -327,7 +327,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   private assertSession(socket: ChatSocket): void {
     if (this.sessions.isExpired(socket.data.tokenExpiresAt)) {
       this.expire(socket);
-      throw new ChatError('UNAUTHORIZED', 'Your session expired; sign in again');
+      throw new ChatError('UNAUTHORIZED', coded('SIGN_IN_AGAIN', 'Your session expired; sign in again'));
     }
   }
 

@@ -41,6 +41,7 @@ export class WsAckFilter implements WsExceptionFilter {
       return {
         code: exception.code,
         message: exception.message,
+        ...(exception.reason ? { reason: exception.reason } : {}),
         ...(exception.details ? { details: exception.details } : {}),
       };
     }
@@ -53,7 +54,12 @@ export class WsAckFilter implements WsExceptionFilter {
         typeof response === 'string'
           ? response
           : String((response as { message?: unknown }).message ?? exception.message);
-      return { code: BY_STATUS[exception.getStatus()] ?? 'INTERNAL', message };
+      const reason = typeof response === 'object' ? (response as { code?: unknown }).code : undefined;
+      return {
+        code: BY_STATUS[exception.getStatus()] ?? 'INTERNAL',
+        message,
+        ...(typeof reason === 'string' ? { reason } : {}),
+      };
     }
     if (exception instanceof WsException) {
       return { code: 'FORBIDDEN', message: String(exception.getError()) };

@@ -1,3 +1,4 @@
+import { coded } from '@hearth/core';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -41,7 +42,7 @@ export class MessageHistory {
     const message = await manager.findOneBy(Message, { id: messageId, groupId });
     // A held message exists only for its author and the facilitators.
     if (!message || (message.status === 'held' && !staff && message.authorUserId !== caller.userId)) {
-      throw new NotFoundException('Message not found');
+      throw new NotFoundException(coded('MESSAGE_NOT_FOUND', 'Message not found'));
     }
     const [dto] = await this.views.many(manager, [message], { staff });
     if (message.authorUserId !== caller.userId && !staff) return dto;

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, type EntityManager } from 'typeorm';
 
-import { insertRows, rawRows, Transactions } from '@hearth/core';
+import { insertRows, rawRows, Transactions, coded } from '@hearth/core';
 
 import { ChatError } from '../chat-error.js';
 import { ensureRoomRow } from '../rooms/room-row.js';
@@ -106,7 +106,7 @@ export class MessageWriter {
     const results = batch.map(({ message }): StoredMessage | ChatError => {
       const parent = message.replyToId ? parents.get(message.replyToId) : null;
       if (parent !== null && parent?.groupId !== message.groupId)
-        return new ChatError('NOT_FOUND', 'Message not found');
+        return new ChatError('NOT_FOUND', coded('MESSAGE_NOT_FOUND', 'Message not found'));
       return {
         message: Object.assign(new Message(), message, { seq: null }),
         replyToMembershipId: parent?.authorMembershipId ?? null,

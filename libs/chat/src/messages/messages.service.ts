@@ -15,6 +15,7 @@ import {
   Shredder,
   Transactions,
   type HearthConfig,
+  coded,
 } from '@hearth/core';
 import {
   EDIT_WINDOW_MINUTES,
@@ -47,9 +48,11 @@ const EDIT_NEEDS_REVIEW = 'This change would need a facilitator’s review; send
 export function normalizeBody(body: string): string {
   const normalized = body.normalize('NFC').trim();
   if (normalized.length === 0 || [...normalized].length > MESSAGE_MAX_LENGTH) {
-    throw new ChatError('VALIDATION', `body must be 1–${MESSAGE_MAX_LENGTH} characters after trimming`, [
-      { field: 'body', message: `body must be 1–${MESSAGE_MAX_LENGTH} characters after trimming` },
-    ]);
+    throw new ChatError(
+      'VALIDATION',
+      coded('MESSAGE_LENGTH', `body must be 1–${MESSAGE_MAX_LENGTH} characters after trimming`),
+      [{ field: 'body', message: `body must be 1–${MESSAGE_MAX_LENGTH} characters after trimming` }],
+    );
   }
   return normalized;
 }
@@ -177,7 +180,8 @@ export class MessagesService {
       await this.pipeline.notify({ draft, outcome, message: null });
       throw new ChatError(outcome.block.code, outcome.block.message, outcome.block.details);
     }
-    if (outcome.decision === 'hold') throw new ChatError('CONFLICT', EDIT_NEEDS_REVIEW);
+    if (outcome.decision === 'hold')
+      throw new ChatError('CONFLICT', coded('EDIT_NEEDS_REVIEW', EDIT_NEEDS_REVIEW));
     const key = await this.sealing.keyOf(speaker.groupId);
     const message = await this.transactions.run(async (manager) => {
       const message = await this.editable(manager, speaker, messageId);
@@ -256,7 +260,7 @@ export class MessagesService {
     return this.transactions.run(async (manager) => {
       const message = await messageInGroup(manager, messageId, speaker.groupId);
       if (message.deletedAt || message.status !== 'visible')
-        throw new ChatError('NOT_FOUND', 'Message not found');
+        throw new ChatError('NOT_FOUND', coded('MESSAGE_NOT_FOUND', 'Message not found'));
       if (add) {
         await manager
           .createQueryBuilder()
@@ -290,7 +294,7 @@ export class MessagesService {
       where: { id: messageId },
       select: { groupId: true },
     });
-    if (!message) throw new ChatError('NOT_FOUND', 'Message not found');
+    if (!message) throw new ChatError('NOT_FOUND', coded('MESSAGE_NOT_FOUND', 'Message not found'));
     return message.groupId;
   }
 
@@ -311,10 +315,16 @@ export class MessagesService {
   private async editable(manager: EntityManager, speaker: Speaker, messageId: string): Promise<Message> {
     const message = await this.ownMessage(manager, speaker, messageId);
     if (message.status !== 'visible')
-      throw new ChatError('CONFLICT', 'A message waiting for review cannot be edited');
+      throw new ChatError(
+        'CONFLICT',
+        coded('HELD_NOT_EDITABLE', 'A message waiting for review cannot be edited'),
+      );
     const age = this.clock.now().getTime() - message.createdAt.getTime();
     if (age > EDIT_WINDOW_MINUTES * 60_000) {
-      throw new ChatError('EDIT_WINDOW_CLOSED', `Messages can be edited for ${EDIT_WINDOW_MINUTES} minutes`);
+      throw new ChatError(
+        'EDIT_WINDOW_CLOSED',
+        coded('EDIT_WINDOW_CLOSED', `Messages can be edited for ${EDIT_WINDOW_MINUTES} minutes`),
+      );
     }
     return message;
   }
@@ -339,8 +349,8 @@ export class MessagesService {
   ): Promise<Message> {
     const message = await messageInGroup(manager, messageId, author.groupId);
     if (message.authorUserId !== author.userId)
-      throw new ChatError('FORBIDDEN', 'You can only change your own messages');
-    if (message.deletedAt) throw new ChatError('NOT_FOUND', 'Message not found');
+      throw new ChatError('FORBIDDEN', coded('NOT_YOUR_MESSAGE', 'You can only change your own messages'));
+    if (message.deletedAt) throw new ChatError('NOT_FOUND', coded('MESSAGE_NOT_FOUND', 'Message not found'));
     return message;
   }
 }
@@ -351,7 +361,7 @@ export async function messageInGroup(
   groupId: string,
 ): Promise<Message> {
   const message = await manager.findOneBy(Message, { id: messageId, groupId });
-  if (!message) throw new ChatError('NOT_FOUND', 'Message not found');
+  if (!message) throw new ChatError('NOT_FOUND', coded('MESSAGE_NOT_FOUND', 'Message not found'));
   return message;
 }
 

@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 
 import type { ErrorCode, MessageDto } from '@hearth/contracts';
+import type { CodedMessage } from '@hearth/core';
 
 /** A message on its way in, before anything is stored. */
 export interface MessageDraft {
@@ -31,7 +32,13 @@ export interface UrgentFinding {
 
 export type StepVerdict =
   | { action: 'allow'; urgent?: UrgentFinding }
-  | { action: 'block'; code: ErrorCode; message: string; details?: Record<string, unknown> }
+  | {
+      action: 'block';
+      code: ErrorCode;
+      /** With `coded()`, the refusal's own code, which the client translates. */
+      message: string | CodedMessage;
+      details?: Record<string, unknown>;
+    }
   | { action: 'hold'; reason: string }
   | { action: 'flag'; reason: string };
 
@@ -100,7 +107,7 @@ export class MessagePipeline {
       } else if (verdict.action === 'flag') {
         outcome.flags.push(verdict.reason);
       } else if (outcome.urgent && verdict.code === 'BLOCKED') {
-        outcome.flags.push(verdict.message);
+        outcome.flags.push(typeof verdict.message === 'string' ? verdict.message : verdict.message.message);
       } else {
         return { ...outcome, decision: 'block', block: verdict };
       }

@@ -3,7 +3,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, LessThanOrEqual, Not, type EntityManager } from 'typeorm';
 
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, Transactions, coded } from '@hearth/core';
 import type { MessageDto } from '@hearth/contracts';
 
 import { ChatError } from '../chat-error.js';
@@ -158,7 +158,8 @@ export class MessageReview {
 
   private async held(manager: EntityManager, groupId: string, messageId: string): Promise<Message> {
     const message = await messageInGroup(manager, messageId, groupId);
-    if (message.status !== 'held') throw new ChatError('CONFLICT', 'This message is not waiting for review');
+    if (message.status !== 'held')
+      throw new ChatError('CONFLICT', coded('NOT_AWAITING_REVIEW', 'This message is not waiting for review'));
     return message;
   }
 

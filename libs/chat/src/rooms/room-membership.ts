@@ -1,3 +1,4 @@
+import { coded } from '@hearth/core';
 import { POSTING_MESSAGES, postingRefusal, type PostingRefusal } from '@hearth/groups';
 
 import { ChatError } from '../chat-error.js';
@@ -21,11 +22,15 @@ export interface RoomMembership {
 export function refusalAsChatError(refusal: PostingRefusal | null): ChatError {
   switch (refusal?.reason) {
     case 'archived':
+      // ARCHIVED and CONSENT_REQUIRED say it all: the client translates the contract's code itself.
       return new ChatError('ARCHIVED', refusal.message);
     case 'consent_required':
       return new ChatError('CONSENT_REQUIRED', refusal.message, { version: refusal.version });
     default:
-      return new ChatError('FORBIDDEN', refusal?.message ?? POSTING_MESSAGES.not_member);
+      return new ChatError(
+        'FORBIDDEN',
+        coded('NOT_A_MEMBER', refusal?.message ?? POSTING_MESSAGES.not_member),
+      );
   }
 }
 

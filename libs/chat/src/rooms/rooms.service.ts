@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, MoreThan, Not } from 'typeorm';
 
-import { Clock, selectEntities, Transactions } from '@hearth/core';
+import { Clock, selectEntities, Transactions, coded } from '@hearth/core';
 import { effectiveGroupRole, GroupPolicy, postingFactsOf, roomEntryRefusal } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 import type { MessageDto } from '@hearth/contracts';
@@ -30,7 +30,11 @@ export class RoomsService {
   /** Checks that the caller may enter the group's room: a member who accepted the current agreement. */
   async admit(caller: Caller, groupId: string): Promise<RoomMembership> {
     const access = await this.policy.load(caller, groupId);
-    if (!access) throw new ChatError('FORBIDDEN', 'Only members of this group can join its conversation');
+    if (!access)
+      throw new ChatError(
+        'FORBIDDEN',
+        coded('NOT_A_MEMBER', 'Only members of this group can join its conversation'),
+      );
     const facts = postingFactsOf(access);
     const refusal = roomEntryRefusal(facts);
     const membership = access.membership;

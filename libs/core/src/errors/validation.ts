@@ -13,7 +13,12 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   return errors.flatMap((error) => {
     const name = error.property ?? '';
     const field = parent ? `${parent}.${name}` : name;
-    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({ field, message, code }));
+    // A constraint may name its own rule (`@Matches(PHONE, { context: { code: 'phone' } })`): one `matches` is
+    // not another, and the client says each in the person's language.
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => {
+      const named = (error.contexts?.[constraint] as { code?: unknown } | undefined)?.code;
+      return { field, message, code: typeof named === 'string' ? named : constraint };
+    });
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });
 }

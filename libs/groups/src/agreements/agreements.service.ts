@@ -4,7 +4,7 @@ import { ConflictException, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 
-import { Clock, foundOrFail, Transactions } from '@hearth/core';
+import { Clock, foundOrFail, Transactions, coded } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import {
@@ -62,7 +62,9 @@ export class AgreementsService {
         },
       );
       if (!bumped.affected)
-        throw new ConflictException('Another version was just published; reload and try again');
+        throw new ConflictException(
+          coded('AGREEMENT_CHANGED', 'Another version was just published; reload and try again'),
+        );
       const agreement = manager.create(GroupAgreement, {
         id: randomUUID(),
         groupId,
@@ -97,7 +99,10 @@ export class AgreementsService {
       assertOpen(group);
       if (version !== group.agreementVersion) {
         throw new ConflictException(
-          `Version ${group.agreementVersion} is the current agreement; read and accept that one`,
+          coded(
+            'AGREEMENT_NOT_CURRENT',
+            `Version ${group.agreementVersion} is the current agreement; read and accept that one`,
+          ),
         );
       }
       const activated = membership!.status === 'pending';

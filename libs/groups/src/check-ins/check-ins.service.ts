@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, type EntityManager } from 'typeorm';
 
-import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
+import { Clock, isUniqueViolation, Transactions, coded } from '@hearth/core';
 import { AccessLog, type Caller } from '@hearth/identity';
 
 import { CheckInChangedEvent, GroupChangedEvent, GroupEvents, MembershipActivatedEvent } from '../events.js';
@@ -73,7 +73,7 @@ export class CheckInsService {
       const access = await this.policy.authorize(caller, groupId, 'view', manager);
       // From inside a check-in (an incident there), checking in is being there.
       if (isCheckIn(access.group)) {
-        if (!can(access, 'read')) throw new NotFoundException('Group not found');
+        if (!can(access, 'read')) throw new NotFoundException(coded('GROUP_NOT_FOUND', 'Group not found'));
         return { checkIn: access.group, participants: [] as Membership[] };
       }
       const subject = await this.subjectOf(manager, access, dto);
@@ -123,16 +123,26 @@ export class CheckInsService {
     if (dto.membershipId === undefined) {
       const own = access.membership;
       if (own?.status !== 'active')
-        throw new ForbiddenException('Only members of this group can ask for a check-in');
-      if (own.role !== 'member') throw new ConflictException('Name the member you want to check in with');
+        throw new ForbiddenException(
+          coded('CHECK_IN_MEMBERS_ONLY', 'Only members of this group can ask for a check-in'),
+        );
+      if (own.role !== 'member')
+        throw new ConflictException(
+          coded('CHECK_IN_NAME_MEMBER', 'Name the member you want to check in with'),
+        );
       return own;
     }
     if (!isGroupFacilitator(access))
-      throw new ForbiddenException("Only this group's facilitators can check in with a member");
+      throw new ForbiddenException(
+        coded('CHECK_IN_FACILITATORS_ONLY', "Only this group's facilitators can check in with a member"),
+      );
     const subject = await manager.findOneBy(Membership, { id: dto.membershipId, groupId: access.group.id });
-    if (subject?.status !== 'active') throw new NotFoundException('Member not found');
+    if (subject?.status !== 'active')
+      throw new NotFoundException(coded('MEMBER_NOT_FOUND', 'Member not found'));
     if (subject.role !== 'member')
-      throw new ConflictException('Check-ins are with members, not facilitators');
+      throw new ConflictException(
+        coded('CHECK_IN_WITH_MEMBERS', 'Check-ins are with members, not facilitators'),
+      );
     return subject;
   }
 
@@ -155,7 +165,8 @@ export class CheckInsService {
 
   async get(caller: Caller, checkInId: string): Promise<CheckInView> {
     const access = await this.policy.authorize(caller, checkInId, 'read');
-    if (!isCheckIn(access.group)) throw new NotFoundException('Check-in not found');
+    if (!isCheckIn(access.group))
+      throw new NotFoundException(coded('CHECK_IN_NOT_FOUND', 'Check-in not found'));
     await this.recordAdminRead(access);
     const [view] = await this.views(caller, [access.group]);
     return view;
@@ -165,7 +176,8 @@ export class CheckInsService {
   async close(caller: Caller, checkInId: string): Promise<CheckInView> {
     const checkIn = await this.transactions.run(async (manager) => {
       const access = await this.policy.authorize(caller, checkInId, 'participate', manager);
-      if (!isCheckIn(access.group)) throw new NotFoundException('Check-in not found');
+      if (!isCheckIn(access.group))
+        throw new NotFoundException(coded('CHECK_IN_NOT_FOUND', 'Check-in not found'));
       if (access.group.status === 'active') await closeCheckIn(manager, access.group, this.clock.now());
       return access.group;
     });

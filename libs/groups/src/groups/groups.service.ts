@@ -12,6 +12,7 @@ import {
   Transactions,
   ValidationFailedException,
   type SpokenLanguage,
+  coded,
 } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
@@ -55,7 +56,9 @@ export class GroupsService {
    */
   async create(caller: Caller, dto: CreateGroupDto, language: SpokenLanguage = 'en'): Promise<GroupView> {
     if (dto.kind === 'circle' && dto.endsOn !== undefined) {
-      throw new ValidationFailedException([{ field: 'endsOn', message: 'endsOn is only for cohorts' }]);
+      throw new ValidationFailedException([
+        { field: 'endsOn', message: 'endsOn is only for cohorts', code: 'cohortsOnly' },
+      ]);
     }
     const now = this.clock.now();
     const pseudonym = dto.facilitatorPseudonym ?? DEFAULT_FACILITATOR_PSEUDONYM;
@@ -123,7 +126,8 @@ export class GroupsService {
     const byGroup = new Map(mine.map((m) => [m.groupId, m]));
     let groups: Group[];
     if (query.scope === 'all') {
-      if (caller.role !== 'admin') throw new ForbiddenException('Only admins can list every group');
+      if (caller.role !== 'admin')
+        throw new ForbiddenException(coded('ADMINS_ONLY', 'Only admins can list every group'));
       groups = await this.groups.find({ where: { kind: NOT_CHECK_IN }, order: { createdAt: 'ASC' } });
     } else if (query.scope === 'discover') {
       groups = await this.groups.find({
@@ -155,7 +159,9 @@ export class GroupsService {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);
       assertOpen(group);
       if (dto.endsOn !== undefined && group.kind !== 'cohort') {
-        throw new ValidationFailedException([{ field: 'endsOn', message: 'endsOn is only for cohorts' }]);
+        throw new ValidationFailedException([
+          { field: 'endsOn', message: 'endsOn is only for cohorts', code: 'cohortsOnly' },
+        ]);
       }
       const { capacity, ...rest } = withoutUndefined(dto);
       if (capacity !== undefined) {
@@ -167,7 +173,12 @@ export class GroupsService {
           .where('id = :id AND seats_taken <= :capacity', { id: groupId, capacity })
           .execute();
         if (!result.affected) {
-          throw new ConflictException(`Capacity cannot be below the ${group.seatsTaken} seats already taken`);
+          throw new ConflictException(
+            coded(
+              'CAPACITY_BELOW_SEATS',
+              `Capacity cannot be below the ${group.seatsTaken} seats already taken`,
+            ),
+          );
         }
       }
       await manager.update(Group, { id: groupId }, { ...rest, updatedAt: this.clock.now() });
@@ -197,7 +208,9 @@ export class GroupsService {
     const erased = await this.transactions.run(async (manager) => {
       const group = foundOrFail(await manager.findOneBy(Group, { id: groupId }), 'Group');
       if (group.status !== 'archived') {
-        throw new ConflictException('Only an archived group can be erased; archive it first');
+        throw new ConflictException(
+          coded('ARCHIVE_FIRST', 'Only an archived group can be erased; archive it first'),
+        );
       }
       // Its check-ins go with it (the rows cascade); their keys are destroyed the same way.
       const checkIns = await manager.find(Group, { where: { parentGroupId: groupId }, select: { id: true } });
@@ -215,7 +228,7 @@ export class GroupsService {
 /** Archived groups are read-only. */
 export function assertOpen(group: Group): void {
   if (group.status === 'archived') {
-    throw new ConflictException('This group is archived and read-only');
+    throw new ConflictException(coded('GROUP_ARCHIVED', 'This group is archived and read-only'));
   }
 }
 

@@ -36,7 +36,7 @@ export class JoinRequestsService {
         const { group, membership } = await this.policy.authorize(caller, groupId, 'view', manager);
         assertOpen(group);
         if (group.visibility !== 'listed') {
-          throw new ConflictException('This group is joined by invitation only');
+          throw new ConflictException(coded('GROUP_INVITE_ONLY', 'This group is joined by invitation only'));
         }
         assertMayJoin(membership);
         await this.admissions.assertPseudonymFree(manager, groupId, dto.pseudonym, caller.userId);
@@ -70,7 +70,7 @@ export class JoinRequestsService {
       return toView(request);
     } catch (error) {
       if (isUniqueViolation(error, 'join_requests')) {
-        throw new ConflictException('You have already asked to join this group');
+        throw new ConflictException(coded('ALREADY_ASKED', 'You have already asked to join this group'));
       }
       throw error;
     }
@@ -150,7 +150,8 @@ export class JoinRequestsService {
     await this.transactions.run(async (manager) => {
       await this.policy.authorize(caller, groupId, 'view', manager);
       const request = await this.pending(manager, groupId, requestId);
-      if (request.userId !== caller.userId) throw new NotFoundException('Join request not found');
+      if (request.userId !== caller.userId)
+        throw new NotFoundException(coded('JOIN_REQUEST_NOT_FOUND', 'Join request not found'));
       await manager.update(
         JoinRequest,
         { id: request.id },
@@ -161,9 +162,11 @@ export class JoinRequestsService {
 
   private async pending(manager: EntityManager, groupId: string, requestId: string): Promise<JoinRequest> {
     const request = await manager.findOneBy(JoinRequest, { id: requestId, groupId });
-    if (!request) throw new NotFoundException('Join request not found');
+    if (!request) throw new NotFoundException(coded('JOIN_REQUEST_NOT_FOUND', 'Join request not found'));
     if (request.status !== 'pending')
-      throw new ConflictException(`This request was already ${request.status}`);
+      throw new ConflictException(
+        coded('JOIN_REQUEST_DECIDED', `This request was already ${request.status}`),
+      );
     return request;
   }
 
@@ -191,7 +194,8 @@ export class JoinRequestsService {
       { id: request.id, status: 'pending' },
       { ...decision, decisionNote: sealedNote },
     );
-    if (!updated.affected) throw new ConflictException('This request was decided meanwhile');
+    if (!updated.affected)
+      throw new ConflictException(coded('JOIN_REQUEST_DECIDED', 'This request was decided meanwhile'));
     return this.opened(Object.assign(request, decision));
   }
 

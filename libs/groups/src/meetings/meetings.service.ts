@@ -4,7 +4,7 @@ import { Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { In } from 'typeorm';
 
-import { Clock, foundOrFail, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, foundOrFail, Transactions, ValidationFailedException, coded } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { GroupEvents, MeetingCancelledEvent, MeetingChangedEvent, MeetingScheduledEvent } from '../events.js';
@@ -139,7 +139,9 @@ export class MeetingsService {
       }
       const at = new Date(occurrence);
       if (!isOccurrence(meeting, group.timezone, at)) {
-        throw new NotFoundException('This meeting has no occurrence at that time');
+        throw new NotFoundException(
+          coded('OCCURRENCE_NOT_FOUND', 'This meeting has no occurrence at that time'),
+        );
       }
       const exists = await manager.findOneBy(MeetingCancellation, { meetingId, occurrenceStartsAt: at });
       if (!exists) {
@@ -244,12 +246,16 @@ export function occurrenceView({ meeting, group, startsAt }: Occurrence): Occurr
 function checkSeries(startsAt: Date, recurrence: 'weekly' | null, endsAt: Date | null): void {
   if (endsAt && !recurrence) {
     throw new ValidationFailedException([
-      { field: 'recurrenceEndsAt', message: 'recurrenceEndsAt needs a recurrence' },
+      { field: 'recurrenceEndsAt', message: 'recurrenceEndsAt needs a recurrence', code: 'needsRecurrence' },
     ]);
   }
   if (endsAt && endsAt < startsAt) {
     throw new ValidationFailedException([
-      { field: 'recurrenceEndsAt', message: 'recurrenceEndsAt must not be before startsAt' },
+      {
+        field: 'recurrenceEndsAt',
+        message: 'recurrenceEndsAt must not be before startsAt',
+        code: 'beforeStart',
+      },
     ]);
   }
 }

@@ -83,7 +83,7 @@ export class Admissions {
   ): Promise<void> {
     const holder = await manager.findOneBy(Membership, { groupId, pseudonymKey: pseudonymKey(pseudonym) });
     if (holder && holder.userId !== userId) {
-      throw new ConflictException(PSEUDONYM_TAKEN);
+      throw new ConflictException(coded('PSEUDONYM_TAKEN', PSEUDONYM_TAKEN));
     }
   }
 }
@@ -91,10 +91,10 @@ export class Admissions {
 /** Refuses people who are already in, or banned from, the group. */
 export function assertMayJoin(existing: Membership | null): void {
   if (existing?.status === 'banned') {
-    throw new ForbiddenException('You cannot join this group');
+    throw new ForbiddenException(coded('CANNOT_JOIN', 'You cannot join this group'));
   }
   if (existing?.status === 'active' || existing?.status === 'pending') {
-    throw new ConflictException('You are already a member of this group');
+    throw new ConflictException(coded('ALREADY_MEMBER', 'You are already a member of this group'));
   }
 }
 

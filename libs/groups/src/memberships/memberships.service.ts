@@ -98,7 +98,9 @@ export class MembershipsService {
         if (dto.role === 'facilitator') {
           const account = await this.users.findById(userId);
           if (account.role === 'member') {
-            throw new ConflictException('Only facilitator or admin accounts can facilitate a group');
+            throw new ConflictException(
+              coded('FACILITATOR_ACCOUNTS_ONLY', 'Only facilitator or admin accounts can facilitate a group'),
+            );
           }
           if (holdsSeat(target)) await freeSeat(manager, groupId);
         } else {
@@ -137,11 +139,15 @@ export class MembershipsService {
   async ban(caller: Caller, groupId: string, dto: BanMemberDto): Promise<void> {
     const ended = await this.write(async (manager) => {
       assertNotCheckIn((await this.policy.authorize(caller, groupId, 'manage', manager)).group);
-      if (dto.userId === caller.userId) throw new ConflictException('You cannot ban yourself');
+      if (dto.userId === caller.userId)
+        throw new ConflictException(coded('CANNOT_BAN_SELF', 'You cannot ban yourself'));
       const existing = await manager.findOneBy(Membership, { groupId, userId: dto.userId });
-      if (existing?.status === 'banned') throw new ConflictException('This person is already banned');
+      if (existing?.status === 'banned')
+        throw new ConflictException(coded('ALREADY_BANNED', 'This person is already banned'));
       if (existing?.role === 'facilitator' && existing.status === 'active') {
-        throw new ConflictException('A facilitator cannot be banned; change their role first');
+        throw new ConflictException(
+          coded('FACILITATOR_NOT_BANNABLE', 'A facilitator cannot be banned; change their role first'),
+        );
       }
       await manager.update(
         JoinRequest,
@@ -186,7 +192,8 @@ export class MembershipsService {
     await this.write(async (manager) => {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const banned = await manager.findOneBy(Membership, { groupId, userId, status: 'banned' });
-      if (!banned) throw new NotFoundException('This person is not banned from this group');
+      if (!banned)
+        throw new NotFoundException(coded('NOT_BANNED', 'This person is not banned from this group'));
       await manager.update(Membership, { id: banned.id }, { status: 'removed', updatedAt: this.clock.now() });
     });
   }
@@ -199,10 +206,14 @@ export class MembershipsService {
       assertNotCheckIn(group);
       const account = await this.users.findById(dto.userId);
       if (account.role === 'member')
-        throw new ConflictException('Only facilitator or admin accounts can facilitate a group');
+        throw new ConflictException(
+          coded('FACILITATOR_ACCOUNTS_ONLY', 'Only facilitator or admin accounts can facilitate a group'),
+        );
       const existing = await manager.findOneBy(Membership, { groupId, userId: dto.userId });
       if (existing && (existing.status === 'active' || existing.status === 'pending')) {
-        throw new ConflictException('This person is already in the group; change their role instead');
+        throw new ConflictException(
+          coded('ALREADY_IN_GROUP', 'This person is already in the group; change their role instead'),
+        );
       }
       await this.admissions.assertPseudonymFree(manager, groupId, dto.pseudonym, dto.userId);
       return this.admissions.open(manager, groupId, dto.userId, dto.pseudonym, 'facilitator', existing);
@@ -266,14 +277,16 @@ export class MembershipsService {
       userId: Not(userId),
     });
     if (others === 0) {
-      throw new ConflictException('A group needs at least one facilitator; add another first');
+      throw new ConflictException(
+        coded('LAST_FACILITATOR', 'A group needs at least one facilitator; add another first'),
+      );
     }
   }
 
   private async current(manager: EntityManager, groupId: string, userId: string): Promise<Membership> {
     const membership = foundOrFail(await manager.findOneBy(Membership, { groupId, userId }), 'Member');
     if (membership.status !== 'active' && membership.status !== 'pending') {
-      throw new NotFoundException('Member not found');
+      throw new NotFoundException(coded('MEMBER_NOT_FOUND', 'Member not found'));
     }
     return membership;
   }

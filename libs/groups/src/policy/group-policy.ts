@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { EntityManager } from 'typeorm';
 import { DataSource, In, Not } from 'typeorm';
 
-import { findRow, selectEntities, type HearthConfig } from '@hearth/core';
+import { findRow, selectEntities, type CodedMessage, type HearthConfig, coded } from '@hearth/core';
 import { effectiveRole, User, type Caller, type Role } from '@hearth/identity';
 
 import { CHECK_IN_KIND, Group, type GroupKind } from '../groups/group.entity.js';
@@ -55,7 +55,9 @@ export function isGroupFacilitator(access: GroupAccess): boolean {
 /** A check-in's participants follow its group: no one is invited, added or banned there directly. */
 export function assertNotCheckIn(group: Group): void {
   if (group.kind === CHECK_IN_KIND) {
-    throw new ConflictException("A check-in's people are its member and her group's facilitators");
+    throw new ConflictException(
+      coded('CHECK_IN_PEOPLE', "A check-in's people are its member and her group's facilitators"),
+    );
   }
 }
 
@@ -234,7 +236,7 @@ export class GroupPolicy {
   ): Promise<GroupAccess> {
     const access = await this.load(caller, groupId, manager);
     if (!access || !can(access, 'view')) {
-      throw new NotFoundException('Group not found');
+      throw new NotFoundException(coded('GROUP_NOT_FOUND', 'Group not found'));
     }
     if (!can(access, action)) {
       // A facilitator still to accept the group's agreement is told what opens her tools, not that she lacks them.
@@ -243,7 +245,10 @@ export class GroupPolicy {
         effectiveGroupRole(access.membership.role, caller.role) === 'facilitator';
       throw new ForbiddenException(
         pendingFacilitator && (action === 'manage' || action === 'read')
-          ? "Accept this group's agreement first: your facilitator tools open once you have"
+          ? coded(
+              'FACILITATOR_AGREEMENT_FIRST',
+              "Accept this group's agreement first: your facilitator tools open once you have",
+            )
           : FORBIDDEN_MESSAGES[action],
       );
     }
@@ -259,16 +264,24 @@ export class GroupPolicy {
     const refusal = postingRefusal(postingFactsOf(access));
     const { membership } = access;
     if (!membership || refusal?.reason === 'not_member') {
-      throw new ForbiddenException(refusal?.message ?? FORBIDDEN_MESSAGES.participate);
+      throw new ForbiddenException(
+        refusal ? coded('NOT_A_MEMBER', refusal.message) : FORBIDDEN_MESSAGES.participate,
+      );
     }
-    if (refusal) throw new ConflictException(refusal.message);
+    if (refusal) {
+      throw new ConflictException(
+        refusal.reason === 'archived'
+          ? coded('GROUP_ARCHIVED', refusal.message)
+          : coded('AGREEMENT_REQUIRED', refusal.message),
+      );
+    }
     return { ...access, membership };
   }
 }
 
-const FORBIDDEN_MESSAGES: Record<GroupAction, string> = {
-  view: 'You cannot see this group',
-  participate: 'You are not a member of this group',
-  read: 'Only members of this group can see this',
-  manage: "Only this group's facilitators can do this",
+const FORBIDDEN_MESSAGES: Record<GroupAction, CodedMessage> = {
+  view: coded('GROUP_HIDDEN', 'You cannot see this group'),
+  participate: coded('NOT_IN_GROUP', 'You are not a member of this group'),
+  read: coded('MEMBERS_ONLY', 'Only members of this group can see this'),
+  manage: coded('FACILITATORS_ONLY', "Only this group's facilitators can do this"),
 };

@@ -8,7 +8,7 @@ import {
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
-import { Clock } from '@hearth/core';
+import { Clock, coded } from '@hearth/core';
 
 import { AccessTokens } from '../sessions/access-tokens.js';
 import { SessionsService } from '../sessions/sessions.service.js';
@@ -55,7 +55,7 @@ export class AccessGuard implements CanActivate {
     if (roles && !roles.includes(active.role)) {
       throw new ForbiddenException(
         roles.includes(active.user.role)
-          ? 'Set up two-step verification to use your staff tools'
+          ? coded('STAFF_NEEDS_SECOND_FACTOR', 'Set up two-step verification to use your staff tools')
           : 'You do not have permission to do this',
       );
     }

@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Like, Repository, type FindOptionsWhere } from 'typeorm';
 
-import { Clock, foundOrFail, Transactions } from '@hearth/core';
+import { Clock, foundOrFail, Transactions, coded } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { AccessLog } from '../access-log/access-log.js';
@@ -88,8 +88,8 @@ export class AdminUsersService {
         if (enabledAdmins <= 1) {
           throw new ConflictException(
             caller.userId === id
-              ? 'You are the last admin; make someone else admin first'
-              : 'This is the last admin',
+              ? coded('LAST_ADMIN', 'You are the last admin; make someone else admin first')
+              : coded('LAST_ADMIN_OTHER', 'This is the last admin'),
           );
         }
       }

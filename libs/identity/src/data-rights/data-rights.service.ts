@@ -2,7 +2,7 @@ import { ConflictException, Injectable, Logger } from '@nestjs/common';
 import { strToU8, zipSync } from 'fflate';
 import { IsNull, Not } from 'typeorm';
 
-import { Clock, PersonalDataRegistry, Shredder, Transactions, type AfterErasure } from '@hearth/core';
+import { Clock, PersonalDataRegistry, Shredder, Transactions, type AfterErasure, coded } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { AccessLog } from '../access-log/access-log.js';
@@ -63,7 +63,9 @@ export class DataRightsService {
       if (user.role === 'admin') {
         const admins = await manager.countBy(User, { role: 'admin', disabledAt: IsNull(), id: Not(user.id) });
         if (admins === 0)
-          throw new ConflictException('You are the last admin; make someone else admin first');
+          throw new ConflictException(
+            coded('LAST_ADMIN', 'You are the last admin; make someone else admin first'),
+          );
       }
       const live = await manager.find(Session, {
         where: { userId: user.id, revokedAt: IsNull() },

@@ -61,9 +61,11 @@ export class EmailVerificationService {
   }
 
   async resend(caller: Caller): Promise<EmailVerificationSentView> {
-    if (!this.linkMail.enabled) throw new ConflictException('This Hearth does not send email');
+    if (!this.linkMail.enabled)
+      throw new ConflictException(coded('EMAIL_OFF', 'This Hearth does not send email'));
     const user = await this.users.findById(caller.userId);
-    if (user.emailVerifiedAt) throw new ConflictException('Your address is already verified');
+    if (user.emailVerifiedAt)
+      throw new ConflictException(coded('EMAIL_ALREADY_VERIFIED', 'Your address is already verified'));
     await withinBudget(this.resends, user.id, 'You asked for several links already.');
     this.offer(user.id);
     return { message: 'A new link is on its way to your address. It works for 24 hours.' };

@@ -76,7 +76,7 @@ export class PasswordResetService {
    * and the mail sent after answering.
    */
   async request(email: string, ip: string): Promise<PasswordResetRequestedView> {
-    if (!this.linkMail.enabled) throw new ConflictException(NO_EMAIL);
+    if (!this.linkMail.enabled) throw new ConflictException(coded('EMAIL_OFF', NO_EMAIL));
     await withinBudget(this.perIp, ip, 'Too many password reset requests from this network.');
     const addressKey = createHash('sha256').update(email).digest('hex');
     await withinBudget(this.perAddress, addressKey, 'Too many password reset requests for this address.');
@@ -124,7 +124,10 @@ export class PasswordResetService {
   async createLink(admin: Caller, userId: string): Promise<ResetLinkView> {
     const issued = await this.transactions.run(async (manager) => {
       const user = foundOrFail(await manager.findOneBy(User, { id: userId }), 'User');
-      if (user.disabledAt) throw new ConflictException('This account is disabled; enable it first');
+      if (user.disabledAt)
+        throw new ConflictException(
+          coded('ACCOUNT_DISABLED_ENABLE_FIRST', 'This account is disabled; enable it first'),
+        );
       const link = await this.tokens.issue(
         manager,
         userId,

@@ -3,7 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { IsNull, LessThan, type EntityManager } from 'typeorm';
 
-import { Clock, foundOrFail, Shredder, Transactions, type HearthConfig } from '@hearth/core';
+import { Clock, foundOrFail, Shredder, Transactions, type HearthConfig, coded } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
 import { Session } from '../sessions/session.entity.js';
@@ -65,7 +65,9 @@ export class SignInsService {
         'Sign-in',
       );
       if (session.id === caller.sessionId) {
-        throw new ConflictException('This is the sign-in you are using now; sign out instead');
+        throw new ConflictException(
+          coded('CURRENT_SIGN_IN', 'This is the sign-in you are using now; sign out instead'),
+        );
       }
       const now = this.clock.now();
       const ended = await this.end(manager, session.id, now);

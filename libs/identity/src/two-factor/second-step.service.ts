@@ -101,7 +101,11 @@ export class SecondStepService {
       );
       if (!spent) {
         throw new ValidationFailedException([
-          { field: 'recoveryCode', message: 'That recovery code is not valid or was already used' },
+          {
+            field: 'recoveryCode',
+            message: 'That recovery code is not valid or was already used',
+            code: 'recoveryInvalid',
+          },
         ]);
       }
       return;
@@ -116,7 +120,9 @@ export class SecondStepService {
     now: Date,
   ): Promise<void> {
     const refuse = () =>
-      new ValidationFailedException([{ field: 'passkey', message: 'The passkey could not be verified' }]);
+      new ValidationFailedException([
+        { field: 'passkey', message: 'The passkey could not be verified', code: 'passkeyFailed' },
+      ]);
     const factor =
       typeof response?.id === 'string' && claims.challenge
         ? await this.factors.findOneBy({ userId: user.id, kind: 'passkey', credentialId: response.id })

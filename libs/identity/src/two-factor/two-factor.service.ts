@@ -23,6 +23,7 @@ import {
   ValidationFailedException,
   type HearthConfig,
   type Secrets,
+  coded,
 } from '@hearth/core';
 
 import type { Caller } from '../access/caller.js';
@@ -109,7 +110,10 @@ export class TwoFactorService {
         await manager.existsBy(SecondFactor, { userId: user.id, kind: 'totp', confirmedAt: Not(IsNull()) })
       ) {
         throw new ConflictException(
-          'You already have an authenticator app. Remove it first to set up another.',
+          coded(
+            'AUTHENTICATOR_EXISTS',
+            'You already have an authenticator app. Remove it first to set up another.',
+          ),
         );
       }
       await manager.delete(SecondFactor, { userId: user.id, kind: 'totp', confirmedAt: IsNull() });
@@ -140,13 +144,15 @@ export class TwoFactorService {
 
   async confirmTotp(caller: Caller, dto: ConfirmTotpDto): Promise<SecondFactorEnabledView> {
     const factor = await this.factors.findOneBy({ id: dto.factorId, userId: caller.userId, kind: 'totp' });
-    if (!factor || factor.confirmedAt) throw new NotFoundException('Authenticator setup not found');
+    if (!factor || factor.confirmedAt)
+      throw new NotFoundException(coded('AUTHENTICATOR_SETUP_NOT_FOUND', 'Authenticator setup not found'));
     const timeStep = await this.checkTotp(factor, dto.code);
     if (timeStep === null) {
       throw new ValidationFailedException([
         {
           field: 'code',
           message: 'That code did not match. Check the time on your phone and try the next one.',
+          code: 'mismatch',
         },
       ]);
     }
@@ -196,12 +202,16 @@ export class TwoFactorService {
     }
     if (!verification?.verified) {
       throw new ValidationFailedException([
-        { field: 'response', message: 'The passkey could not be verified. Try again.' },
+        {
+          field: 'response',
+          message: 'The passkey could not be verified. Try again.',
+          code: 'passkeyFailed',
+        },
       ]);
     }
     const { credential } = verification.registrationInfo;
     if (await this.factors.existsBy({ credentialId: credential.id })) {
-      throw new ConflictException('This passkey is already registered');
+      throw new ConflictException(coded('PASSKEY_REGISTERED', 'This passkey is already registered'));
     }
     const now = this.clock.now();
     const factor = this.factors.create({
@@ -226,7 +236,7 @@ export class TwoFactorService {
   async remove(caller: Caller, factorId: string, password: string): Promise<TwoFactorStatusView> {
     const user = await this.users.findById(caller.userId);
     const factor = await this.factors.findOneBy({ id: factorId, userId: user.id });
-    if (!factor) throw new NotFoundException('Second factor not found');
+    if (!factor) throw new NotFoundException(coded('SECOND_FACTOR_NOT_FOUND', 'Second factor not found'));
     await this.confirmation.confirm(user, password, 'password');
     await this.transactions.run(async (manager) => {
       const others = await manager.countBy(SecondFactor, {
@@ -236,7 +246,10 @@ export class TwoFactorService {
       });
       if (others === 0 && factor.confirmedAt && user.role !== 'member' && this.policy === 'required') {
         throw new ConflictException(
-          'Staff accounts must keep a second factor. Add another one before removing this one.',
+          coded(
+            'STAFF_KEEP_SECOND_FACTOR',
+            'Staff accounts must keep a second factor. Add another one before removing this one.',
+          ),
         );
       }
       await manager.delete(SecondFactor, { id: factor.id });
@@ -252,7 +265,7 @@ export class TwoFactorService {
     const user = await this.users.findById(caller.userId);
     await this.confirmation.confirm(user, password, 'password');
     if (!user.secondFactorSince) {
-      throw new ConflictException('Set up two-step verification first');
+      throw new ConflictException(coded('SECOND_FACTOR_FIRST', 'Set up two-step verification first'));
     }
     return this.transactions.run((manager) => this.issueRecoveryCodes(manager, user.id));
   }

@@ -12,7 +12,7 @@ import {
   type FindOptionsWhere,
 } from 'typeorm';
 
-import { Clock, IntegrityError, Transactions, ValidationFailedException } from '@hearth/core';
+import { Clock, IntegrityError, Transactions, ValidationFailedException, coded } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 import { assessCrisis } from '@hearth/safety';
@@ -187,7 +187,7 @@ export class EntriesService {
 
   private async own(manager: EntityManager, userId: string, id: string): Promise<JournalEntry> {
     const row = await manager.findOneBy(JournalEntry, { id, userId });
-    if (!row) throw new NotFoundException('Entry not found');
+    if (!row) throw new NotFoundException(coded('ENTRY_NOT_FOUND', 'Entry not found'));
     return row;
   }
 
@@ -221,7 +221,9 @@ export class EntriesService {
       return this.codec.open(keys, row);
     } catch (error) {
       if (error instanceof IntegrityError) {
-        throw new InternalServerErrorException('This entry failed its integrity check and cannot be shown');
+        throw new InternalServerErrorException(
+          coded('INTEGRITY_FAILED', 'This entry failed its integrity check and cannot be shown'),
+        );
       }
       throw error;
     }

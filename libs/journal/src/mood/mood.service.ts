@@ -33,7 +33,9 @@ export class MoodService {
     const now = this.clock.now();
     const at = dto.at ? new Date(dto.at) : now;
     if (at.getTime() > now.getTime() + 60_000) {
-      throw new ValidationFailedException([{ field: 'at', message: 'at must not be in the future' }]);
+      throw new ValidationFailedException([
+        { field: 'at', message: 'at must not be in the future', code: 'future' },
+      ]);
     }
     return this.transactions.run(async (manager) => {
       const keys = await this.keys.forUser(caller.userId, manager);

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 
 import type { SafetyPlanDto, SafetyPlanStepsDto } from '@hearth/contracts';
-import { Clock, IntegrityError, Shredder, Transactions } from '@hearth/core';
+import { Clock, IntegrityError, Shredder, Transactions, coded } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { JournalKeysService } from '../keys/journal-keys.service.js';
@@ -81,7 +81,7 @@ export class SafetyPlanService {
     } catch (error) {
       if (error instanceof IntegrityError) {
         throw new InternalServerErrorException(
-          'This safety plan failed its integrity check and cannot be shown',
+          coded('INTEGRITY_FAILED', 'This safety plan failed its integrity check and cannot be shown'),
         );
       }
       throw error;

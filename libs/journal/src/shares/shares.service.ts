@@ -13,6 +13,7 @@ import {
   SECRETS,
   type Secrets,
   ValidationFailedException,
+  coded,
 } from '@hearth/core';
 import { GroupReflections } from '@hearth/chat';
 import { MESSAGE_MAX_LENGTH } from '@hearth/contracts';
@@ -63,7 +64,7 @@ export class SharesService {
     const shared = (excerpt ?? [text.title, text.body].filter(Boolean).join('\n\n')).trim();
     if (excerpt !== undefined && !`${text.title ?? ''}\n${text.body}`.includes(excerpt.trim())) {
       throw new ValidationFailedException([
-        { field: 'excerpt', message: 'excerpt must be a passage of this entry' },
+        { field: 'excerpt', message: 'excerpt must be a passage of this entry', code: 'notPassage' },
       ]);
     }
     const id = randomUUID();
@@ -108,8 +109,9 @@ export class SharesService {
       id: shareId,
       userId: caller.userId,
     });
-    if (!share) throw new NotFoundException('Share not found');
-    if (share.withdrawnAt) throw new ConflictException('This share was already withdrawn');
+    if (!share) throw new NotFoundException(coded('SHARE_NOT_FOUND', 'Share not found'));
+    if (share.withdrawnAt)
+      throw new ConflictException(coded('SHARE_WITHDRAWN', 'This share was already withdrawn'));
     if (share.messageId) await this.reflections.withdraw(caller, share.groupId, share.messageId);
     await this.transactions.run((manager) =>
       manager.update(JournalShare, { id: shareId }, { withdrawnAt: this.clock.now(), excerptCt: null }),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable, NotFoundException } from '@nestjs/common';
 
-import { Clock, open, Transactions, seal } from '@hearth/core';
+import { Clock, open, Transactions, seal, coded } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { JournalEntry } from '../entries/journal-entry.entity.js';
@@ -55,7 +55,7 @@ export class TherapySessionsService {
   async update(caller: Caller, id: string, dto: UpdateSessionDto): Promise<SessionView> {
     return this.transactions.run(async (manager) => {
       const row = await manager.findOneBy(TherapySession, { id, userId: caller.userId });
-      if (!row) throw new NotFoundException('Session not found');
+      if (!row) throw new NotFoundException(coded('SESSION_NOT_FOUND', 'Session not found'));
       const keys = await this.keys.forUser(caller.userId, manager);
       const current = this.toView(keys, row);
       const version = row.version + 1;
@@ -81,7 +81,7 @@ export class TherapySessionsService {
   async remove(caller: Caller, id: string): Promise<void> {
     await this.transactions.run(async (manager) => {
       const result = await manager.delete(TherapySession, { id, userId: caller.userId });
-      if (!result.affected) throw new NotFoundException('Session not found');
+      if (!result.affected) throw new NotFoundException(coded('SESSION_NOT_FOUND', 'Session not found'));
       await manager.update(JournalEntry, { userId: caller.userId, sessionId: id }, { sessionId: null });
     });
   }

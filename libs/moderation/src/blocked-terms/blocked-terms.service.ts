@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, IsNull } from 'typeorm';
 
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, Transactions, coded } from '@hearth/core';
 import type { BlockedTermEntryDto } from '@hearth/contracts';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
@@ -47,13 +47,14 @@ export class BlockedTermsService {
     term: string,
     action: TermAction,
   ): Promise<BlockedTermEntryDto> {
-    if (tokenize(term).length === 0) throw new ConflictException('A term needs at least one letter or digit');
+    if (tokenize(term).length === 0)
+      throw new ConflictException(coded('TERM_NEEDS_LETTER', 'A term needs at least one letter or digit'));
     const created = await this.transactions.run(async (manager) => {
       if (groupId) assertOpen((await this.policy.authorize(caller, groupId, 'manage', manager)).group);
       const existing = await manager.findBy(BlockedTerm, { groupId: groupId ?? IsNull() });
       const key = tokenize(term).join(' ');
       if (existing.some((t) => tokenize(t.term).join(' ') === key))
-        throw new ConflictException('This term is already on the list');
+        throw new ConflictException(coded('TERM_EXISTS', 'This term is already on the list'));
       const row = manager.create(BlockedTerm, {
         id: randomUUID(),
         groupId,
@@ -77,7 +78,7 @@ export class BlockedTermsService {
     await this.transactions.run(async (manager) => {
       if (groupId) await this.policy.authorize(caller, groupId, 'manage', manager);
       const row = await manager.findOneBy(BlockedTerm, { id: termId, groupId: groupId ?? IsNull() });
-      if (!row) throw new NotFoundException('Term not found');
+      if (!row) throw new NotFoundException(coded('TERM_NOT_FOUND', 'Term not found'));
       await manager.delete(BlockedTerm, { id: termId });
       await this.audit.record(
         { groupId, actorUserId: caller.userId, action: 'term.removed', details: { term: row.term } },

@@ -1,3 +1,4 @@
+import { coded } from '@hearth/core';
 import { ConflictException, NotFoundException } from '@nestjs/common';
 
 import type { GroupPolicy } from '@hearth/groups';
@@ -10,7 +11,9 @@ export async function assertModeratableMember(
 ): Promise<void> {
   const membership = await policy.membershipOf(groupId, userId);
   if (!membership || !['active', 'pending'].includes(membership.status))
-    throw new NotFoundException('Member not found');
+    throw new NotFoundException(coded('MEMBER_NOT_FOUND', 'Member not found'));
   if (membership.role === 'facilitator')
-    throw new ConflictException('Facilitators cannot be muted or warned here');
+    throw new ConflictException(
+      coded('FACILITATOR_NOT_MODERATED', 'Facilitators cannot be muted or warned here'),
+    );
 }

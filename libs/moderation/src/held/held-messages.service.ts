@@ -1,3 +1,4 @@
+import { coded } from '@hearth/core';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
 import { MessageReview, RealtimePublisher, rethrowForHttp, type WithinDecision } from '@hearth/chat';
@@ -50,9 +51,9 @@ export class HeldMessagesService {
   ): Promise<T> {
     await this.policy.authorize(caller, groupId, 'manage');
     const found = await this.review.forReview(groupId, messageId);
-    if (!found) throw new NotFoundException('Message not found');
+    if (!found) throw new NotFoundException(coded('MESSAGE_NOT_FOUND', 'Message not found'));
     if (found.message.status !== 'held')
-      throw new ConflictException('This message is not waiting for review');
+      throw new ConflictException(coded('NOT_AWAITING_REVIEW', 'This message is not waiting for review'));
     const result = await apply((manager) =>
       this.audit.record(
         {

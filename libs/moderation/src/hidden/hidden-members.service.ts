@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, Transactions, coded } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -27,7 +27,8 @@ export class HiddenMembersService {
     await this.transactions.run(async (manager) => {
       const { membership } = await this.policy.authorize(caller, groupId, 'read', manager);
       const target = await this.policy.membershipById(groupId, membershipId);
-      if (!target || target.id === membership?.id) throw new NotFoundException('Member not found');
+      if (!target || target.id === membership?.id)
+        throw new NotFoundException(coded('MEMBER_NOT_FOUND', 'Member not found'));
       await manager
         .createQueryBuilder()
         .insert()

@@ -8,7 +8,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In, IsNull, LessThanOrEqual, MoreThanOrEqual, Not } from 'typeorm';
 
 import { MessageReview } from '@hearth/chat';
-import { Clock, Transactions, type HearthConfig } from '@hearth/core';
+import { Clock, Transactions, type HearthConfig, coded } from '@hearth/core';
 import type { IncidentDto, IncidentResponseTimesDto, SafetyAlertEvent } from '@hearth/contracts';
 import { CheckInsService, GroupPolicy } from '@hearth/groups';
 import { AccessLog, type AccessRecord, type Caller } from '@hearth/identity';
@@ -76,13 +76,16 @@ export class IncidentsService {
   ): Promise<IncidentDto> {
     await this.policy.authorize(caller, groupId, 'manage');
     const found = await this.review.forReview(groupId, request.messageId);
-    if (!found) throw new NotFoundException('Message not found');
+    if (!found) throw new NotFoundException(coded('MESSAGE_NOT_FOUND', 'Message not found'));
     const already = await this.dataSource.manager.existsBy(Incident, {
       groupId,
       messageId: request.messageId,
       status: Not('resolved'),
     });
-    if (already) throw new ConflictException('An incident about this message is already open');
+    if (already)
+      throw new ConflictException(
+        coded('INCIDENT_ALREADY_OPEN', 'An incident about this message is already open'),
+      );
     const incident = await this.open(
       {
         groupId,
@@ -368,8 +371,9 @@ export class IncidentsService {
     return this.transactions.run(async (manager) => {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const incident = await manager.findOneBy(Incident, { id: incidentId, groupId });
-      if (!incident) throw new NotFoundException('Incident not found');
-      if (incident.status === 'resolved') throw new ConflictException('This incident is already resolved');
+      if (!incident) throw new NotFoundException(coded('INCIDENT_NOT_FOUND', 'Incident not found'));
+      if (incident.status === 'resolved')
+        throw new ConflictException(coded('INCIDENT_RESOLVED', 'This incident is already resolved'));
       const now = this.clock.now();
       const changes: Partial<Incident> =
         status === 'acknowledged'

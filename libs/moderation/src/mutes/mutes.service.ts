@@ -5,7 +5,7 @@ import { EventEmitter2 } from '@nestjs/event-emitter';
 import { In, IsNull, type EntityManager } from 'typeorm';
 
 import { RealtimePublisher } from '@hearth/chat';
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, Transactions, coded } from '@hearth/core';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
 
@@ -44,7 +44,7 @@ export class MutesService {
       assertOpen(group);
       if (member.membershipId) {
         const membership = await this.policy.membershipById(groupId, member.membershipId);
-        if (!membership?.userId) throw new NotFoundException('Member not found');
+        if (!membership?.userId) throw new NotFoundException(coded('MEMBER_NOT_FOUND', 'Member not found'));
         userId = membership.userId;
       }
       await assertModeratableMember(this.policy, groupId, userId);
@@ -101,7 +101,7 @@ export class MutesService {
     const lifted = await this.transactions.run(async (manager) => {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const lifted = await this.liftActive(manager, groupId, userId, caller.userId);
-      if (lifted === 0) throw new NotFoundException('This member is not muted');
+      if (lifted === 0) throw new NotFoundException(coded('NOT_MUTED', 'This member is not muted'));
       await this.audit.record(
         { groupId, actorUserId: caller.userId, action: 'member.unmuted', targetUserId: userId },
         manager,

@@ -1,6 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, Transactions, coded } from '@hearth/core';
 import { MessageReview, RealtimePublisher } from '@hearth/chat';
 import type { MessageDto } from '@hearth/contracts';
 import { GroupPolicy } from '@hearth/groups';
@@ -27,7 +27,7 @@ export class PinsService {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const found = await this.review.forReview(groupId, messageId);
       if (!found || found.message.status !== 'visible' || found.message.deleted)
-        throw new NotFoundException('Message not found');
+        throw new NotFoundException(coded('MESSAGE_NOT_FOUND', 'Message not found'));
       if (await manager.findOneBy(Pin, { messageId })) return;
       await manager.insert(Pin, { messageId, groupId, pinnedBy: caller.userId, pinnedAt: this.clock.now() });
       await this.audit.record(
@@ -47,7 +47,7 @@ export class PinsService {
     await this.transactions.run(async (manager) => {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const result = await manager.delete(Pin, { messageId, groupId });
-      if (!result.affected) throw new NotFoundException('This message is not pinned');
+      if (!result.affected) throw new NotFoundException(coded('NOT_PINNED', 'This message is not pinned'));
       await this.audit.record(
         { groupId, actorUserId: caller.userId, action: 'message.unpinned', targetMessageId: messageId },
         manager,

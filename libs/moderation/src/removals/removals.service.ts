@@ -1,3 +1,4 @@
+import { coded } from '@hearth/core';
 import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 
 import { MessageReview, RealtimePublisher, rethrowForHttp } from '@hearth/chat';
@@ -28,7 +29,7 @@ export class RemovalsService {
   ): Promise<MessageDto> {
     await this.policy.authorize(caller, groupId, 'manage');
     const found = await this.review.forReview(groupId, messageId);
-    if (!found) throw new NotFoundException('Message not found');
+    if (!found) throw new NotFoundException(coded('MESSAGE_NOT_FOUND', 'Message not found'));
     const tombstone = await this.review
       .remove(groupId, messageId, caller.userId, (manager) =>
         this.audit.record(
@@ -44,7 +45,7 @@ export class RemovalsService {
         ),
       )
       .catch(rethrowForHttp);
-    if (!tombstone) throw new ConflictException('This message is already gone');
+    if (!tombstone) throw new ConflictException(coded('MESSAGE_GONE', 'This message is already gone'));
     this.realtime.toGroup(groupId, 'moderation:event', {
       groupId,
       kind: 'message.removed',

@@ -4,7 +4,7 @@ import { ConflictException, Injectable, NotFoundException } from '@nestjs/common
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 
-import { Clock, isUniqueViolation, Transactions } from '@hearth/core';
+import { Clock, isUniqueViolation, Transactions, coded } from '@hearth/core';
 import { MessageReview, RealtimePublisher } from '@hearth/chat';
 import { GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
@@ -57,8 +57,10 @@ export class ReportsService {
       },
       caller.userId,
     );
-    if (refusal?.status === 'not_found' || !found) throw new NotFoundException(refusal?.message);
-    if (refusal) throw new ConflictException(refusal.message);
+    if (refusal?.status === 'not_found' || !found) {
+      throw new NotFoundException(coded('MESSAGE_NOT_FOUND', refusal?.message ?? 'Message not found'));
+    }
+    if (refusal) throw new ConflictException(coded('OWN_MESSAGE', refusal.message));
     let report: Report;
     try {
       report = await this.transactions.run(async (manager) => {
@@ -92,7 +94,7 @@ export class ReportsService {
       });
     } catch (error) {
       if (isUniqueViolation(error, 'reports'))
-        throw new ConflictException('You already reported this message');
+        throw new ConflictException(coded('ALREADY_REPORTED', 'You already reported this message'));
       throw error;
     }
     this.announce(report);
@@ -157,8 +159,9 @@ export class ReportsService {
     return this.transactions.run(async (manager) => {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const report = await manager.findOneBy(Report, { id: reportId, groupId });
-      if (!report) throw new NotFoundException('Report not found');
-      if (report.status === 'resolved') throw new ConflictException('This report is already resolved');
+      if (!report) throw new NotFoundException(coded('REPORT_NOT_FOUND', 'Report not found'));
+      if (report.status === 'resolved')
+        throw new ConflictException(coded('REPORT_RESOLVED', 'This report is already resolved'));
       const changes = {
         status: 'resolved' as const,
         outcome,

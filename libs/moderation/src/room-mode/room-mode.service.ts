@@ -2,7 +2,7 @@ import { BadRequestException, Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 
 import { RealtimePublisher } from '@hearth/chat';
-import { Clock, Transactions } from '@hearth/core';
+import { Clock, Transactions, coded } from '@hearth/core';
 import type { RoomModeDto, RoomStateDto } from '@hearth/contracts';
 import { assertOpen, GroupPolicy } from '@hearth/groups';
 import type { Caller } from '@hearth/identity';
@@ -28,7 +28,7 @@ export class RoomModeService {
 
   async setMode(caller: Caller, groupId: string, mode: RoomModeDto): Promise<RoomModeDto> {
     if (mode.mode === 'slow' && !mode.slowSeconds) {
-      throw new BadRequestException('slowSeconds is required in slow mode');
+      throw new BadRequestException(coded('SLOW_SECONDS_REQUIRED', 'slowSeconds is required in slow mode'));
     }
     const after = await this.transactions.run(async (manager) => {
       const { group } = await this.policy.authorize(caller, groupId, 'manage', manager);

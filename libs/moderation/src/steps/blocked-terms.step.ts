@@ -1,3 +1,4 @@
+import { coded } from '@hearth/core';
 import { Injectable } from '@nestjs/common';
 
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
@@ -20,7 +21,10 @@ export class BlockedTermsStep implements MessagePipelineStep {
         return {
           action: 'block',
           code: 'BLOCKED',
-          message: 'Your message uses words this group does not allow; please rephrase it',
+          message: coded(
+            'BLOCKED_WORDS',
+            'Your message uses words this group does not allow; please rephrase it',
+          ),
           details: { terms: matches.filter((m) => m.action === 'block').map((m) => m.term) },
         };
       case 'hold':

@@ -1,3 +1,4 @@
+import { coded } from '@hearth/core';
 import { Injectable } from '@nestjs/common';
 
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
@@ -30,8 +31,8 @@ export class MuteStep implements MessagePipelineStep {
       code: 'MUTED',
       // `details.until` carries the end for the client to show in the reader's time zone.
       message: until
-        ? 'A facilitator muted you for now; you can post again when the mute ends'
-        : 'A facilitator muted you until further notice',
+        ? coded('MUTED_FOR_NOW', 'A facilitator muted you for now; you can post again when the mute ends')
+        : coded('MUTED_UNTIL_FURTHER_NOTICE', 'A facilitator muted you until further notice'),
       details: { until },
     };
   }

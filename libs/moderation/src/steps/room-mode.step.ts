@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import { Clock } from '@hearth/core';
+import { Clock, coded } from '@hearth/core';
 import type { MessageDraft, MessagePipelineStep, StepVerdict } from '@hearth/chat';
 
 import { ModerationState } from '../state/moderation-state.js';
@@ -22,7 +22,7 @@ export class RoomModeStep implements MessagePipelineStep {
       return {
         action: 'block',
         code: 'READ_ONLY',
-        message: 'The room is read-only for now; only facilitators can post',
+        message: coded('ROOM_READ_ONLY', 'The room is read-only for now; only facilitators can post'),
       };
     }
     // Slow mode paces new messages; fixing the words of one already posted is not a new message.
@@ -34,7 +34,7 @@ export class RoomModeStep implements MessagePipelineStep {
         return {
           action: 'block',
           code: 'SLOW_MODE',
-          message: `Slow mode: you can post again in ${waitSeconds} s`,
+          message: coded('SLOW_MODE_WAIT', `Slow mode: you can post again in ${waitSeconds} s`),
           details: { waitSeconds },
         };
       }

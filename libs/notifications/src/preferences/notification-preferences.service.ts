@@ -36,6 +36,7 @@ export class NotificationPreferencesService {
         {
           field: 'channels.crisis',
           message: 'Crisis alerts stay on by push and email while you facilitate a group or run this Hearth',
+          code: 'crisisStaysOn',
         },
       ]);
     const saved = await this.transactions.run(async (manager) => {

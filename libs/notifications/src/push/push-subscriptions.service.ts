@@ -6,7 +6,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
 
 import type { PushSubscriptionDto } from '@hearth/contracts';
-import { Clock, Transactions, ValidationFailedException, type HearthConfig } from '@hearth/core';
+import { Clock, Transactions, ValidationFailedException, type HearthConfig, coded } from '@hearth/core';
 import type { Caller } from '@hearth/identity';
 
 import { OutboxItem } from '../outbox/outbox-item.entity.js';
@@ -76,7 +76,7 @@ export class PushSubscriptionsService {
     const result = await this.transactions.run((manager) =>
       manager.delete(PushSubscription, { id, userId: caller.userId }),
     );
-    if (!result.affected) throw new NotFoundException('Device not found');
+    if (!result.affected) throw new NotFoundException(coded('DEVICE_NOT_FOUND', 'Device not found'));
   }
 
   private assertKnownService(endpoint: string): void {

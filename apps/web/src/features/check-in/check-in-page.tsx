@@ -3,14 +3,15 @@ import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router-dom';
 
-import { errorText, http } from '../../api/http';
+import { ackText, errorText, http } from '../../api/http';
 import { useRoom } from '../../chat/chat-context';
 import type { RoomSnapshot, RoomStore } from '../../chat/room-store';
 import { Alert, Loading, Pending, useAction } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { Composer } from '../room/composer';
-import { MessageItem, showMessage, type MessageActions, type ModerationStep } from '../room/message-item';
+import type { MessageActions, ModerationStep } from '../room/message-item';
 import { ModerationDialog } from '../room/moderation-dialog';
+import { conversationActions, Timeline } from '../room/timeline';
 import { withWhom } from './my-check-ins';
 
 /**
@@ -60,7 +61,6 @@ function CheckIn({
   const facilitating = !checkIn.mine;
   const open = checkIn.status === 'open';
   const name = checkIn.member.pseudonym ?? t('checkIn.someone');
-  const byId = new Map(room.timeline.map((m) => [m.id, m]));
 
   useLayoutEffect(() => {
     const element = list.current;
@@ -79,22 +79,16 @@ function CheckIn({
       .catch((e) => setProblem(errorText(e)));
   };
   const actions: MessageActions = {
+    ...conversationActions({
+      store,
+      groupId: checkIn.id,
+      confirmDelete: t('checkIn.deleteConfirm'),
+      problem: setProblem,
+      onHidden: setHidden,
+    }),
     reply: setReplyTo,
-    react: (message, emoji, add) =>
-      void store.react(message.id, emoji, add).then((e) => setProblem(e?.message ?? null)),
-    edit: async (message, body) => (await store.edit(message.id, body))?.message ?? null,
-    remove: (message) => {
-      if (window.confirm(t('checkIn.deleteConfirm')))
-        void store.remove(message.id).then((e) => setProblem(e?.message ?? null));
-    },
     report,
     moderate: (message, step) => setModerating({ message, step }),
-    hide: (membershipId) =>
-      void http
-        .post<string[]>(`/groups/${checkIn.id}/hidden-members`, { membershipId })
-        .then(setHidden)
-        .catch((e) => setProblem(errorText(e))),
-    show: showMessage,
   };
 
   return (
@@ -127,7 +121,7 @@ function CheckIn({
         {checkIn.mine ? t('checkIn.privacyMember') : t('checkIn.privacyStaff', { name })}
       </p>
       {closing.error && <Alert tone="error">{closing.error}</Alert>}
-      {room.joinError && <Alert tone="error">{room.joinError.message}</Alert>}
+      {room.joinError && <Alert tone="error">{ackText(room.joinError)}</Alert>}
       {problem && (
         <div className="alert alert-info" role="status">
           <p>{problem}</p>
@@ -137,69 +131,20 @@ function CheckIn({
         </div>
       )}
       <div className="timeline" ref={list} tabIndex={0} aria-label={t('checkIn.conversation')}>
-        {room.hasOlder && (
-          <button
-            type="button"
-            className="button-quiet load-older"
-            onClick={() => void store.loadOlder()}
-            disabled={room.loadingOlder}
-          >
-            {room.loadingOlder ? t('checkIn.loading') : t('checkIn.loadOlder')}
-          </button>
-        )}
-        {room.timeline.length === 0 && room.joined && (
-          <p className="empty">{checkIn.mine ? t('checkIn.emptyMember') : t('checkIn.emptyStaff')}</p>
-        )}
-        <ol className="messages">
-          {room.timeline.map((message) => (
-            <MessageItem
-              key={message.id}
-              message={message}
-              me={me}
-              replyTo={message.replyToId ? byId.get(message.replyToId) : undefined}
-              hidden={message.author !== null && hidden.includes(message.author.membershipId)}
-              canAct={open && room.joined}
-              facilitating={facilitating}
-              actions={actions}
-            />
-          ))}
-          {room.held.map((message) => (
-            <li key={message.id} className="message message-mine message-held">
-              <p className="message-body">{message.body}</p>
-              <p className="status-line">{t('checkIn.held')}</p>
-            </li>
-          ))}
-          {room.pending.map((pending) => (
-            <li key={pending.clientId} className="message message-mine message-pending">
-              <p className="message-body">{pending.body}</p>
-              <p className="status-line">
-                {pending.state === 'failed' ? (
-                  <>
-                    {t('checkIn.notSent', { reason: pending.error?.message ?? '' })}{' '}
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      onClick={() => store.retry(pending.clientId)}
-                    >
-                      {t('checkIn.tryAgain')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      onClick={() => store.discard(pending.clientId)}
-                    >
-                      {t('checkIn.discard')}
-                    </button>
-                  </>
-                ) : pending.state === 'sending' ? (
-                  t('checkIn.sending')
-                ) : (
-                  t('checkIn.waiting')
-                )}
-              </p>
-            </li>
-          ))}
-        </ol>
+        <Timeline
+          store={store}
+          room={room}
+          me={me}
+          hidden={hidden}
+          canAct={open && room.joined}
+          facilitating={facilitating}
+          actions={actions}
+          words={{
+            empty: checkIn.mine ? t('checkIn.emptyMember') : t('checkIn.emptyStaff'),
+            held: t('checkIn.held'),
+            waiting: () => t('checkIn.waiting'),
+          }}
+        />
       </div>
       <Composer
         store={store}

@@ -4,13 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { useCheckInVersion } from '../../chat/chat-context';
 import { Alert } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
-/** The private check-ins I take part in, open ones first; nothing at all when there are none. */
+/**
+ * The private check-ins I take part in, open ones first; nothing at all when there are none. One opened with me
+ * (or asked for in a group I facilitate) appears as it happens.
+ */
 export function MyCheckIns({ reloadKey }: { reloadKey?: unknown }) {
   const { t } = useTranslation();
-  const checkIns = useLoad(() => http.get<CheckInDto[]>('/check-ins'), [reloadKey]);
+  const opened = useCheckInVersion();
+  const checkIns = useLoad(() => http.get<CheckInDto[]>('/check-ins'), [reloadKey, opened]);
   if (checkIns.error) return <Alert tone="error">{checkIns.error}</Alert>;
   if (!checkIns.data?.length) return null;
   return (

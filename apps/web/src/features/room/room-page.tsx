@@ -1,19 +1,20 @@
 import type { GroupDto, MemberDto, MessageDto, NoticeEvent } from '@hearth/contracts';
 import type { TFunction } from 'i18next';
-import { Fragment, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, useParams } from 'react-router-dom';
 
-import { http, errorText } from '../../api/http';
+import { ackText, http } from '../../api/http';
 import { useRoleVersion, useRoom } from '../../chat/chat-context';
 import type { RoomLine, RoomSnapshot, RoomStore } from '../../chat/room-store';
 import { Alert, Dialog, Loading, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { StartCheckIn } from '../check-in/start-check-in';
 import { Composer } from './composer';
-import { MessageItem, showMessage, type MessageActions, type ModerationStep } from './message-item';
+import type { MessageActions, ModerationStep } from './message-item';
 import { ModerationDialog } from './moderation-dialog';
-import { byDay, formatIn, useClockTime, useDayLabel } from './room-time';
+import { formatIn, useClockTime } from './room-time';
+import { conversationActions, Timeline } from './timeline';
 
 export function RoomPage() {
   const { groupId = '' } = useParams();
@@ -72,7 +73,6 @@ function Room({
 }) {
   const { t, i18n } = useTranslation();
   const time = useClockTime();
-  const dayLabel = useDayLabel();
   const me = group.membership?.id ?? null;
   const mentionable = members.flatMap(({ membershipId, pseudonym }) =>
     pseudonym && membershipId !== me ? [{ membershipId, pseudonym }] : [],
@@ -84,7 +84,6 @@ function Room({
   const [problem, setProblem] = useState<string | null>(null);
   const list = useRef<HTMLDivElement>(null);
   const stick = useRef(true);
-  const byId = new Map(room.timeline.map((m) => [m.id, m]));
 
   // New messages from others are read out in a polite live region (the timeline itself is not a live region,
   // so scrolling back through history stays quiet).
@@ -121,22 +120,16 @@ function Room({
   }, [store, room.lastSeq]);
 
   const actions: MessageActions = {
+    ...conversationActions({
+      store,
+      groupId: group.id,
+      confirmDelete: t('room.confirmDelete'),
+      problem: setProblem,
+      onHidden: onHiddenChange,
+    }),
     reply: setReplyTo,
-    react: (message, emoji, add) =>
-      void store.react(message.id, emoji, add).then((e) => setProblem(e?.message ?? null)),
-    edit: async (message, body) => (await store.edit(message.id, body))?.message ?? null,
-    remove: (message) => {
-      if (window.confirm(t('room.confirmDelete')))
-        void store.remove(message.id).then((e) => setProblem(e?.message ?? null));
-    },
     report: setReporting,
     moderate: (message, step) => setModerating({ message, step }),
-    hide: (membershipId) =>
-      void http
-        .post<string[]>(`/groups/${group.id}/hidden-members`, { membershipId })
-        .then(onHiddenChange)
-        .catch((e) => setProblem(errorText(e))),
-    show: showMessage,
   };
 
   const state = room.state;
@@ -168,7 +161,7 @@ function Room({
       ? closed
         ? `${t('room.notice.unmuted')} ${closed}`
         : `${t('room.notice.unmuted')} ${t('room.notice.canPost')}`
-      : notice && noticeWords(notice, t);
+      : notice && noticeWords(notice, t, facilitating);
   const typing = room.typing.filter((x) => x.membershipId !== me);
   const pseudonyms = new Map(members.map((m) => [m.membershipId, m.pseudonym]));
   const here = room.online
@@ -199,12 +192,18 @@ function Room({
           {!facilitating && group.status !== 'archived' && <StartCheckIn groupId={group.id} />}
         </nav>
       </header>
-      {room.joinError && <Alert tone="error">{room.joinError.message}</Alert>}
+      {room.joinError && <Alert tone="error">{ackText(room.joinError)}</Alert>}
       {notice && (
         <div className="alert alert-info room-alert" role="status">
           <p>
             {noticeText}
             {notice.reason ? ` “${notice.reason}”` : ''}
+            {notice.kind === 'checkIn.opened' && notice.checkInId && (
+              <>
+                {' '}
+                <Link to={`/check-ins/${notice.checkInId}`}>{t('room.notice.openCheckIn')}</Link>
+              </>
+            )}
           </p>
           <button type="button" className="button-quiet" onClick={() => store.dismissNotice()}>
             {t('room.dismiss')}
@@ -230,73 +229,21 @@ function Room({
           stick.current = el.scrollHeight - el.scrollTop - el.clientHeight < 80;
         }}
       >
-        {room.hasOlder && (
-          <button
-            type="button"
-            className="button-quiet load-older"
-            onClick={() => void store.loadOlder()}
-            disabled={room.loadingOlder}
-          >
-            {room.loadingOlder ? t('room.loadingOlder') : t('room.loadOlder')}
-          </button>
-        )}
-        {room.timeline.length === 0 && room.joined && <p className="empty">{t('room.empty')}</p>}
-        <ol className="messages">
-          {byDay(room.timeline).map(({ message, startsDay }) => (
-            <Fragment key={message.id}>
-              {startsDay && (
-                <li className="day-separator">
-                  <span>{dayLabel(message.createdAt)}</span>
-                </li>
-              )}
-              <MessageItem
-                message={message}
-                me={me}
-                replyTo={message.replyToId ? byId.get(message.replyToId) : undefined}
-                hidden={message.author !== null && hidden.includes(message.author.membershipId)}
-                canAct={!blocked && room.joined}
-                facilitating={facilitating}
-                actions={actions}
-              />
-            </Fragment>
-          ))}
-          {room.held.map((message) => (
-            <li key={message.id} className="message message-mine message-held">
-              <p className="message-body">{message.body}</p>
-              <p className="status-line">{t('room.pending.held')}</p>
-            </li>
-          ))}
-          {room.pending.map((pending) => (
-            <li key={pending.clientId} className="message message-mine message-pending">
-              <p className="message-body">{pending.body}</p>
-              <p className="status-line">
-                {pending.state === 'failed' ? (
-                  <>
-                    {t('room.pending.failed', { reason: pending.error?.message ?? '' })}{' '}
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      onClick={() => store.retry(pending.clientId)}
-                    >
-                      {t('room.pending.retry')}
-                    </button>
-                    <button
-                      type="button"
-                      className="button-quiet"
-                      onClick={() => store.discard(pending.clientId)}
-                    >
-                      {t('room.pending.discard')}
-                    </button>
-                  </>
-                ) : pending.state === 'sending' ? (
-                  t('room.pending.sending')
-                ) : (
-                  t('room.pending.waiting', { time: time(pending.createdAt) })
-                )}
-              </p>
-            </li>
-          ))}
-        </ol>
+        <Timeline
+          store={store}
+          room={room}
+          me={me}
+          hidden={hidden}
+          canAct={!blocked && room.joined}
+          facilitating={facilitating}
+          actions={actions}
+          words={{
+            empty: t('room.empty'),
+            held: t('room.pending.held'),
+            waiting: (pending) => t('room.pending.waiting', { time: time(pending.createdAt) }),
+          }}
+          separateDays
+        />
         {room.lines.map((line) => (
           <p key={line.id} className="room-line">
             {lineWords(line, t)}
@@ -332,8 +279,10 @@ function Room({
 }
 
 /** A private notice in the reader's language; kinds the client does not know keep the server's words. */
-function noticeWords(notice: NoticeEvent, t: TFunction): string {
+function noticeWords(notice: NoticeEvent, t: TFunction, facilitating: boolean): string {
   switch (notice.kind) {
+    case 'checkIn.opened':
+      return facilitating ? t('room.notice.checkInAsked') : t('room.notice.checkInOpened');
     case 'moderation.warning':
       return t('room.notice.warning');
     case 'moderation.muted':

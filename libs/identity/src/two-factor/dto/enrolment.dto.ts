@@ -19,7 +19,10 @@ export class ConfirmTotpDto {
 
   @ApiProperty({ example: '123456' })
   @Trim()
-  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  @Matches(/^\d{6}$/, {
+    message: 'code must be the 6 digits your authenticator app shows',
+    context: { code: 'sixDigits' },
+  })
   code!: string;
 }
 

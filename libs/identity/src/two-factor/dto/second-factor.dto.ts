@@ -13,7 +13,10 @@ export class SecondFactorDto {
   @ApiPropertyOptional({ description: 'A 6-digit code from the authenticator app', example: '123456' })
   @IsOptional()
   @Trim()
-  @Matches(/^\d{6}$/, { message: 'code must be the 6 digits your authenticator app shows' })
+  @Matches(/^\d{6}$/, {
+    message: 'code must be the 6 digits your authenticator app shows',
+    context: { code: 'sixDigits' },
+  })
   code?: string;
 
   @ApiPropertyOptional({

@@ -26,7 +26,10 @@ const blankIsNull = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.trim() || null : value;
 
 const PHONE = /^[0-9+()\-. ]{1,40}$/;
-const phoneMessage = { message: 'phone must be a phone number (digits, spaces, + ( ) - .)' };
+const phoneMessage = {
+  message: 'phone must be a phone number (digits, spaces, + ( ) - .)',
+  context: { code: 'phone' },
+};
 
 /** One step's list of short texts. */
 const StepItems = (description: string) =>

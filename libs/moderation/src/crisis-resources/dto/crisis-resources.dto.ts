@@ -31,6 +31,7 @@ export class CrisisResourceBody {
   @MaxLength(40)
   @Matches(CRISIS_PHONE_PATTERN, {
     message: 'phone must be a phone number: digits, spaces, dashes or brackets, and an optional leading +',
+    context: { code: 'phone' },
   })
   phone?: string;
 
@@ -50,7 +51,10 @@ export class CrisisResourceBody {
 export class CrisisResourcesDto {
   @ApiProperty({ example: 'US', description: 'ISO 3166-1 alpha-2 country code' })
   @IsString()
-  @Matches(/^[A-Z]{2}$/, { message: 'country must be a two-letter country code' })
+  @Matches(/^[A-Z]{2}$/, {
+    message: 'country must be a two-letter country code',
+    context: { code: 'countryCode' },
+  })
   country!: string;
 
   @ApiProperty({ type: [CrisisResourceBody] })
