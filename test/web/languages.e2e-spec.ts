@@ -81,6 +81,25 @@ describeInBrowser('Web client: English and Spanish', () => {
     },
   );
 
+  it('Help now on a Spanish page shows the Spanish lines, their texting option a button that writes the word', async () => {
+    const lucia = await registerUser(t, { displayName: 'Lucía' });
+    const { context, page } = await newContext(browser, undefined, { locale: 'es-MX' });
+    await signInThroughPage(page, t.url, lucia.email, GOOD_PASSWORD);
+    await page.getByRole('button', { name: 'Ayuda ahora' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Aquí hay apoyo' });
+    await dialog.getByText('988 Línea de Prevención del Suicidio y Crisis (en español)').waitFor();
+    await dialog.getByText('Servicios de emergencia', { exact: true }).waitFor();
+    // Before, a Spanish page asked for the lines without a language and was handed the English ones.
+    expect(await dialog.getByText('Emergency services').count()).toBe(0);
+    expect(await dialog.getByText(/Suicide & Crisis Lifeline/).count()).toBe(0);
+    // "AYUDA al 988" was plain words; it is a link that opens the messages app with AYUDA written to 988.
+    const texting = dialog.locator('a[href="sms:988?body=AYUDA"]');
+    expect(await texting.textContent()).toBe('Mensaje de texto: AYUDA al 988');
+    expect((await texting.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    expect(await dialog.locator('.resource-text').count()).toBe(0);
+    await context.close();
+  });
+
   it('speaks English to an English browser', async () => {
     const { context, page } = await newContext(browser, undefined, { locale: 'en-GB' });
     await signInThroughPage(page, t.url, mia.email, GOOD_PASSWORD);

@@ -154,6 +154,9 @@ describeInBrowser('Web client: questionnaires', () => {
     await result.getByText('8 of 27').waitFor();
     await result.getByText('Mild').waitFor();
     await result.getByText(/^This is not a diagnosis/).waitFor();
+    // Said once: the band's words say it; the line under them no longer says it again.
+    expect(await result.getByText(/not a diagnosis/).count()).toBe(1);
+    await result.getByText('A score is a way to notice how things change over time.').waitFor();
     expect(await m.locator('.safety-screen').count()).toBe(0);
     expect(await seriousAxeViolations(m)).toEqual([]);
     await screenshots(m, 'questionnaires-en-score');
@@ -525,8 +528,16 @@ describeInBrowser('Web client: questionnaires', () => {
       await safety.getByRole('heading', { name: 'No tienes que cargar con esto a solas' }).waitFor();
       await safety.getByText('Si crees que podrías actuar según ellos, o estás en peligro ahora').waitFor();
       await safety.locator('.resource-list li').first().waitFor();
-      await safety.getByRole('link', { name: 'Hacer mi plan de seguridad' }).waitFor();
+      // A button a finger finds at once, not a few words at the end of a sentence.
+      const makePlan = safety.getByRole('link', { name: 'Hacer mi plan de seguridad' });
+      expect(await makePlan.getAttribute('class')).toContain('button');
+      expect((await makePlan.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+      // Her lines' texting options are all buttons, "AYUDA al 988" too (it was plain words).
+      expect(await safety.locator('.resource-text').count()).toBe(0);
+      await safety.locator('a[href="sms:988?body=AYUDA"]').waitFor();
       await safety.getByText('Nada sale de tu diario a menos que tú lo decidas').first().waitFor();
+      const score = s.locator('.score-result');
+      expect(await score.getByText(/no es un diagnóstico/).count()).toBe(1);
       expect(await safety.getAttribute('lang')).toBe('es');
       expect(
         await s.evaluate(() =>

@@ -67,13 +67,20 @@ export function SafetyScreen({
             only={['helpers', 'calmingActions', 'professionals']}
           />
           <p>
-            <Link to={planLink}>{words.openPlan}</Link>
+            <Link className="button button-secondary" to={planLink}>
+              {words.openPlan}
+            </Link>
           </p>
         </section>
       ) : (
-        <p>
-          {words.invitation} <Link to={planLink}>{words.makePlan}</Link>
-        </p>
+        <>
+          <p>{words.invitation}</p>
+          <p>
+            <Link className="button button-secondary" to={planLink}>
+              {words.makePlan}
+            </Link>
+          </p>
+        </>
       )}
       {safety.facilitatorsTold ? (
         <p className="told" role="status">
@@ -158,12 +165,12 @@ export function UnsentSafety({ language }: { language: Language }) {
   const ref = useRef<HTMLElement>(null);
   useEffect(() => {
     let current = true;
-    void loadCrisisResources().then(({ set }) => current && setResources(set.resources));
+    void loadCrisisResources(language).then(({ set }) => current && setResources(set.resources));
     ref.current?.focus();
     return () => {
       current = false;
     };
-  }, []);
+  }, [language]);
   return (
     <section
       ref={ref}

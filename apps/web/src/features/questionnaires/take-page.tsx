@@ -209,8 +209,9 @@ function Result({
         <p className="score-figure">
           <strong>{words.score(response.score, response.maxScore)}</strong> · {response.band.label}
         </p>
+        {/* The band's own words begin "This is not a diagnosis": said once, not twice in a row. */}
         <p>{response.band.suggests}</p>
-        <p className="muted">{words.notDiagnosis}</p>
+        <p className="muted">{words.overTime}</p>
         <div className="row">
           <Link className="button" to="/journal/questionnaires">
             {words.course}

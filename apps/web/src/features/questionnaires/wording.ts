@@ -23,7 +23,7 @@ export function takingWords(t: TFunction) {
     forGroup: (name: string) => t('questionnaire.taking.forGroup', { name }),
     scoreTitle: t('questionnaire.taking.scoreTitle'),
     score: (score: number, max: number) => t('questionnaire.taking.score', { score, max }),
-    notDiagnosis: t('questionnaire.taking.notDiagnosis'),
+    overTime: t('questionnaire.taking.overTime'),
     course: t('questionnaire.taking.course'),
     again: t('questionnaire.taking.again'),
     unavailable: t('questionnaire.taking.unavailable'),

@@ -48,13 +48,20 @@ export function SupportCard({ support }: { support: JournalSupportDto }) {
             only={['helpers', 'calmingActions', 'professionals']}
           />
           <p>
-            <Link to={planLink}>{t('safetyPlan.support.openPlan')}</Link>
+            <Link className="button button-secondary" to={planLink}>
+              {t('safetyPlan.support.openPlan')}
+            </Link>
           </p>
         </section>
       ) : plan.data ? (
-        <p>
-          {t('safetyPlan.support.invitation')} <Link to={planLink}>{t('safetyPlan.support.makePlan')}</Link>
-        </p>
+        <>
+          <p>{t('safetyPlan.support.invitation')}</p>
+          <p>
+            <Link className="button button-secondary" to={planLink}>
+              {t('safetyPlan.support.makePlan')}
+            </Link>
+          </p>
+        </>
       ) : null}
       {resources.data ? (
         <ResourceList resources={resources.data.resources} language={support.language} />

@@ -1,7 +1,7 @@
 import type { CrisisResourceSetDto } from '@hearth/contracts';
 
 import { http } from '../../api/http';
-import { i18next } from '../../i18n';
+import { i18next, type Language } from '../../i18n';
 
 /** Where the service worker keeps the crisis numbers last fetched (see src/service-worker/sw.js). */
 const CRISIS_RESOURCES_PATH = '/me/moderation/crisis-resources';
@@ -12,8 +12,9 @@ const CRISIS_CACHE = 'hearth-crisis-resources';
  * or the server unreachable): calling and texting work without the internet, so these must never be missing.
  * Their words are in the app's language (the `safety` catalogue, which the service worker keeps offline too).
  */
-export function builtInCrisisResources(): CrisisResourceSetDto {
-  const t = (key: string): string => i18next.t(key);
+export function builtInCrisisResources(language?: Language): CrisisResourceSetDto {
+  const fixed = language ? i18next.getFixedT(language) : i18next.t.bind(i18next);
+  const t = (key: string): string => fixed(key);
   return {
     country: 'US',
     resources: [
@@ -42,23 +43,32 @@ export function builtInCrisisResources(): CrisisResourceSetDto {
 
 export type CrisisResourcesSource = 'server' | 'saved' | 'built-in';
 
-/** The instance's crisis lines: fresh, else the last ones this device fetched, else the built-in ones. */
-export async function loadCrisisResources(): Promise<{
+/**
+ * The instance's crisis lines in `language` (the page's unless said): fresh, else the last ones this device
+ * fetched in that language, else the built-in ones. The server answers English unless asked for Spanish, so a
+ * Spanish page asks: a mother reading Spanish must not be handed English lines when she reaches for help.
+ */
+export async function loadCrisisResources(language: Language = pageLanguage()): Promise<{
   set: CrisisResourceSetDto;
   source: CrisisResourcesSource;
 }> {
+  const path = `${CRISIS_RESOURCES_PATH}${language === 'es' ? '?language=es' : ''}`;
   try {
-    const set = await http.get<CrisisResourceSetDto>(CRISIS_RESOURCES_PATH);
+    const set = await http.get<CrisisResourceSetDto>(path);
     return { set, source: navigator.onLine ? 'server' : 'saved' };
   } catch {
     // Unreachable (or the session could not be renewed offline): the copy the service worker kept.
   }
   try {
     const cache = 'caches' in window ? await caches.open(CRISIS_CACHE) : null;
-    const saved = await cache?.match(`/api${CRISIS_RESOURCES_PATH}`);
+    const saved = await cache?.match(`/api${path}`);
     if (saved) return { set: (await saved.json()) as CrisisResourceSetDto, source: 'saved' };
   } catch {
     // No Cache Storage here (an insecure origin, a private window): the built-in lines follow.
   }
-  return { set: builtInCrisisResources(), source: 'built-in' };
+  return { set: builtInCrisisResources(language), source: 'built-in' };
+}
+
+function pageLanguage(): Language {
+  return i18next.resolvedLanguage === 'es' ? 'es' : 'en';
 }

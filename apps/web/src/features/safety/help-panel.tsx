@@ -1,5 +1,6 @@
 import type { CrisisResourceSetDto, SafetyPlanDto, SafetyResourcesEvent } from '@hearth/contracts';
 import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 
 import { http } from '../../api/http';
@@ -35,9 +36,11 @@ export function HelpPanel({
   const online = useOnline();
   // Pushed after words of crisis, it speaks the language she wrote in; opened by her, the page's.
   const t = useWordsIn(pushed?.language);
+  const { i18n } = useTranslation();
+  const language = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
   useEffect(() => {
-    if (open && !pushed) void loadCrisisResources().then(setFallback);
-  }, [open, pushed, online]);
+    if (open && !pushed) void loadCrisisResources(language).then(setFallback);
+  }, [open, pushed, online, language]);
   useEffect(() => {
     if (!open) return;
     http
