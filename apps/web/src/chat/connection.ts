@@ -130,10 +130,8 @@ export class ChatConnection {
   async refreshAlerts(): Promise<void> {
     try {
       const waiting = await this.http.get<SafetyAlertEvent[]>('/me/moderation/open-incidents');
-      const known = new Set(waiting.map((a) => a.incidentId));
-      this.alerts = [...this.alerts.filter((a) => !known.has(a.incidentId)), ...waiting].sort((a, b) =>
-        b.openedAt.localeCompare(a.openedAt),
-      );
+      // The server's list is the truth: an alert acknowledged meanwhile (by anyone) is no longer shown.
+      this.alerts = [...waiting].sort((a, b) => b.openedAt.localeCompare(a.openedAt));
       this.emitChange();
     } catch {
       // Offline or signed out: the next connection asks again.
@@ -147,6 +145,7 @@ export class ChatConnection {
   }
 
   dismissAlert(incidentId: string): void {
+    if (!this.alerts.some((a) => a.incidentId === incidentId)) return;
     this.alerts = this.alerts.filter((a) => a.incidentId !== incidentId);
     this.emitChange();
   }

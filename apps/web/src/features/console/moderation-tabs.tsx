@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
+import { useConnection } from '../../chat/chat-context';
 import { Alert, Field, formatDateTime, formatTime, useAction, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 import { StartCheckIn } from '../check-in/start-check-in';
@@ -114,6 +115,14 @@ export function IncidentsTab({ groupId, linked }: { groupId: string; linked?: st
     () => http.get<IncidentResponseTimesDto>(`${base(groupId)}/moderation/incident-response`),
     [groupId],
   );
+  const connection = useConnection();
+  useEffect(() => {
+    // An incident acknowledged here, or by another facilitator, no longer waits for anyone: the alert on top of
+    // every screen goes, so that it does not say "Someone may need support" above a card that says it is answered.
+    for (const incident of incidents.data ?? []) {
+      if (incident.status !== 'open') connection?.dismissAlert(incident.id);
+    }
+  }, [incidents.data, connection]);
   // "open 12 min" stays true while the tab is open.
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
