@@ -132,6 +132,9 @@ describeInBrowser('Web client: a chat that fits a phone', () => {
         await openRoom();
         const view = await box(page, '.timeline');
         if (viewport === PHONE) expect(view.y).toBeLessThan(110);
+        // The group's name keeps two fifths of the header beside its links (on a phone they cut it to "Tid…").
+        const [name, head] = [await box(page, '.room-head h1'), await box(page, '.room-head')];
+        expect(name.width).toBeGreaterThanOrEqual(0.4 * head.width - 1);
         const inView = await page.locator('.messages .message').evaluateAll(
           (items, edges) =>
             items.filter((item) => {
