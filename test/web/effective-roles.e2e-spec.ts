@@ -191,11 +191,18 @@ describeInBrowser('Web client: roles as they are now', () => {
     await screenshots(adminPage, '63-admin-create-account');
     await signIn(t, 'juniper@example.org', temporary).expect(200);
 
-    // The same email again: the server's refusal is shown, and nothing is shown as created.
+    // The same email again: said beside the email, in words for an admin (not the sign-up screen's "try signing
+    // in instead", which speaks to the address's owner), and nothing is shown as created.
     await form.getByLabel('Email').fill('juniper@example.org');
     await form.getByLabel('Display name').fill('Juniper again');
     await form.getByRole('button', { name: 'Create account' }).click();
-    await form.getByText('An account with this email already exists').waitFor();
+    await form
+      .locator('.field-error', {
+        hasText: 'Someone already has an account with this email. You can find them under People.',
+      })
+      .waitFor();
+    expect(await form.getByLabel('Email').getAttribute('aria-invalid')).toBe('true');
+    expect(await form.getByText(/Try signing in/).count()).toBe(0);
     expect(await created.count()).toBe(0);
 
     // At 390 px (the page's size here) the form fits: nothing in it scrolls sideways.

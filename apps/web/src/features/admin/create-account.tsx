@@ -2,7 +2,7 @@ import type { CreatedUserDto, PlatformRole } from '@hearth/contracts';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 
-import { http } from '../../api/http';
+import { ApiError, http } from '../../api/http';
 import { Alert, Field, useAction } from '../../ui/components';
 import { roleWords } from './role-name';
 
@@ -14,6 +14,8 @@ export function CreateAccount({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const [form, setForm] = useState(EMPTY_ACCOUNT);
   const [created, setCreated] = useState<CreatedUserDto | null>(null);
+  // The sign-up screen's words for a taken address ("try signing in") speak to its owner, not to an admin.
+  const [taken, setTaken] = useState<string | null>(null);
   const action = useAction();
   const set = (key: keyof typeof EMPTY_ACCOUNT) => (e: { target: { value: string } }) =>
     setForm((current) => ({ ...current, [key]: e.target.value }));
@@ -26,8 +28,15 @@ export function CreateAccount({ onCreated }: { onCreated: () => void }) {
       onSubmit={(e) =>
         action.run(async () => {
           setCreated(null);
+          setTaken(null);
           const { password, ...rest } = form;
-          setCreated(await http.post<CreatedUserDto>('/admin/users', password ? form : rest));
+          try {
+            setCreated(await http.post<CreatedUserDto>('/admin/users', password ? form : rest));
+          } catch (error) {
+            if (!(error instanceof ApiError && error.body.code === 'EMAIL_TAKEN')) throw error;
+            setTaken(form.email);
+            return;
+          }
           setForm(EMPTY_ACCOUNT);
           onCreated();
         }, e)
@@ -41,8 +50,11 @@ export function CreateAccount({ onCreated }: { onCreated: () => void }) {
         autoComplete="off"
         required
         value={form.email}
-        onChange={set('email')}
-        error={action.fieldError('email')}
+        onChange={(e) => {
+          setTaken(null);
+          set('email')(e);
+        }}
+        error={taken ? t('admin.create.emailTaken') : action.fieldError('email')}
       />
       <Field
         label={t('admin.create.displayName')}
