@@ -144,6 +144,8 @@ describeInBrowser('A member’s everyday screens in Spanish and English', () => 
     if (viewport === PHONE) await screenshots(page, name);
   };
 
+  const SIGN_UP_ZONE = 'America/Mexico_City';
+
   for (const viewport of [PHONE, LAPTOP]) {
     for (const language of ['es', 'en'] as Language[]) {
       const words = WORDS[language];
@@ -152,6 +154,7 @@ describeInBrowser('A member’s everyday screens in Spanish and English', () => 
         const invite = await createInvite(t, facilitator, groupId);
         const { context, page, cspViolations } = await newContext(browser, viewport, {
           locale: words.locale,
+          timezoneId: SIGN_UP_ZONE,
         });
         await page.goto(`${t.url}/invite/${invite.code}`);
         await page.getByRole('heading', { name: words.invited }).waitFor();
@@ -179,17 +182,31 @@ describeInBrowser('A member’s everyday screens in Spanish and English', () => 
         await page.getByRole('button', { name: words.createAccount }).click();
         await page.getByRole('alert').getByText(words.emailTaken).waitFor();
         await shoot(page, `signup-errors-${language}`, viewport);
-        await page.getByLabel(words.email).fill(uniqueEmail(`luz-${language}`));
+        const email = uniqueEmail(`luz-${language}`);
+        await page.getByLabel(words.email).fill(email);
         await page.getByRole('button', { name: words.createAccount }).click();
 
         await page.getByLabel(words.pseudonym).fill(`Luz${language}${viewport.width}`);
         await page.getByRole('button', { name: words.join }).click();
         await page.waitForURL(`${t.url}/groups/${groupId}/agreement`);
+        // Her notices, emails and quiet hours start in the language she signed up in and in her own time zone
+        // (they were English and UTC until she found the settings).
+        const login = await t
+          .request()
+          .post('/api/auth/login')
+          .send({ email, password: GOOD_PASSWORD })
+          .expect(200);
+        const auth = `Bearer ${login.body.tokens.accessToken}`;
+        const kept = await t.request().get('/api/me/notification-preferences').set('Authorization', auth);
+        expect([kept.body.language, kept.body.timeZone]).toEqual([language, SIGN_UP_ZONE]);
 
         await page.goto(`${t.url}/`);
         await page.getByRole('heading', { name: words.home }).waitFor();
         await page.getByRole('button', { name: words.redeem }).waitFor();
         await page.locator('.group-card', { hasText: 'Círculo de la mañana' }).waitFor();
+        // The group's name is the way into it: a 44 px target, not a 20 px line of text.
+        const way = await page.locator('.group-card h3 a', { hasText: 'Círculo de la mañana' }).boundingBox();
+        expect(way!.height).toBeGreaterThanOrEqual(44);
         await expectAccessibleAndComfortable(page);
         await shoot(page, `home-${language}`, viewport);
 
@@ -199,7 +216,10 @@ describeInBrowser('A member’s everyday screens in Spanish and English', () => 
           await page.getByRole('heading', { name: section, exact: true }).waitFor();
         }
         // Dates through Intl in her language: the sign-in just made, dated as her language writes today.
-        const today = new Intl.DateTimeFormat(words.locale, { dateStyle: 'medium' }).format(new Date());
+        const today = new Intl.DateTimeFormat(words.locale, {
+          dateStyle: 'medium',
+          timeZone: SIGN_UP_ZONE,
+        }).format(new Date());
         await page
           .locator('.sign-ins li', { hasText: `${words.signedIn} ${today}` })
           .first()

@@ -11,7 +11,9 @@ import { createContext, useCallback, useContext, useEffect, useMemo, useState, t
 
 import { disablePushOnThisDevice } from '../pwa/push';
 import { forgetOnThisDevice } from '../pwa/service-worker';
+import { i18next } from '../i18n';
 import { clearDrafts } from '../ui/drafts';
+import { myTimeZone } from '../ui/local-time';
 import { http } from './http';
 
 /** `offline`: signed in on this device, but Hearth could not be reached to open the session. */
@@ -146,6 +148,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       },
       async signUp(input) {
         start(await http.post<AuthSessionDto>('/auth/register', input, { anonymous: true }));
+        // Her notices, emails, digests and quiet hours start in the language she signed up in and her own time
+        // zone, not in English and UTC until she finds the settings.
+        await http
+          .patch('/me/notification-preferences', {
+            language: i18next.resolvedLanguage === 'es' ? 'es' : 'en',
+            timeZone: myTimeZone(),
+          })
+          .catch(() => undefined);
       },
       async signOut() {
         // A shared phone must not keep receiving this person's alerts.

@@ -49,7 +49,7 @@ export function GroupCard({ group }: { group: GroupDto }) {
         </p>
       )}
       {facilitating && (
-        <p>
+        <p className="card-link">
           <Link to={`/groups/${group.id}/console`}>{t('home.card.console')}</Link>
         </p>
       )}
