@@ -227,11 +227,14 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     const intruderId = (intruderSignIns.body as { id: string; current: boolean }[]).find(
       (s) => s.current,
     )!.id;
-    await t
-      .request()
-      .get(`/api/groups/${group.id}/members`)
-      .set('Authorization', facilitator.auth)
-      .expect(200);
+    // Three reads in a row (a facilitator's members tab opened again and again) are one line, said so.
+    for (let read = 0; read < 3; read++) {
+      await t
+        .request()
+        .get(`/api/groups/${group.id}/members`)
+        .set('Authorization', facilitator.auth)
+        .expect(200);
+    }
 
     await m.goto(`${t.url}/account`);
     const row = m.locator(`[data-sign-in="${intruderId}"]`);
@@ -240,6 +243,10 @@ describeInBrowser('Web client: journal prompts, account and administration', () 
     const history = m.getByRole('region', { name: 'Who has viewed your details' });
     await history.getByText('Fern (facilitator)').first().waitFor();
     await history.getByText('in Harbour Circle').first().waitFor();
+    await history
+      .locator('li', { hasText: /^Fern \(facilitator\) saw your account name and email \([23] times\)/ })
+      .first()
+      .waitFor();
     expect(await history.textContent()).not.toContain(facilitator.email);
     expect(await seriousAxeViolations(m)).toEqual([]);
     await m.getByRole('heading', { name: 'Sign-ins' }).scrollIntoViewIfNeeded();

@@ -1,4 +1,4 @@
-import type { AccessKind, GroupDto, MyAccessLogPageDto } from '@hearth/contracts';
+import type { AccessKind, GroupDto, MyAccessLogEntryDto, MyAccessLogPageDto } from '@hearth/contracts';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
@@ -41,7 +41,7 @@ export function AccessHistory() {
         <p className="empty">{t('account.access.none')}</p>
       ) : (
         <ul className="resource-list access-history">
-          {log.data.items.map((entry) => (
+          {sameMinuteTogether(log.data.items).map(({ entry, times }) => (
             <li key={entry.id}>
               <strong>
                 {entry.byMe
@@ -54,6 +54,7 @@ export function AccessHistory() {
                     : t('account.access.former', { role: ROLE_NAMES[entry.actorRole] })}
               </strong>{' '}
               {ACCESS_NAMES[entry.kind]}
+              {times > 1 && ` ${t('account.access.times', { count: times })}`}
               <p className="muted">
                 {formatDateTime(entry.at)}
                 {entry.groupId &&
@@ -71,4 +72,28 @@ export function AccessHistory() {
       )}
     </section>
   );
+}
+
+/**
+ * One line for the same person seeing the same thing within the same minute (an admin's list of people read three
+ * times reads "saw your account name and email (3 times)", not three identical lines that look like watching).
+ * Every entry stays in her export.
+ */
+function sameMinuteTogether(items: MyAccessLogEntryDto[]): { entry: MyAccessLogEntryDto; times: number }[] {
+  const lines: { entry: MyAccessLogEntryDto; times: number; key: string }[] = [];
+  for (const entry of items) {
+    const key = JSON.stringify([
+      entry.byMe,
+      entry.actor?.displayName ?? null,
+      entry.actorRole,
+      entry.kind,
+      entry.groupId,
+      entry.resourceId,
+      entry.at.slice(0, 16),
+    ]);
+    const last = lines.at(-1);
+    if (last?.key === key) last.times++;
+    else lines.push({ entry, times: 1, key });
+  }
+  return lines;
 }
