@@ -192,7 +192,7 @@ describeInBrowser('Web client: the journal in Spanish (and in English)', () => {
     await es.getByRole('button', { name: 'Guardar registro' }).click();
     await es.getByText('Registro guardado.').waitFor();
     await es
-      .getByText(/^Ánimo durante un día: de \d+,\d a \d+,\d sobre 10\.$/)
+      .getByText(/^Ánimo en un día: \d+,\d sobre 10\.$/)
       .first()
       .waitFor();
     await es.locator('.checkins li', { hasText: ': ánimo 5, 7,5 h de sueño' }).waitFor();
