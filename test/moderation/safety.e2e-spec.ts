@@ -327,6 +327,10 @@ describe('Reports, crisis response and the queue', () => {
       expect(JSON.stringify(card)).not.toContain(wren.email);
       expect((await waiting(otherFacilitator)).body).toEqual([]);
       expect((await waiting(ash)).body).toEqual([]);
+      // A facilitator who leads no group yet waits for nothing: her empty list of groups matched every incident of
+      // the instance, whatever its group or status.
+      const newcomer = await createAccount(t, admin, 'facilitator');
+      expect((await waiting(newcomer)).body).toEqual([]);
       // Admins see it once it escalated.
       expect((await waiting(admin)).body).toEqual([]);
       const { IncidentsService } = await import('@hearth/moderation');
@@ -343,6 +347,8 @@ describe('Reports, crisis response and the queue', () => {
         .expect(200);
       expect((await waiting(facilitator)).body).toEqual([]);
       expect((await waiting(admin)).body).toEqual([]);
+      await renew(t, newcomer);
+      expect((await waiting(newcomer)).body).toEqual([]);
       const times = await api(facilitator).get('/moderation/incident-response').expect(200);
       expect(times.body).toEqual({
         days: 30,

@@ -179,13 +179,13 @@ export class IncidentsService {
   async waiting(caller: Caller): Promise<SafetyAlertEvent[]> {
     if (caller.role === 'member') return [];
     const groupIds = await this.policy.facilitatedGroupIds(caller.userId);
-    const incidents = await this.dataSource.manager.find(Incident, {
-      where: [
-        ...(groupIds.length ? [{ groupId: In(groupIds), status: 'open' as const }] : []),
-        ...(caller.role === 'admin' ? [{ status: 'open' as const, escalatedAt: Not(IsNull()) }] : []),
-      ],
-      order: { openedAt: 'ASC' },
-    });
+    const where = [
+      ...(groupIds.length ? [{ groupId: In(groupIds), status: 'open' as const }] : []),
+      ...(caller.role === 'admin' ? [{ status: 'open' as const, escalatedAt: Not(IsNull()) }] : []),
+    ];
+    // No condition is not "nothing": TypeORM reads an empty `where` list as every row of the table.
+    if (where.length === 0) return [];
+    const incidents = await this.dataSource.manager.find(Incident, { where, order: { openedAt: 'ASC' } });
     await this.accessLog.record(caller, incidents.flatMap(incidentRead));
     return this.alerts.of(incidents);
   }
