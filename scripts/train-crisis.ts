@@ -61,6 +61,7 @@ function validate(): void {
         line,
         features: featuresOf(analysis),
         grammar: judge(analysis) !== null,
+        grammarUrgent: judge(analysis)?.tier === 'urgent',
       };
     }),
   );
@@ -70,6 +71,7 @@ function validate(): void {
     urgent: boolean;
     p: number;
     grammar: boolean;
+    grammarUrgent: boolean;
   }[] = [];
   parts.forEach((left, i) => {
     const rest = parts.filter((_, j) => j !== i).flat();
@@ -78,13 +80,14 @@ function validate(): void {
       rest.map((x) => (x.line.crisis ? 1 : 0)),
       OPTIONS,
     );
-    for (const { line, features, grammar } of left)
+    for (const { line, features, grammar, grammarUrgent } of left)
       scored.push({
         part: DEVELOPMENT_PARTS[i],
         crisis: line.crisis,
         urgent: line.tier === 'urgent',
         p: probability(weights, features),
         grammar,
+        grammarUrgent,
       });
   });
   const summary = (name: string, flagged: (x: (typeof scored)[number]) => boolean) => {
@@ -95,16 +98,27 @@ function validate(): void {
     const everyday = scored.filter(
       (x) => !x.crisis && (x.part === 'development-6' || x.part === 'development-7'),
     );
+    const precision = tp / (tp + fp);
+    const recall = tp / positives;
+    // F2 weighs recall twice: a missed crisis costs more than a false alarm.
+    const f2 = (5 * precision * recall) / (4 * precision + recall);
     console.log(
-      `${name.padEnd(34)} precision ${(tp / (tp + fp)).toFixed(3)}, recall ${(tp / positives).toFixed(3)}, ` +
+      `${name.padEnd(50)} precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F2 ${f2.toFixed(3)}, ` +
         `urgent recall ${(urgent.filter(flagged).length / urgent.length).toFixed(3)}, ` +
         `everyday alarms ${(everyday.filter(flagged).length / Math.max(1, everyday.length)).toFixed(3)}`,
     );
   };
   summary('grammar alone', (x) => x.grammar);
   for (const high of [0.6, 0.7, 0.8, 0.9])
-    for (const veto of [0, 0.1, 0.2, 0.3])
+    for (const veto of [0, 0.1, 0.2, 0.3]) {
       summary(`grammar unless p < ${veto}, or p ≥ ${high}`, (x) => (x.grammar && x.p >= veto) || x.p >= high);
+      // The model may set aside the grammar's concerns, never an urgent finding (a plan, means, an act).
+      if (veto > 0)
+        summary(
+          `grammar urgent, or concern unless p < ${veto}, or p ≥ ${high}`,
+          (x) => (x.grammar && (x.grammarUrgent || x.p >= veto)) || x.p >= high,
+        );
+    }
 }
 
 function probability(weights: Float64Array, features: Features): number {

@@ -25,7 +25,8 @@ function featuresByText({ reading, cues, contexts }: Analysis): number[] {
     if (reading.words[i].length >= 4) {
       const padded = ` ${reading.words[i]} `;
       for (let n = 3; n <= 4; n++)
-        for (let j = 0; j + n <= padded.length; j++) slots.add(slot(`c ${padded.slice(j, j + n)}`));
+        for (let j = 0; j + n <= padded.length; j++)
+          slots.add(slot(`${words[i] === reading.words[i] ? 'c' : 'c!'} ${padded.slice(j, j + n)}`));
     }
   }
   for (const [cue, count] of cues) {

@@ -45,6 +45,7 @@ const WORD = kind('w');
 const PAIR = kind('b');
 const SKIP = kind('s');
 const LETTERS = kind('c');
+const NEGATED_LETTERS = kind('c!');
 const CUE = kind('q');
 const CONTEXT = kind('x');
 
@@ -66,9 +67,11 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
     if (i + 2 < words.length && reading.clause[i + 2] === reading.clause[i])
       slots.add(slotOf(SKIP, word, words[i + 2]));
     if (reading.words[i].length >= 4) {
+      // A negated word's letters are other features too: "never hurt" must not weigh as "hurt".
+      const letters = word === reading.words[i] ? LETTERS : NEGATED_LETTERS;
       const padded = ` ${reading.words[i]} `;
       for (let n = 3; n <= 4; n++)
-        for (let j = 0; j + n <= padded.length; j++) slots.add((fnv(LETTERS, padded, j, j + n) >>> 0) & MASK);
+        for (let j = 0; j + n <= padded.length; j++) slots.add((fnv(letters, padded, j, j + n) >>> 0) & MASK);
     }
   }
   for (const [cue, count] of cues) {

@@ -15,12 +15,13 @@ import {
  */
 // Regression floors a little under what the held-out parts measure now (docs/crisis-detection.md), not the
 // targets (recall 0.90, urgent 0.95, precision 0.85), which the detector does not reach. They were lowered once,
-// when held-out-4 (a fresh voice, recall 0.57) joined: the figures fell because the measure got harder.
+// when held-out-4 (a fresh voice, recall 0.57) joined: the figures fell because the measure got harder. Raised
+// on 3 December 2026 with development-15 (five held-out parts: precision 0.849, recall 0.778, urgent 0.778).
 const HELD_OUT_FLOOR = {
-  recall: 0.75,
-  precision: 0.8,
-  urgentRecall: 0.74,
-  byLanguage: { recall: 0.7, precision: 0.8 },
+  recall: 0.76,
+  precision: 0.82,
+  urgentRecall: 0.76,
+  byLanguage: { recall: 0.72, precision: 0.8 },
 };
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];

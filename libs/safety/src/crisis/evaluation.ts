@@ -30,10 +30,12 @@ export const CORPUS_PARTS = [
   'development-12',
   'development-13',
   'development-14',
+  'development-15',
   'held-out',
   'held-out-2',
   'held-out-3',
   'held-out-4',
+  'held-out-5',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
 export type CorpusPart = (typeof CORPUS_PARTS)[number];
