@@ -20,6 +20,8 @@ import type { HearthConfig } from '../config/hearth-config.js';
  * far above what a second of the busiest traffic writes, so that the log stays bounded if the thread stops.
  */
 export const BACKSTOP_AUTOCHECKPOINT_PAGES = 20_000;
+/** How soon a pass that could not copy everything (writes went on meanwhile) is followed by another. */
+const CATCH_UP_MS = 5;
 /** SQLite's default, restored when the checkpointer cannot run. */
 const DEFAULT_AUTOCHECKPOINT_PAGES = 1_000;
 
@@ -91,7 +93,7 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
     const driver = pathToFileURL(createRequire(import.meta.url).resolve('better-sqlite3')).href;
     const worker = new Worker(CHECKPOINT_THREAD, {
       eval: true,
-      workerData: { driver, file, everyMs, busyTimeoutMs },
+      workerData: { driver, file, everyMs, busyTimeoutMs, catchUpMs: CATCH_UP_MS },
       name: 'hearth-wal-checkpoint',
     });
     worker.unref();
@@ -132,7 +134,8 @@ export class WalCheckpointer implements OnApplicationBootstrap, OnApplicationShu
 }
 
 /**
- * The thread: its own connection to the same file, a PASSIVE checkpoint every `everyMs`, each pass reported.
+ * The thread: its own connection to the same file, a PASSIVE checkpoint every `everyMs` (sooner while it is
+ * catching up), each pass reported.
  * It is evaluated code (bundled builds have no separate file to start), loading the driver by its resolved URL.
  */
 const CHECKPOINT_THREAD = `
@@ -143,6 +146,10 @@ const CHECKPOINT_THREAD = `
   const db = new Database(workerData.file, { timeout: workerData.busyTimeoutMs });
   db.pragma('synchronous = FULL');
   let stopping = false;
+  let timer;
+  // A pass that could not copy everything (commits went on meanwhile) is followed at once by another: each
+  // copies only what came during the last, until one finishes with nothing new and the writer can start the
+  // log over at its next commit. Otherwise under steady writes the log would only ever grow.
   const pass = () => {
     if (stopping) return;
     const started = performance.now();
@@ -160,12 +167,14 @@ const CHECKPOINT_THREAD = `
       checkpointed: result.checkpointed,
       busy: result.busy === 1,
     });
+    const behind = result.busy === 0 && result.checkpointed < result.log;
+    timer = setTimeout(pass, behind ? Math.min(workerData.everyMs, workerData.catchUpMs) : workerData.everyMs);
   };
-  const timer = setInterval(pass, workerData.everyMs);
+  timer = setTimeout(pass, workerData.everyMs);
   parentPort.on('message', (message) => {
     if (message !== 'stop') return;
     stopping = true;
-    clearInterval(timer);
+    clearTimeout(timer);
     db.close();
     parentPort.close();
   });
