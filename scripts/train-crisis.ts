@@ -9,7 +9,7 @@ import { writeFileSync } from 'node:fs';
 import type { Features } from '../libs/safety/src/crisis/classifier.js';
 
 import { encodeWeights, featuresOf, train } from '../libs/safety/src/crisis/classifier.js';
-import { DEVELOPMENT_PARTS, loadCorpus } from '../libs/safety/src/crisis/evaluation.js';
+import { DEVELOPMENT_PARTS, loadCorpus, type CorpusLine } from '../libs/safety/src/crisis/evaluation.js';
 import { analyse, judge } from '../libs/safety/src/crisis/frames.js';
 import { read } from '../libs/safety/src/crisis/reading.js';
 
@@ -48,46 +48,44 @@ writeFileSync(
 );
 console.log(`trained on ${lines.length} sentences; wrote ${file.pathname}`);
 
+/** The parts written only of everyday talk that uses crisis words innocently (the alarm-rate measure). */
+const EVERYDAY_PARTS = new Set(['development-6', 'development-7']);
+
 /**
  * `npm run train:crisis -- --validate`: each development part in turn is left out, the model trained on the
  * others and tried on it (each part was written by another voice, so this is how the model meets wording it has
  * not seen); prints the pooled precision and recall per threshold. How OPTIONS and the threshold were chosen.
+ *
+ * The two everyday parts are left out half at a time (every other line), so that the model tried on everyday
+ * talk has met the rest of it, in both languages, as the shipped model has: leaving a whole everyday part out
+ * left it with everyday talk in one language only and overstated its alarms (docs/crisis-detection.md).
  */
 function validate(): void {
-  const parts = DEVELOPMENT_PARTS.map((part) =>
-    loadCorpus(part).map((line) => {
+  type Scored = { line: CorpusLine; features: Features; grammar: boolean; part: string };
+  const folds: Scored[][] = DEVELOPMENT_PARTS.flatMap((part) => {
+    const lines = loadCorpus(part).map((line) => {
       const analysis = analyse(read(line.text));
-      return {
-        line,
-        features: featuresOf(analysis),
-        grammar: judge(analysis) !== null,
-        grammarUrgent: judge(analysis)?.tier === 'urgent',
-      };
-    }),
-  );
-  const scored: {
-    part: string;
-    crisis: boolean;
-    urgent: boolean;
-    p: number;
-    grammar: boolean;
-    grammarUrgent: boolean;
-  }[] = [];
-  parts.forEach((left, i) => {
-    const rest = parts.filter((_, j) => j !== i).flat();
+      return { line, features: featuresOf(analysis), grammar: judge(analysis) !== null, part };
+    });
+    return EVERYDAY_PARTS.has(part)
+      ? [lines.filter((_, i) => i % 2 === 0), lines.filter((_, i) => i % 2 === 1)]
+      : [lines];
+  });
+  const scored: { part: string; crisis: boolean; urgent: boolean; p: number; grammar: boolean }[] = [];
+  folds.forEach((left, i) => {
+    const rest = folds.filter((_, j) => j !== i).flat();
     const weights = train(
       rest.map((x) => x.features),
       rest.map((x) => (x.line.crisis ? 1 : 0)),
       OPTIONS,
     );
-    for (const { line, features, grammar, grammarUrgent } of left)
+    for (const { line, features, grammar, part } of left)
       scored.push({
-        part: DEVELOPMENT_PARTS[i],
+        part,
         crisis: line.crisis,
         urgent: line.tier === 'urgent',
         p: probability(weights, features),
         grammar,
-        grammarUrgent,
       });
   });
   const summary = (name: string, flagged: (x: (typeof scored)[number]) => boolean) => {
@@ -95,30 +93,21 @@ function validate(): void {
     const fp = scored.filter((x) => !x.crisis && flagged(x)).length;
     const positives = scored.filter((x) => x.crisis).length;
     const urgent = scored.filter((x) => x.urgent);
-    const everyday = scored.filter(
-      (x) => !x.crisis && (x.part === 'development-6' || x.part === 'development-7'),
-    );
+    const everyday = scored.filter((x) => !x.crisis && EVERYDAY_PARTS.has(x.part));
     const precision = tp / (tp + fp);
     const recall = tp / positives;
     // F2 weighs recall twice: a missed crisis costs more than a false alarm.
     const f2 = (5 * precision * recall) / (4 * precision + recall);
     console.log(
-      `${name.padEnd(50)} precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F2 ${f2.toFixed(3)}, ` +
+      `${name.padEnd(34)} precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F2 ${f2.toFixed(3)}, ` +
         `urgent recall ${(urgent.filter(flagged).length / urgent.length).toFixed(3)}, ` +
         `everyday alarms ${(everyday.filter(flagged).length / Math.max(1, everyday.length)).toFixed(3)}`,
     );
   };
   summary('grammar alone', (x) => x.grammar);
   for (const high of [0.6, 0.7, 0.8, 0.9])
-    for (const veto of [0, 0.1, 0.2, 0.3]) {
+    for (const veto of [0, 0.2])
       summary(`grammar unless p < ${veto}, or p ≥ ${high}`, (x) => (x.grammar && x.p >= veto) || x.p >= high);
-      // The model may set aside the grammar's concerns, never an urgent finding (a plan, means, an act).
-      if (veto > 0)
-        summary(
-          `grammar urgent, or concern unless p < ${veto}, or p ≥ ${high}`,
-          (x) => (x.grammar && (x.grammarUrgent || x.p >= veto)) || x.p >= high,
-        );
-    }
 }
 
 function probability(weights: Float64Array, features: Features): number {

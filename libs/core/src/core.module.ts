@@ -22,7 +22,6 @@ import { HearthLogger, ROOT_LOGGER } from './logging/hearth-logger.js';
 import { Mailer } from './mail/mailer.js';
 import { createRootLogger } from './logging/http-logger.js';
 import { Shredder } from './database/shredder.js';
-import { WalCheckpointer } from './database/wal-checkpointer.js';
 import { EventRelay } from './events/event-relay.js';
 import { SharedState } from './shared-state/shared-state.js';
 
@@ -74,7 +73,6 @@ export class CoreModule {
         { provide: Clock, useValue: options.clock ?? new Clock() },
         Transactions,
         Shredder,
-        WalCheckpointer,
         PersonalDataRegistry,
         EventRelay,
         Mailer,
@@ -89,7 +87,6 @@ export class CoreModule {
         Clock,
         Transactions,
         Shredder,
-        WalCheckpointer,
         PersonalDataRegistry,
         SharedState,
         Mailer,

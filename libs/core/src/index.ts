@@ -11,11 +11,6 @@ export { buildDataSourceOptions } from './database/data-source-options.js';
 export { seal, open, deriveKey, blindToken, IntegrityError } from './crypto/sealing.js';
 export { Transactions } from './database/transactions.js';
 export { Shredder } from './database/shredder.js';
-export {
-  WalCheckpointer,
-  BACKSTOP_AUTOCHECKPOINT_PAGES,
-  type CheckpointStats,
-} from './database/wal-checkpointer.js';
 export { columnTypes } from './database/column-types.js';
 export { isUniqueViolation } from './database/unique-violation.js';
 export { findRow, insertRows, rawRows, selectEntities } from './database/raw-rows.js';

@@ -50,12 +50,6 @@ export class Environment {
   @Max(60000)
   SQLITE_BUSY_TIMEOUT_MS: number = 5000;
 
-  /** How often a worker thread checkpoints SQLite's write-ahead log; 0 leaves it to commits (docs/PERFORMANCE.md). */
-  @IsInt()
-  @Min(0)
-  @Max(60000)
-  SQLITE_CHECKPOINT_MS: number = 1000;
-
   @IsOptional()
   @Matches(/^rediss?:\/\/.+/, { message: '$property must be a redis://host:port URL' })
   REDIS_URL?: string;

@@ -7,14 +7,7 @@ import { validateSync, type ValidationError } from 'class-validator';
 import { Environment } from './environment.js';
 
 export type DatabaseConfig =
-  | {
-      type: 'sqlite';
-      file: string;
-      busyTimeoutMs: number;
-      /** How often a worker thread checkpoints the write-ahead log; 0: SQLite does it inside commits. */
-      checkpointMs?: number;
-    }
-  | { type: 'postgres'; url: string };
+  { type: 'sqlite'; file: string; busyTimeoutMs: number } | { type: 'postgres'; url: string };
 
 export interface HearthConfig {
   env: Environment['NODE_ENV'];
@@ -136,12 +129,7 @@ function toConfig(e: Environment): HearthConfig {
     redisPrefix: e.REDIS_PREFIX,
     database: e.DATABASE_URL
       ? { type: 'postgres', url: e.DATABASE_URL }
-      : {
-          type: 'sqlite',
-          file: resolve(dataDir, 'hearth.db'),
-          busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS,
-          checkpointMs: e.SQLITE_CHECKPOINT_MS,
-        },
+      : { type: 'sqlite', file: resolve(dataDir, 'hearth.db'), busyTimeoutMs: e.SQLITE_BUSY_TIMEOUT_MS },
     secrets: {
       jwtSecret: e.JWT_SECRET,
       masterKey: e.MASTER_KEY,

@@ -44,8 +44,6 @@ export function buildDataSourceOptions(
       db.pragma('synchronous = FULL');
       // Deleted content is overwritten with zeros, not merely unlinked (see Shredder).
       db.pragma('secure_delete = ON');
-      // When the log starts over after a checkpoint, a file grown past this under a burst is cut back.
-      db.pragma('journal_size_limit = 67108864');
     },
   };
 }
