@@ -190,7 +190,13 @@ export const smallControls = (page: Page, scope: string) =>
       type?: string;
     };
     const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): El[] } }).document;
-    const controls = `${selector} button, ${selector} select, ${selector} input, ${selector} a.back-link`;
+    const controls = [
+      `${selector} button`,
+      `${selector} select`,
+      `${selector} input`,
+      `${selector} a.back-link`,
+      `${selector} .card-link a`,
+    ].join(', ');
     return [...doc.querySelectorAll(controls)]
       .filter((el) => el.type !== 'radio' && el.type !== 'checkbox')
       .filter((el) => {

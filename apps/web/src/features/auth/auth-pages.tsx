@@ -34,7 +34,7 @@ export function SignInPage() {
           </button>
         )}
       </SignInForm>
-      <p>
+      <p className="card-link">
         <Link to="/forgot-password">{t('auth.signIn.forgot')}</Link>
       </p>
       {session.instance?.registration !== 'invite' && (
