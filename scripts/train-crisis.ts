@@ -17,6 +17,8 @@ const OPTIONS = process.env.CRISIS_TRAIN_OPTIONS
   ? (JSON.parse(process.env.CRISIS_TRAIN_OPTIONS) as { epochs: number; rate: number; l2: number })
   : { epochs: 6000, rate: 8, l2: 0.00001 };
 const SMALLEST_WEIGHT = 0.02;
+/** The parts written only of everyday talk that uses crisis words innocently (the alarm-rate measure). */
+const EVERYDAY_PARTS = new Set(['development-6', 'development-7']);
 
 if (process.argv.includes('--validate')) {
   validate();
@@ -47,9 +49,6 @@ writeFileSync(
     `/** Among crises: urgent or a concern. */\nexport const TIER_WEIGHTS =\n  '${encodeWeights(tier, SMALLEST_WEIGHT)}';\n`,
 );
 console.log(`trained on ${lines.length} sentences; wrote ${file.pathname}`);
-
-/** The parts written only of everyday talk that uses crisis words innocently (the alarm-rate measure). */
-const EVERYDAY_PARTS = new Set(['development-6', 'development-7']);
 
 /**
  * `npm run train:crisis -- --validate`: each development part in turn is left out, the model trained on the
