@@ -105,21 +105,14 @@ describe('Password reset by email - POST /api/auth/password-reset, POST /api/aut
     expect(smtp.mails.filter((mail) => mail.subject === 'Choose a new Hearth password')).toHaveLength(1);
   });
 
-  it('answers as quickly for an address with an account as for one without', async () => {
-    const timed = async (email: string) => {
-      const started = performance.now();
-      await askForReset(email);
-      return performance.now() - started;
-    };
-    const median = (values: number[]) => values.sort((a, b) => a - b)[1];
-    const known: number[] = [];
-    const unknown: number[] = [];
-    for (let i = 0; i < 3; i++) {
-      known.push(await timed(mia.email));
-      unknown.push(await timed(uniqueEmail('nobody')));
-    }
-    // The account is looked up and the mail sent after the answer, so no lookup or SMTP time shows in it.
-    expect(Math.abs(median(known) - median(unknown))).toBeLessThan(50);
+  it('answers an address with an account without waiting for the mail: a slow mail server does not tell it apart', async () => {
+    // The account is looked up and the mail sent after the answer, so neither shows in how long it takes. With the
+    // mail server taking 3 s to accept, an answer that waited for it would take 3 s; far under is the proof.
+    smtp.holdNext(3000);
+    const started = performance.now();
+    await askForReset(mia.email);
+    expect(performance.now() - started).toBeLessThan(1500);
+    await smtp.nextMail(to(mia.email), 10_000);
   });
 
   it('sends nothing to a disabled account, with the same answer', async () => {

@@ -61,7 +61,7 @@ describe('Facilitators at work: incidents about messages, incidents and audit in
       const member = await inRoom(t, wren, group.id);
       const peer = await inRoom(t, ash, group.id);
       await said(peer, group.id, 'How was your week, Wren?');
-      await said(member, group.id, 'Long. The baby does not sleep.');
+      await said(member, group.id, 'Long. Little sleep, lots of coffee.');
       await said(peer, group.id, 'That sounds so hard.');
       const message = await said(member, group.id, 'I gave away my books this week');
       const fac = await connect(t, facilitator);
@@ -86,7 +86,7 @@ describe('Facilitators at work: incidents about messages, incidents and audit in
         ]),
       ).toEqual([
         ['Ash', 'How was your week, Wren?'],
-        ['Wren', 'Long. The baby does not sleep.'],
+        ['Wren', 'Long. Little sleep, lots of coffee.'],
         ['Ash', 'That sounds so hard.'],
         ['Wren', 'I gave away my books this week'],
       ]);

@@ -25,6 +25,8 @@ export interface TestSmtpServer {
   nextMail: (predicate?: (mail: ReceivedMail) => boolean, timeoutMs?: number) => Promise<ReceivedMail>;
   /** Answers the next mail's end of data with this code (e.g. 550 permanent, 451 transient). */
   rejectNext: (code: number) => void;
+  /** Keeps the next mail's end of data waiting this long before answering it (a slow mail server). */
+  holdNext: (ms: number) => void;
   close: () => Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
   const handedOut = new Set<ReceivedMail>();
   const waiters: { predicate: (mail: ReceivedMail) => boolean; resolve: (mail: ReceivedMail) => void }[] = [];
   let rejection: number | null = null;
+  let hold = 0;
 
   const deliver = (mail: ReceivedMail) => {
     mails.push(mail);
@@ -61,6 +64,12 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
+        const wait = hold;
+        hold = 0;
+        if (wait > 0) setTimeout(finish, wait);
+        else finish();
+      });
+      const finish = () => {
         if (rejection !== null) {
           const responseCode = rejection;
           rejection = null;
@@ -82,7 +91,7 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
             callback();
           })
           .catch((error: Error) => callback(error));
-      });
+      };
     },
   });
 
@@ -115,6 +124,9 @@ export async function startSmtpServer(): Promise<TestSmtpServer> {
     },
     rejectNext(code: number) {
       rejection = code;
+    },
+    holdNext(ms: number) {
+      hold = ms;
     },
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
