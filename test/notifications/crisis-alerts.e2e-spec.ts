@@ -1,11 +1,11 @@
 import { IncidentsService } from '@hearth/moderation';
 import { CrisisPager, OutboxWorker } from '@hearth/notifications';
 
-import { groupApi, inRoom, say } from '../moderation/support.js';
+import { groupApi, inRoom, said, say, settle } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, scheduleMeeting, type GroupCard } from '../support/groups.js';
 import { subscribeDevice, type TestPushService } from '../support/push-service.js';
-import { collect, until } from '../support/sockets.js';
+import { collect, connect, until } from '../support/sockets.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
 import { usePushService } from './support.js';
 
@@ -193,6 +193,67 @@ describe('Crisis alerts by Web Push: the facilitators are paged until one acknow
     await t.app.get(CrisisPager).tick();
     await deliver();
     await push.until(adminPhone, 2);
+  });
+
+  it('never alerts a facilitator about herself: the other facilitator is paged and answers; escalation reaches the admins', async () => {
+    const sagesPhone = await subscribe(cofacilitator);
+    const phone = await subscribe(facilitator);
+    const adminPhone = await subscribe(admin);
+    const sage = await inRoom(t, cofacilitator, group.id);
+    const fern = await connect(t, facilitator);
+    const adminSocket = await connect(t, admin);
+    const sageAlerts = collect(sage, 'safety:alert');
+    const sageReports = collect(sage, 'moderation:report');
+    const fernAlerts = collect(fern, 'safety:alert');
+    const adminAlerts = collect(adminSocket, 'safety:alert');
+    const waiting = async (user: TestUser) =>
+      (await t.request().get('/api/me/moderation/open-incidents').set('Authorization', user.auth).expect(200))
+        .body as unknown[];
+
+    // Sage, who co-facilitates the group, writes words of crisis in it.
+    expect(await say(sage, group.id, 'I have the pills counted out and tonight is the night')).toMatchObject({
+      ok: true,
+    });
+    await until(() => fernAlerts.length === 1, 'the other facilitator alerted');
+    await deliver();
+    await push.until(phone, 1);
+    expect(await waiting(facilitator)).toHaveLength(1);
+    const [incident] = (await api(facilitator).get('/moderation/incidents').expect(200)).body as {
+      id: string;
+      subjectUserId: string;
+    }[];
+    expect(incident.subjectUserId).toBe(cofacilitator.id);
+    // She sees it nowhere: not on every screen, not in the console's incidents or queue; and cannot close it.
+    expect(await waiting(cofacilitator)).toEqual([]);
+    expect((await api(cofacilitator).get('/moderation/incidents').expect(200)).body).toEqual([]);
+    expect((await api(cofacilitator).get('/moderation/queue').expect(200)).body).toEqual([]);
+    const refused = await api(cofacilitator)
+      .post(`/moderation/incidents/${incident.id}/acknowledge`, { note: 'I am fine' })
+      .expect(403);
+    expect(refused.body.code).toBe('INCIDENT_ABOUT_YOU');
+
+    // A member reports a message of hers as a crisis concern: the same.
+    const message = await said(sage, group.id, 'Giving my things away has felt lighter');
+    await api(wren).post(`/messages/${message.id}/reports`, { reason: 'crisis_concern' }).expect(201);
+    await until(() => fernAlerts.length === 2, 'the report alert');
+    expect(await waiting(facilitator)).toHaveLength(2);
+    expect(await waiting(cofacilitator)).toEqual([]);
+
+    // Later rounds page Fern alone; the escalation reaches the admins.
+    t.clock.advance(5 * 60_000 + 1_000);
+    await t.app.get(CrisisPager).tick();
+    await deliver();
+    await push.until(phone, 2);
+    t.clock.advance(6 * 60_000);
+    expect(await t.app.get(IncidentsService).escalateOverdue()).toBeGreaterThanOrEqual(1);
+    await deliver();
+    await push.until(adminPhone, 1);
+    await until(() => adminAlerts.length >= 1, 'the escalation alert');
+    await settle();
+    expect(sageAlerts).toEqual([]);
+    // Nor is she told that her message was reported, on any device.
+    expect(sageReports).toEqual([]);
+    expect(sagesPhone.received).toHaveLength(0);
   });
 
   it('retries a push service that fails, and forgets a device whose service answers 410', async () => {

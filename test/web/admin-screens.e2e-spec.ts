@@ -197,6 +197,36 @@ describeInBrowser('Web client: the admin screens', () => {
       await context.close();
     });
 
+    it('offers an admin neither a role change nor "Disable account" on her own card; the server refuses both', async () => {
+      const { page, context } = await adminPage(viewport);
+      const mine = page.getByRole('listitem').filter({ has: page.getByRole('heading', { name: /^Admin/ }) });
+      await mine.getByText('Another admin changes your own role or turns off your account.').waitFor();
+      expect(await mine.getByRole('button', { name: /Change role|Disable account/ }).count()).toBe(0);
+      // Even with a second admin, so that she is not the last one, she cannot turn her own account off.
+      const other = await registerUser(t, { displayName: `Second admin ${size}` });
+      await t
+        .request()
+        .patch(`/api/admin/users/${other.id}`)
+        .set('Authorization', admin.auth)
+        .send({ role: 'admin' })
+        .expect(200);
+      const self = await t
+        .request()
+        .patch(`/api/admin/users/${admin.id}`)
+        .set('Authorization', admin.auth)
+        .send({ disabled: true })
+        .expect(409);
+      expect(self.body.code).toBe('CANNOT_DISABLE_SELF');
+      await t.request().get('/api/me').set('Authorization', admin.auth).expect(200);
+      await t
+        .request()
+        .patch(`/api/admin/users/${other.id}`)
+        .set('Authorization', admin.auth)
+        .send({ role: 'member' })
+        .expect(200);
+      await context.close();
+    });
+
     it('edits the crisis lines per language in a form that checks numbers and links', async () => {
       const { page, context } = await adminPage(viewport);
       const form = page.locator('form', { has: page.getByRole('heading', { name: 'Crisis lines' }) });

@@ -70,6 +70,17 @@ describe('Web client message catalogues', () => {
     },
   );
 
+  it('speaks of facilitators in Spanish in the inclusive forms only ("persona facilitadora", "quienes facilitan")', () => {
+    // "facilitadora(s)" alone, or "facilitador(es)", once sat beside the inclusive forms in other screens.
+    const spanish = catalogues.get('es')!;
+    const gendered = [...spanish]
+      .filter(([, text]) =>
+        /\bfacilitador(a|as|es)?\b/i.test(text.replace(/\bpersonas? facilitadoras?\b/gi, '')),
+      )
+      .map(([key, text]) => `${key}: ${text}`);
+    expect(gendered).toEqual([]);
+  });
+
   it('has every key the code asks for', () => {
     const known = new Set([...english.keys()].map(base));
     const missing: string[] = [];

@@ -62,6 +62,47 @@ describeInBrowser('Web client: a private check-in', () => {
       return root.scrollWidth <= root.clientWidth;
     });
 
+  /**
+   * Whether the composer's placeholder fits its box: the same text, set in a block of the textarea's width, font
+   * and padding, is no taller than the box (on a phone it once wrapped to three lines in a two-line box).
+   */
+  const placeholderFits = (page: Page) =>
+    page.locator('#composer-input').evaluate((element) => {
+      type Box = {
+        placeholder: string;
+        clientWidth: number;
+        clientHeight: number;
+        style: Record<string, string>;
+        getBoundingClientRect(): { height: number };
+        remove(): void;
+        textContent: string;
+      };
+      const doc = (
+        globalThis as unknown as {
+          document: { createElement(tag: string): Box; body: { append(node: Box): void } };
+          getComputedStyle(node: unknown): Record<string, string>;
+        }
+      ).document;
+      const area = element as unknown as Box;
+      const style = (
+        globalThis as unknown as { getComputedStyle(node: unknown): Record<string, string> }
+      ).getComputedStyle(element);
+      const probe = doc.createElement('div');
+      for (const key of ['font', 'letterSpacing', 'wordSpacing', 'lineHeight', 'padding', 'boxSizing'])
+        probe.style[key] = style[key];
+      probe.style.width = `${area.clientWidth}px`;
+      probe.style.position = 'absolute';
+      probe.style.visibility = 'hidden';
+      probe.style.whiteSpace = 'pre-wrap';
+      probe.style.overflowWrap = 'break-word';
+      probe.style.boxSizing = 'border-box';
+      probe.textContent = area.placeholder;
+      doc.body.append(probe);
+      const needed = probe.getBoundingClientRect().height;
+      probe.remove();
+      return { placeholder: area.placeholder, fits: needed <= area.clientHeight + 1 };
+    });
+
   it.each([
     ['phone', PHONE],
     ['laptop', LAPTOP],
@@ -84,6 +125,7 @@ describeInBrowser('Web client: a private check-in', () => {
     await f.getByRole('heading', { name: 'Private check-in' }).waitFor();
     await f.getByText('With Wren, from Dawn Circle').waitFor();
     await f.getByText(/Only Wren and this group’s facilitators can read this/).waitFor();
+    expect(await placeholderFits(f)).toEqual({ placeholder: 'Write to Wren…', fits: true });
     await composer(f).fill('Fern here. I saw your message. How are you right now?');
     await f.getByRole('button', { name: 'Send' }).click();
     await timeline(f).filter({ hasText: 'How are you right now?' }).waitFor();
@@ -98,6 +140,7 @@ describeInBrowser('Web client: a private check-in', () => {
     await w.getByRole('heading', { name: 'Private check-in' }).waitFor();
     await timeline(w).filter({ hasText: 'How are you right now?' }).waitFor();
     await w.getByText(/Only you and your group’s facilitators can read this/).waitFor();
+    expect(await placeholderFits(w)).toEqual({ placeholder: 'Write to your facilitators…', fits: true });
     await composer(w).fill('Thank you for asking. I am safe tonight; my sister is here.');
     await composer(w).press('Enter');
     await timeline(f).filter({ hasText: 'my sister is here' }).waitFor();
@@ -196,6 +239,11 @@ describeInBrowser('Web client: a private check-in', () => {
     await room.getByRole('link', { name: 'Abrir la conversación' }).click();
     await room.getByRole('heading', { name: 'Conversación privada' }).waitFor();
     expect(room.url()).toBe(f.url());
+    // In Spanish too, the composer's placeholder fits the phone's two-line box.
+    expect(await placeholderFits(room)).toEqual({
+      placeholder: 'Escribe a quienes facilitan tu grupo…',
+      fits: true,
+    });
     for (const page of [home, room, f]) await page.context().close();
   });
 });

@@ -263,6 +263,13 @@ describeInBrowser('Web client: facilitators at work', () => {
         expect(row).toContain('Fern');
         expect(row).toContain('Wren');
         expect(row).toContain('Please keep it kind to each other.');
+        if (viewport.width < 600) {
+          // On a phone each entry opens with one sentence, who did what to whom, then why and when below it
+          // (it read "removed a message by" and "To whom: Wren" on rows of their own).
+          const lines = (await removed.innerText()).split('\n').filter((line) => line.trim());
+          expect(lines[0]).toBe('Fern removed a message by Wren');
+          expect(lines[1]).toContain('Please keep it kind to each other.');
+        }
         const muted = await f.getByRole('row', { name: /muted/ }).first().textContent();
         expect(muted).toContain('Let us take a breath until tomorrow.');
         const opened = await f.getByRole('row', { name: /opened a crisis incident about/ }).allTextContents();

@@ -173,7 +173,7 @@ describeInBrowser('Web client: the journal in Spanish (and in English)', () => {
     await share.getByText('No se comparte nada a menos que tú lo decidas.').waitFor();
     await share.getByRole('group', { name: 'Con quién' }).waitFor();
     await share.getByLabel('Todo el grupo, en la conversación').waitFor();
-    await share.getByLabel('Solo las facilitadoras').waitFor();
+    await share.getByLabel('Solo quienes facilitan').waitFor();
     expect(await share.getByRole('button', { name: 'Compartir' }).isDisabled()).toBe(true);
     await expectComfortable(es);
     await screenshots(es, 'journal-es-entry');

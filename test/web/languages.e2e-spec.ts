@@ -13,7 +13,7 @@ import {
   WEB_ROOT,
 } from '../support/browser.js';
 import { until } from '../support/sockets.js';
-import { GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
+import { createAccount, GOOD_PASSWORD, registerUser, type TestUser } from '../support/users.js';
 
 const pageLanguage = (page: Page) =>
   page.evaluate(
@@ -27,14 +27,16 @@ describeInBrowser('Web client: English and Spanish', () => {
   let t: TestApp;
   let browser: Browser;
   let mia: TestUser;
+  let flor: TestUser;
 
   jest.setTimeout(90_000);
 
   beforeAll(async () => {
     ensureWebBuilt();
     t = await createTestApp({ env: { WEB_ROOT } });
-    await registerUser(t, { displayName: 'Admin' });
+    const admin = await registerUser(t, { displayName: 'Admin' });
     mia = await registerUser(t, { displayName: 'Mia' });
+    flor = await createAccount(t, admin, 'facilitator', 'Flor');
     browser = await launch();
   });
 
@@ -97,6 +99,39 @@ describeInBrowser('Web client: English and Spanish', () => {
     expect(await texting.textContent()).toBe('Mensaje de texto: AYUDA al 988');
     expect((await texting.boundingBox())!.height).toBeGreaterThanOrEqual(44);
     expect(await dialog.locator('.resource-text').count()).toBe(0);
+    await context.close();
+  });
+
+  it('a facilitator on an English page creates a group for Spanish speakers: its first agreement is in Spanish', async () => {
+    const { context, page } = await newContext(browser, LAPTOP, { locale: 'en-US' });
+    await signInThroughPage(page, t.url, flor.email, GOOD_PASSWORD);
+    const agreementOf = async (name: string) => {
+      await page.getByRole('button', { name: 'New group' }).click();
+      const dialog = page.getByRole('dialog', { name: 'New group' });
+      await dialog.getByLabel('Name').fill(name);
+      return dialog;
+    };
+    const created = async () => {
+      await page.waitForURL(/\/groups\/[0-9a-f-]+\/console$/);
+      const id = /groups\/([0-9a-f-]+)\/console/.exec(page.url())![1];
+      const agreement = await t.request().get(`/api/groups/${id}/agreement`).set('Authorization', flor.auth);
+      return agreement.body.text as string;
+    };
+
+    // The choice starts as the page's language, and sets the language of the agreement, not the browser's.
+    let dialog = await agreementOf('Círculo de madres');
+    const language = dialog.getByLabel('Language of the group');
+    expect(await language.inputValue()).toBe('en');
+    expect(await language.getByRole('option').allTextContents()).toEqual(['English', 'Español']);
+    await language.selectOption('es');
+    await dialog.getByRole('button', { name: 'Create group' }).click();
+    expect((await created()).split('\n')[0]).toBe('# Nuestro acuerdo de grupo');
+
+    // Left as it is, an English page makes an English agreement.
+    await page.goto(`${t.url}/`);
+    dialog = await agreementOf('Mothers circle');
+    await dialog.getByRole('button', { name: 'Create group' }).click();
+    expect((await created()).split('\n')[0]).toBe('# Our group agreement');
     await context.close();
   });
 

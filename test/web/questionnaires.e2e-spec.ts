@@ -548,8 +548,8 @@ describeInBrowser('Web client: questionnaires', () => {
       await screenshots(s, 'questionnaires-es-safety');
 
       await safety.getByRole('radio', { name: 'Círculo del Alba' }).waitFor();
-      await safety.getByRole('button', { name: 'Avisar a mi facilitadora' }).click();
-      await safety.getByText('Las facilitadoras de Círculo del Alba ya saben de esta respuesta').waitFor();
+      await safety.getByRole('button', { name: 'Avisar a quienes facilitan' }).click();
+      await safety.getByText('Quienes facilitan Círculo del Alba ya saben de esta respuesta').waitFor();
       expect(
         (await api(florUser, `/groups/${circle.id}/moderation/incidents`)).body.filter(
           (i: { source: string }) => i.source === 'questionnaire',
@@ -571,7 +571,7 @@ describeInBrowser('Web client: questionnaires', () => {
       await screenshots(flor, 'questionnaires-es-console-empty');
 
       await s.goto(`${t.url}/journal/questionnaires`);
-      const share = s.getByLabel('Dejar que las facilitadoras de Círculo del Alba vean mis puntuaciones');
+      const share = s.getByLabel('Dejar que quienes facilitan Círculo del Alba vean mis puntuaciones');
       await share.check();
       await s.getByText(/\(desde el /).waitFor();
 

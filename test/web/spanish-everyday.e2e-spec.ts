@@ -44,6 +44,7 @@ const WORDS = {
     preferences: 'Lo que Hearth te avisa',
     preferenceRow: 'Recordatorios de encuentros: en mis dispositivos',
     summary: 'en un resumen cada 4 horas',
+    zone: 'Tu zona horaria:',
     signedIn: 'Inicio de sesión:',
     install: 'Añade Hearth a tu pantalla de inicio',
     signIn: 'Iniciar sesión',
@@ -74,6 +75,7 @@ const WORDS = {
     preferences: 'What Hearth tells you',
     preferenceRow: 'Meeting reminders: on my devices',
     summary: 'in a summary every 4 hours',
+    zone: 'Your time zone:',
     signedIn: 'Signed in',
     install: 'Add Hearth to your home screen',
     signIn: 'Sign in',
@@ -230,6 +232,11 @@ describeInBrowser('A member’s everyday screens in Spanish and English', () => 
         const preferences = page.getByRole('region', { name: words.preferences });
         await preferences.getByRole('checkbox', { name: words.preferenceRow }).waitFor();
         await preferences.getByRole('option', { name: words.summary }).waitFor({ state: 'attached' });
+        // Her zone as people read it ("Central Time (Mexico City)"), never the raw "America/Mexico_City".
+        const zone = (await preferences.getByText(words.zone).textContent())!;
+        expect(zone).toContain('Mexico City');
+        expect(zone).not.toContain('America/');
+        expect(zone).not.toContain('_');
         await preferences.scrollIntoViewIfNeeded();
         await shoot(page, `notification-preferences-${language}`, viewport);
 

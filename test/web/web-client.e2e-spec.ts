@@ -281,6 +281,26 @@ describeInBrowser('Web client in Chromium', () => {
     await m.getByRole('dialog', { name: 'Support is here' }).getByRole('link').first().waitFor();
     await m.keyboard.press('Escape');
 
+    // One way of writing a time everywhere: where it is now about 4 in the morning, the alert, the room and the
+    // incident's context all say "4:29 AM", never "04:29 AM" (the alert and the context once padded the hour).
+    const hour = new Date().getUTCHours();
+    const west = hour - 4 > 12 ? hour - 28 : hour - 4;
+    const zone = west === 0 ? 'Etc/GMT' : `Etc/GMT${west > 0 ? '+' : '-'}${Math.abs(west)}`;
+    const early = await newContext(browser, LAPTOP_VIEW, { timezoneId: zone, locale: 'en-US' });
+    await signInThroughPage(early.page, t.url, facilitatorUser.email, GOOD_PASSWORD);
+    await early.page.goto(`${t.url}/groups/${groupId}`);
+    const crisisLine = early.page.locator('li.message', { hasText: 'I honestly want to die' });
+    const roomTime = (await crisisLine.locator('time').first().textContent())!;
+    expect(roomTime).toMatch(/^[1-5]:\d\d\sAM$/);
+    const earlyAlert = early.page.getByRole('alert').filter({ hasText: /Someone may/ });
+    expect(await earlyAlert.textContent()).toContain(`, ${roomTime})`);
+    await early.page.goto(`${t.url}/groups/${groupId}/console?tab=incidents`);
+    const contextTime = early.page
+      .locator('.incident-context li', { hasText: 'I honestly want to die' })
+      .locator('time');
+    expect(await contextTime.textContent()).toBe(roomTime);
+    await early.context.close();
+
     await f.getByRole('link', { name: 'Open incident' }).click();
     await f.locator('.incident-open').waitFor();
     await f.getByLabel('What you did or decided').fill('Called Wren; she is safe and with her partner.');

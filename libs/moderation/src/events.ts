@@ -82,6 +82,8 @@ export class ReportFiledEvent {
     readonly messageId: string,
     readonly reason: string,
     readonly reporterUserId: string | null,
+    /** The reported message's author: a facilitator is not told about reports of her own messages. */
+    readonly authorUserId: string | null = null,
   ) {}
 }
 

@@ -20,20 +20,66 @@ export function myTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone;
 }
 
-const dateTime = () => new Intl.DateTimeFormat(myLocale(), { dateStyle: 'medium', timeStyle: 'short' });
-const time = () => new Intl.DateTimeFormat(myLocale(), { hour: '2-digit', minute: '2-digit' });
-const date = () => new Intl.DateTimeFormat(myLocale(), { dateStyle: 'medium' });
+/**
+ * The ways an instant is written, everywhere in the client (the room, the alerts, the console, the account): one
+ * clock style, so that the room's "4:29 AM" is the alert's "4:29 AM" too (the hour is never padded to "04").
+ */
+const STYLES = {
+  clock: { hour: 'numeric', minute: '2-digit' },
+  day: { weekday: 'long', month: 'long', day: 'numeric' },
+  dayOfYear: { weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' },
+  date: { dateStyle: 'medium' },
+  full: { dateStyle: 'medium', timeStyle: 'short' },
+} satisfies Record<string, Intl.DateTimeFormatOptions>;
 
-export function formatDateTime(iso: string): string {
-  return dateTime().format(new Date(iso));
+export type InstantStyle = keyof typeof STYLES;
+
+// A room renders every message again on each typing or presence event: one formatter per locale and style.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** An instant in the language Hearth speaks now (with the browser's region), in the browser's time zone. */
+export function formatInstant(style: InstantStyle, iso: string): string {
+  const locale = myLocale();
+  const key = `${locale} ${style}`;
+  let format = formatters.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, STYLES[style]);
+    formatters.set(key, format);
+  }
+  return format.format(new Date(iso));
 }
 
+export function formatDateTime(iso: string): string {
+  return formatInstant('full', iso);
+}
+
+/** A time of day: "4:29 AM", "16:29", "4:29 a.m." as the language and region write it. */
 export function formatTime(iso: string): string {
-  return time().format(new Date(iso));
+  return formatInstant('clock', iso);
 }
 
 export function formatDate(iso: string): string {
-  return date().format(new Date(iso));
+  return formatInstant('date', iso);
+}
+
+/**
+ * A time zone as people read it, in the page's language: its generic name with its city, e.g. "Central Time
+ * (Mexico City)" or "hora central (Mexico City)", never the raw "America/Mexico_City" (kept for the server).
+ */
+export function zoneName(zone: string): string {
+  let generic: string | undefined;
+  try {
+    generic = new Intl.DateTimeFormat(myLocale(), { timeZone: zone, timeZoneName: 'longGeneric' })
+      .formatToParts(new Date())
+      .find((part) => part.type === 'timeZoneName')?.value;
+  } catch {
+    return zone; // A zone this browser does not know: its name is all there is.
+  }
+  if (!zone.includes('/') || zone.startsWith('Etc/')) return generic ?? zone;
+  const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
+  // Some zones have no generic name in a language, only an offset ("GMT-06:00"): the city says more.
+  if (!generic || /^GMT/.test(generic)) return city;
+  return generic.includes(city) ? generic : `${generic} (${city})`;
 }
 
 /** A calendar day (`2026-12-01`) as written for people, e.g. "Dec 1, 2026" or, short, "Dec 1". */

@@ -50,6 +50,19 @@ export class RealtimePublisher {
   }
 
   /**
+   * The active facilitators of a group but one person (when given), on every connection of hers: a crisis alert
+   * never reaches the facilitator it is about.
+   */
+  toFacilitatorsExceptPerson<E extends ServerEvent>(
+    groupId: string,
+    exceptUserId: string | null,
+    event: E,
+    ...args: Args<E>
+  ): void {
+    this.send(staffRoom(groupId), exceptUserId ? userRoom(exceptUserId) : null, event, args);
+  }
+
+  /**
    * How many connections of a group's active facilitators are open now, on every node: whether an alert sent to
    * them reached anyone. Best effort: a failure counts as nobody.
    */
@@ -77,6 +90,11 @@ export class RealtimePublisher {
     this.send(ADMINS_ROOM, null, event, args);
   }
 
+  /** Every connected admin but one person (when given): an escalated alert never reaches the admin it is about. */
+  toAdminsExceptPerson<E extends ServerEvent>(exceptUserId: string | null, event: E, ...args: Args<E>): void {
+    this.send(ADMINS_ROOM, exceptUserId ? userRoom(exceptUserId) : null, event, args);
+  }
+
   /** One connection of this node (a notice about that connection itself: its session, its rooms). */
   toSocket<E extends ServerEvent>(socket: ChatSocket, event: E, ...args: Args<E>): void {
     socket.emit(event, ...args);
@@ -93,6 +111,7 @@ export class RealtimePublisher {
     }
   }
 
+  /** `except` is a socket id or a room (a person's, `userRoom`): socket.io reads both as rooms. */
   private send<E extends ServerEvent>(room: string, except: string | null, event: E, args: Args<E>): void {
     if (!this.directory.attached) return;
     const target = this.directory.server.to(room);

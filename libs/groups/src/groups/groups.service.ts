@@ -52,7 +52,7 @@ export class GroupsService {
 
   /**
    * Creates a group; its creator becomes its first facilitator, having accepted agreement version 1, written in
-   * the creator's language (she adapts it, and publishes the next version, in the language the group speaks).
+   * the group's language when the form names one (`dto.language`), else in the creator's (the request's).
    */
   async create(caller: Caller, dto: CreateGroupDto, language: SpokenLanguage = 'en'): Promise<GroupView> {
     if (dto.kind === 'circle' && dto.endsOn !== undefined) {
@@ -86,7 +86,7 @@ export class GroupsService {
         id: randomUUID(),
         groupId: group.id,
         version: 1,
-        text: defaultAgreement(language),
+        text: defaultAgreement(dto.language ?? language),
         publishedBy: caller.userId,
         publishedAt: now,
       });

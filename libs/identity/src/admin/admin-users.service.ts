@@ -75,9 +75,15 @@ export class AdminUsersService {
 
   /**
    * Changes a role and/or enables or disables an account. Disabling ends every session at once.
-   * The last enabled admin can be neither demoted nor disabled, so the instance always has someone in charge.
+   * The last enabled admin can be neither demoted nor disabled, so the instance always has someone in charge; and
+   * no admin disables her own account (she would be signed out of it at once, with no way back but another admin).
    */
   async update(caller: Caller, id: string, dto: UpdateUserDto): Promise<UserView> {
+    if (dto.disabled === true && caller.userId === id) {
+      throw new ConflictException(
+        coded('CANNOT_DISABLE_SELF', 'You cannot disable your own account; another admin can'),
+      );
+    }
     const outcome = await this.transactions.run(async (manager) => {
       const user = foundOrFail(await manager.findOneBy(User, { id }), 'User');
       const before = { role: user.role, disabled: user.disabledAt !== null };

@@ -98,8 +98,8 @@ const TOLD = {
   },
   es: {
     pending:
-      'Estamos avisando a las facilitadoras de tu grupo. Hasta que una responda, las líneas de abajo están para ti ahora.',
-    told: 'Ya avisamos a una facilitadora.',
+      'Estamos avisando a quienes facilitan tu grupo. Hasta que alguien responda, las líneas de abajo están para ti ahora.',
+    told: 'Ya avisamos a una persona facilitadora.',
   },
 } as const;
 

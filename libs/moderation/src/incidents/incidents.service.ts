@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { ConflictException, Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Interval } from '@nestjs/schedule';
@@ -164,17 +164,19 @@ export class IncidentsService {
 
   async list(caller: Caller, groupId: string, status?: string): Promise<IncidentDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
-    const incidents = await this.dataSource.manager.find(Incident, {
-      where: { groupId, ...(status ? { status: status as Incident['status'] } : {}) },
-      order: { openedAt: 'ASC' },
-    });
+    const incidents = (
+      await this.dataSource.manager.find(Incident, {
+        where: { groupId, ...(status ? { status: status as Incident['status'] } : {}) },
+        order: { openedAt: 'ASC' },
+      })
+    ).filter(notAbout(caller));
     await this.accessLog.record(caller, incidents.flatMap(incidentRead));
     return this.views(incidents);
   }
 
   /**
    * The crisis incidents waiting for me: open and unacknowledged in the groups I facilitate, and for admins
-   * every escalated one. Staff see them on every screen until someone acknowledges them.
+   * every escalated one, except those about me. Staff see them on every screen until someone acknowledges them.
    */
   async waiting(caller: Caller): Promise<SafetyAlertEvent[]> {
     if (caller.role === 'member') return [];
@@ -185,7 +187,9 @@ export class IncidentsService {
     ];
     // No condition is not "nothing": TypeORM reads an empty `where` list as every row of the table.
     if (where.length === 0) return [];
-    const incidents = await this.dataSource.manager.find(Incident, { where, order: { openedAt: 'ASC' } });
+    const incidents = (
+      await this.dataSource.manager.find(Incident, { where, order: { openedAt: 'ASC' } })
+    ).filter(notAbout(caller));
     await this.accessLog.record(caller, incidents.flatMap(incidentRead));
     return this.alerts.of(incidents);
   }
@@ -372,6 +376,11 @@ export class IncidentsService {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const incident = await manager.findOneBy(Incident, { id: incidentId, groupId });
       if (!incident) throw new NotFoundException(coded('INCIDENT_NOT_FOUND', 'Incident not found'));
+      // She cannot answer (and so silence) the alert about herself: another facilitator, or an admin, does.
+      if (incident.subjectUserId === caller.userId)
+        throw new ForbiddenException(
+          coded('INCIDENT_ABOUT_YOU', 'This incident is about you; another facilitator answers it'),
+        );
       if (incident.status === 'resolved')
         throw new ConflictException(coded('INCIDENT_RESOLVED', 'This incident is already resolved'));
       const now = this.clock.now();
@@ -413,6 +422,12 @@ export class IncidentsService {
     });
   }
 }
+
+/** Whether an incident is about someone other than the caller: staff are never shown those about themselves. */
+const notAbout =
+  (caller: Caller) =>
+  (incident: Pick<Incident, 'subjectUserId'>): boolean =>
+    incident.subjectUserId !== caller.userId;
 
 /** An incident read by staff, as an entry in its subject's access log (none when it has no subject). */
 export function incidentRead(incident: Pick<Incident, 'id' | 'groupId' | 'subjectUserId'>): AccessRecord[] {

@@ -59,8 +59,9 @@ export class SafetyAlertsListener {
     }
     const alert = await this.alertOf(event.incidentId);
     if (!alert) return;
-    this.realtime.toFacilitators(event.groupId, 'safety:alert', alert);
-    if (writer && (await this.realtime.facilitatorsConnected(event.groupId)) > 0)
+    // A facilitator who is herself the subject is not alerted about herself; the others are.
+    this.realtime.toFacilitatorsExceptPerson(event.groupId, event.subjectUserId, 'safety:alert', alert);
+    if (writer && (await this.othersConnected(event.groupId, writer)) > 0)
       this.realtime.toPerson(writer, 'safety:reached', {
         groupId: event.groupId,
         message: toldMessage(language, true),
@@ -69,8 +70,20 @@ export class SafetyAlertsListener {
 
   @OnEvent(SafetyEvents.incidentEscalated)
   async onEscalated(event: IncidentEscalatedEvent): Promise<void> {
-    const alert = await this.alertOf(event.incidentId);
-    if (alert) this.realtime.toAdmins('safety:alert', alert);
+    const incident = await this.dataSource.manager.findOneBy(Incident, { id: event.incidentId });
+    if (!incident) return;
+    const [alert] = await this.alerts.of([incident]);
+    if (alert) this.realtime.toAdminsExceptPerson(incident.subjectUserId, 'safety:alert', alert);
+  }
+
+  /**
+   * The group's facilitators' open connections, less the writer's own when she facilitates it: she is not told
+   * "a facilitator was reached" because her own tab is open.
+   */
+  private async othersConnected(groupId: string, writer: string): Promise<number> {
+    const all = await this.realtime.facilitatorsConnected(groupId);
+    if (all === 0 || !(await this.policy.activeFacilitatorIds(groupId)).includes(writer)) return all;
+    return all - (await this.realtime.personConnected(writer));
   }
 
   private async nextMeeting(groupId: string): Promise<string | null> {

@@ -43,12 +43,17 @@ export class QueueService {
     return this.items(caller, [...groupIds]);
   }
 
-  /** The open items; each incident shown is an entry in its subject's access log. */
+  /**
+   * The open items; each incident shown is an entry in its subject's access log. An incident about the caller
+   * herself (she wrote words of crisis, or was reported) is left out: the other staff answer it.
+   */
   private async items(caller: Caller, groupIds: string[]): Promise<QueueItem[]> {
     if (groupIds.length === 0) return [];
     const manager = this.dataSource.manager;
     const reports = await manager.find(Report, { where: { groupId: In(groupIds), status: 'open' } });
-    const incidents = await manager.find(Incident, { where: { groupId: In(groupIds), status: 'open' } });
+    const incidents = (
+      await manager.find(Incident, { where: { groupId: In(groupIds), status: 'open' } })
+    ).filter((incident) => incident.subjectUserId !== caller.userId);
     await this.accessLog.record(caller, incidents.flatMap(incidentRead));
     const held = await this.review.heldIn(groupIds);
     const review = async (groupId: string, messageId: string | null) =>

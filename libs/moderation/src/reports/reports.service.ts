@@ -97,7 +97,7 @@ export class ReportsService {
         throw new ConflictException(coded('ALREADY_REPORTED', 'You already reported this message'));
       throw error;
     }
-    this.announce(report);
+    this.announce(report, found.authorUserId);
     const { incident } = routeReport(reason);
     if (incident) {
       await this.incidents.open(
@@ -146,7 +146,7 @@ export class ReportsService {
       );
       return report;
     });
-    this.announce(report);
+    this.announce(report, authorUserId);
   }
 
   async resolve(
@@ -199,13 +199,23 @@ export class ReportsService {
     });
   }
 
-  /** After commit: the event for other libraries, and the group's facilitators see it in their queue at once. */
-  private announce(report: Report): void {
+  /**
+   * After commit: the event for other libraries, and the group's facilitators see it in their queue at once (all
+   * but the message's author, when she is one of them: she is not alerted about a report of herself).
+   */
+  private announce(report: Report, authorUserId: string | null): void {
     this.events.emit(
       SafetyEvents.reportFiled,
-      new ReportFiledEvent(report.id, report.groupId, report.messageId, report.reason, report.reporterUserId),
+      new ReportFiledEvent(
+        report.id,
+        report.groupId,
+        report.messageId,
+        report.reason,
+        report.reporterUserId,
+        authorUserId,
+      ),
     );
-    this.realtime.toFacilitators(report.groupId, 'moderation:report', {
+    this.realtime.toFacilitatorsExceptPerson(report.groupId, authorUserId, 'moderation:report', {
       groupId: report.groupId,
       kind: routeReport(report.reason).facilitatorsSee,
       itemId: report.id,

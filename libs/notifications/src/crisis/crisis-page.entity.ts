@@ -18,6 +18,13 @@ export class CrisisPage {
   @Column({ name: 'subject_user_id', type: 'uuid', nullable: true })
   subjectUserId!: string | null;
 
+  /**
+   * Whom the incident is about, whatever its source (the writer, or the person reported): never alerted about
+   * herself, when she is one of the group's facilitators or an admin.
+   */
+  @Column({ name: 'about_user_id', type: 'uuid', nullable: true })
+  aboutUserId!: string | null;
+
   /** Her language: what she is told when someone was reached. */
   @Column({ type: 'varchar', length: 2 })
   language!: 'en' | 'es';

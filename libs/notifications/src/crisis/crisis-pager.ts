@@ -82,6 +82,7 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
           groupId: event.groupId,
           // Told when someone was reached: only a writer (a reported member did not ask for help).
           subjectUserId: event.source === 'detector' ? event.subjectUserId : null,
+          aboutUserId: event.subjectUserId,
           language: event.support.language,
           tier: event.tier,
           rounds: 1,
@@ -124,7 +125,7 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
       this.users.activeAdminIds(),
       this.groupName(page.groupId),
     ]);
-    await this.notifier.notify(admins, {
+    await this.notifier.notify(notAbout(page, admins), {
       key: `incident:${page.incidentId}:escalated`,
       topic: topicOf(page.incidentId),
       category: 'crisis',
@@ -188,9 +189,11 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
   }
 
   private async send(page: CrisisPage, round: number): Promise<void> {
-    const facilitators = await this.policy.activeFacilitatorIds(page.groupId);
-    // Nobody can act as this group's facilitator: the admins hear it from the first round.
-    const admins = page.escalatedAt || facilitators.length === 0 ? await this.users.activeAdminIds() : [];
+    // A facilitator the incident is about is not paged about herself; the others are.
+    const facilitators = notAbout(page, await this.policy.activeFacilitatorIds(page.groupId));
+    // Nobody (else) can act as this group's facilitator: the admins hear it from the first round.
+    const admins =
+      page.escalatedAt || facilitators.length === 0 ? notAbout(page, await this.users.activeAdminIds()) : [];
     const kind: CrisisRound = round === 1 ? 'opened' : 'repeat';
     const groupName = await this.groupName(page.groupId);
     await this.notifier.notify([...facilitators, ...admins], {
@@ -204,6 +207,11 @@ export class CrisisPager implements OnApplicationBootstrap, OnApplicationShutdow
   private async groupName(groupId: string): Promise<string | null> {
     return (await this.policy.group(groupId))?.name ?? null;
   }
+}
+
+/** The people to alert, less the one the incident is about. */
+function notAbout(page: Pick<CrisisPage, 'aboutUserId'>, userIds: string[]): string[] {
+  return userIds.filter((id) => id !== page.aboutUserId);
 }
 
 function topicOf(incidentId: string): string {

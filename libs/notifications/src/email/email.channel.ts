@@ -18,7 +18,7 @@ const MAIL_WORDS = {
   es: {
     action: 'Abrir Hearth',
     footer:
-      'Hearth te envía esto por lo que elegiste en Cuenta › Lo que Hearth te cuenta. Las alertas de crisis llegan a facilitadoras y administración por correo y notificación, elijan lo que elijan.',
+      'Hearth te envía esto por lo que elegiste en Cuenta › Lo que Hearth te cuenta. Las alertas de crisis llegan a quienes facilitan y administran por correo y notificación, elijan lo que elijan.',
   },
 };
 

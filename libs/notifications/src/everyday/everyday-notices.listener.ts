@@ -96,7 +96,10 @@ export class EverydayNoticesListener {
 
   @OnEvent(SafetyEvents.reportFiled)
   async onReport(event: ReportFiledEvent): Promise<void> {
-    const facilitators = await this.policy.activeFacilitatorIds(event.groupId);
+    // A facilitator whose own message was reported is not told: the others review it.
+    const facilitators = (await this.policy.activeFacilitatorIds(event.groupId)).filter(
+      (userId) => userId !== event.authorUserId,
+    );
     const url = `/groups/${event.groupId}/console?tab=queue`;
     await this.send(facilitators, 'requests', 'report', event.groupId, event.reportId, url);
   }

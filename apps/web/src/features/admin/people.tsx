@@ -76,24 +76,31 @@ export function People({ version }: { version: number }) {
                 </span>
               </p>
               <div className="person-actions">
-                <button
-                  type="button"
-                  className="button button-secondary"
-                  aria-label={t('admin.people.changeRoleOf', { name: u.displayName })}
-                  onClick={(e) => ask({ user: u, role: u.role }, e.currentTarget)}
-                >
-                  {t('admin.people.changeRole')}
-                </button>
-                <button
-                  type="button"
-                  className="button-quiet"
-                  aria-label={t(u.disabled ? 'admin.people.enableOf' : 'admin.people.disableOf', {
-                    name: u.displayName,
-                  })}
-                  onClick={(e) => ask({ user: u, disabled: !u.disabled }, e.currentTarget)}
-                >
-                  {u.disabled ? t('admin.people.enable') : t('admin.people.disable')}
-                </button>
+                {/* Her own role and account are another admin's to change: the server refuses disabling oneself. */}
+                {u.id === me?.id ? (
+                  <p className="hint">{t('admin.people.yourOwn')}</p>
+                ) : (
+                  <>
+                    <button
+                      type="button"
+                      className="button button-secondary"
+                      aria-label={t('admin.people.changeRoleOf', { name: u.displayName })}
+                      onClick={(e) => ask({ user: u, role: u.role }, e.currentTarget)}
+                    >
+                      {t('admin.people.changeRole')}
+                    </button>
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      aria-label={t(u.disabled ? 'admin.people.enableOf' : 'admin.people.disableOf', {
+                        name: u.displayName,
+                      })}
+                      onClick={(e) => ask({ user: u, disabled: !u.disabled }, e.currentTarget)}
+                    >
+                      {u.disabled ? t('admin.people.enable') : t('admin.people.disable')}
+                    </button>
+                  </>
+                )}
                 <button
                   type="button"
                   className="button-quiet"

@@ -90,17 +90,22 @@ function why(t: TFunction, event: AuditEventDto): string {
   return event.reason ?? '';
 }
 
+/** Between the parts of the sentence a phone shows (who, what, whom run on inline); nothing in the desktop's cells. */
+const SPACE = <span className="audit-space"> </span>;
+
 /** The group's audit log as sentences: who did what, to whom, why and when; pseudonyms only, never accounts. */
 export function AuditTab({ groupId }: { groupId: string }) {
   const { t } = useTranslation();
   const audit = useLoad(() => http.get<AuditEventDto[]>(`/groups/${groupId}/audit`), [groupId]);
   if (!audit.data) return <Pending loaded={audit} />;
+  // Who did what to whom, why, and when: on a phone, the first three run on as one sentence ("Fern acknowledged
+  // the crisis incident about Bea"), the reason and the time below it with their labels.
   const columns = {
-    when: t('console.audit.when'),
     who: t('console.audit.who'),
     what: t('console.audit.what'),
     whom: t('console.audit.whom'),
     why: t('console.audit.why'),
+    when: t('console.audit.when'),
   };
   return (
     <div>
@@ -120,20 +125,26 @@ export function AuditTab({ groupId }: { groupId: string }) {
         <tbody role="rowgroup">
           {audit.data.map((event) => (
             <tr key={event.id} role="row">
-              <td role="cell" data-label={columns.when}>
-                <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
-              </td>
-              <td role="cell" data-label={columns.who}>
+              <td role="cell" className="audit-part audit-who" data-label={columns.who}>
                 {who(t, event)}
               </td>
-              <td role="cell" data-label={columns.what}>
+              <td role="cell" className="audit-part" data-label={columns.what}>
+                {SPACE}
                 {what(t, event.action)}
               </td>
-              <td role="cell" data-label={columns.whom}>
+              <td
+                role="cell"
+                className={`audit-part audit-whom${whom(t, event) === '—' ? ' audit-nobody' : ''}`}
+                data-label={columns.whom}
+              >
+                {SPACE}
                 {whom(t, event)}
               </td>
-              <td role="cell" data-label={columns.why}>
+              <td role="cell" className={why(t, event) ? undefined : 'audit-nobody'} data-label={columns.why}>
                 {why(t, event)}
+              </td>
+              <td role="cell" data-label={columns.when}>
+                <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
               </td>
             </tr>
           ))}

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 
 import { http } from '../../api/http';
+import { LANGUAGES, type Language } from '../../i18n';
 import { useSession } from '../../api/session';
 import { useRoleVersion } from '../../chat/chat-context';
 import { Alert, Dialog, Field, Loading, useAction } from '../../ui/components';
@@ -163,9 +164,11 @@ function DiscoverCard({ group, onRequested }: { group: GroupDto; onRequested: ()
 }
 
 function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const [form, setForm] = useState({
+    // The group's language writes its default agreement; it starts as the page's, and may differ from it.
+    language: (LANGUAGES.find((l) => l.code === i18n.resolvedLanguage) ?? LANGUAGES[0]).code as Language,
     name: '',
     description: '',
     kind: 'circle',
@@ -188,6 +191,7 @@ function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => vo
               visibility: form.visibility,
               capacity: Number(form.capacity),
               timezone: myTimeZone(),
+              language: form.language,
               ...(form.facilitatorPseudonym ? { facilitatorPseudonym: form.facilitatorPseudonym } : {}),
             });
             onClose();
@@ -215,6 +219,24 @@ function CreateGroupDialog({ open, onClose }: { open: boolean; onClose: () => vo
             <option value="circle">{t('home.create.circle')}</option>
             <option value="cohort">{t('home.create.cohort')}</option>
           </select>
+        </div>
+        <div className="field">
+          <label htmlFor="group-language">{t('home.create.language')}</label>
+          <select
+            id="group-language"
+            value={form.language}
+            onChange={set('language')}
+            aria-describedby="group-language-hint"
+          >
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+          <p className="hint" id="group-language-hint">
+            {t('home.create.languageHint')}
+          </p>
         </div>
         <div className="field">
           <label htmlFor="group-visibility">{t('home.create.visibility')}</label>

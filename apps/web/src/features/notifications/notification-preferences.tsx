@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { http } from '../../api/http';
 import { useSession } from '../../api/session';
 import { Alert, Pending, useAction } from '../../ui/components';
-import { myTimeZone } from '../../ui/local-time';
+import { myTimeZone, zoneName } from '../../ui/local-time';
 import { useLoad } from '../../ui/use-load';
 
 /** What Hearth can tell me about, and to whom each kind applies. */
@@ -220,14 +220,14 @@ export function NotificationPreferences() {
             </div>
           )}
           <p className="hint">
-            {t('notifications.preferences.zone', { zone: value.timeZone })}{' '}
+            {t('notifications.preferences.zone', { zone: zoneName(value.timeZone) })}{' '}
             {value.timeZone !== deviceZone() && (
               <button
                 type="button"
                 className="button-quiet"
                 onClick={() => change({ ...value, timeZone: deviceZone() })}
               >
-                {t('notifications.preferences.useDevice', { zone: deviceZone() })}
+                {t('notifications.preferences.useDevice', { zone: zoneName(deviceZone()) })}
               </button>
             )}
           </p>

@@ -7,13 +7,13 @@ import { http } from '../../api/http';
 import { Alert, useAction, Pending } from '../../ui/components';
 import { Markdown } from '../../ui/markdown';
 import { useLoad } from '../../ui/use-load';
-import { formatIn } from './room-time';
+import { formatInstant } from '../../ui/local-time';
 
 /** The group's agreement: read and accepted before entering, and again whenever a new version is published. */
 export function AgreementPage() {
   const { groupId = '' } = useParams();
   const navigate = useNavigate();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const loaded = useLoad(async () => {
     const [group, agreement] = await Promise.all([
       http.get<GroupDto>(`/groups/${groupId}`),
@@ -42,7 +42,7 @@ export function AgreementPage() {
         <p className="muted">
           {t('room.agreement.version', {
             version: agreement.version,
-            date: formatIn(i18n.language, 'date', agreement.publishedAt),
+            date: formatInstant('date', agreement.publishedAt),
           })}
         </p>
       </article>

@@ -13,7 +13,8 @@ import { StartCheckIn } from '../check-in/start-check-in';
 import { Composer } from './composer';
 import type { MessageActions, ModerationStep } from './message-item';
 import { ModerationDialog } from './moderation-dialog';
-import { formatIn, useClockTime } from './room-time';
+import { formatInstant } from '../../ui/local-time';
+import { useClockTime } from './room-time';
 import { conversationActions, Timeline } from './timeline';
 
 export function RoomPage() {
@@ -147,7 +148,7 @@ function Room({
     group.status !== 'archived' && state?.muted
       ? {
           text: state.mutedUntil
-            ? t('room.blocked.mutedUntil', { until: formatIn(i18n.language, 'full', state.mutedUntil) })
+            ? t('room.blocked.mutedUntil', { until: formatInstant('full', state.mutedUntil) })
             : t('room.blocked.muted'),
           reason: muteReason,
         }

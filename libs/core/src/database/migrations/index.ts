@@ -12,6 +12,7 @@ import { AddAccountRecovery1796076000000 } from './1796076000000-AddAccountRecov
 import { CreateNotifications1796079600000 } from './1796079600000-CreateNotifications.js';
 import { CreateQuestionnaires1796083200000 } from './1796083200000-CreateQuestionnaires.js';
 import { AddCheckIns1796086800000 } from './1796086800000-AddCheckIns.js';
+import { AddCrisisPageAbout1796090400000 } from './1796090400000-AddCrisisPageAbout.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   CreateNotifications1796079600000,
   CreateQuestionnaires1796083200000,
   AddCheckIns1796086800000,
+  AddCrisisPageAbout1796090400000,
 ];

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
 
-import { Omittable, Trim } from '@hearth/core';
+import { Omittable, SPOKEN_LANGUAGES, type SpokenLanguage, Trim } from '@hearth/core';
 
 import { PseudonymField } from '../../memberships/pseudonym.js';
 import { IsTimezone } from '../../meetings/dto/is-timezone.js';
@@ -50,6 +50,15 @@ export class CreateGroupDto {
   @Omittable()
   @IsTimezone()
   timezone: string = 'UTC';
+
+  @ApiPropertyOptional({
+    enum: SPOKEN_LANGUAGES,
+    description:
+      "The language the group speaks: its default agreement (version 1) is written in it. Without it, the request's Accept-Language decides",
+  })
+  @Omittable()
+  @IsIn(SPOKEN_LANGUAGES)
+  language?: SpokenLanguage;
 
   @PseudonymField({ optional: true })
   facilitatorPseudonym?: string;
