@@ -41,5 +41,6 @@ export class NotificationsPersonalData implements PersonalDataContributor, OnMod
 
   async erase(userId: string, manager: EntityManager): Promise<void> {
     await manager.update(CrisisPage, { subjectUserId: userId }, { subjectUserId: null });
+    await manager.update(CrisisPage, { aboutUserId: userId }, { aboutUserId: null });
   }
 }
