@@ -84,6 +84,8 @@ describe('Moderation domain events: incidents, reports, mutes, held messages', (
         messageId: message.id,
         reason: 'crisis_concern',
         reporterUserId: ash.id,
+        // Whom it is about, so that a facilitator reported is not the one told of it.
+        authorUserId: wren.id,
       },
     ]);
     expect(recorder.of(SafetyEvents.incidentOpened)).toEqual([
