@@ -81,6 +81,9 @@ export async function newContext(
   place: { timezoneId?: string; locale?: string; colorScheme?: 'light' | 'dark' } = {},
 ): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...place });
+  // CI runs two suites at once, each with a server and a browser: a page's load event once took over the default
+  // 30 s there (stop 25). What a test then waits for on the page is still asserted; only the ceiling is higher.
+  context.setDefaultNavigationTimeout(60_000);
   const page = await context.newPage();
   const cspViolations: string[] = [];
   page.on('console', (message) => {
