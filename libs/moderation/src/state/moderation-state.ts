@@ -48,9 +48,9 @@ const LAST_POST_TTL_MS = 2 * 3600_000;
  */
 @Injectable()
 export class ModerationState {
-  private readonly settingsCache = new Map<string, EffectiveSettings>();
-  private readonly muteCache = new Map<string, Mute | null>();
-  private readonly termsCache = new Map<string, CompiledTerm[]>();
+  private readonly settingsCache = new Map<string, Promise<EffectiveSettings>>();
+  private readonly muteCache = new Map<string, Promise<Mute | null>>();
+  private readonly termsCache = new Map<string, Promise<CompiledTerm[]>>();
   private readonly logger = new Logger(ModerationState.name);
   private readonly digestKey: Buffer;
 
@@ -66,10 +66,9 @@ export class ModerationState {
   }
 
   async settings(groupId: string): Promise<EffectiveSettings> {
-    let settings = this.settingsCache.get(groupId);
-    if (!settings) {
+    return this.remembered(this.settingsCache, groupId, async () => {
       const row = await this.dataSource.manager.findOneBy(RoomSettings, { groupId });
-      settings = row
+      return row
         ? {
             mode: row.mode,
             slowSeconds: row.slowSeconds,
@@ -77,42 +76,51 @@ export class ModerationState {
             newMemberLinkDays: row.newMemberLinkDays,
           }
         : DEFAULT_SETTINGS;
-      this.settingsCache.set(groupId, settings);
-    }
-    return settings;
+    });
   }
 
   /** The mute in force now, if any. */
   async activeMute(groupId: string, userId: string): Promise<Mute | null> {
-    const key = `${groupId}:${userId}`;
-    if (!this.muteCache.has(key)) {
+    const mute = await this.remembered(this.muteCache, `${groupId}:${userId}`, async () => {
       const mutes = await this.dataSource.manager.find(Mute, {
         where: { groupId, userId, liftedAt: IsNull() },
         order: { createdAt: 'DESC' },
       });
-      this.muteCache.set(key, mutes[0] ?? null);
-    }
-    const mute = this.muteCache.get(key) ?? null;
+      return mutes[0] ?? null;
+    });
     if (mute?.endsAt && mute.endsAt <= this.clock.now()) return null;
     return mute;
   }
 
   /** Platform-wide terms and the group's own. */
   async terms(groupId: string): Promise<CompiledTerm[]> {
-    const platform = await this.termsFor(null);
-    const own = await this.termsFor(groupId);
+    const [platform, own] = await Promise.all([this.termsFor(null), this.termsFor(groupId)]);
     return [...platform, ...own];
   }
 
-  private async termsFor(groupId: string | null): Promise<CompiledTerm[]> {
-    const key = groupId ?? '*';
-    let terms = this.termsCache.get(key);
-    if (!terms) {
+  private termsFor(groupId: string | null): Promise<CompiledTerm[]> {
+    return this.remembered(this.termsCache, groupId ?? '*', async () => {
       const rows = await this.dataSource.manager.findBy(BlockedTerm, { groupId: groupId ?? IsNull() });
-      terms = rows.map((row) => compileTerm(row.term, row.action));
-      this.termsCache.set(key, terms);
+      return rows.map((row) => compileTerm(row.term, row.action));
+    });
+  }
+
+  /**
+   * The cached read of `key`, or a new one. The read itself is what is cached, so the many messages of a burst
+   * that arrive before the first read returns wait for that one read instead of each making their own; and a
+   * change announced while a read is under way removes it, so its stale answer is never kept. A read that
+   * fails is forgotten, so the next message tries again.
+   */
+  private remembered<T>(cache: Map<string, Promise<T>>, key: string, read: () => Promise<T>): Promise<T> {
+    let value = cache.get(key);
+    if (!value) {
+      value = read();
+      cache.set(key, value);
+      value.catch(() => {
+        if (cache.get(key) === value) cache.delete(key);
+      });
     }
-    return terms;
+    return value;
   }
 
   /** When this person last posted in the group (ms since the epoch), or null. */

@@ -68,10 +68,7 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
       slots.add(slotOf(SKIP, word, words[i + 2]));
     if (reading.words[i].length >= 4) {
       // A negated word's letters are other features too: "never hurt" must not weigh as "hurt".
-      const letters = word === reading.words[i] ? LETTERS : NEGATED_LETTERS;
-      const padded = ` ${reading.words[i]} `;
-      for (let n = 3; n <= 4; n++)
-        for (let j = 0; j + n <= padded.length; j++) slots.add((fnv(letters, padded, j, j + n) >>> 0) & MASK);
+      addLetterPieces(slots, word === reading.words[i] ? LETTERS : NEGATED_LETTERS, reading.words[i]);
     }
   }
   for (const [cue, count] of cues) {
@@ -82,6 +79,21 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
   for (const context of contexts) slots.add(slotOf(CONTEXT, context));
   const list = [...slots];
   return { slots: list, value: 1 / Math.sqrt(list.length) };
+}
+
+/**
+ * The slots of the 3- and 4-letter pieces of ` ${word} ` (the word padded with a space on each side), hashed
+ * without building the padded string or its pieces: the same slots as `slot` of `${kind} ${piece}`.
+ */
+function addLetterPieces(slots: Set<number>, kind: number, word: string): void {
+  const length = word.length + 2;
+  const unit = (k: number) => (k === 0 || k === length - 1 ? SPACE : word.charCodeAt(k - 1));
+  for (let n = 3; n <= 4; n++)
+    for (let j = 0; j + n <= length; j++) {
+      let hash = kind;
+      for (let k = j; k < j + n; k++) hash = Math.imul(hash ^ unit(k), FNV_PRIME);
+      slots.add((hash >>> 0) & MASK);
+    }
 }
 
 /** The text's words, those within NEGATION_REACH after a negator in the same clause marked `!` (`!hurt`). */

@@ -73,7 +73,8 @@ function acceptsPhrase(phrase: string[], words: readonly string[], at: number): 
  */
 export class PatternSet<T> {
   private readonly byWord = new Map<string, Pattern<T>[]>();
-  private readonly byPrefix = new Map<string, { prefixes: string[]; pattern: Pattern<T> }[]>();
+  /** Keyed by the first two letters' UTF-16 units as one number (`twoLetters`): no string per word read. */
+  private readonly byPrefix = new Map<number, { prefixes: string[]; pattern: Pattern<T> }[]>();
 
   constructor(patterns: readonly Pattern<T>[]) {
     for (const pattern of patterns) {
@@ -91,7 +92,10 @@ export class PatternSet<T> {
         byKey.set(prefix.slice(0, 2), [...(byKey.get(prefix.slice(0, 2)) ?? []), prefix]);
       }
       for (const [key, keyed] of byKey)
-        this.byPrefix.set(key, [...(this.byPrefix.get(key) ?? []), { prefixes: keyed, pattern }]);
+        this.byPrefix.set(twoLetters(key), [
+          ...(this.byPrefix.get(twoLetters(key)) ?? []),
+          { prefixes: keyed, pattern },
+        ]);
     }
   }
 
@@ -102,11 +106,11 @@ export class PatternSet<T> {
       const word = words[start];
       const exact = this.byWord.get(word);
       if (exact) for (const pattern of exact) this.attempt(pattern, words, start, found);
-      const byPrefix = this.byPrefix.get(word.slice(0, 2));
+      const byPrefix = word.length >= 2 ? this.byPrefix.get(twoLetters(word)) : undefined;
       if (byPrefix)
         for (const { prefixes, pattern } of byPrefix)
           // A pattern filed both ways is tried once: by its word when that matched.
-          if (prefixes.some((prefix) => word.startsWith(prefix)) && !exact?.includes(pattern))
+          if (startsWithAny(word, prefixes) && !exact?.includes(pattern))
             this.attempt(pattern, words, start, found);
     }
     return found;
@@ -129,6 +133,16 @@ export class PatternSet<T> {
         if (element.kind === 'word') words.push(...element.exact, ...element.phrases.flat());
     return words.filter((word) => !word.endsWith('*'));
   }
+}
+
+/** A word's first two UTF-16 units as one number (the word has at least two). */
+function twoLetters(word: string): number {
+  return word.charCodeAt(0) * 0x10000 + word.charCodeAt(1);
+}
+
+function startsWithAny(word: string, prefixes: readonly string[]): boolean {
+  for (const prefix of prefixes) if (word.startsWith(prefix)) return true;
+  return false;
 }
 
 /** Where the match of `elements[i..]` from `words[at]` ends (one past), or -1. */

@@ -136,27 +136,50 @@ const SHORTHAND = new Map(Object.entries(SHORTHAND_WORDS));
 const CLAUSE_BREAK = /[.,!?;:\n\r…]+|\s[-–—]\s|\b(?:but|pero|aunque|although|though)\b/u;
 
 export function read(text: string): Reading {
-  let lowered = text.toLowerCase();
-  for (const [pattern, replacement] of CONTRACTIONS) lowered = lowered.replace(pattern, replacement);
   const words: string[] = [];
   const clause: number[] = [];
-  lowered.split(CLAUSE_BREAK).forEach((part, index) => {
-    if (!part) return;
-    for (const raw of tokenize(part)) {
+  const parts = opened(text.toLowerCase()).split(CLAUSE_BREAK);
+  for (let index = 0; index < parts.length; index++) {
+    if (!parts[index]) continue;
+    for (const raw of tokenize(parts[index])) {
       const token = squeezeLong(raw);
       const spelled = SHORTHAND.get(token) ?? correct(token);
-      for (const word of spelled.split(' ')) {
-        words.push(word);
+      if (spelled.includes(' ')) {
+        for (const word of spelled.split(' ')) {
+          words.push(word);
+          clause.push(index);
+        }
+      } else {
+        words.push(spelled);
         clause.push(index);
       }
     }
-  });
+  }
   return { words, clause };
+}
+
+/**
+ * Contractions opened. All but the first (`od'd`, also written `oded`) need an apostrophe: a message without one
+ * (most of them) is not searched for them.
+ */
+function opened(lowered: string): string {
+  if (!lowered.includes("'") && !lowered.includes('’'))
+    return lowered.includes('od') ? lowered.replace(CONTRACTIONS[0][0], CONTRACTIONS[0][1]) : lowered;
+  for (const [pattern, replacement] of CONTRACTIONS) lowered = lowered.replace(pattern, replacement);
+  return lowered;
 }
 
 /** Letters stretched three times or more become one ("diiiie" → "die"); doubled letters are left alone. */
 function squeezeLong(word: string): string {
-  return word.length > 3 ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word;
+  return word.length > 3 && hasTriple(word) ? word.replace(/(\p{L})\1{2,}/gu, '$1') : word;
+}
+
+/** Whether a UTF-16 unit repeats three times in a row: the cheap test before the regular expression. */
+function hasTriple(word: string): boolean {
+  for (let i = 2; i < word.length; i++)
+    if (word.charCodeAt(i) === word.charCodeAt(i - 1) && word.charCodeAt(i) === word.charCodeAt(i - 2))
+      return true;
+  return false;
 }
 
 let corrections: Map<string, string | null> | null = null;

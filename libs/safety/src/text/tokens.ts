@@ -30,7 +30,19 @@ export function tokenize(text: string): string[] {
       ? [...word].map((c) => LOOKALIKES[c] ?? c).join('')
       : word,
   );
-  return joinSpelledOut(words.filter((w) => /\p{L}|\p{N}/u.test(w)));
+  return joinSpelledOut(words.filter(hasLetterOrDigit));
+}
+
+/** Whether a word holds a letter or a digit; most start with a plain one, which answers at once. */
+function hasLetterOrDigit(word: string): boolean {
+  const first = word.charCodeAt(0);
+  if ((first >= 0x61 && first <= 0x7a) || (first >= 0x30 && first <= 0x39)) return true;
+  return /\p{L}|\p{N}/u.test(word);
+}
+
+/** Whether a word is one letter. A code point is at most two UTF-16 units, so longer words answer at once. */
+function isOneLetter(word: string): boolean {
+  return word.length <= 2 && [...word].length === 1 && /\p{L}/u.test(word);
 }
 
 function joinSpelledOut(words: string[]): string[] {
@@ -42,7 +54,7 @@ function joinSpelledOut(words: string[]): string[] {
     run = [];
   };
   for (const word of words) {
-    if ([...word].length === 1 && /\p{L}/u.test(word)) {
+    if (isOneLetter(word)) {
       run.push(word);
     } else {
       flush();
