@@ -100,6 +100,7 @@ describeInBrowser('Web client: facilitators at work', () => {
         ashSocket = await inRoom(t, ash, group.id);
         sockets.push(wrenSocket, ashSocket);
         notices = collect(wrenSocket, 'notice');
+        await said(wrenSocket, group.id, 'You all talk too much');
         await said(ashSocket, group.id, 'How was your week, Wren?');
         await said(wrenSocket, group.id, 'This group is a joke and so are all of you');
         await said(wrenSocket, group.id, 'Nobody here listens anyway');
@@ -280,6 +281,59 @@ describeInBrowser('Web client: facilitators at work', () => {
         await expectTouchSized(f.locator('#console-panel'));
         await screenshots(f, 'facilitators-audit');
         await expectNoSidewaysScroll(f);
+      });
+
+      it('a removal while its author is away: she reads why on her tombstone when she opens the room, once, also after a reload', async () => {
+        // In Spanish on the phone, in English on the desktop.
+        const spanish = viewport === PHONE;
+        const reason = 'Please speak to each other gently.';
+        const said_ = spanish
+          ? `Quitado por una persona facilitadora: ${reason}`
+          : `Removed by a facilitator: ${reason}`;
+        const place = { locale: spanish ? 'es-ES' : 'en-US' };
+        const away = await newContext(browser, viewport, place);
+        await signInThroughPage(away.page, t.url, wren.email, GOOD_PASSWORD);
+        await away.page.goto(`${t.url}/groups/${group.id}`);
+        await away.page.locator('li.message', { hasText: 'You all talk too much' }).waitFor();
+        await away.context.close();
+        expect(away.cspViolations).toEqual([]);
+
+        const history = await t
+          .request()
+          .get(`/api/groups/${group.id}/messages`)
+          .set('Authorization', facilitator.auth)
+          .expect(200);
+        const message = (history.body as { id: string; body: string | null }[]).find(
+          (m) => m.body === 'You all talk too much',
+        )!;
+        await t
+          .request()
+          .post(`/api/groups/${group.id}/moderation/messages/${message.id}/remove`)
+          .set('Authorization', facilitator.auth)
+          .send({ reason })
+          .expect(200);
+
+        const back = await newContext(browser, viewport, place);
+        const page = back.page;
+        await signInThroughPage(page, t.url, wren.email, GOOD_PASSWORD);
+        await page.goto(`${t.url}/groups/${group.id}`);
+        const tombstone = page.locator('li.message-tombstone', { hasText: said_ });
+        const timesSaid = async () => (await page.locator('body').innerText()).split(reason).length - 1;
+        await tombstone.waitFor();
+        expect(await timesSaid()).toBe(1);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await screenshots(page, `facilitators-removal-reason-${spanish ? 'es' : 'en'}`);
+        await page.reload();
+        await tombstone.waitFor();
+        expect(await timesSaid()).toBe(1);
+        expect(await page.locator('body').innerText()).not.toContain('You all talk too much');
+
+        // Her peers, and the facilitator's room, see only that a facilitator removed it.
+        await f.goto(`${t.url}/groups/${group.id}`);
+        await f.getByText('A facilitator removed this message.').first().waitFor();
+        expect(await f.locator('body').innerText()).not.toContain(reason);
+        await back.context.close();
+        expect(back.cspViolations).toEqual([]);
       });
     });
   }
