@@ -87,6 +87,14 @@ describe('Reports of a facilitator’s own message - GET …/moderation/queue, P
       .expect(403);
     expect(refused.body.code).toBe('REPORT_ABOUT_YOU');
 
+    // Nor does her audit log show it, which would name who reported her; Fern's does.
+    const reportsIn = async (user: TestUser) =>
+      ((await api(user).get('/audit').expect(200)).body as { action: string; targetUserId: string }[]).filter(
+        (event) => event.action === 'report.created',
+      );
+    expect(await reportsIn(sage)).toEqual([]);
+    expect(await reportsIn(fern)).toEqual([expect.objectContaining({ targetUserId: sage.id })]);
+
     const [notice] = await push.until(fernsPhone, 1);
     expect(notice.payload).toMatchObject({ kind: 'report', url: `/groups/${group.id}/console?tab=queue` });
     expect(sagesPhone.received).toHaveLength(0);
@@ -96,6 +104,11 @@ describe('Reports of a facilitator’s own message - GET …/moderation/queue, P
       .post(`/moderation/reports/${reportId}/resolve`, { outcome: 'member_warned', note: 'Talked with Sage' })
       .expect(200);
     expect(await queueOf(fern)).toEqual([]);
+    // The rest of the log is hers to read as before.
+    const actions = ((await api(sage).get('/audit').expect(200)).body as { action: string }[]).map(
+      (e) => e.action,
+    );
+    expect(actions).toEqual(['report.resolved']);
   });
 
   it('goes to the admins when she is the group’s only facilitator', async () => {
