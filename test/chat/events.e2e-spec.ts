@@ -6,7 +6,7 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { recordDomainEvents } from '../support/events.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until, type ClientSocket } from '../support/sockets.js';
-import { createAccount, registerUser, type TestUser } from '../support/users.js';
+import { createAccount, eraseAccount, registerUser, type TestUser } from '../support/users.js';
 
 describe('Chat domain events: message.posted, message.edited, message.removed', () => {
   let t: TestApp;
@@ -175,12 +175,7 @@ describe('Chat domain events: message.posted, message.edited, message.removed', 
       }),
     ]);
 
-    await t
-      .request()
-      .delete('/api/me')
-      .set('Authorization', wren.auth)
-      .send({ password: wren.password })
-      .expect(204);
+    await eraseAccount(t, wren);
     const erased = recorder.of(ChatEvents.messageRemoved).filter((e) => e.cause === 'erasure');
     expect(erased.map((e) => e.messageId).sort()).toEqual([one.id, two.id].sort());
     expect(erased.every((e) => e.authorUserId === null && e.byUserId === null)).toBe(true);

@@ -9,7 +9,14 @@ import { createTestApp, type TestApp } from '../support/app.js';
 import { recordDomainEvents } from '../support/events.js';
 import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
-import { createAccount, exportOf, registerUser, renew, type TestUser } from '../support/users.js';
+import {
+  createAccount,
+  eraseAccount,
+  exportOf,
+  registerUser,
+  renew,
+  type TestUser,
+} from '../support/users.js';
 
 /** Check-ins: a private conversation between a group's facilitators and one member (docs/check-ins.md). */
 describe('Check-ins', () => {
@@ -346,12 +353,7 @@ describe('Check-ins', () => {
       );
       expect(JSON.stringify(data.messages)).not.toContain('Thank you for telling us.');
 
-      await t
-        .request()
-        .delete('/api/me')
-        .set('Authorization', wren.auth)
-        .send({ password: wren.password })
-        .expect(204);
+      await eraseAccount(t, wren);
       await history(facilitator, checkIn.id).expect(404);
       const left = await t.request().get('/api/check-ins').set('Authorization', facilitator.auth).expect(200);
       expect(left.body).toEqual([]);

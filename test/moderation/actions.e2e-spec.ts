@@ -1,9 +1,19 @@
+import { strFromU8 } from 'fflate';
+import { DataSource } from 'typeorm';
+
 import type { MessageDto } from '@hearth/contracts';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, until } from '../support/sockets.js';
-import { createAccount, registerUser, renew, type TestUser } from '../support/users.js';
+import {
+  createAccount,
+  eraseAccount,
+  exportOf,
+  registerUser,
+  renew,
+  type TestUser,
+} from '../support/users.js';
 import { groupApi, inRoom, said, say, settle } from './support.js';
 
 describe('Facilitator actions', () => {
@@ -310,6 +320,84 @@ describe('Facilitator actions', () => {
       expect(staff.body).toMatchObject({ status: 'removed', body: 'something hurtful' });
       await api(facilitator).post(`/moderation/messages/${message.id}/remove`).expect(409);
       expect(await auditActions()).toContain('message.removed');
+    });
+
+    it('keeps the reason for its author alone: told on her return while offline, in her export, never to peers; erased with her', async () => {
+      const member = await inRoom(t, wren, group.id);
+      const message = await said(member, group.id, 'something hurtful');
+      const kept = await said(member, group.id, 'a kind word');
+      member.disconnect();
+      const peer = await inRoom(t, ash, group.id);
+      const peerUpdates = collect(peer, 'message:updated');
+      await api(facilitator)
+        .post(`/moderation/messages/${message.id}/remove`, { reason: 'Please keep it kind' })
+        .expect(200);
+      await until(() => peerUpdates.length === 1, 'the peer’s tombstone');
+      expect(peerUpdates[0]).toMatchObject({ id: message.id, status: 'removed', body: null });
+      expect(peerUpdates[0]).not.toHaveProperty('removalReason');
+
+      // Wren was offline: the notice went by, the reason waits on her tombstone (history, one message, catch-up).
+      const history = (await api(wren).get('/messages').expect(200)).body as MessageDto[];
+      expect(history.find((m) => m.id === message.id)).toMatchObject({
+        status: 'removed',
+        body: null,
+        removalReason: 'Please keep it kind',
+      });
+      expect(history.find((m) => m.id === kept.id)).not.toHaveProperty('removalReason');
+      expect((await api(wren).get(`/messages/${message.id}`).expect(200)).body).toMatchObject({
+        removalReason: 'Please keep it kind',
+      });
+      const back = await inRoom(t, wren, group.id);
+      const rejoined = await back.emitWithAck('group:join', { groupId: group.id, sinceSeq: 0 });
+      expect(rejoined.ok && rejoined.missed.find((m) => m.id === message.id)).toMatchObject({
+        removalReason: 'Please keep it kind',
+      });
+
+      // Nobody else is shown it: not a peer, not the facilitators (who have the audit log), not an admin.
+      for (const other of [ash, facilitator, admin]) {
+        const theirs = (await api(other).get('/messages').expect(200)).body as MessageDto[];
+        expect(theirs.find((m) => m.id === message.id)).not.toHaveProperty('removalReason');
+        expect((await api(other).get(`/messages/${message.id}`).expect(200)).body).not.toHaveProperty(
+          'removalReason',
+        );
+      }
+
+      // Sealed at rest like the text; part of her export.
+      const db = t.app.get(DataSource);
+      const [stored] = (await db.query('SELECT removal_reason FROM messages WHERE id = ?', [message.id])) as {
+        removal_reason: string;
+      }[];
+      expect(stored.removal_reason).toMatch(/^v1\./);
+      const exported = JSON.parse(strFromU8((await exportOf(t, wren))['hearth-export.json'])) as {
+        messages: { id: string; removalReason?: string }[];
+      };
+      expect(exported.messages.find((m) => m.id === message.id)).toMatchObject({
+        removalReason: 'Please keep it kind',
+      });
+      expect(exported.messages.find((m) => m.id === kept.id)).not.toHaveProperty('removalReason');
+
+      await eraseAccount(t, wren);
+      expect(await db.query('SELECT removal_reason FROM messages WHERE id = ?', [message.id])).toEqual([
+        { removal_reason: null },
+      ]);
+    });
+
+    it('tells an online author why on her own tombstone, live; her peers’ copy has no reason', async () => {
+      const member = await inRoom(t, wren, group.id);
+      const peer = await inRoom(t, ash, group.id);
+      const hers = collect(member, 'message:updated');
+      const theirs = collect(peer, 'message:updated');
+      const message = await said(member, group.id, 'something hurtful');
+      await api(facilitator)
+        .post(`/moderation/messages/${message.id}/remove`, { reason: 'Please keep it kind' })
+        .expect(200);
+      await until(() => hers.length === 1 && theirs.length === 1, 'both tombstones');
+      await settle();
+      expect(hers).toEqual([
+        expect.objectContaining({ id: message.id, removalReason: 'Please keep it kind' }),
+      ]);
+      expect(theirs).toHaveLength(1);
+      expect(theirs[0]).not.toHaveProperty('removalReason');
     });
   });
 

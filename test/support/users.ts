@@ -118,6 +118,16 @@ export async function exportOf(t: ApiTarget, user: TestUser): Promise<Record<str
   return unzipSync(new Uint8Array(response.body as Buffer));
 }
 
+/** DELETE /api/me with her own password: she erases her account; fails the test unless it answers 204. */
+export async function eraseAccount(t: ApiTarget, user: TestUser): Promise<void> {
+  await t
+    .request()
+    .delete('/api/me')
+    .set('Authorization', user.auth)
+    .send({ password: user.password })
+    .expect(204);
+}
+
 /** PATCH /api/admin/users/:id as the admin, disabling the account; fails the test unless it answers 200. */
 export async function disableAccount(t: ApiTarget, admin: TestUser, userId: string): Promise<void> {
   const response = await t

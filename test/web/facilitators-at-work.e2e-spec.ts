@@ -100,6 +100,7 @@ describeInBrowser('Web client: facilitators at work', () => {
         ashSocket = await inRoom(t, ash, group.id);
         sockets.push(wrenSocket, ashSocket);
         notices = collect(wrenSocket, 'notice');
+        await said(wrenSocket, group.id, 'You all talk too much');
         await said(ashSocket, group.id, 'How was your week, Wren?');
         await said(wrenSocket, group.id, 'This group is a joke and so are all of you');
         await said(wrenSocket, group.id, 'Nobody here listens anyway');
@@ -280,6 +281,73 @@ describeInBrowser('Web client: facilitators at work', () => {
         await expectTouchSized(f.locator('#console-panel'));
         await screenshots(f, 'facilitators-audit');
         await expectNoSidewaysScroll(f);
+      });
+
+      it('a removal while its author is away: she reads why on her tombstone when she is back, once, also after a reload', async () => {
+        // In Spanish on the phone, in English on the desktop.
+        const spanish = viewport === PHONE;
+        const place = { locale: spanish ? 'es-ES' : 'en-US' };
+        const told = (reason: string) =>
+          spanish ? `Quitado por una persona facilitadora: ${reason}` : `Removed by a facilitator: ${reason}`;
+        const timesSaid = async (page: Page, reason: string) =>
+          (await page.locator('body').innerText()).split(reason).length - 1;
+        const remove = async (text: string, reason: string) => {
+          const history = await t
+            .request()
+            .get(`/api/groups/${group.id}/messages`)
+            .set('Authorization', facilitator.auth)
+            .expect(200);
+          const message = (history.body as { id: string; body: string | null }[]).find(
+            (m) => m.body === text,
+          )!;
+          await t
+            .request()
+            .post(`/api/groups/${group.id}/moderation/messages/${message.id}/remove`)
+            .set('Authorization', facilitator.auth)
+            .send({ reason })
+            .expect(200);
+        };
+
+        // Her phone loses the network with the room open; it comes back to the tombstone and the reason.
+        const away = await newContext(browser, viewport, place);
+        await signInThroughPage(away.page, t.url, wren.email, GOOD_PASSWORD);
+        await away.page.goto(`${t.url}/groups/${group.id}`);
+        await away.page.locator('li.message', { hasText: 'Nobody here listens anyway' }).waitFor();
+        await away.context.setOffline(true);
+        await away.page.locator('.offline-banner').waitFor();
+        await remove('Nobody here listens anyway', 'Let us keep this room hopeful.');
+        await away.context.setOffline(false);
+        await away.page
+          .locator('li.message-tombstone', { hasText: told('Let us keep this room hopeful.') })
+          .waitFor();
+        expect(await timesSaid(away.page, 'Let us keep this room hopeful.')).toBe(1);
+        expect(await away.page.locator('body').innerText()).not.toContain('Nobody here listens anyway');
+        await away.context.close();
+        expect(away.cspViolations).toEqual([]);
+
+        // Hearth is closed altogether while a facilitator removes another; she opens the room later.
+        const reason = 'Please speak to each other gently.';
+        await remove('You all talk too much', reason);
+        const back = await newContext(browser, viewport, place);
+        const page = back.page;
+        await signInThroughPage(page, t.url, wren.email, GOOD_PASSWORD);
+        await page.goto(`${t.url}/groups/${group.id}`);
+        const tombstone = page.locator('li.message-tombstone', { hasText: told(reason) });
+        await tombstone.waitFor();
+        expect(await timesSaid(page, reason)).toBe(1);
+        expect(await seriousAxeViolations(page)).toEqual([]);
+        await screenshots(page, `facilitators-removal-reason-${spanish ? 'es' : 'en'}`);
+        await page.reload();
+        await tombstone.waitFor();
+        expect(await timesSaid(page, reason)).toBe(1);
+        expect(await page.locator('body').innerText()).not.toContain('You all talk too much');
+
+        // Her peers, and the facilitator's room, see only that a facilitator removed it.
+        await f.goto(`${t.url}/groups/${group.id}`);
+        await f.getByText('A facilitator removed this message.').first().waitFor();
+        expect(await f.locator('body').innerText()).not.toContain(reason);
+        await back.context.close();
+        expect(back.cspViolations).toEqual([]);
       });
     });
   }

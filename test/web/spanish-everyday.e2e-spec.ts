@@ -45,6 +45,7 @@ const WORDS = {
     preferenceRow: 'Recordatorios de encuentros: en mis dispositivos',
     summary: 'en un resumen cada 4 horas',
     zone: 'Tu zona horaria:',
+    zoneName: 'hora estándar central',
     signedIn: 'Inicio de sesión:',
     install: 'Añade Hearth a tu pantalla de inicio',
     signIn: 'Iniciar sesión',
@@ -76,6 +77,7 @@ const WORDS = {
     preferenceRow: 'Meeting reminders: on my devices',
     summary: 'in a summary every 4 hours',
     zone: 'Your time zone:',
+    zoneName: 'Central Standard Time (Mexico City)',
     signedIn: 'Signed in',
     install: 'Add Hearth to your home screen',
     signIn: 'Sign in',
@@ -232,9 +234,11 @@ describeInBrowser('A member’s everyday screens in Spanish and English', () => 
         const preferences = page.getByRole('region', { name: words.preferences });
         await preferences.getByRole('checkbox', { name: words.preferenceRow }).waitFor();
         await preferences.getByRole('option', { name: words.summary }).waitFor({ state: 'attached' });
-        // Her zone as people read it ("Central Time (Mexico City)"), never the raw "America/Mexico_City".
+        // Her zone as people read it, in her language ("Central Standard Time (Mexico City)", "hora estándar
+        // central"), never the raw "America/Mexico_City", nor the English city on a Spanish page.
         const zone = (await preferences.getByText(words.zone).textContent())!;
-        expect(zone).toContain('Mexico City');
+        expect(zone).toContain(words.zoneName);
+        if (language === 'es') expect(zone).not.toContain('Mexico City');
         expect(zone).not.toContain('America/');
         expect(zone).not.toContain('_');
         await preferences.scrollIntoViewIfNeeded();

@@ -65,6 +65,8 @@ export class MessageRemovedEvent {
   declare readonly byUserId: string | null;
   declare readonly authorUserId: string | null;
   declare readonly tombstone: MessageDto | null;
+  /** A facilitator's removal as its author sees it (with the reason, when one was given); else null. */
+  declare readonly authorsTombstone?: MessageDto | null;
   declare readonly originSocketId: string | null;
 
   constructor(fields: Fields<MessageRemovedEvent>) {

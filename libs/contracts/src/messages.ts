@@ -44,6 +44,11 @@ export interface MessageDto {
   editedAt: string | null;
   deleted: boolean;
   reactions: ReactionDto[];
+  /**
+   * Why a facilitator removed it, when they said: only in its author's own copy (her history, her catch-up and
+   * the tombstone she is sent live); nobody else is shown it.
+   */
+  removalReason?: string;
 }
 
 export interface MessageEditDto {

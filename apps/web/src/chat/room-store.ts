@@ -52,6 +52,8 @@ export interface RoomSnapshot {
 }
 
 const ACK_TIMEOUT_MS = 10_000;
+/** How many of the latest messages a rejoin reads again, for what changed in place while it was away. */
+const RECHECKED_ON_REJOIN = 50;
 /** Refusals that mean the room or my place in it changed. */
 const REFRESH_STATE_ON = new Set(['MUTED', 'READ_ONLY', 'CONSENT_REQUIRED', 'ARCHIVED']);
 
@@ -205,6 +207,7 @@ export class RoomStore {
     }
     this.held = new Map(ack.held.map((m: MessageDto) => [m.id, m]));
     this.upsert(ack.missed);
+    if (sinceSeq !== undefined) void this.recheckLatest();
     if (sinceSeq === undefined) this.partial.hasOlder = ack.missed.length > 0 && (ack.missed[0].seq ?? 0) > 1;
     this.patch({ joined: true, joinError: null, online: ack.online });
     let more = ack.hasMore;
@@ -216,6 +219,17 @@ export class RoomStore {
       more = page.length === 100;
     }
     this.flush();
+  }
+
+  /**
+   * A rejoin's catch-up brings the messages that came after the last one I had, not the ones I had that changed
+   * while I was away (edited, deleted, removed by a facilitator with her reason for me): the latest are read again.
+   */
+  private async recheckLatest(): Promise<void> {
+    const page = await this.http
+      .get<MessageDto[]>(`/groups/${this.groupId}/messages?limit=${RECHECKED_ON_REJOIN}`)
+      .catch(() => null);
+    if (page && !this.closed) this.upsert(page);
   }
 
   async loadOlder(): Promise<void> {

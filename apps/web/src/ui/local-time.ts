@@ -63,19 +63,23 @@ export function formatDate(iso: string): string {
 }
 
 /**
- * A time zone as people read it, in the page's language: its generic name with its city, e.g. "Central Time
- * (Mexico City)" or "hora central (Mexico City)", never the raw "America/Mexico_City" (kept for the server).
+ * A time zone as people read it, in the page's language, never the raw "America/Mexico_City" (kept for the
+ * server): its generic name from `Intl`, e.g. "hora estándar central"; on an English page with its city too,
+ * "Central Standard Time (Mexico City)". The city is read from the zone's identifier, which is English, and
+ * browsers do not name cities in other languages (Chromium's Spanish says "hora de Mexico City"), so no other
+ * language shows it.
  */
-export function zoneName(zone: string): string {
+export function zoneName(zone: string, locale: string = myLocale()): string {
   let generic: string | undefined;
   try {
-    generic = new Intl.DateTimeFormat(myLocale(), { timeZone: zone, timeZoneName: 'longGeneric' })
+    generic = new Intl.DateTimeFormat(locale, { timeZone: zone, timeZoneName: 'longGeneric' })
       .formatToParts(new Date())
       .find((part) => part.type === 'timeZoneName')?.value;
   } catch {
     return zone; // A zone this browser does not know: its name is all there is.
   }
-  if (!zone.includes('/') || zone.startsWith('Etc/')) return generic ?? zone;
+  const english = locale.toLowerCase().split('-')[0] === 'en';
+  if (!english || !zone.includes('/') || zone.startsWith('Etc/')) return generic ?? zone;
   const city = zone.slice(zone.lastIndexOf('/') + 1).replace(/_/g, ' ');
   // Some zones have no generic name in a language, only an offset ("GMT-06:00"): the city says more.
   if (!generic || /^GMT/.test(generic)) return city;

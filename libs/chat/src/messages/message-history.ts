@@ -30,7 +30,7 @@ export class MessageHistory {
   async page(caller: Caller, groupId: string, query: MessagePageQuery): Promise<MessageDto[]> {
     const access = await this.policy.authorize(caller, groupId, 'read');
     await this.checkIns.recordAdminRead(access);
-    return this.rooms.page(groupId, query, { staff: can(access, 'manage') });
+    return this.rooms.page(groupId, query, { staff: can(access, 'manage'), userId: caller.userId });
   }
 
   /** One message; its author and the group's facilitators also see its earlier versions. */
@@ -44,7 +44,7 @@ export class MessageHistory {
     if (!message || (message.status === 'held' && !staff && message.authorUserId !== caller.userId)) {
       throw new NotFoundException(coded('MESSAGE_NOT_FOUND', 'Message not found'));
     }
-    const [dto] = await this.views.many(manager, [message], { staff });
+    const [dto] = await this.views.many(manager, [message], { staff, userId: caller.userId });
     if (message.authorUserId !== caller.userId && !staff) return dto;
     const edits = await this.sealing.openEdits(
       groupId,

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntitySubscriberInterface } from 'typeorm';
+import { DataSource, type EntityManager, type EntitySubscriberInterface } from 'typeorm';
 
 import { GroupKeys, isSealed, type SealedPlace } from '@hearth/groups';
 
@@ -13,6 +13,13 @@ export const bodyPlace = (message: Pick<Message, 'id' | 'editedAt'>): SealedPlac
   id: message.id,
   field: 'body',
   version: message.editedAt?.getTime() ?? 0,
+});
+
+/** A facilitator's reason for removing a message, bound to the message's row. */
+export const removalReasonPlace = (messageId: string): SealedPlace => ({
+  table: 'messages',
+  id: messageId,
+  field: 'removal_reason',
 });
 
 export const editPlace = (editId: string): SealedPlace => ({
@@ -43,6 +50,15 @@ export class MessageSealing implements EntitySubscriberInterface<Message>, OnApp
   }
 
   async afterLoad(message: Message): Promise<void> {
+    if (typeof message.removalReason === 'string' && isSealed(message.removalReason)) {
+      if (!message.id || !message.groupId)
+        throw new Error('A sealed removal reason was loaded without its message id and group');
+      message.removalReason = await this.keys.open(
+        message.groupId,
+        removalReasonPlace(message.id),
+        message.removalReason,
+      );
+    }
     if (typeof message.body !== 'string' || !isSealed(message.body)) return;
     if (!message.id || !message.groupId || message.editedAt === undefined) {
       throw new Error('A sealed message body was loaded without its id, group and editedAt');
@@ -57,6 +73,16 @@ export class MessageSealing implements EntitySubscriberInterface<Message>, OnApp
 
   sealBody(key: Buffer, message: Pick<Message, 'id' | 'editedAt' | 'body'>): string {
     return this.keys.sealWith(key, bodyPlace(message), message.body);
+  }
+
+  /** Seals a removal's reason inside the removal's transaction (null when the facilitator gave none). */
+  sealRemovalReason(
+    groupId: string,
+    messageId: string,
+    reason: string | null,
+    manager: EntityManager,
+  ): Promise<string | null> {
+    return this.keys.seal(groupId, removalReasonPlace(messageId), reason, manager);
   }
 
   sealEdit(key: Buffer, editId: string, body: string): string {

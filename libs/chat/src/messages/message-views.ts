@@ -8,9 +8,13 @@ import type { AuthorDto, MessageDto, ReactionDto, ReactionEmoji } from '@hearth/
 import type { Message } from './message.entity.js';
 import { Reaction } from './reaction.entity.js';
 
-/** Who is looking: facilitators (and admins) still see the text of a message a facilitator removed. */
+/**
+ * Who is looking: facilitators (and admins) still see the text of a message a facilitator removed; its author
+ * (`userId`) reads the facilitator's reason on her tombstone, which nobody else is shown.
+ */
 export interface Viewer {
   staff: boolean;
+  userId?: string | null;
 }
 
 /** Turns stored messages into what clients see: authors by membership and pseudonym, reactions counted. */
@@ -82,6 +86,12 @@ export function toDto(
 ): MessageDto {
   const deleted = message.deletedAt !== null;
   const hidden = deleted || (message.status === 'removed' && !viewer.staff);
+  const toldWhy =
+    !deleted &&
+    message.status === 'removed' &&
+    message.removalReason &&
+    viewer.userId &&
+    viewer.userId === message.authorUserId;
   return {
     id: message.id,
     groupId: message.groupId,
@@ -96,5 +106,6 @@ export function toDto(
     editedAt: message.editedAt?.toISOString() ?? null,
     deleted,
     reactions: hidden ? [] : reactions,
+    ...(toldWhy ? { removalReason: message.removalReason! } : {}),
   };
 }

@@ -61,4 +61,8 @@ export class Message {
 
   @Column({ name: 'removed_by', type: 'uuid', nullable: true })
   removedBy!: string | null;
+
+  /** The facilitator's reason for removing it, sealed like the text; only its author is shown it. */
+  @Column({ name: 'removal_reason', type: 'text', nullable: true })
+  removalReason!: string | null;
 }

@@ -55,6 +55,9 @@ export class MessagesPersonalData implements PersonalDataContributor, OnModuleIn
       createdAt: m.createdAt.toISOString(),
       editedAt: m.editedAt?.toISOString() ?? null,
       deleted: m.deletedAt !== null,
+      ...(m.status === 'removed' && !m.deletedAt && m.removalReason
+        ? { removalReason: m.removalReason }
+        : {}),
     }));
   }
 
@@ -78,6 +81,7 @@ export class MessagesPersonalData implements PersonalDataContributor, OnModuleIn
         { id: In(chunk) },
         {
           body: '',
+          removalReason: null,
           deletedAt: this.clock.now(),
           authorUserId: null,
           authorMembershipId: null,

@@ -123,6 +123,7 @@ export class MessagesService {
         deletedAt: null,
         removedAt: null,
         removedBy: null,
+        removalReason: null,
       });
       stored = toDto(written.message, authorOf(speaker));
       replyToMembershipId = written.replyToMembershipId;
@@ -234,8 +235,8 @@ export class MessagesService {
       const now = this.clock.now();
       await manager.delete(MessageEdit, { messageId });
       await manager.delete(Reaction, { messageId });
-      await manager.update(Message, { id: messageId }, { body: '', deletedAt: now });
-      return Object.assign(message, { body: '', deletedAt: now });
+      await manager.update(Message, { id: messageId }, { body: '', removalReason: null, deletedAt: now });
+      return Object.assign(message, { body: '', removalReason: null, deletedAt: now });
     });
     await this.shredder.shred();
     const [tombstone] = await this.views.many(this.dataSource.manager, [message]);

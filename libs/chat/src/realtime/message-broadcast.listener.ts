@@ -25,8 +25,17 @@ export class MessageBroadcastListener {
   @OnEvent(ChatEvents.messageRemoved)
   onRemoved(event: MessageRemovedEvent): void {
     if (event.seq === null) return;
-    // A facilitator's removal leaves a tombstone that says so; the others read as deleted.
-    if (event.cause === 'facilitator' && event.tombstone) {
+    // A facilitator's removal leaves a tombstone that says so; the others read as deleted. Its author's copy says
+    // why, and only hers.
+    if (event.cause === 'facilitator' && event.tombstone && event.authorUserId && event.authorsTombstone) {
+      this.realtime.toGroupExceptPerson(
+        event.groupId,
+        event.authorUserId,
+        'message:updated',
+        event.tombstone,
+      );
+      this.realtime.toPerson(event.authorUserId, 'message:updated', event.authorsTombstone);
+    } else if (event.cause === 'facilitator' && event.tombstone) {
       this.realtime.toGroupExcept(event.groupId, event.originSocketId, 'message:updated', event.tombstone);
     } else {
       this.realtime.toGroupExcept(event.groupId, event.originSocketId, 'message:deleted', {

@@ -39,6 +39,16 @@ export class RealtimePublisher {
     this.send(groupRoom(groupId), exceptSocketId, event, args);
   }
 
+  /** Everyone in a group's conversation but one person (on every connection of hers), who is told apart. */
+  toGroupExceptPerson<E extends ServerEvent>(
+    groupId: string,
+    exceptUserId: string,
+    event: E,
+    ...args: Args<E>
+  ): void {
+    this.send(groupRoom(groupId), userRoom(exceptUserId), event, args);
+  }
+
   /** Every connection of one person, on every node. */
   toPerson<E extends ServerEvent>(userId: string, event: E, ...args: Args<E>): void {
     this.send(userRoom(userId), null, event, args);

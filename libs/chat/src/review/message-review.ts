@@ -9,6 +9,7 @@ import type { MessageDto } from '@hearth/contracts';
 import { ChatError } from '../chat-error.js';
 import { ChatEvents, MessagePostedEvent, MessageRemovedEvent } from '../events.js';
 import { Mentions } from '../messages/mentions.js';
+import { MessageSealing } from '../messages/message-sealing.js';
 import { Message } from '../messages/message.entity.js';
 import { MessageViews } from '../messages/message-views.js';
 import { reserveSeqs } from '../messages/message-writer.js';
@@ -31,6 +32,7 @@ export class MessageReview {
     private readonly mentions: Mentions,
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
+    private readonly sealing: MessageSealing,
   ) {}
 
   /** A message as the group's facilitators see it (text included even when removed), with its author's account. */
@@ -85,24 +87,40 @@ export class MessageReview {
 
   /**
    * A facilitator takes a message down: members see a tombstone from now on; the text stays for facilitators'
-   * review until retention deletes it. Returns the tombstone as members see it, or null if nothing changed.
+   * review until retention deletes it, and the reason (sealed) stays for its author to read whenever she comes
+   * back. Returns the tombstone as members see it, or null if nothing changed.
    */
   async remove(
     groupId: string,
     messageId: string,
     by: string,
+    reason: string | null,
     within?: WithinDecision,
   ): Promise<MessageDto | null> {
     const message = await this.transactions.run(async (manager) => {
       const message = await messageInGroup(manager, messageId, groupId);
       if (message.status === 'removed' || message.deletedAt) return null;
       const now = this.clock.now();
-      await manager.update(Message, { id: messageId }, { status: 'removed', removedAt: now, removedBy: by });
+      const removal = { status: 'removed' as const, removedAt: now, removedBy: by };
+      await manager.update(
+        Message,
+        { id: messageId },
+        {
+          ...removal,
+          removalReason: await this.sealing.sealRemovalReason(groupId, messageId, reason, manager),
+        },
+      );
       await within?.(manager);
-      return Object.assign(message, { status: 'removed' as const, removedAt: now, removedBy: by });
+      return Object.assign(message, removal, { removalReason: reason });
     });
     if (!message) return null;
     const [tombstone] = await this.views.many(this.dataSource.manager, [message]);
+    const [authorsTombstone] = message.authorUserId
+      ? await this.views.many(this.dataSource.manager, [message], {
+          staff: false,
+          userId: message.authorUserId,
+        })
+      : [null];
     this.events.emit(
       ChatEvents.messageRemoved,
       new MessageRemovedEvent({
@@ -113,6 +131,7 @@ export class MessageReview {
         byUserId: by,
         authorUserId: message.authorUserId,
         tombstone,
+        authorsTombstone,
         originSocketId: null,
       }),
     );

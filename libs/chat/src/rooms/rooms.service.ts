@@ -9,7 +9,7 @@ import type { MessageDto } from '@hearth/contracts';
 
 import { ChatError } from '../chat-error.js';
 import { Message } from '../messages/message.entity.js';
-import { MessageViews } from '../messages/message-views.js';
+import { MessageViews, type Viewer } from '../messages/message-views.js';
 import { ChatRoom } from './chat-room.entity.js';
 import { ReadMarker } from './read-marker.entity.js';
 import { refusalAsChatError, type RoomMembership } from './room-membership.js';
@@ -101,7 +101,7 @@ export class RoomsService {
   async page(
     groupId: string,
     query: { before?: number; after?: number; limit: number },
-    reader: { staff: boolean },
+    reader: Viewer,
   ): Promise<MessageDto[]> {
     const manager = this.dataSource.manager;
     // Plain SQL: the hottest read there is (docs/PERFORMANCE.md, history reads).

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan, Not, In, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, LessThan, Not, In, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
 
 import type { AuditEventDto } from '@hearth/contracts';
 import { Clock } from '@hearth/core';
@@ -69,7 +69,13 @@ export class AuditService {
     query: { action?: string; targetUserId?: string; before?: string; limit: number },
   ): Promise<AuditEventDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
-    const where: FindOptionsWhere<AuditEvent> = { groupId };
+    // A report of her own message is not hers to see: it names who reported her (her co-facilitators answer it).
+    const where: FindOptionsWhere<AuditEvent> = {
+      groupId,
+      id: Raw(() => `("action" <> 'report.created' OR "target_user_id" IS NULL OR "target_user_id" <> :me)`, {
+        me: caller.userId,
+      }),
+    };
     if (query.action) where.action = query.action;
     if (query.targetUserId) where.targetUserId = query.targetUserId;
     if (query.before) where.createdAt = LessThan(new Date(query.before));

@@ -45,7 +45,8 @@ export class QueueService {
 
   /**
    * The open items; each incident shown is an entry in its subject's access log. An incident about the caller
-   * herself (she wrote words of crisis, or was reported) is left out: the other staff answer it.
+   * herself (she wrote words of crisis, or was reported), and a report of her own message, are left out: the
+   * other staff answer them.
    */
   private async items(caller: Caller, groupIds: string[]): Promise<QueueItem[]> {
     if (groupIds.length === 0) return [];
@@ -58,18 +59,21 @@ export class QueueService {
     const held = await this.review.heldIn(groupIds);
     const review = async (groupId: string, messageId: string | null) =>
       messageId ? ((await this.review.forReview(groupId, messageId))?.message ?? null) : null;
+    const reported = await Promise.all(
+      reports.map(async (r) => ({ report: r, found: await this.review.forReview(r.groupId, r.messageId) })),
+    );
     const items: QueueItem[] = [
-      ...(await Promise.all(
-        reports.map(async (r) => ({
+      ...reported
+        .filter(({ found }) => found?.authorUserId !== caller.userId)
+        .map(({ report: r, found }) => ({
           kind: 'report' as const,
           id: r.id,
           groupId: r.groupId,
           createdAt: r.createdAt.toISOString(),
           reason: r.reason,
           note: r.note,
-          message: await review(r.groupId, r.messageId),
+          message: found?.message ?? null,
         })),
-      )),
       ...held.map((m) => ({
         kind: 'held' as const,
         id: m.id,

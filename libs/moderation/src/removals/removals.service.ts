@@ -31,7 +31,7 @@ export class RemovalsService {
     const found = await this.review.forReview(groupId, messageId);
     if (!found) throw new NotFoundException(coded('MESSAGE_NOT_FOUND', 'Message not found'));
     const tombstone = await this.review
-      .remove(groupId, messageId, caller.userId, (manager) =>
+      .remove(groupId, messageId, caller.userId, reason ?? null, (manager) =>
         this.audit.record(
           {
             groupId,

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 
-import { ConflictException, Injectable, NotFoundException } from '@nestjs/common';
+import { ConflictException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import type { EntityManager } from 'typeorm';
 
@@ -160,6 +160,11 @@ export class ReportsService {
       await this.policy.authorize(caller, groupId, 'manage', manager);
       const report = await manager.findOneBy(Report, { id: reportId, groupId });
       if (!report) throw new NotFoundException(coded('REPORT_NOT_FOUND', 'Report not found'));
+      // Nobody decides a report of her own message: a co-facilitator does, or an admin.
+      if ((await this.review.forReview(groupId, report.messageId))?.authorUserId === caller.userId)
+        throw new ForbiddenException(
+          coded('REPORT_ABOUT_YOU', 'This report is about your message; another facilitator answers it'),
+        );
       if (report.status === 'resolved')
         throw new ConflictException(coded('REPORT_RESOLVED', 'This report is already resolved'));
       const changes = {

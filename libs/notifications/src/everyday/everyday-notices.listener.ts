@@ -10,6 +10,7 @@ import {
   type JoinRequestCreatedEvent,
   type JoinRequestDecidedEvent,
 } from '@hearth/groups';
+import { UsersService } from '@hearth/identity';
 import { MemberMutedEvent, ReportFiledEvent, SafetyEvents } from '@hearth/moderation';
 
 import { Notifier } from '../outbox/notifier.js';
@@ -28,6 +29,7 @@ export class EverydayNoticesListener {
     private readonly notifier: Notifier,
     private readonly policy: GroupPolicy,
     private readonly realtime: RealtimePublisher,
+    private readonly users: UsersService,
   ) {}
 
   @OnEvent(ChatEvents.messagePosted)
@@ -96,12 +98,13 @@ export class EverydayNoticesListener {
 
   @OnEvent(SafetyEvents.reportFiled)
   async onReport(event: ReportFiledEvent): Promise<void> {
-    // A facilitator whose own message was reported is not told: the others review it.
-    const facilitators = (await this.policy.activeFacilitatorIds(event.groupId)).filter(
-      (userId) => userId !== event.authorUserId,
-    );
+    // A facilitator whose own message was reported is not told: the others review it. When nobody else can (she is
+    // the group's only facilitator), the admins do, as with a crisis incident about her.
+    const others = (userIds: string[]) => userIds.filter((userId) => userId !== event.authorUserId);
+    const facilitators = others(await this.policy.activeFacilitatorIds(event.groupId));
+    const reviewers = facilitators.length > 0 ? facilitators : others(await this.users.activeAdminIds());
     const url = `/groups/${event.groupId}/console?tab=queue`;
-    await this.send(facilitators, 'requests', 'report', event.groupId, event.reportId, url);
+    await this.send(reviewers, 'requests', 'report', event.groupId, event.reportId, url);
   }
 
   @OnEvent(SafetyEvents.memberMuted)

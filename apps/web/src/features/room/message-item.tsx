@@ -86,7 +86,11 @@ export function MessageItem({
         data-seq={message.seq ?? undefined}
       >
         <p className="muted">
-          {message.status === 'removed' ? t('room.message.removed') : t('room.message.deleted')}
+          {message.status !== 'removed'
+            ? t('room.message.deleted')
+            : message.removalReason
+              ? t('room.message.removedWithReason', { reason: message.removalReason })
+              : t('room.message.removed')}
         </p>
       </li>
     );

@@ -198,7 +198,7 @@ function Room({
         <div className="alert alert-info room-alert" role="status">
           <p>
             {noticeText}
-            {notice.reason ? ` “${notice.reason}”` : ''}
+            {notice.reason && notice.kind !== 'moderation.message_removed' ? ` “${notice.reason}”` : ''}
             {notice.kind === 'checkIn.opened' && notice.checkInId && (
               <>
                 {' '}

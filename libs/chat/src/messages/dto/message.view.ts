@@ -67,6 +67,11 @@ export class MessageView {
 
   @ApiProperty({ type: [ReactionView] })
   reactions!: ReactionView[];
+
+  @ApiPropertyOptional({
+    description: "Why a facilitator removed it, when they said; only in its author's own copy",
+  })
+  removalReason?: string;
 }
 
 export class MessageEditView {

@@ -13,6 +13,7 @@ import { CreateNotifications1796079600000 } from './1796079600000-CreateNotifica
 import { CreateQuestionnaires1796083200000 } from './1796083200000-CreateQuestionnaires.js';
 import { AddCheckIns1796086800000 } from './1796086800000-AddCheckIns.js';
 import { AddCrisisPageAbout1796090400000 } from './1796090400000-AddCrisisPageAbout.js';
+import { AddMessageRemovalReason1796094000000 } from './1796094000000-AddMessageRemovalReason.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreateQuestionnaires1796083200000,
   AddCheckIns1796086800000,
   AddCrisisPageAbout1796090400000,
+  AddMessageRemovalReason1796094000000,
 ];

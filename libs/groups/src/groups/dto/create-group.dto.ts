@@ -31,7 +31,7 @@ export class CreateGroupDto {
   @ApiPropertyOptional({ example: '2027-03-31', description: 'Required for a cohort: its last day' })
   @ValidateIf((dto: CreateGroupDto) => dto.kind === 'cohort' || dto.endsOn !== undefined)
   @IsString()
-  @Matches(DATE_ONLY, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  @Matches(DATE_ONLY, { message: 'endsOn must be a date (YYYY-MM-DD)', context: { code: 'day' } })
   endsOn?: string;
 
   @ApiPropertyOptional({ enum: GROUP_VISIBILITIES, default: 'listed' })

@@ -26,7 +26,7 @@ export class UpdateGroupDto {
   @ApiPropertyOptional({ example: '2027-03-31', description: 'Only for cohorts' })
   @Omittable()
   @IsString()
-  @Matches(DATE_ONLY, { message: 'endsOn must be a date (YYYY-MM-DD)' })
+  @Matches(DATE_ONLY, { message: 'endsOn must be a date (YYYY-MM-DD)', context: { code: 'day' } })
   endsOn?: string;
 
   @ApiPropertyOptional({ enum: GROUP_VISIBILITIES })

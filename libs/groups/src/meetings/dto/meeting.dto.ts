@@ -18,7 +18,10 @@ import { Omittable, Trim } from '@hearth/core';
 
 /** An instant with an explicit offset or Z, so that there is no doubt which moment is meant. */
 const IsInstant = () => (target: object, property: string) => {
-  const options = { message: `${property} must be an ISO 8601 date-time with an offset or Z` };
+  const options = {
+    message: `${property} must be an ISO 8601 date-time with an offset or Z`,
+    context: { code: 'instant' },
+  };
   IsISO8601({ strict: true, strictSeparator: true }, options)(target, property);
   Matches(/T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:?\d{2})$/, options)(target, property);
 };

@@ -25,7 +25,10 @@ export const DisplayNameField = ({ optional = false } = {}) =>
     IsString(),
     MinLength(1),
     MaxLength(80),
-    Matches(/^[^\p{Cc}\p{Cf}]*$/u, { message: 'displayName must not contain control characters' }),
+    Matches(/^[^\p{Cc}\p{Cf}]*$/u, {
+      message: 'displayName must not contain control characters',
+      context: { code: 'controlCharacters' },
+    }),
   );
 
 /** A password as typed; its policy (length, common passwords) is checked by the PasswordService. */

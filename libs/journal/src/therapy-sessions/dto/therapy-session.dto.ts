@@ -8,7 +8,7 @@ const DAY = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 export class CreateSessionDto {
   @ApiProperty({ example: '2026-11-20', description: 'The day of the session' })
   @IsString()
-  @Matches(DAY, { message: 'date must be a date (YYYY-MM-DD)' })
+  @Matches(DAY, { message: 'date must be a date (YYYY-MM-DD)', context: { code: 'day' } })
   date!: string;
 
   @ApiProperty({ example: 'Ketamine session 3', maxLength: 120 })
@@ -35,7 +35,7 @@ export class UpdateSessionDto {
   @ApiPropertyOptional({ example: '2026-11-20' })
   @Omittable()
   @IsString()
-  @Matches(DAY, { message: 'date must be a date (YYYY-MM-DD)' })
+  @Matches(DAY, { message: 'date must be a date (YYYY-MM-DD)', context: { code: 'day' } })
   date?: string;
 
   @ApiPropertyOptional({ maxLength: 120 })

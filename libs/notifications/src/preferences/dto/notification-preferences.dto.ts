@@ -84,11 +84,11 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 export class QuietHoursBody {
   @ApiPropertyOptional({ example: '22:00' })
-  @Matches(CLOCK, { message: 'start must be a time of day as HH:MM' })
+  @Matches(CLOCK, { message: 'start must be a time of day as HH:MM', context: { code: 'timeOfDay' } })
   start!: string;
 
   @ApiPropertyOptional({ example: '07:00' })
-  @Matches(CLOCK, { message: 'end must be a time of day as HH:MM' })
+  @Matches(CLOCK, { message: 'end must be a time of day as HH:MM', context: { code: 'timeOfDay' } })
   end!: string;
 }
 
