@@ -22,7 +22,7 @@ if (args.includes('--cost-json')) {
   for (const part of CORPUS_PARTS) {
     if (only && only !== part) continue;
     const report = evaluateCorpus(loadCorpus(part));
-    console.log(formatReport(part, report, { listMisses: listMisses && !part.startsWith('held-out') }));
+    console.log(formatReport(part, report, { listMisses: listMisses && !part.includes('held-out') }));
   }
   const cost = measureCost(texts, 20);
   console.log(

@@ -6,7 +6,7 @@
  */
 import { writeFileSync } from 'node:fs';
 
-import type { Features } from '../libs/safety/src/crisis/classifier.js';
+import type { Features, TrainingOptions } from '../libs/safety/src/crisis/classifier.js';
 
 import { encodeWeights, featuresOf, train } from '../libs/safety/src/crisis/classifier.js';
 import { DEVELOPMENT_PARTS, loadCorpus, type CorpusLine } from '../libs/safety/src/crisis/evaluation.js';
@@ -14,11 +14,13 @@ import { analyse, judge } from '../libs/safety/src/crisis/frames.js';
 import { read } from '../libs/safety/src/crisis/reading.js';
 
 const OPTIONS = process.env.CRISIS_TRAIN_OPTIONS
-  ? (JSON.parse(process.env.CRISIS_TRAIN_OPTIONS) as { epochs: number; rate: number; l2: number })
-  : { epochs: 6000, rate: 8, l2: 0.00001 };
+  ? (JSON.parse(process.env.CRISIS_TRAIN_OPTIONS) as TrainingOptions)
+  : { epochs: 300, rate: 0.02, l2: 0.0000001, optimizer: 'adam' };
 const SMALLEST_WEIGHT = 0.02;
 /** The parts written only of everyday talk that uses crisis words innocently (the alarm-rate measure). */
 const EVERYDAY_PARTS = new Set(['development-6', 'development-7']);
+/** The part written mostly of ordinary, short group chat (the alarm rate on what members mostly write). */
+const CHATTER_PARTS = new Set(['development-22']);
 
 if (process.argv.includes('--validate')) {
   validate();
@@ -57,34 +59,63 @@ console.log(`trained on ${lines.length} sentences; wrote ${file.pathname}`);
  *
  * The two everyday parts are left out half at a time (every other line), so that the model tried on everyday
  * talk has met the rest of it, in both languages, as the shipped model has: leaving a whole everyday part out
- * left it with everyday talk in one language only and overstated its alarms (docs/crisis-detection.md).
+ * left it with everyday talk in one language only and overstated its alarms (docs/crisis-detection.md). The
+ * ordinary-chat part is left out the same way, and its alarms are printed on their own ("chat alarms").
  */
 function validate(): void {
-  type Scored = { line: CorpusLine; features: Features; grammar: boolean; part: string };
+  type Scored = {
+    line: CorpusLine;
+    features: Features;
+    grammar: boolean;
+    cued: boolean;
+    words: number;
+    part: string;
+  };
   const folds: Scored[][] = DEVELOPMENT_PARTS.flatMap((part) => {
     const lines = loadCorpus(part).map((line) => {
       const analysis = analyse(read(line.text));
-      return { line, features: featuresOf(analysis), grammar: judge(analysis) !== null, part };
+      return {
+        line,
+        features: featuresOf(analysis),
+        grammar: judge(analysis) !== null,
+        cued: analysis.cues.size > 0,
+        words: analysis.reading.words.length,
+        part,
+      };
     });
-    return EVERYDAY_PARTS.has(part)
+    return EVERYDAY_PARTS.has(part) || CHATTER_PARTS.has(part)
       ? [lines.filter((_, i) => i % 2 === 0), lines.filter((_, i) => i % 2 === 1)]
       : [lines];
   });
-  const scored: { part: string; crisis: boolean; urgent: boolean; p: number; grammar: boolean }[] = [];
-  folds.forEach((left, i) => {
-    const rest = folds.filter((_, j) => j !== i).flat();
+  // `--folds=K` groups the parts into K folds (every K-th part together), for a quicker comparison of options.
+  const k = Number(process.argv.find((arg) => arg.startsWith('--folds='))?.slice('--folds='.length));
+  const grouped =
+    k > 0 ? Array.from({ length: k }, (_, g) => folds.filter((_, i) => i % k === g).flat()) : folds;
+  type Result = {
+    part: string;
+    crisis: boolean;
+    urgent: boolean;
+    p: number;
+    grammar: boolean;
+    cued: boolean;
+  };
+  const scored: (Result & { words: number })[] = [];
+  grouped.forEach((left, i) => {
+    const rest = grouped.filter((_, j) => j !== i).flat();
     const weights = train(
       rest.map((x) => x.features),
       rest.map((x) => (x.line.crisis ? 1 : 0)),
       OPTIONS,
     );
-    for (const { line, features, grammar, part } of left)
+    for (const { line, features, grammar, cued, words, part } of left)
       scored.push({
         part,
         crisis: line.crisis,
         urgent: line.tier === 'urgent',
         p: probability(weights, features),
         grammar,
+        cued,
+        words,
       });
   });
   const summary = (name: string, flagged: (x: (typeof scored)[number]) => boolean) => {
@@ -93,20 +124,28 @@ function validate(): void {
     const positives = scored.filter((x) => x.crisis).length;
     const urgent = scored.filter((x) => x.urgent);
     const everyday = scored.filter((x) => !x.crisis && EVERYDAY_PARTS.has(x.part));
+    const chatter = scored.filter((x) => !x.crisis && CHATTER_PARTS.has(x.part));
     const precision = tp / (tp + fp);
     const recall = tp / positives;
     // F2 weighs recall twice: a missed crisis costs more than a false alarm.
     const f2 = (5 * precision * recall) / (4 * precision + recall);
     console.log(
-      `${name.padEnd(34)} precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F2 ${f2.toFixed(3)}, ` +
+      `${name.padEnd(46)} precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F2 ${f2.toFixed(3)}, ` +
         `urgent recall ${(urgent.filter(flagged).length / urgent.length).toFixed(3)}, ` +
-        `everyday alarms ${(everyday.filter(flagged).length / Math.max(1, everyday.length)).toFixed(3)}`,
+        `everyday alarms ${(everyday.filter(flagged).length / Math.max(1, everyday.length)).toFixed(3)}, ` +
+        `chat alarms ${(chatter.filter(flagged).length / Math.max(1, chatter.length)).toFixed(3)}`,
     );
   };
   summary('grammar alone', (x) => x.grammar);
+  // The model alone, at each threshold; below `short` words only where the grammar found a cue (assess.ts).
   for (const high of [0.6, 0.7, 0.8, 0.9])
-    for (const veto of [0, 0.2])
-      summary(`grammar unless p < ${veto}, or p ≥ ${high}`, (x) => (x.grammar && x.p >= veto) || x.p >= high);
+    for (const short of [0, 6, 10])
+      summary(
+        `grammar, or p ≥ ${high}${short ? ` (a cue under ${short} words)` : ''}`,
+        (x) => x.grammar || (x.p >= high && (x.cued || x.words >= short)),
+      );
+  for (const high of [0.6, 0.7, 0.8])
+    summary(`grammar unless p < 0.2, or p ≥ ${high}`, (x) => (x.grammar && x.p >= 0.2) || x.p >= high);
 }
 
 function probability(weights: Float64Array, features: Features): number {

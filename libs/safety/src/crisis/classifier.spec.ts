@@ -1,21 +1,12 @@
-import { featuresOf, slot } from './classifier.js';
+import { featuresOf, negationScoped, slot } from './classifier.js';
 import { loadCorpus } from './evaluation.js';
-import { analyse, NEGATION_REACH, NEGATORS, type Analysis } from './frames.js';
+import { analyse, type Analysis } from './frames.js';
 import { read } from './reading.js';
 
 /** The features as first written: each one's text built and hashed (slow, but plainly right). */
 function featuresByText({ reading, cues, contexts }: Analysis): number[] {
   const slots = new Set<number>();
-  const words = [...reading.words];
-  let reach = 0;
-  for (let i = 0; i < words.length; i++) {
-    if (i > 0 && reading.clause[i] !== reading.clause[i - 1]) reach = 0;
-    if (NEGATORS.has(reading.words[i])) reach = NEGATION_REACH;
-    else if (reach > 0) {
-      words[i] = `!${words[i]}`;
-      reach--;
-    }
-  }
+  const words = negationScoped(reading);
   for (let i = 0; i < words.length; i++) {
     slots.add(slot(`w ${words[i]}`));
     if (i + 1 < words.length && reading.clause[i + 1] === reading.clause[i])

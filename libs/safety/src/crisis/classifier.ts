@@ -97,7 +97,7 @@ function addLetterPieces(slots: Set<number>, kind: number, word: string): void {
 }
 
 /** The text's words, those within NEGATION_REACH after a negator in the same clause marked `!` (`!hurt`). */
-function negationScoped(reading: Analysis['reading']): string[] {
+export function negationScoped(reading: Analysis['reading']): string[] {
   const words = [...reading.words];
   let reach = 0;
   for (let i = 0; i < words.length; i++) {
@@ -143,18 +143,27 @@ export function encodeWeights(weights: Float64Array, smallest: number): string {
   return bytes.toString('base64');
 }
 
+export interface TrainingOptions {
+  epochs: number;
+  rate: number;
+  l2: number;
+  /** `gd`: plain gradient descent (the default); `adam`: each weight's step scaled by its own gradient's history. */
+  optimizer?: 'gd' | 'adam';
+}
+
 /**
  * Logistic regression by full-batch gradient descent with L2, from zero: the same corpus gives the same weights
- * on any machine. `labels` are 1 for crisis.
+ * on any machine. `labels` are 1 for crisis. With `adam`, each weight moves by its gradient's running mean over
+ * the square root of its running square (Kingma and Ba's defaults, 0.9 and 0.999): rare features, such as a
+ * word one voice uses, learn as fast as common ones, and the fit converges in far fewer passes.
  */
-export function train(
-  samples: Features[],
-  labels: number[],
-  options: { epochs: number; rate: number; l2: number },
-): Float64Array {
+export function train(samples: Features[], labels: number[], options: TrainingOptions): Float64Array {
   const weights = new Float64Array(SLOTS + 1);
   const gradient = new Float64Array(SLOTS + 1);
-  const touched = [...new Set(samples.flatMap((sample) => sample.slots))];
+  const adam = options.optimizer === 'adam';
+  const mean = adam ? new Float64Array(SLOTS + 1) : gradient;
+  const square = adam ? new Float64Array(SLOTS + 1) : gradient;
+  const touched = [...new Set(samples.flatMap((sample) => sample.slots)), BIAS];
   const positives = labels.filter((label) => label === 1).length;
   // Each class weighs half, whatever their sizes.
   const classWeight = [samples.length / (2 * (samples.length - positives)), samples.length / (2 * positives)];
@@ -168,8 +177,19 @@ export function train(
       for (const index of sample.slots) gradient[index] += (error * sample.value) / samples.length;
       gradient[BIAS] += error / samples.length;
     });
-    for (const index of touched) weights[index] -= options.rate * gradient[index];
-    weights[BIAS] -= options.rate * gradient[BIAS];
+    if (!adam) {
+      for (const index of touched) weights[index] -= options.rate * gradient[index];
+      continue;
+    }
+    const unbias1 = 1 - 0.9 ** (epoch + 1);
+    const unbias2 = 1 - 0.999 ** (epoch + 1);
+    for (const index of touched) {
+      const g = gradient[index];
+      mean[index] = 0.9 * mean[index] + 0.1 * g;
+      square[index] = 0.999 * square[index] + 0.001 * g * g;
+      weights[index] -=
+        (options.rate * (mean[index] / unbias1)) / (Math.sqrt(square[index] / unbias2) + 1e-8);
+    }
   }
   return weights;
 }

@@ -14,15 +14,20 @@ import {
  * never lower them to pass).
  */
 // Regression floors a little under what the held-out parts measure now (docs/crisis-detection.md), not the
-// targets (recall 0.90, urgent 0.95, precision 0.85), which the detector does not reach. They were lowered once,
-// when held-out-4 (a fresh voice, recall 0.57) joined: the figures fell because the measure got harder. Raised
-// on 3 December 2026 with development-15 (five held-out parts: precision 0.849, recall 0.778, urgent 0.778).
+// targets (recall 0.90, urgent 0.95, precision 0.85 in each language), which the detector does not all reach.
+// They were lowered once, when held-out-4 (a fresh voice, recall 0.57) joined: the figures fell because the
+// measure got harder. Raised on 3 December 2026 with development-15, and again the same day with development-16
+// to -22 and a model fitted with Adam (seven held-out parts, 2,487 sentences: precision 0.854, recall 0.909,
+// urgent 0.915; English 0.861 / 0.907, Spanish 0.843 / 0.912).
 const HELD_OUT_FLOOR = {
-  recall: 0.76,
-  precision: 0.82,
-  urgentRecall: 0.76,
-  byLanguage: { recall: 0.72, precision: 0.8 },
+  recall: 0.89,
+  precision: 0.83,
+  urgentRecall: 0.9,
+  byLanguage: { recall: 0.89, precision: 0.82 },
 };
+
+/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 13 of 396, 3.3 %). */
+const CHATTER_ALARM_CEILING = 0.05;
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];
 const CRISIS_KINDS = [
@@ -62,6 +67,7 @@ describe('crisis corpus', () => {
   const heldOut = CORPUS_PARTS.filter((part) => part.startsWith('held-out')).flatMap((part) =>
     loadCorpus(part),
   );
+  const chatter = loadCorpus('chatter-held-out');
 
   it('is large, varied, labelled, and its two parts share no sentence', () => {
     const all = [...development, ...heldOut];
@@ -74,6 +80,8 @@ describe('crisis corpus', () => {
     }
     const seen = new Set(development.map((line) => line.text.toLowerCase()));
     expect(heldOut.filter((line) => seen.has(line.text.toLowerCase()))).toEqual([]);
+    expect(chatter.filter((line) => !wellFormed(line) || line.crisis)).toEqual([]);
+    expect(chatter.filter((line) => seen.has(line.text.toLowerCase()))).toEqual([]);
   });
 
   it('development part: what the grammar was written against', () => {
@@ -97,5 +105,13 @@ describe('crisis corpus', () => {
         HELD_OUT_FLOOR.byLanguage.precision,
       );
     }
+  });
+
+  it('ordinary chat, held out: alarms on few of the messages members mostly write', () => {
+    const { overall } = evaluateCorpus(chatter);
+    const alarms = overall.falsePositives / chatter.length;
+    console.log(`ordinary chat held out: ${overall.falsePositives} alarms in ${chatter.length} messages`);
+    expect(chatter.length).toBeGreaterThanOrEqual(300);
+    expect(alarms).toBeLessThanOrEqual(CHATTER_ALARM_CEILING);
   });
 });
