@@ -224,8 +224,8 @@ describe('The access log', () => {
 
   it('logs incident reads (the list, the group queue, the admin queue, an acknowledgement)', async () => {
     const socket = await inRoom(t, mia, group.id);
-    // Words the detector leaves alone, that a peer who knows her still reports.
-    const message = await said(socket, group.id, 'I have been giving things away lately, it feels lighter');
+    // Words the detector leaves alone (short, with no crisis word in them), that a peer who knows her still reports.
+    const message = await said(socket, group.id, 'Going quiet for a bit, it feels lighter');
     await t
       .request()
       .post(`/api/groups/${group.id}/messages/${message.id}/reports`)

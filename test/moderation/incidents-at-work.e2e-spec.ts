@@ -44,7 +44,7 @@ describe('Facilitators at work: incidents about messages, incidents and audit in
 
     it('is for this group’s facilitators: members and other groups’ facilitators are refused', async () => {
       const socket = await inRoom(t, wren, group.id);
-      const message = await said(socket, group.id, 'I gave away my books this week');
+      const message = await said(socket, group.id, 'Going quiet for a bit, it feels lighter');
       socket.disconnect();
       const body = { messageId: message.id, tier: 'concern' };
       await api(ash).post('/moderation/incidents', body).expect(403);
@@ -63,7 +63,7 @@ describe('Facilitators at work: incidents about messages, incidents and audit in
       await said(peer, group.id, 'How was your week, Wren?');
       await said(member, group.id, 'Long. Little sleep, lots of coffee.');
       await said(peer, group.id, 'That sounds so hard.');
-      const message = await said(member, group.id, 'I gave away my books this week');
+      const message = await said(member, group.id, 'Going quiet for a bit, it feels lighter');
       const fac = await connect(t, facilitator);
       const alerts = collect(fac, 'safety:alert');
 
@@ -88,7 +88,7 @@ describe('Facilitators at work: incidents about messages, incidents and audit in
         ['Ash', 'How was your week, Wren?'],
         ['Wren', 'Long. Little sleep, lots of coffee.'],
         ['Ash', 'That sounds so hard.'],
-        ['Wren', 'I gave away my books this week'],
+        ['Wren', 'Going quiet for a bit, it feels lighter'],
       ]);
       await until(() => alerts.length === 1, 'the facilitators’ alert');
       expect(alerts[0]).toMatchObject({ pseudonym: 'Wren', source: 'facilitator', tier: 'concern' });

@@ -396,8 +396,8 @@ describe('Reports, crisis response and the queue', () => {
       const member = await inRoom(t, wren, group.id);
       const fac = await connect(t, facilitator);
       const alerts = collect(fac, 'safety:alert');
-      // Words a detector should not flag on their own, but that worry a peer who knows her.
-      const message = await said(member, group.id, 'I have been giving things away lately, it feels lighter');
+      // Words the detector leaves alone (short, with no crisis word in them), but that worry a peer who knows her.
+      const message = await said(member, group.id, 'Going quiet for a bit, it feels lighter');
       await settle();
       expect(alerts).toEqual([]);
       await api(ash).post(`/messages/${message.id}/reports`, { reason: 'crisis_concern' }).expect(201);

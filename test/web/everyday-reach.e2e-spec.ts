@@ -206,14 +206,14 @@ describeInBrowser('Web client: everyday reach', () => {
     const solInRoom = await roomOf(sol);
     await said(solInRoom, group.id, 'Is anyone around tonight?');
     await titled(page, '(1) Hearth');
-    await said(solInRoom, group.id, 'I could use a word.');
+    await said(solInRoom, group.id, 'Anyone up for a chat?');
     await titled(page, '(2) Hearth');
 
     await page.goto(`${t.url}/`);
     await page.locator('.group-card', { hasText: 'Evening Circle' }).getByLabel('2 unread').waitFor();
     await titled(page, '(2) Hearth');
     await page.getByRole('link', { name: 'Evening Circle' }).click();
-    await timeline(page).filter({ hasText: 'I could use a word.' }).waitFor();
+    await timeline(page).filter({ hasText: 'Anyone up for a chat?' }).waitFor();
     await titled(page, 'Hearth');
     await context.close();
   });

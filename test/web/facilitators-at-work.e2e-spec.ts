@@ -105,7 +105,7 @@ describeInBrowser('Web client: facilitators at work', () => {
         await said(wrenSocket, group.id, 'This group is a joke and so are all of you');
         await said(wrenSocket, group.id, 'Nobody here listens anyway');
         await said(ashSocket, group.id, 'That sounds hard. I am here.');
-        await said(wrenSocket, group.id, 'I gave away my books this week');
+        await said(wrenSocket, group.id, 'Going quiet for a bit, it feels lighter');
         ({ context, page: f, cspViolations: csp } = await newContext(browser, viewport));
         await signInThroughPage(f, t.url, facilitator.email, GOOD_PASSWORD);
       });
@@ -172,7 +172,7 @@ describeInBrowser('Web client: facilitators at work', () => {
       });
 
       it('opens a crisis incident about a message, and the console card says who, what and in what context', async () => {
-        await openModeration('I gave away my books this week', /^Open crisis incident/);
+        await openModeration('Going quiet for a bit, it feels lighter', /^Open crisis incident/);
         const dialog = f.getByRole('dialog', { name: 'Open a crisis incident about Wren' });
         await dialog.getByLabel(/^Urgent/).check();
         await dialog.getByLabel('What it is about').selectOption({ label: 'Thoughts of suicide' });
@@ -182,7 +182,7 @@ describeInBrowser('Web client: facilitators at work', () => {
         await dialog.getByText('Incident opened.', { exact: false }).waitFor();
         await dialog.getByRole('link', { name: 'See it in the console' }).click();
 
-        const card = f.locator('.incident', { hasText: 'I gave away my books this week' });
+        const card = f.locator('.incident', { hasText: 'Going quiet for a bit, it feels lighter' });
         await card.getByRole('heading', { name: /Wren · Thoughts of suicide/ }).waitFor();
         const text = await card.textContent();
         expect(text).toContain('Urgent');
@@ -194,7 +194,7 @@ describeInBrowser('Web client: facilitators at work', () => {
         expect(lines.length).toBe(4);
         expect(lines[2]).toContain('Ash:');
         expect(lines[3]).toContain('The message');
-        expect(lines[3]).toContain('I gave away my books this week');
+        expect(lines[3]).toContain('Going quiet for a bit, it feels lighter');
         expect(text).not.toMatch(/\b(detector|crisis_concern|self_harm|harm_to_\w+)\b|· suicide/);
         expect(await seriousAxeViolations(f)).toEqual([]);
         await expectNoSidewaysScroll(f);

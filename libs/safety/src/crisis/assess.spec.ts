@@ -46,6 +46,7 @@ const NEGATIVE: string[] = [
   'I could just die of embarrassment',
   'The session felt like a little death and rebirth',
   'We talked about the suicide prevention line in group',
+  'I saved the suicide hotline number just in case',
   'My baby smiled at me today',
   'I hurt my back carrying the stroller',
   'I cut my hair short',
