@@ -376,6 +376,7 @@ function MemberRow({
               <option value="15">{t('console.members.minutes15')}</option>
               <option value="60">{t('console.members.hour1')}</option>
               <option value="1440">{t('console.members.day1')}</option>
+              <option value="10080">{t('console.members.week1')}</option>
               <option value="">{t('console.members.untilLifted')}</option>
             </select>
             <button
