@@ -168,4 +168,34 @@ describeInBrowser('Web client: what the walk of issue 17 found', () => {
     ]);
     await context.close();
   });
+  it('an admin makes a facilitator who joined her group its co-facilitator, from the members tab on a phone', async () => {
+    // Before: the members tab had no way to, and the API's PATCH members/:userId { role } was nowhere in the client.
+    const rue = await createAccount(t, admin, 'facilitator', 'Rue');
+    const own = await createGroup(t, admin, { name: 'After Birth Circle', facilitatorPseudonym: 'Ada' });
+    await addActiveMember(t, admin, own.id, rue, 'Rue');
+    for (const [locale, actions, make, done] of [
+      ['es-ES', 'Acciones', 'Hacer persona facilitadora de este grupo', 'Rue ahora facilita este grupo.'],
+    ] as const) {
+      const { context, page } = await newContext(browser, PHONE, { locale });
+      page.on('dialog', (dialog) => void dialog.accept());
+      await signInThroughPage(page, t.url, admin.email, GOOD_PASSWORD);
+      await page.goto(`${t.url}/groups/${own.id}/console?tab=members`);
+      const row = page.locator('.member-row', { hasText: 'Rue' });
+      await row.getByText(actions).click();
+      await row.getByRole('button', { name: make }).click();
+      await row.getByText(done).waitFor();
+      await page.locator('.member-row', { hasText: /Rue · persona facilitadora/ }).waitFor();
+      expect(await seriousAxeViolations(page)).toEqual([]);
+      await screenshots(page, '17-walk-made-facilitator');
+      await context.close();
+    }
+    const members = await t
+      .request()
+      .get(`/api/groups/${own.id}/members`)
+      .set('Authorization', admin.auth)
+      .expect(200);
+    expect(members.body).toEqual(
+      expect.arrayContaining([expect.objectContaining({ pseudonym: 'Rue', role: 'facilitator' })]),
+    );
+  });
 });
