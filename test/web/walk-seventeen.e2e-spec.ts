@@ -198,4 +198,17 @@ describeInBrowser('Web client: what the walk of issue 17 found', () => {
       expect.arrayContaining([expect.objectContaining({ pseudonym: 'Rue', role: 'facilitator' })]),
     );
   });
+  it('a journal entry opens under its own title, not under "Entry"', async () => {
+    const { context, page } = await newContext(browser, PHONE);
+    await signInThroughPage(page, t.url, ash.email, GOOD_PASSWORD);
+    await page.goto(`${t.url}/journal/new`);
+    await page.getByLabel('Title (optional)').fill('A long night');
+    await page.getByLabel('Your reflection').fill('The baby cried all night, and we got through it.');
+    await page.getByRole('button', { name: 'Save entry' }).click();
+    await page.waitForURL(/\/journal\/entries\//);
+    await page.getByRole('heading', { level: 1, name: 'A long night' }).waitFor();
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'A long night' }).waitFor();
+    await context.close();
+  });
 });
