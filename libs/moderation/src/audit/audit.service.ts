@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, LessThan, Not, In, Raw, type EntityManager, type FindOptionsWhere } from 'typeorm';
+import { DataSource, LessThan, Not, In, IsNull, type EntityManager, type FindOptionsWhere } from 'typeorm';
 
 import type { AuditEventDto } from '@hearth/contracts';
 import { Clock } from '@hearth/core';
@@ -29,6 +29,18 @@ export type MyModerationEvent = Pick<
 
 /** Actions a member is told about in "what was done about me": never reports, which would reveal a reporter. */
 const PRIVATE_ACTIONS = ['report.created', 'report.resolved'];
+
+/**
+ * Entries a facilitator does not read about herself in her group's audit log: who reported her, and the crisis
+ * incidents about her (which she is neither shown nor alerted about).
+ */
+const NOT_ABOUT_ME = [
+  ...PRIVATE_ACTIONS,
+  'incident.opened',
+  'incident.acknowledged',
+  'incident.resolved',
+  'incident.escalated',
+];
 
 @Injectable()
 export class AuditService {
@@ -69,18 +81,29 @@ export class AuditService {
     query: { action?: string; targetUserId?: string; before?: string; limit: number },
   ): Promise<AuditEventDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
-    // A report of her own message is not hers to see: it names who reported her (her co-facilitators answer it).
-    const where: FindOptionsWhere<AuditEvent> = {
-      groupId,
-      id: Raw(() => `("action" <> 'report.created' OR "target_user_id" IS NULL OR "target_user_id" <> :me)`, {
-        me: caller.userId,
-      }),
-    };
+    const where: FindOptionsWhere<AuditEvent> = { groupId };
     if (query.action) where.action = query.action;
     if (query.targetUserId) where.targetUserId = query.targetUserId;
     if (query.before) where.createdAt = LessThan(new Date(query.before));
+    // Reports and incidents about the reader are left out in the query itself, so that a page stays full.
+    const aboutMe: FindOptionsWhere<AuditEvent>[] = query.action
+      ? NOT_ABOUT_ME.includes(query.action)
+        ? []
+        : [{ ...where, targetUserId: caller.userId }]
+      : [{ ...where, targetUserId: caller.userId, action: Not(In(NOT_ABOUT_ME)) }];
+    const wheres: FindOptionsWhere<AuditEvent>[] =
+      query.targetUserId === caller.userId
+        ? aboutMe
+        : query.targetUserId
+          ? [where]
+          : [
+              { ...where, targetUserId: IsNull() },
+              { ...where, targetUserId: Not(caller.userId) },
+              ...aboutMe,
+            ];
+    if (wheres.length === 0) return [];
     const events = await this.dataSource.manager.find(AuditEvent, {
-      where,
+      where: wheres,
       order: { createdAt: 'DESC' },
       take: query.limit,
     });

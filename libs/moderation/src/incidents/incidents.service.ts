@@ -201,10 +201,21 @@ export class IncidentsService {
   async responseTimes(caller: Caller, groupId: string, days = 30): Promise<IncidentResponseTimesDto> {
     await this.policy.authorize(caller, groupId, 'manage');
     const since = new Date(this.clock.now().getTime() - days * 86_400_000);
-    const incidents = await this.dataSource.manager.find(Incident, {
-      where: { groupId, openedAt: MoreThanOrEqual(since) },
-      select: { id: true, status: true, openedAt: true, acknowledgedAt: true, resolvedAt: true },
-    });
+    // Counted as listed: an incident about me is neither shown to me nor counted ("1 still waiting" with none
+    // on the list).
+    const incidents = (
+      await this.dataSource.manager.find(Incident, {
+        where: { groupId, openedAt: MoreThanOrEqual(since) },
+        select: {
+          id: true,
+          status: true,
+          openedAt: true,
+          acknowledgedAt: true,
+          resolvedAt: true,
+          subjectUserId: true,
+        },
+      })
+    ).filter(notAbout(caller));
     const seconds = incidents
       .map((i) => i.acknowledgedAt ?? i.resolvedAt)
       .flatMap((answered, n) =>

@@ -341,6 +341,7 @@ function MemberRow({
       onChange();
     });
   const withReason = reason.trim() ? { reason: reason.trim() } : {};
+  const who = member.pseudonym ?? member.account?.displayName ?? t('console.members.noPseudonym');
   return (
     <li className="card member-row">
       <p>
@@ -376,6 +377,7 @@ function MemberRow({
               <option value="15">{t('console.members.minutes15')}</option>
               <option value="60">{t('console.members.hour1')}</option>
               <option value="1440">{t('console.members.day1')}</option>
+              <option value="10080">{t('console.members.week1')}</option>
               <option value="">{t('console.members.untilLifted')}</option>
             </select>
             <button
@@ -429,6 +431,20 @@ function MemberRow({
               }
             >
               {t('console.members.ban')}
+            </button>
+          </div>
+          <div className="row">
+            <button
+              type="button"
+              className="button button-secondary"
+              onClick={() =>
+                window.confirm(t('console.members.makeFacilitatorConfirm', { name: who })) &&
+                run(t('console.members.madeFacilitator', { name: who }), () =>
+                  http.patch(`${base(groupId)}/members/${userId}`, { role: 'facilitator' }),
+                )
+              }
+            >
+              {t('console.members.makeFacilitator')}
             </button>
           </div>
         </details>

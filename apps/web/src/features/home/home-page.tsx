@@ -47,7 +47,7 @@ export function HomePage() {
           ))}
         </ul>
       ) : (
-        <p className="empty">{t('home.empty')}</p>
+        <p className="empty">{t(canCreate ? 'home.emptyStaff' : 'home.empty')}</p>
       )}
       <MyCheckIns reloadKey={roleVersion} />
       <MyMeetings reloadKey={roleVersion} />

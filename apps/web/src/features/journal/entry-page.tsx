@@ -93,7 +93,10 @@ export function EntryPage() {
           {t('journal.back')}
         </Link>
       </p>
-      <h1>{entryId ? t('journal.entry.title') : t('journal.entry.newTitle')}</h1>
+      {/* An entry is named by its title, as on the journal's list ("Entry" only for one without a title). */}
+      <h1>
+        {entryId ? existing.data?.title?.trim() || t('journal.entry.title') : t('journal.entry.newTitle')}
+      </h1>
       {prompt && <p className="card prompt">{prompt}</p>}
       <form
         onSubmit={(e) => {

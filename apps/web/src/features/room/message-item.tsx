@@ -39,6 +39,7 @@ export function MessageItem({
   replyTo,
   hidden,
   canAct,
+  canReport = false,
   facilitating,
   actions,
 }: {
@@ -47,6 +48,7 @@ export function MessageItem({
   replyTo: MessageDto | undefined;
   hidden: boolean;
   canAct: boolean;
+  canReport?: boolean;
   facilitating: boolean;
   actions: MessageActions;
 }) {
@@ -142,7 +144,13 @@ export function MessageItem({
         });
     }
   }
-  const acting = canAct && !editing;
+  // Where I cannot write (muted, a read-only room), I can still report a message and hide its author.
+  const offered = canAct
+    ? choices
+    : canReport
+      ? choices.filter((c) => c.key === 'report' || c.key === 'hide')
+      : [];
+  const acting = offered.length > 0 && !editing;
 
   return (
     <li
@@ -163,7 +171,7 @@ export function MessageItem({
       {acting && (
         <MessageMenu
           label={t('room.actions.more', { name: mine ? t('room.message.yourMessage') : author })}
-          choices={choices}
+          choices={offered}
           open={menuOpen}
           onOpenChange={setMenuOpen}
         />
@@ -227,7 +235,7 @@ export function MessageItem({
           })}
         </ul>
       )}
-      {picking && acting && (
+      {picking && canAct && !editing && (
         <div ref={picker} className="emoji-picker" role="group" aria-label={t('room.reactions.choose')}>
           {REACTION_EMOJI.map((emoji) => (
             <button

@@ -178,7 +178,10 @@ function Room({
         <div className="room-title">
           <h1>{group.name}</h1>
           <p className="presence">
-            {room.joined && t('room.head.hereNow', { count: room.online.length })}
+            {room.joined &&
+              (here.length === 0 && me !== null && room.online.includes(me)
+                ? t('room.head.onlyYou')
+                : t('room.head.hereNow', { count: room.online.length }))}
             {room.joined && here.length > 0 && (
               <span>: {list_(me && room.online.includes(me) ? [...here, t('room.head.you')] : here)}</span>
             )}
@@ -236,6 +239,7 @@ function Room({
           me={me}
           hidden={hidden}
           canAct={!blocked && room.joined}
+          canReport={room.joined && group.status !== 'archived'}
           facilitating={facilitating}
           actions={actions}
           words={{

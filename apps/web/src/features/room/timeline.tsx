@@ -57,6 +57,7 @@ export function Timeline({
   me,
   hidden,
   canAct,
+  canReport = false,
   facilitating,
   actions,
   words,
@@ -67,6 +68,8 @@ export function Timeline({
   me: string | null;
   hidden: string[];
   canAct: boolean;
+  /** Whether I may still report (and hide) others' messages where I cannot write: muted, or a read-only room. */
+  canReport?: boolean;
   facilitating: boolean;
   actions: MessageActions;
   words: TimelineWords;
@@ -106,6 +109,7 @@ export function Timeline({
               replyTo={message.replyToId ? byId.get(message.replyToId) : undefined}
               hidden={message.author !== null && hidden.includes(message.author.membershipId)}
               canAct={canAct}
+              canReport={canReport}
               facilitating={facilitating}
               actions={actions}
             />
