@@ -11,7 +11,7 @@ import { ChatEvents, MessagePostedEvent, MessageRemovedEvent } from '../events.j
 import { Mentions } from '../messages/mentions.js';
 import { MessageSealing } from '../messages/message-sealing.js';
 import { Message } from '../messages/message.entity.js';
-import { MessageViews } from '../messages/message-views.js';
+import { MessageViews, toDto } from '../messages/message-views.js';
 import { reserveSeqs } from '../messages/message-writer.js';
 import { messageInGroup } from '../messages/messages.service.js';
 
@@ -115,12 +115,10 @@ export class MessageReview {
     });
     if (!message) return null;
     const [tombstone] = await this.views.many(this.dataSource.manager, [message]);
-    const [authorsTombstone] = message.authorUserId
-      ? await this.views.many(this.dataSource.manager, [message], {
-          staff: false,
-          userId: message.authorUserId,
-        })
-      : [null];
+    // Her copy is the same tombstone, read as its author: no second lookup of authors and reactions.
+    const authorsTombstone = message.authorUserId
+      ? toDto(message, tombstone.author, tombstone.reactions, { staff: false, userId: message.authorUserId })
+      : null;
     this.events.emit(
       ChatEvents.messageRemoved,
       new MessageRemovedEvent({
