@@ -18,15 +18,17 @@ import {
 // They were lowered once, when held-out-4 (a fresh voice, recall 0.57) joined: the figures fell because the
 // measure got harder. Raised on 3 December 2026 with development-15, and again the same day with development-16
 // to -22 and a model fitted with Adam (seven held-out parts, 2,487 sentences: precision 0.854, recall 0.909,
-// urgent 0.915; English 0.861 / 0.907, Spanish 0.843 / 0.912).
+// urgent 0.915; English 0.861 / 0.907, Spanish 0.843 / 0.912). Urgent raised again with development-23 to -25
+// (eight held-out parts, 2,986 sentences: 0.856 / 0.913, urgent 0.922; English 0.864 / 0.919, Spanish 0.845 /
+// 0.905).
 const HELD_OUT_FLOOR = {
   recall: 0.89,
   precision: 0.83,
-  urgentRecall: 0.9,
+  urgentRecall: 0.91,
   byLanguage: { recall: 0.89, precision: 0.82 },
 };
 
-/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 13 of 396, 3.3 %). */
+/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 14 of 396, 3.5 %). */
 const CHATTER_ALARM_CEILING = 0.05;
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];

@@ -42,6 +42,9 @@ export const CORPUS_PARTS = [
   'development-20',
   'development-21',
   'development-22',
+  'development-23',
+  'development-24',
+  'development-25',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -49,6 +52,7 @@ export const CORPUS_PARTS = [
   'held-out-5',
   'held-out-6',
   'held-out-7',
+  'held-out-8',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
