@@ -163,6 +163,8 @@ describeInBrowser('Web client: questionnaires', () => {
   });
 
   it('draws her course with the bands after a second response, says the change in words, and exports FHIR', async () => {
+    // A mood check-in between her two scores is drawn beneath them, on the same dates.
+    await t.request().post('/api/journal/mood').set('Authorization', mia.auth).send({ mood: 4 }).expect(201);
     await m.getByRole('button', { name: 'Take it again' }).click();
     await answer(m, all('Not at all'));
     await m.getByRole('button', { name: 'Submit' }).click();
@@ -181,6 +183,12 @@ describeInBrowser('Web client: questionnaires', () => {
     await course.getByText('Minimal').first().waitFor();
     const label = await course.locator('svg').getAttribute('aria-labelledby');
     expect(await m.locator(`[id="${label}"]`).textContent()).toContain('from 8 to 0');
+    // Beside her mood check-ins: beneath the scores, on the same dates, said in words too.
+    await course.locator('.mood-strip[data-moods="1"] .mood-point').waitFor();
+    expect(await m.locator(`[id="${label}"]`).textContent()).toContain(
+      'one mood check-in on the same dates: 4 out of 10',
+    );
+    await course.getByText('Beneath the scores, on the same dates: your mood check-ins').waitFor();
     await course.getByText('Scores as a table').click();
     expect(await course.locator('tbody tr').count()).toBe(2);
     await m.getByRole('link', { name: 'Your mood check-ins' }).waitFor();
