@@ -522,6 +522,19 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       expect((await seenBy(facilitator, group.id)).safety).toMatchObject({ tier: 'concern' });
       expect((await seenBy(otherFacilitator, otherGroup.id)).safety).toBeNull();
     });
+    it('her consent ends with her membership: leaving and coming back does not share her scores again', async () => {
+      await submit(mia, { instrument: 'phq9', answers: phq9(12) }).expect(201);
+      await as(mia).put(`/me/questionnaires/sharing/${group.id}`).expect(200);
+      const shared = async () =>
+        (await as(facilitator).get(`/groups/${group.id}/questionnaires/shared`).expect(200)).body;
+      expect(await shared()).toHaveLength(1);
+      await as(mia).del(`/groups/${group.id}/members/${mia.id}`).send({}).expect(204);
+      expect(await shared()).toEqual([]);
+      expect((await as(mia).get('/me/questionnaires/sharing').expect(200)).body).toEqual([]);
+      await addActiveMember(t, facilitator, group.id, mia, 'Mia again');
+      expect(await shared()).toEqual([]);
+      expect((await as(mia).get('/me/questionnaires/sharing').expect(200)).body).toEqual([]);
+    });
   });
 
   describe('data rights', () => {

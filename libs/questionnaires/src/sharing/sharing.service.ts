@@ -55,7 +55,12 @@ export class SharingService {
   }
 
   async withdraw(caller: Caller, groupId: string): Promise<void> {
-    await this.transactions.run((manager) => manager.delete(ScoreShare, { userId: caller.userId, groupId }));
+    await this.end(caller.userId, groupId);
+  }
+
+  /** Her consent to this group ends (she withdrew it, or her membership ended). */
+  async end(userId: string, groupId: string): Promise<void> {
+    await this.transactions.run((manager) => manager.delete(ScoreShare, { userId, groupId }));
   }
 
   /**
