@@ -332,6 +332,24 @@ describeInBrowser('Web client: questionnaires', () => {
     await withdrawn(share, mia, f, null, 'No member shares scores with you yet');
   });
 
+  it('her account page says that her facilitator’s look at her scores is logged, and that erasure takes her answers', async () => {
+    await m.goto(`${t.url}/account`);
+    const history = m.locator('section', {
+      has: m.getByRole('heading', { name: 'Who has viewed your details' }),
+    });
+    await history.getByText('the scores you share with a group’s facilitators', { exact: false }).waitFor();
+    await history.getByText('saw scores you shared').first().waitFor();
+    await m.getByText('including your journal and your questionnaire answers', { exact: false }).waitFor();
+    await m.getByRole('button', { name: 'Delete my account' }).click();
+    const dialog = m.getByRole('dialog', { name: 'Delete your account?' });
+    await dialog
+      .getByText('Your journal, mood check-ins, questionnaire answers and account will be erased for good.', {
+        exact: false,
+      })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Keep my account' }).click();
+  });
+
   it('the facilitator asks the group for the GAD-7 every two weeks; it is due for her, and ended', async () => {
     await consoleTab();
     await f.getByText('publishes a new version of the group’s agreement').waitFor();
