@@ -535,6 +535,76 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       expect(await shared()).toEqual([]);
       expect((await as(mia).get('/me/questionnaires/sharing').expect(200)).body).toEqual([]);
     });
+    it('authorization matrix: only she, and with her consent her group’s facilitators, see any answer or score', async () => {
+      const { body: response } = await submit(mia, { instrument: 'phq9', answers: phq9(23) }).expect(201);
+      const anonymous: TestUser = { ...mia, auth: '' };
+      const reads = [
+        '/me/questionnaires/responses',
+        '/me/questionnaires/history',
+        '/me/questionnaires/fhir',
+        `/groups/${group.id}/questionnaires/shared`,
+        `/groups/${group.id}/moderation/incidents`,
+        '/admin/access-log',
+      ];
+      /** What each caller reads on each route, and whether her response or score shows in it. */
+      const matrix = async () => {
+        const rows: Record<string, Record<string, string>> = {};
+        for (const [name, who] of Object.entries({
+          mia,
+          noor,
+          facilitator,
+          otherFacilitator,
+          admin,
+          anonymous,
+        })) {
+          rows[name] = {};
+          for (const path of reads) {
+            const res = who.auth ? await as(who).get(path) : await t.request().get(`/api${path}`);
+            const text = JSON.stringify(res.body);
+            const sees = text.includes(response.id) || /"score":23\b|"value":23\b/.test(text);
+            rows[name][path] = res.status >= 400 ? String(res.status) : sees ? 'sees' : 'nothing';
+          }
+        }
+        return rows;
+      };
+      const shared = `/groups/${group.id}/questionnaires/shared`;
+      const incidentsPath = `/groups/${group.id}/moderation/incidents`;
+      const mine = {
+        '/me/questionnaires/responses': 'sees',
+        '/me/questionnaires/history': 'sees',
+        '/me/questionnaires/fhir': 'sees',
+      };
+      const others = {
+        '/me/questionnaires/responses': 'nothing',
+        '/me/questionnaires/history': 'nothing',
+        '/me/questionnaires/fhir': 'nothing',
+      };
+      const expected = (facilitatorSees: 'sees' | 'nothing') => ({
+        mia: { ...mine, [shared]: '403', [incidentsPath]: '403', '/admin/access-log': '403' },
+        noor: { ...others, [shared]: '403', [incidentsPath]: '403', '/admin/access-log': '403' },
+        facilitator: {
+          ...others,
+          [shared]: facilitatorSees,
+          [incidentsPath]: 'nothing',
+          '/admin/access-log': '403',
+        },
+        otherFacilitator: { ...others, [shared]: '403', [incidentsPath]: '403', '/admin/access-log': '403' },
+        admin: { ...others, [shared]: '403', [incidentsPath]: 'nothing', '/admin/access-log': 'nothing' },
+        anonymous: Object.fromEntries(reads.map((path) => [path, '401'])),
+      });
+      expect(await matrix()).toEqual(expected('nothing'));
+      await as(mia).put(`/me/questionnaires/sharing/${group.id}`).expect(200);
+      expect(await matrix()).toEqual(expected('sees'));
+      await as(mia).del(`/me/questionnaires/sharing/${group.id}`).expect(204);
+      expect(await matrix()).toEqual(expected('nothing'));
+      // Acting on her response: nobody else can tell, delete or reach it.
+      for (const who of [noor, facilitator, admin]) {
+        await as(who)
+          .post(`/me/questionnaires/responses/${response.id}/tell`, { groupId: group.id })
+          .expect(404);
+        await as(who).del(`/me/questionnaires/responses/${response.id}`).expect(404);
+      }
+    });
   });
 
   describe('data rights', () => {
