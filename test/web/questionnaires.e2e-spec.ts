@@ -358,6 +358,13 @@ describeInBrowser('Web client: questionnaires', () => {
     await f.getByRole('button', { name: 'Ask the group' }).click();
     await f.getByText('The group now asks for the GAD-7, every 2 weeks.').waitFor();
     await f.getByText(/^GAD-7, every 2 weeks/).waitFor();
+    // What the group asks for already is not offered again (it could only be refused).
+    expect(
+      await f
+        .getByLabel('Questionnaire', { exact: true })
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value)),
+    ).toEqual(['phq9']);
     // The request and its End button are a row, not run together (", 2026)End") on a phone or a laptop.
     const request = f.locator('#assignments-title ~ ul li').first();
     for (const size of [PHONE, LAPTOP]) {
