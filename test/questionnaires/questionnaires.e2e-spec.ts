@@ -268,6 +268,47 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       );
       fac.disconnect();
     });
+    it('the EPDS item 10 (printed worst answer first) routes like PHQ-9 item 9, on her own and assigned; the top band edges', async () => {
+      await as(admin).put('/admin/questionnaires/epds/wording/en', EPDS_WORDING).expect(200);
+      const epds = (total: number, safety = 0) => answersScoring(INSTRUMENTS.epds, total, safety);
+      // Item 10's first printed answer is the worst (3), its last is "never" (0).
+      expect(epds(30, 3)[9]).toBe(0);
+      expect(epds(9, 0)[9]).toBe(3);
+      const calm = (await submit(mia, { instrument: 'epds', answers: epds(9) }).expect(201)).body;
+      expect(calm.safety).toBeNull();
+      // The highest scores of the PHQ-9 and the EPDS need a self-harm answer: their top band, and its routing.
+      const top = (await submit(mia, { instrument: 'epds', answers: epds(30, 3) }).expect(201)).body;
+      expect(top).toMatchObject({ score: 30, band: { id: 'probable' }, safety: { tier: 'urgent' } });
+      const phqTop = (await submit(mia, { instrument: 'phq9', answers: phq9(27, 3) }).expect(201)).body;
+      expect(phqTop).toMatchObject({ score: 27, band: { id: 'severe' }, safety: { tier: 'urgent' } });
+      const own = (await submit(mia, { instrument: 'epds', answers: epds(11, 1) }).expect(201)).body;
+      expect(own.safety).toMatchObject({
+        tier: 'concern',
+        facilitatorsTold: false,
+        canTell: [{ groupId: group.id }],
+      });
+      expect(await incidents()).toEqual([]);
+
+      await as(facilitator)
+        .post(`/groups/${group.id}/questionnaires/assignments`, { instrument: 'epds', everyDays: 14 })
+        .expect(201);
+      const { body: card } = await as(mia).get(`/groups/${group.id}`).expect(200);
+      await acceptAgreement(t, mia, group.id, card.agreementVersion).expect(200);
+      const fac = await connect(t, facilitator);
+      const alerts = collect(fac, 'safety:alert');
+      const asked = await submit(mia, {
+        instrument: 'epds',
+        answers: epds(15, 2),
+        groupId: group.id,
+      }).expect(201);
+      expect(asked.body.safety).toMatchObject({ tier: 'urgent', facilitatorsTold: true, canTell: [] });
+      await until(() => alerts.length === 1, 'the facilitator’s alert');
+      expect(alerts[0]).toMatchObject({ source: 'questionnaire', tier: 'urgent', messageId: null });
+      expect(await incidents()).toEqual([
+        expect.objectContaining({ source: 'questionnaire', tier: 'urgent' }),
+      ]);
+      fac.disconnect();
+    });
   });
 
   describe('my course', () => {
@@ -452,6 +493,117 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       await as(mia).del(`/me/questionnaires/sharing/${group.id}`).expect(204);
       expect((await shared()).body).toEqual([]);
       expect((await as(mia).get('/me/questionnaires/sharing').expect(200)).body).toEqual([]);
+    });
+    it('a self-harm answer told to one group is not shown to another group she shares her scores with', async () => {
+      await addActiveMember(t, otherFacilitator, otherGroup.id, mia, 'Mia');
+      await as(mia).put(`/me/questionnaires/sharing/${group.id}`).expect(200);
+      await as(mia).put(`/me/questionnaires/sharing/${otherGroup.id}`).expect(200);
+      const { body } = await submit(mia, { instrument: 'phq9', answers: phq9(10, 2) }).expect(201);
+      await as(mia)
+        .post(`/me/questionnaires/responses/${body.id}/tell`, { groupId: otherGroup.id })
+        .expect(200);
+      const seenBy = async (who: TestUser, id: string) =>
+        (await as(who).get(`/groups/${id}/questionnaires/shared`).expect(200)).body[0].instruments[0];
+      // The group she told sees it; the group she did not tell sees her score and nothing of that answer.
+      expect((await seenBy(otherFacilitator, otherGroup.id)).safety).toEqual({
+        tier: 'urgent',
+        completedAt: expect.any(String),
+      });
+      expect(await seenBy(facilitator, group.id)).toMatchObject({ latest: { score: 10 }, safety: null });
+
+      // The same for a questionnaire one group asked for: only that group's facilitators were told.
+      await as(facilitator)
+        .post(`/groups/${group.id}/questionnaires/assignments`, { instrument: 'phq9', everyDays: 14 })
+        .expect(201);
+      const { body: card } = await as(mia).get(`/groups/${group.id}`).expect(200);
+      await acceptAgreement(t, mia, group.id, card.agreementVersion).expect(200);
+      t.clock.advance(60_000);
+      await submit(mia, { instrument: 'phq9', answers: phq9(12, 1), groupId: group.id }).expect(201);
+      expect((await seenBy(facilitator, group.id)).safety).toMatchObject({ tier: 'concern' });
+      expect((await seenBy(otherFacilitator, otherGroup.id)).safety).toBeNull();
+    });
+    it('her consent ends with her membership: leaving and coming back does not share her scores again', async () => {
+      await submit(mia, { instrument: 'phq9', answers: phq9(12) }).expect(201);
+      await as(mia).put(`/me/questionnaires/sharing/${group.id}`).expect(200);
+      const shared = async () =>
+        (await as(facilitator).get(`/groups/${group.id}/questionnaires/shared`).expect(200)).body;
+      expect(await shared()).toHaveLength(1);
+      await as(mia).del(`/groups/${group.id}/members/${mia.id}`).send({}).expect(204);
+      expect(await shared()).toEqual([]);
+      expect((await as(mia).get('/me/questionnaires/sharing').expect(200)).body).toEqual([]);
+      await addActiveMember(t, facilitator, group.id, mia, 'Mia again');
+      expect(await shared()).toEqual([]);
+      expect((await as(mia).get('/me/questionnaires/sharing').expect(200)).body).toEqual([]);
+    });
+    it('authorization matrix: only she, and with her consent her group’s facilitators, see any answer or score', async () => {
+      const { body: response } = await submit(mia, { instrument: 'phq9', answers: phq9(23) }).expect(201);
+      const anonymous: TestUser = { ...mia, auth: '' };
+      const reads = [
+        '/me/questionnaires/responses',
+        '/me/questionnaires/history',
+        '/me/questionnaires/fhir',
+        `/groups/${group.id}/questionnaires/shared`,
+        `/groups/${group.id}/moderation/incidents`,
+        '/admin/access-log',
+      ];
+      /** What each caller reads on each route, and whether her response or score shows in it. */
+      const matrix = async () => {
+        const rows: Record<string, Record<string, string>> = {};
+        for (const [name, who] of Object.entries({
+          mia,
+          noor,
+          facilitator,
+          otherFacilitator,
+          admin,
+          anonymous,
+        })) {
+          rows[name] = {};
+          for (const path of reads) {
+            const res = who.auth ? await as(who).get(path) : await t.request().get(`/api${path}`);
+            const text = JSON.stringify(res.body);
+            const sees = text.includes(response.id) || /"score":23\b|"value":23\b/.test(text);
+            rows[name][path] = res.status >= 400 ? String(res.status) : sees ? 'sees' : 'nothing';
+          }
+        }
+        return rows;
+      };
+      const shared = `/groups/${group.id}/questionnaires/shared`;
+      const incidentsPath = `/groups/${group.id}/moderation/incidents`;
+      const mine = {
+        '/me/questionnaires/responses': 'sees',
+        '/me/questionnaires/history': 'sees',
+        '/me/questionnaires/fhir': 'sees',
+      };
+      const others = {
+        '/me/questionnaires/responses': 'nothing',
+        '/me/questionnaires/history': 'nothing',
+        '/me/questionnaires/fhir': 'nothing',
+      };
+      const expected = (facilitatorSees: 'sees' | 'nothing') => ({
+        mia: { ...mine, [shared]: '403', [incidentsPath]: '403', '/admin/access-log': '403' },
+        noor: { ...others, [shared]: '403', [incidentsPath]: '403', '/admin/access-log': '403' },
+        facilitator: {
+          ...others,
+          [shared]: facilitatorSees,
+          [incidentsPath]: 'nothing',
+          '/admin/access-log': '403',
+        },
+        otherFacilitator: { ...others, [shared]: '403', [incidentsPath]: '403', '/admin/access-log': '403' },
+        admin: { ...others, [shared]: '403', [incidentsPath]: 'nothing', '/admin/access-log': 'nothing' },
+        anonymous: Object.fromEntries(reads.map((path) => [path, '401'])),
+      });
+      expect(await matrix()).toEqual(expected('nothing'));
+      await as(mia).put(`/me/questionnaires/sharing/${group.id}`).expect(200);
+      expect(await matrix()).toEqual(expected('sees'));
+      await as(mia).del(`/me/questionnaires/sharing/${group.id}`).expect(204);
+      expect(await matrix()).toEqual(expected('nothing'));
+      // Acting on her response: nobody else can tell, delete or reach it.
+      for (const who of [noor, facilitator, admin]) {
+        await as(who)
+          .post(`/me/questionnaires/responses/${response.id}/tell`, { groupId: group.id })
+          .expect(404);
+        await as(who).del(`/me/questionnaires/responses/${response.id}`).expect(404);
+      }
     });
   });
 

@@ -163,6 +163,8 @@ describeInBrowser('Web client: questionnaires', () => {
   });
 
   it('draws her course with the bands after a second response, says the change in words, and exports FHIR', async () => {
+    // A mood check-in between her two scores is drawn beneath them, on the same dates.
+    await t.request().post('/api/journal/mood').set('Authorization', mia.auth).send({ mood: 4 }).expect(201);
     await m.getByRole('button', { name: 'Take it again' }).click();
     await answer(m, all('Not at all'));
     await m.getByRole('button', { name: 'Submit' }).click();
@@ -181,6 +183,12 @@ describeInBrowser('Web client: questionnaires', () => {
     await course.getByText('Minimal').first().waitFor();
     const label = await course.locator('svg').getAttribute('aria-labelledby');
     expect(await m.locator(`[id="${label}"]`).textContent()).toContain('from 8 to 0');
+    // Beside her mood check-ins: beneath the scores, on the same dates, said in words too.
+    await course.locator('.mood-strip[data-moods="1"] .mood-point').waitFor();
+    expect(await m.locator(`[id="${label}"]`).textContent()).toContain(
+      'one mood check-in on the same dates: 4 out of 10',
+    );
+    await course.getByText('Beneath the scores, on the same dates: your mood check-ins').waitFor();
     await course.getByText('Scores as a table').click();
     expect(await course.locator('tbody tr').count()).toBe(2);
     await m.getByRole('link', { name: 'Your mood check-ins' }).waitFor();
@@ -324,6 +332,24 @@ describeInBrowser('Web client: questionnaires', () => {
     await withdrawn(share, mia, f, null, 'No member shares scores with you yet');
   });
 
+  it('her account page says that her facilitator’s look at her scores is logged, and that erasure takes her answers', async () => {
+    await m.goto(`${t.url}/account`);
+    const history = m.locator('section', {
+      has: m.getByRole('heading', { name: 'Who has viewed your details' }),
+    });
+    await history.getByText('the scores you share with a group’s facilitators', { exact: false }).waitFor();
+    await history.getByText('saw scores you shared').first().waitFor();
+    await m.getByText('including your journal and your questionnaire answers', { exact: false }).waitFor();
+    await m.getByRole('button', { name: 'Delete my account' }).click();
+    const dialog = m.getByRole('dialog', { name: 'Delete your account?' });
+    await dialog
+      .getByText('Your journal, mood check-ins, questionnaire answers and account will be erased for good.', {
+        exact: false,
+      })
+      .waitFor();
+    await dialog.getByRole('button', { name: 'Keep my account' }).click();
+  });
+
   it('the facilitator asks the group for the GAD-7 every two weeks; it is due for her, and ended', async () => {
     await consoleTab();
     await f.getByText('publishes a new version of the group’s agreement').waitFor();
@@ -332,6 +358,13 @@ describeInBrowser('Web client: questionnaires', () => {
     await f.getByRole('button', { name: 'Ask the group' }).click();
     await f.getByText('The group now asks for the GAD-7, every 2 weeks.').waitFor();
     await f.getByText(/^GAD-7, every 2 weeks/).waitFor();
+    // What the group asks for already is not offered again (it could only be refused).
+    expect(
+      await f
+        .getByLabel('Questionnaire', { exact: true })
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value)),
+    ).toEqual(['phq9']);
     // The request and its End button are a row, not run together (", 2026)End") on a phone or a laptop.
     const request = f.locator('#assignments-title ~ ul li').first();
     for (const size of [PHONE, LAPTOP]) {

@@ -17,6 +17,7 @@ import { ResponseCodec } from './responses/response-codec.js';
 import { ResponsesController } from './responses/responses.controller.js';
 import { ResponsesService } from './responses/responses.service.js';
 import { MySharingController, SharedScoresController } from './sharing/sharing.controller.js';
+import { SharingListener } from './sharing/sharing.listener.js';
 import { SharingService } from './sharing/sharing.service.js';
 
 /**
@@ -47,6 +48,7 @@ import { SharingService } from './sharing/sharing.service.js';
     ResponsesService,
     Cadences,
     SharingService,
+    SharingListener,
     FhirExport,
     QuestionnairesPersonalData,
   ],

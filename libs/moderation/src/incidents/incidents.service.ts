@@ -162,6 +162,16 @@ export class IncidentsService {
     return incident;
   }
 
+  /** The group each of these incidents was opened for (ids not found are left out). */
+  async groupsOf(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.dataSource.manager.find(Incident, {
+      where: { id: In(ids) },
+      select: { id: true, groupId: true },
+    });
+    return new Map(rows.map((row) => [row.id, row.groupId]));
+  }
+
   async list(caller: Caller, groupId: string, status?: string): Promise<IncidentDto[]> {
     await this.policy.authorize(caller, groupId, 'manage');
     const incidents = (

@@ -7,8 +7,9 @@ import type { InstrumentId } from '../instruments/instrument.js';
 
 /**
  * One completed questionnaire. The answers and what follows from them (score, band, the self-harm answer) are
- * sealed with the member's own key, bound to this row, like a journal entry; what stays readable is only which
- * instrument, when, and whether a group asked for it.
+ * sealed with the member's own key, bound to this row, like a journal entry; what stays readable is which
+ * instrument, when, in which language, whether a group asked for it, and the incident it opened, if any (which
+ * shows that its self-harm answer was above zero, as the incident does to the facilitators it was opened for).
  */
 @Entity('questionnaire_responses')
 @Index('IDX_questionnaire_responses_user', ['userId', 'completedAt'])

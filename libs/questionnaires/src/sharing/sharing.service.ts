@@ -6,6 +6,7 @@ import type { ScoreShareDto, SharedScoresDto } from '@hearth/contracts';
 import { Clock, Transactions } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import { AccessLog, type Caller } from '@hearth/identity';
+import { IncidentsService } from '@hearth/moderation';
 
 import { INSTRUMENTS } from '../instruments/catalogue.js';
 import type { InstrumentId, Language } from '../instruments/instrument.js';
@@ -27,6 +28,7 @@ export class SharingService {
     private readonly policy: GroupPolicy,
     private readonly codec: ResponseCodec,
     private readonly accessLog: AccessLog,
+    private readonly incidents: IncidentsService,
   ) {}
 
   async mine(caller: Caller): Promise<ScoreShareDto[]> {
@@ -53,7 +55,12 @@ export class SharingService {
   }
 
   async withdraw(caller: Caller, groupId: string): Promise<void> {
-    await this.transactions.run((manager) => manager.delete(ScoreShare, { userId: caller.userId, groupId }));
+    await this.end(caller.userId, groupId);
+  }
+
+  /** Her consent to this group ends (she withdrew it, or her membership ended). */
+  async end(userId: string, groupId: string): Promise<void> {
+    await this.transactions.run((manager) => manager.delete(ScoreShare, { userId, groupId }));
   }
 
   /**
@@ -79,6 +86,9 @@ export class SharingService {
         order: { completedAt: 'DESC' },
       });
       const opened = await this.codec.open(membership.userId, rows);
+      const toldGroups = await this.incidents.groupsOf(
+        rows.flatMap((row) => (row.incidentId ? [row.incidentId] : [])),
+      );
       const byInstrument = new Map<InstrumentId, QuestionnaireResponse[]>();
       for (const row of rows)
         byInstrument.set(row.instrument, [...(byInstrument.get(row.instrument) ?? []), row]);
@@ -90,9 +100,11 @@ export class SharingService {
           const instrument = INSTRUMENTS[id];
           const now = opened.get(latest.id)!;
           const before = previous ? opened.get(previous.id)! : null;
-          // A self-harm answer is shown only where its facilitators were told of it already (her group asked,
-          // or she chose to tell): sharing scores never tells them what she was promised stays with her.
-          const tier = latest.incidentId ? instrument.safetyItem.tierByScore[now.safetyItemScore] : null;
+          // A self-harm answer is shown only where this group's facilitators were told of it already (this group
+          // asked, or she chose to tell this group): sharing scores never tells them what she was promised stays
+          // with her, nor what she told another group's facilitators.
+          const toldThisGroup = latest.incidentId !== null && toldGroups.get(latest.incidentId) === groupId;
+          const tier = toldThisGroup ? instrument.safetyItem.tierByScore[now.safetyItemScore] : null;
           return {
             instrument: id,
             name: instrument.name,

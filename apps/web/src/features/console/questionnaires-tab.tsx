@@ -125,6 +125,9 @@ function Assignments({ groupId }: { groupId: string }) {
   const action = useAction();
   const { t } = useTranslation();
   const nameOf = (id: QuestionnaireId) => offered.find((q) => q.id === id)?.name ?? id;
+  // What the group asks for already is not offered again: asking twice could only be refused.
+  const askable = offered.filter((q) => !assignments.data?.some((a) => a.instrument === q.id));
+  const chosen = askable.some((q) => q.id === instrument) ? instrument : (askable[0]?.id ?? instrument);
   return (
     <section className="card" aria-labelledby="assignments-title">
       <h2 id="assignments-title">{t('questionnaire.console.askTitle')}</h2>
@@ -174,51 +177,56 @@ function Assignments({ groupId }: { groupId: string }) {
           ))}
         </ul>
       )}
-      <form
-        className="inline-form"
-        onSubmit={(e) =>
-          action.run(async () => {
-            await http.post(base, { instrument, everyDays: Number(everyDays) });
-            setDone(
-              t('questionnaire.console.asked', {
-                name: nameOf(instrument),
-                every: everyInWords(Number(everyDays)),
-                context: nameContext(instrument),
-              }),
-            );
-            await assignments.reload();
-          }, e)
-        }
-      >
-        <div className="field">
-          <label htmlFor="assign-instrument">{t('questionnaire.console.questionnaire')}</label>
-          <select
-            id="assign-instrument"
-            value={instrument}
-            onChange={(e) => setInstrument(e.target.value as QuestionnaireId)}
-          >
-            {offered.map((q) => (
-              <option key={q.id} value={q.id}>
-                {q.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          label={t('questionnaire.console.everyDays')}
-          type="number"
-          min={7}
-          max={90}
-          value={everyDays}
-          onChange={(e) => setEveryDays(e.target.value)}
-          error={action.fieldError('everyDays')}
-        />
-        {action.error && <Alert tone="error">{action.error}</Alert>}
-        {done && <Alert tone="success">{done}</Alert>}
-        <button className="button" disabled={action.busy}>
-          {t('questionnaire.console.ask')}
-        </button>
-      </form>
+      {done && askable.length === 0 && <Alert tone="success">{done}</Alert>}
+      {instruments.data && askable.length === 0 ? (
+        <p className="muted">{t('questionnaire.console.allAsked')}</p>
+      ) : (
+        <form
+          className="inline-form"
+          onSubmit={(e) =>
+            action.run(async () => {
+              await http.post(base, { instrument: chosen, everyDays: Number(everyDays) });
+              setDone(
+                t('questionnaire.console.asked', {
+                  name: nameOf(chosen),
+                  every: everyInWords(Number(everyDays)),
+                  context: nameContext(chosen),
+                }),
+              );
+              await assignments.reload();
+            }, e)
+          }
+        >
+          <div className="field">
+            <label htmlFor="assign-instrument">{t('questionnaire.console.questionnaire')}</label>
+            <select
+              id="assign-instrument"
+              value={chosen}
+              onChange={(e) => setInstrument(e.target.value as QuestionnaireId)}
+            >
+              {askable.map((q) => (
+                <option key={q.id} value={q.id}>
+                  {q.name}
+                </option>
+              ))}
+            </select>
+          </div>
+          <Field
+            label={t('questionnaire.console.everyDays')}
+            type="number"
+            min={7}
+            max={90}
+            value={everyDays}
+            onChange={(e) => setEveryDays(e.target.value)}
+            error={action.fieldError('everyDays')}
+          />
+          {action.error && <Alert tone="error">{action.error}</Alert>}
+          {done && <Alert tone="success">{done}</Alert>}
+          <button className="button" disabled={action.busy}>
+            {t('questionnaire.console.ask')}
+          </button>
+        </form>
+      )}
     </section>
   );
 }

@@ -1,5 +1,6 @@
 import type {
   GroupDto,
+  MoodCheckinViewDto,
   QuestionnaireCadenceDto,
   QuestionnaireHistoryDto,
   QuestionnaireId,
@@ -32,6 +33,20 @@ export function QuestionnairesPage() {
   const history = useLoad(
     () => http.get<QuestionnaireHistoryDto[]>(`/me/questionnaires/history?language=${language}`),
     [language],
+  );
+  // Her mood check-ins since her first score, drawn beneath each course on the same dates.
+  const since = history.data
+    ?.flatMap((h) => h.points.map((p) => p.completedAt))
+    .sort()
+    .at(0);
+  const moods = useLoad(
+    async () =>
+      since
+        ? http.get<MoodCheckinViewDto[]>(
+            `/journal/mood/checkins?from=${since}&to=${new Date(Date.now() + 86_400_000).toISOString()}`,
+          )
+        : [],
+    [since],
   );
   const offered = instruments.data?.filter((q) => q.available) ?? [];
   const due = cadences.data?.filter((c) => c.dueSince !== null) ?? [];
@@ -119,7 +134,7 @@ export function QuestionnairesPage() {
         ) : history.data.length === 0 ? (
           <p className="empty">{t('questionnaire.overview.noScores')}</p>
         ) : (
-          history.data.map((h) => <Course key={h.instrument} history={h} />)
+          history.data.map((h) => <Course key={h.instrument} history={h} moods={moods.data ?? []} />)
         )}
         <p>
           <Link className="button button-secondary" to="/journal/mood">
@@ -151,7 +166,7 @@ function nameOf(offered: QuestionnaireSummaryDto[], id: QuestionnaireId): string
   return offered.find((q) => q.id === id)?.name ?? id.toUpperCase();
 }
 
-function Course({ history }: { history: QuestionnaireHistoryDto }) {
+function Course({ history, moods }: { history: QuestionnaireHistoryDto; moods: MoodCheckinViewDto[] }) {
   const latest = history.points.at(-1);
   const band = history.bands.find((b) => b.id === latest?.band);
   return (
@@ -173,7 +188,7 @@ function Course({ history }: { history: QuestionnaireHistoryDto }) {
         </p>
       )}
       <p className="change">{changeInWords(history)}</p>
-      <ScoreChart history={history} />
+      <ScoreChart history={history} moods={moods} />
     </section>
   );
 }
