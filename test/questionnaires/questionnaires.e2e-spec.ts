@@ -5,6 +5,7 @@ import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import { strFromU8 } from 'fflate';
 import { DataSource } from 'typeorm';
 
+import { migrations } from '@hearth/core';
 import { answersScoring, INSTRUMENTS } from '@hearth/questionnaires';
 
 import { createTestApp, type TestApp } from '../support/app.js';
@@ -534,6 +535,30 @@ describe('Questionnaires: PHQ-9, GAD-7 and EPDS, sealed, shared by consent, with
       await addActiveMember(t, facilitator, group.id, mia, 'Mia again');
       expect(await shared()).toEqual([]);
       expect((await as(mia).get('/me/questionnaires/sharing').expect(200)).body).toEqual([]);
+    });
+    it('consents kept from before that rule, to groups she has left, are ended by a migration', async () => {
+      await addActiveMember(t, otherFacilitator, otherGroup.id, mia, 'Mia');
+      await submit(mia, { instrument: 'phq9', answers: phq9(12) }).expect(201);
+      await as(mia).put(`/me/questionnaires/sharing/${group.id}`).expect(200);
+      await as(mia).put(`/me/questionnaires/sharing/${otherGroup.id}`).expect(200);
+      const dataSource = t.app.get(DataSource);
+      // As a membership ended before the listener existed left it: ended, with her consent still on record.
+      await dataSource.query(`UPDATE memberships SET status = 'left' WHERE user_id = ? AND group_id = ?`, [
+        mia.id,
+        otherGroup.id,
+      ]);
+      const before = (await as(mia).get('/me/questionnaires/sharing').expect(200)).body;
+      expect(JSON.stringify(before)).toContain(otherGroup.id);
+      const runner = dataSource.createQueryRunner();
+      try {
+        const migration = migrations.find((m) => m.name === 'EndSharesOfEndedMemberships1796097600000')!;
+        await new migration().up(runner);
+      } finally {
+        await runner.release();
+      }
+      const { body: sharing } = await as(mia).get('/me/questionnaires/sharing').expect(200);
+      expect(JSON.stringify(sharing)).toContain(group.id);
+      expect(JSON.stringify(sharing)).not.toContain(otherGroup.id);
     });
     it('authorization matrix: only she, and with her consent her group’s facilitators, see any answer or score', async () => {
       const { body: response } = await submit(mia, { instrument: 'phq9', answers: phq9(23) }).expect(201);

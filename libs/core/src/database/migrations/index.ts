@@ -14,6 +14,7 @@ import { CreateQuestionnaires1796083200000 } from './1796083200000-CreateQuestio
 import { AddCheckIns1796086800000 } from './1796086800000-AddCheckIns.js';
 import { AddCrisisPageAbout1796090400000 } from './1796090400000-AddCrisisPageAbout.js';
 import { AddMessageRemovalReason1796094000000 } from './1796094000000-AddMessageRemovalReason.js';
+import { EndSharesOfEndedMemberships1796097600000 } from './1796097600000-EndSharesOfEndedMemberships.js';
 
 /** Every migration, in order. Registered as classes because a bundled build cannot find files by glob. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   AddCheckIns1796086800000,
   AddCrisisPageAbout1796090400000,
   AddMessageRemovalReason1796094000000,
+  EndSharesOfEndedMemberships1796097600000,
 ];
