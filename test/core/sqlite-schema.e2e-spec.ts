@@ -62,10 +62,10 @@ describe('SQLite database', () => {
     expect(tables).toEqual([]);
   });
 
-  it('runs in WAL mode with synchronous=NORMAL (the log is synced by Durability), foreign keys and a busy timeout, in a private folder', async () => {
+  it('runs in WAL mode with synchronous=FULL, foreign keys and a busy timeout, in a private folder', async () => {
     const pragma = async (name: string) => Object.values((await dataSource.query(`PRAGMA ${name}`))[0])[0];
     expect(await pragma('journal_mode')).toBe('wal');
-    expect(await pragma('synchronous')).toBe(1);
+    expect(await pragma('synchronous')).toBe(2);
     expect(await pragma('foreign_keys')).toBe(1);
     expect(await pragma('busy_timeout')).toBe(3000);
     expect(statSync(join(dir, 'db')).mode & 0o777).toBe(0o700);

@@ -1,7 +1,6 @@
 import type { Agent } from 'node:https';
 
 import { Global, Module, type DynamicModule } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { ConfigModule } from '@nestjs/config';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { ScheduleModule } from '@nestjs/schedule';
@@ -16,8 +15,6 @@ import { resolveSecrets, type Secrets } from './config/secrets.js';
 import { buildDataSourceOptions } from './database/data-source-options.js';
 import { connectAndMigrate } from './database/migrate.js';
 import { Transactions } from './database/transactions.js';
-import { Durability } from './database/durability.js';
-import { DurableReplies } from './database/durable-replies.interceptor.js';
 import { HealthController } from './health/health.controller.js';
 import { RateLimitGuard } from './http/rate-limit.guard.js';
 import { ShutdownReporter } from './lifecycle/shutdown.js';
@@ -74,8 +71,6 @@ export class CoreModule {
         RateLimitGuard,
         ShutdownReporter,
         { provide: Clock, useValue: options.clock ?? new Clock() },
-        Durability,
-        { provide: APP_INTERCEPTOR, useClass: DurableReplies },
         Transactions,
         Shredder,
         PersonalDataRegistry,
@@ -90,7 +85,6 @@ export class CoreModule {
         HearthLogger,
         RateLimitGuard,
         Clock,
-        Durability,
         Transactions,
         Shredder,
         PersonalDataRegistry,

@@ -10,8 +10,6 @@ export { generateVapidKeys, resolveSecrets, type Secrets } from './config/secret
 export { buildDataSourceOptions } from './database/data-source-options.js';
 export { seal, open, deriveKey, blindToken, IntegrityError } from './crypto/sealing.js';
 export { Transactions } from './database/transactions.js';
-export { Durability } from './database/durability.js';
-export { AlreadyDurable, DurableReplies } from './database/durable-replies.interceptor.js';
 export { Shredder } from './database/shredder.js';
 export { columnTypes } from './database/column-types.js';
 export { isUniqueViolation } from './database/unique-violation.js';

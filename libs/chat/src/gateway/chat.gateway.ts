@@ -10,7 +10,7 @@ import {
   type OnGatewayInit,
 } from '@nestjs/websockets';
 
-import { AlreadyDurable, coded, type HearthConfig } from '@hearth/core';
+import { coded, type HearthConfig } from '@hearth/core';
 import { GroupPolicy } from '@hearth/groups';
 import {
   CHAT_NAMESPACE,
@@ -196,7 +196,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('group:leave')
-  @AlreadyDurable()
   @SocketBudget('rooms')
   async leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: GroupRefDto): Promise<Ack> {
     this.assertSession(socket);
@@ -207,7 +206,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('message:send')
-  @AlreadyDurable()
   async send(
     @ConnectedSocket() socket: ChatSocket,
     @MessageBody() dto: MessageSendDto,
@@ -250,7 +248,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('typing')
-  @AlreadyDurable()
   @SocketBudget('typing')
   async typing(
     @ConnectedSocket() socket: ChatSocket,
@@ -283,7 +280,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   @SubscribeMessage('auth:refresh')
-  @AlreadyDurable()
   @SocketBudget('tokens')
   async refresh(
     @ConnectedSocket() socket: ChatSocket,

@@ -27,8 +27,8 @@ interface PendingWrite {
 const MAX_BATCH = 256;
 
 /**
- * Group commit: messages that arrive while a write (and its disk sync, see `Durability`) is in progress are
- * written together in the next transaction, so one sync serves many messages and does not cap throughput.
+ * Group commit: messages that arrive while a write is in progress are written together in the next
+ * transaction, so one disk sync serves many messages and `synchronous = FULL` does not cap throughput.
  *
  * - A lone message is written at once (the next turn of the event loop); batching only adds messages that
  *   would otherwise have waited for the writer anyway.

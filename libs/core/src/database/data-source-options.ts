@@ -41,8 +41,7 @@ export function buildDataSourceOptions(
     timeout: database.busyTimeoutMs,
     prepareDatabase: (db: { pragma: (source: string) => unknown }) => {
       db.pragma(`busy_timeout = ${database.busyTimeoutMs}`);
-      // The log is synced off the event loop before any write is reported (Durability), not in every commit.
-      db.pragma('synchronous = NORMAL');
+      db.pragma('synchronous = FULL');
       // Deleted content is overwritten with zeros, not merely unlinked (see Shredder).
       db.pragma('secure_delete = ON');
     },

@@ -3,8 +3,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Mutex } from 'async-mutex';
 import { DataSource, type EntityManager } from 'typeorm';
 
-import { Durability } from './durability.js';
-
 /**
  * Runs units of work in a database transaction.
  *
@@ -12,18 +10,12 @@ import { Durability } from './durability.js';
  * transactions started concurrently would silently merge into one. On SQLite every transaction therefore
  * waits its turn here; SQLite admits one writer at a time anyway. On PostgreSQL each transaction gets its own
  * pooled connection and the database arbitrates.
- *
- * A transaction's promise settles once its commit is on disk (`Durability`), so what its caller then reports
- * (an ack, a broadcast) is never undone by a power cut; the event loop does not wait for the disk meanwhile.
  */
 @Injectable()
 export class Transactions {
   private readonly sqliteWriter = new Mutex();
 
-  constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
-    private readonly durability: Durability,
-  ) {}
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   get isPostgres(): boolean {
     return this.dataSource.options.type === 'postgres';
@@ -37,12 +29,10 @@ export class Transactions {
     return this.isPostgres ? work() : this.sqliteWriter.runExclusive(work);
   }
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     if (this.isPostgres) {
       return this.dataSource.transaction(work);
     }
-    const result = await this.sqliteWriter.runExclusive(() => this.dataSource.transaction(work));
-    await this.durability.synced();
-    return result;
+    return this.sqliteWriter.runExclusive(() => this.dataSource.transaction(work));
   }
 }
