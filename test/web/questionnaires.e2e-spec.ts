@@ -642,7 +642,7 @@ describeInBrowser('Web client: questionnaires', () => {
         'Todavía ningún miembro comparte sus puntuaciones contigo',
       );
     });
-    it('names the EPDS as Spanish does, "la EPDS", wherever a sentence names it', async () => {
+    it('names the EPDS as Spanish does, "la EPDS", wherever a sentence names it, and an English page says its words are Spanish only', async () => {
       const wording = {
         title: 'Texto de prueba de la escala',
         instructions: 'Instrucciones de prueba',
@@ -658,6 +658,13 @@ describeInBrowser('Web client: questionnaires', () => {
         await s.goto(`${t.url}/journal/questionnaires`);
         await s.getByLabel('Recordarme responder la EPDS').waitFor();
         await s.getByLabel('Recordarme responder el PHQ-9').waitFor();
+        expect(await s.getByText('Por ahora solo en').count()).toBe(0);
+        // On an English page the EPDS is offered too, and says that its words are Spanish only.
+        await m.goto(`${t.url}/journal/questionnaires`);
+        const epds = m.locator('.card-list > li', { has: m.getByRole('heading', { name: /EPDS/ }) });
+        await epds.getByText('For now only in Spanish').waitFor();
+        const phq = m.locator('.card-list > li', { has: m.getByRole('heading', { name: /PHQ-9/ }) });
+        expect(await phq.getByText('For now only in').count()).toBe(0);
         await florsTab();
         await flor.getByLabel('Cuestionario', { exact: true }).selectOption('epds');
         await flor.getByLabel('Cada cuántos días (de 7 a 90)').fill('28');

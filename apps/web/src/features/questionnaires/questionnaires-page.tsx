@@ -27,7 +27,8 @@ const takeLink = (instrument: QuestionnaireId, groupId?: string | null) =>
 export function QuestionnairesPage() {
   const instruments = useLoad(() => http.get<QuestionnaireSummaryDto[]>('/questionnaires'), []);
   const cadences = useLoad(() => http.get<QuestionnaireCadenceDto[]>('/me/questionnaires/cadences'), []);
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const pageLanguage = i18n.resolvedLanguage === 'es' ? 'es' : 'en';
   // The bands and what they suggest come from the server in the language the page speaks.
   const language = browserLanguage();
   const history = useLoad(
@@ -108,6 +109,15 @@ export function QuestionnairesPage() {
                     </span>
                   </Link>
                 </div>
+                {!q.languages.includes(pageLanguage) && q.languages.length > 0 && (
+                  <p className="muted">
+                    {t('questionnaire.overview.onlyIn', {
+                      language: new Intl.DisplayNames([pageLanguage], { type: 'language' }).of(
+                        q.languages[0],
+                      ),
+                    })}
+                  </p>
+                )}
                 <p className="muted">
                   {t('questionnaire.overview.lookback', {
                     count: Math.round(q.lookbackDays / 7),

@@ -239,8 +239,11 @@ function useKeptResult(
   const navigate = useNavigate();
   const keptId = (location.state as { resultId?: string } | null)?.resultId ?? null;
   const [result, setResult] = useState<QuestionnaireResponseDto | null>(null);
+  // The result she left with "Take it again": never brought back, even if the history's state still names it
+  // for a moment (the router applies its state in a transition, after the screen has been cleared).
+  const left = useRef<string | null>(null);
   useEffect(() => {
-    if (!keptId || result?.id === keptId) return;
+    if (!keptId || result?.id === keptId || left.current === keptId) return;
     let current = true;
     void http
       .get<QuestionnaireResponseDto[]>(
@@ -248,7 +251,7 @@ function useKeptResult(
       )
       .then((responses) => {
         const kept = responses.find((r) => r.id === keptId);
-        if (current && kept) setResult(kept);
+        if (current && kept && left.current !== kept.id) setResult(kept);
       })
       .catch(() => undefined);
     return () => {
@@ -258,6 +261,7 @@ function useKeptResult(
   return [
     result,
     (response) => {
+      if (!response) left.current = result?.id ?? keptId;
       setResult(response);
       navigate(`${location.pathname}${location.search}`, {
         replace: true,
