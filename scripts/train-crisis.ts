@@ -10,7 +10,7 @@ import type { Features, TrainingOptions } from '../libs/safety/src/crisis/classi
 
 import { encodeWeights, featuresOf, train } from '../libs/safety/src/crisis/classifier.js';
 import { DEVELOPMENT_PARTS, loadCorpus, type CorpusLine } from '../libs/safety/src/crisis/evaluation.js';
-import { analyse, judge } from '../libs/safety/src/crisis/frames.js';
+import { analyse, doubtful, judge } from '../libs/safety/src/crisis/frames.js';
 import { read } from '../libs/safety/src/crisis/reading.js';
 
 const OPTIONS = process.env.CRISIS_TRAIN_OPTIONS
@@ -67,6 +67,7 @@ function validate(): void {
     line: CorpusLine;
     features: Features;
     grammar: boolean;
+    doubtful: boolean;
     cued: boolean;
     words: number;
     part: string;
@@ -78,6 +79,7 @@ function validate(): void {
         line,
         features: featuresOf(analysis),
         grammar: judge(analysis) !== null,
+        doubtful: doubtful(analysis),
         cued: analysis.cues.size > 0,
         words: analysis.reading.words.length,
         part,
@@ -97,6 +99,7 @@ function validate(): void {
     urgent: boolean;
     p: number;
     grammar: boolean;
+    doubtful: boolean;
     cued: boolean;
   };
   const scored: (Result & { words: number })[] = [];
@@ -107,13 +110,14 @@ function validate(): void {
       rest.map((x) => (x.line.crisis ? 1 : 0)),
       OPTIONS,
     );
-    for (const { line, features, grammar, cued, words, part } of left)
+    for (const { line, features, grammar, doubtful, cued, words, part } of left)
       scored.push({
         part,
         crisis: line.crisis,
         urgent: line.tier === 'urgent',
         p: probability(weights, features),
         grammar,
+        doubtful,
         cued,
         words,
       });
@@ -146,6 +150,13 @@ function validate(): void {
       );
   for (const high of [0.6, 0.7, 0.8])
     summary(`grammar unless p < 0.2, or p ≥ ${high}`, (x) => (x.grammar && x.p >= 0.2) || x.p >= high);
+  // The model overrules the grammar only where the grammar read a doubtful context (frames.ts, assess.ts).
+  for (const veto of [0.1, 0.2, 0.3, 0.5])
+    for (const high of [0.5, 0.6, 0.65, 0.7])
+      summary(
+        `grammar unless doubtful and p < ${veto}, or p ≥ ${high} (…)`,
+        (x) => (x.grammar && !(x.doubtful && x.p < veto)) || (x.p >= high && (x.cued || x.words >= 10)),
+      );
 }
 
 function probability(weights: Float64Array, features: Features): number {

@@ -30,13 +30,21 @@ const POSITIVE: [string, string][] = [
   ['I feel like I could hurt someone', 'harm_to_others'],
   ["I'd never kill myself but sometimes I wish I were dead", 'suicide'],
   ['No one would care if I killed myself', 'suicide'],
+  // A negation that says something will not stop is no denial.
+  ["I can't stop thinking about killing myself", 'suicide'],
+  ['since the integration session i cant stop thinking about suicide', 'suicide'],
+  ['no puedo dejar de pensar en matarme', 'suicide'],
+  ["i can't help thinking everyone would be better off without me", 'suicide'],
 ];
 
-/** Sentences that must not raise an alarm. */
+/**
+ * Sentences that must not raise an alarm. "I do not want to die, I want to feel better" was one until the model's
+ * threshold went from 0.7 to 0.65 (p 0.66): a known false alarm the rule accepts for recall
+ * (docs/crisis-detection.md, "Limits").
+ */
 const NEGATIVE: string[] = [
   "I'm not going to hurt myself, I promise",
   'I would never hurt my baby',
-  'I do not want to die, I want to feel better',
   "I don't want to die",
   'I am not suicidal, just tired',
   "I'm no longer suicidal and the meds help",
@@ -97,6 +105,21 @@ describe('assessCrisis', () => {
     expect(assessCrisis('the nurse asked if i had thoughts of hurting myself, i said no')).toBeNull();
     expect(assessCrisis('watched a documentary about a suicide attempt survivor, so moving')).toBeNull();
     expect(assessCrisis('three years ago i wanted to die. today i am grateful and well')).toBeNull();
+  });
+
+  it('lets the model overrule the grammar only where the grammar read a doubtful context', () => {
+    // Someone else's past, told as over: the grammar finds harm to a baby beside a doubtful context.
+    expect(
+      assessCrisis('my friend from the maternity ward heard voices about her baby, she is doing well now'),
+    ).toBeNull();
+    expect(
+      assessCrisis("my sister told me she's been cutting, we got her into therapy and she's doing great"),
+    ).toBeNull();
+    // A plain finding stands, however the model weighs the rest ("session" is everyday integration talk).
+    expect(assessCrisis('I feel suicidal since the session')).toMatchObject({ category: 'suicide' });
+    expect(
+      assessCrisis("my facilitator asked and yes, I've been thinking about killing myself"),
+    ).toMatchObject({ category: 'suicide' });
   });
 
   it('never throws, whatever the text', () => {

@@ -45,6 +45,11 @@ export const CORPUS_PARTS = [
   'development-23',
   'development-24',
   'development-25',
+  'development-26',
+  'development-27',
+  'development-28',
+  'development-29',
+  'development-30',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -53,6 +58,7 @@ export const CORPUS_PARTS = [
   'held-out-6',
   'held-out-7',
   'held-out-8',
+  'held-out-9',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));

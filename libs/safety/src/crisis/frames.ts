@@ -15,9 +15,33 @@ const GRAMMAR = new PatternSet<Tagged>([
 ]);
 learnSpellings(GRAMMAR.vocabulary(), EVERYDAY);
 
-export const NEGATORS = new Set(['not', 'no', 'never', 'nunca', 'jamas', 'nobody', 'ni', 'nor']);
+const NEGATORS = new Set(['not', 'no', 'never', 'nunca', 'jamas', 'nobody', 'ni', 'nor']);
 /** How many words before a cue a negation still turns it around (within its clause). */
 export const NEGATION_REACH = 4;
+
+/**
+ * Verbs that a negation turns into the opposite of a denial: "can't stop thinking about it", "can't help
+ * thinking", "can't shake the feeling", "no dejo de pensar", "no puedo parar de". What follows them stands.
+ */
+const UNSTOPPABLE = new Set(['stop', 'quit', 'help', 'shake', 'resist', 'dejar', 'dejo', 'parar', 'paro']);
+/** A modal that may stand between the negation and such a verb ("no puedo dejar de", "i could never stop"). */
+const MODALS = new Set(['puedo', 'podia', 'pude', 'logro', 'can', 'could']);
+
+/**
+ * Whether the word at `i` is a negation that denies what follows it in its clause: a negator, unless it only
+ * says that something will not stop ("i can not stop thinking about suicide" is no denial).
+ */
+export function negatesAt(reading: Reading, i: number): boolean {
+  if (!NEGATORS.has(reading.words[i])) return false;
+  const next = reading.words[i + 1];
+  if (next === undefined || reading.clause[i + 1] !== reading.clause[i]) return true;
+  if (UNSTOPPABLE.has(next)) return false;
+  return !(
+    MODALS.has(next) &&
+    UNSTOPPABLE.has(reading.words[i + 2]) &&
+    reading.clause[i + 2] === reading.clause[i]
+  );
+}
 
 /**
  * How much each cue weighs towards each kind of crisis. A text is a crisis of a kind when the weights of the
@@ -97,6 +121,30 @@ export interface Finding {
 
 export function findCrisis(text: string): Finding | null {
   return judge(analyse(read(text)));
+}
+
+/**
+ * Contexts in which crisis words are often something else: someone else's story, a question, the past, a film,
+ * a campaign, a joke, an idiom. The grammar damps some of them; when it still finds a crisis beside one, the
+ * model, which weighs the whole text, may overrule it (assess.ts).
+ */
+const DOUBTFUL: readonly Context[] = [
+  'reported_question',
+  'question',
+  'answered_no',
+  'media',
+  'awareness',
+  'past',
+  'resolved',
+  'third_person',
+  'safe',
+  'idiom',
+  'laughter',
+];
+
+/** Whether the grammar read a context that may make its finding something else (DOUBTFUL). */
+export function doubtful({ contexts }: Analysis): boolean {
+  return DOUBTFUL.some((context) => contexts.has(context));
 }
 
 /** What the grammar read in a text: its words, the cues that stand (not negated, not someone else's), contexts. */
@@ -232,7 +280,7 @@ function negated(match: Match<Tagged>, reading: Reading): boolean {
   const clause = reading.clause[match.start];
   for (let i = match.start - 1; i >= Math.max(0, match.start - NEGATION_REACH); i--) {
     if (reading.clause[i] !== clause) break;
-    if (NEGATORS.has(reading.words[i])) return true;
+    if (negatesAt(reading, i)) return true;
   }
   return false;
 }

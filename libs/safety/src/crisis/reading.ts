@@ -22,6 +22,8 @@ const CONTRACTIONS: [RegExp, string][] = [
   [/\bwon['’]t\b/g, 'will not'],
   [/\bcan['’]t\b/g, 'can not'],
   [/n['’]t\b/g, ' not'],
+  // "she's been", "he's got": "has"; otherwise "is".
+  [/\b(it|that|he|she|there|what)['’]s (been|got|gotten|had|done|taken|tried|said|told)\b/g, '$1 has $2'],
   [/\b(it|that|he|she|there|what)['’]s\b/g, '$1 is'],
   [/['’]re\b/g, ' are'],
 ];
