@@ -1,5 +1,5 @@
 import type { CrisisAssessment } from './assessment.js';
-import { CrisisModel, scratchFeaturesOf } from './classifier.js';
+import { CrisisModel, featuresOf } from './classifier.js';
 import { analyse, describe, doubtful, judge } from './frames.js';
 import { languageOf } from './language.js';
 import { CRISIS_WEIGHTS, TIER_WEIGHTS } from './model.generated.js';
@@ -34,7 +34,7 @@ export const MODEL_DOUBT_VETO = 0.3;
 export function assessCrisis(text: string): CrisisAssessment | null {
   const analysis = analyse(read(text));
   const found = judge(analysis);
-  if (found && !(doubtful(analysis) && CRISIS.probability(scratchFeaturesOf(analysis)) < MODEL_DOUBT_VETO)) {
+  if (found && !(doubtful(analysis) && CRISIS.probability(featuresOf(analysis)) < MODEL_DOUBT_VETO)) {
     return {
       tier: found.tier,
       category: found.category,
@@ -44,7 +44,7 @@ export function assessCrisis(text: string): CrisisAssessment | null {
   }
   if (found) return null;
   if (analysis.cues.size === 0 && analysis.reading.words.length < MODEL_ALONE_MIN_WORDS) return null;
-  const features = scratchFeaturesOf(analysis);
+  const features = featuresOf(analysis);
   if (CRISIS.probability(features) < MODEL_ALONE_THRESHOLD) return null;
   const { category, urgentSign, intrusive } = describe(analysis);
   const urgent = urgentSign || TIERS.probability(features) >= 0.5;

@@ -1,4 +1,4 @@
-import { featuresOf, negationScoped, scratchFeaturesOf, slot } from './classifier.js';
+import { featuresOf, negationScoped, slot } from './classifier.js';
 import { loadCorpus } from './evaluation.js';
 import { analyse, type Analysis } from './frames.js';
 import { read } from './reading.js';
@@ -39,18 +39,6 @@ describe('the model features', () => {
       const expected = featuresByText(analysis);
       expect(features.slots).toEqual(expected);
       expect(features.value).toBeCloseTo(1 / Math.sqrt(expected.length), 12);
-    }
-  });
-
-  it('are the same whatever text was read before (the scratch list starts afresh for each)', () => {
-    const texts = loadCorpus('development-14')
-      .slice(0, 40)
-      .map(({ text }) => text);
-    const alone = texts.map((text) => featuresOf(analyse(read(text))));
-    for (let i = texts.length - 1; i >= 0; i--) {
-      const view = scratchFeaturesOf(analyse(read(texts[i])));
-      expect(Array.from(view.slots)).toEqual(alone[i].slots);
-      expect(view.value).toBe(alone[i].value);
     }
   });
 });

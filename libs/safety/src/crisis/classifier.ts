@@ -55,59 +55,8 @@ export interface Features {
   value: number;
 }
 
-/** Features in a view of a list that the next text overwrites (scratchFeaturesOf). */
-export interface FeatureView {
-  slots: Int32Array;
-  value: number;
-}
-
-/**
- * The distinct slots of the text being read, in the order first seen. A stamp per slot stands in for a `Set`, and
- * the list is kept from one text to the next, so that reading a message leaves no garbage (issue 19).
- */
-class SlotList {
-  private readonly seen = new Uint32Array(SLOTS);
-  private stamp = 0;
-  private list = new Int32Array(512);
-  length = 0;
-
-  clear(): void {
-    this.length = 0;
-    if (++this.stamp > 0xffff_ffff) {
-      this.seen.fill(0);
-      this.stamp = 1;
-    }
-  }
-
-  add(slot: number): void {
-    if (this.seen[slot] === this.stamp) return;
-    this.seen[slot] = this.stamp;
-    if (this.length === this.list.length) {
-      const longer = new Int32Array(this.list.length * 2);
-      longer.set(this.list);
-      this.list = longer;
-    }
-    this.list[this.length++] = slot;
-  }
-
-  /** The slots so far, as a view that the next text overwrites. */
-  view(): Int32Array {
-    return this.list.subarray(0, this.length);
-  }
-}
-
-const SCRATCH = new SlotList();
-
-/** The features of a text, to keep (training, evaluation). */
-export function featuresOf(analysis: Analysis): Features {
-  const features = scratchFeaturesOf(analysis);
-  return { slots: Array.from(features.slots), value: features.value };
-}
-
-/** The features of a text, in a view that the next call overwrites: for scoring a message at once. */
-export function scratchFeaturesOf({ reading, cues, contexts }: Analysis): FeatureView {
-  const slots = SCRATCH;
-  slots.clear();
+export function featuresOf({ reading, cues, contexts }: Analysis): Features {
+  const slots = new Set<number>();
   // Words a negation reaches ("never hurt myself again") are other features than the same words unnegated.
   const words = negationScoped(reading);
   for (let i = 0; i < words.length; i++) {
@@ -128,32 +77,23 @@ export function scratchFeaturesOf({ reading, cues, contexts }: Analysis): Featur
     for (const [other] of cues) if (other > cue) slots.add(slotOf(CUE, cue, other));
   }
   for (const context of contexts) slots.add(slotOf(CONTEXT, context));
-  return { slots: slots.view(), value: 1 / Math.sqrt(slots.length) };
+  const list = [...slots];
+  return { slots: list, value: 1 / Math.sqrt(list.length) };
 }
-
-/** The 3-letter pieces' hashes of the word being read, from which its 4-letter pieces continue. */
-let triples = new Int32Array(64);
 
 /**
  * The slots of the 3- and 4-letter pieces of ` ${word} ` (the word padded with a space on each side), hashed
- * without building the padded string or its pieces: the same slots as `slot` of `${kind} ${piece}`, in the same
- * order (the 3-letter ones, then the 4-letter ones). FNV-1a runs letter by letter, so a 4-letter piece's hash is
- * its first three letters' hash continued by one more.
+ * without building the padded string or its pieces: the same slots as `slot` of `${kind} ${piece}`.
  */
-function addLetterPieces(slots: SlotList, kind: number, word: string): void {
+function addLetterPieces(slots: Set<number>, kind: number, word: string): void {
   const length = word.length + 2;
   const unit = (k: number) => (k === 0 || k === length - 1 ? SPACE : word.charCodeAt(k - 1));
-  if (triples.length < length) triples = new Int32Array(length * 2);
-  for (let j = 0; j + 3 <= length; j++) {
-    const hash = Math.imul(
-      Math.imul(Math.imul(kind ^ unit(j), FNV_PRIME) ^ unit(j + 1), FNV_PRIME) ^ unit(j + 2),
-      FNV_PRIME,
-    );
-    triples[j] = hash;
-    slots.add((hash >>> 0) & MASK);
-  }
-  for (let j = 0; j + 4 <= length; j++)
-    slots.add((Math.imul(triples[j] ^ unit(j + 3), FNV_PRIME) >>> 0) & MASK);
+  for (let n = 3; n <= 4; n++)
+    for (let j = 0; j + n <= length; j++) {
+      let hash = kind;
+      for (let k = j; k < j + n; k++) hash = Math.imul(hash ^ unit(k), FNV_PRIME);
+      slots.add((hash >>> 0) & MASK);
+    }
 }
 
 /** The text's words, those within NEGATION_REACH after a negation in the same clause marked `!` (`!hurt`). */
@@ -182,10 +122,9 @@ export class CrisisModel {
       this.weights[view.getUint32(at, true)] = view.getFloat32(at + 4, true);
   }
 
-  probability(features: Features | FeatureView): number {
+  probability(features: Features): number {
     let sum = this.weights[BIAS];
-    const { slots, value } = features;
-    for (let i = 0; i < slots.length; i++) sum += this.weights[slots[i]] * value;
+    for (const index of features.slots) sum += this.weights[index] * features.value;
     return 1 / (1 + Math.exp(-sum));
   }
 }
