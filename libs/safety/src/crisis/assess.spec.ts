@@ -39,7 +39,7 @@ const POSITIVE: [string, string][] = [
 
 /**
  * Sentences that must not raise an alarm. "I do not want to die, I want to feel better" was one until the model's
- * threshold went from 0.7 to 0.65 (p 0.66): a known false alarm the rule accepts for recall
+ * threshold went below 0.7 (p 0.67 at the threshold 0.6): a known false alarm the rule accepts for recall
  * (docs/crisis-detection.md, "Limits").
  */
 const NEGATIVE: string[] = [

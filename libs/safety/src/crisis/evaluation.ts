@@ -50,6 +50,9 @@ export const CORPUS_PARTS = [
   'development-28',
   'development-29',
   'development-30',
+  'development-31',
+  'development-32',
+  'development-33',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -59,6 +62,7 @@ export const CORPUS_PARTS = [
   'held-out-7',
   'held-out-8',
   'held-out-9',
+  'held-out-10',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
