@@ -37,14 +37,11 @@ const POSITIVE: [string, string][] = [
   ["i can't help thinking everyone would be better off without me", 'suicide'],
 ];
 
-/**
- * Sentences that must not raise an alarm. "I do not want to die, I want to feel better" was one until the model's
- * threshold went below 0.7 (p 0.67 at the threshold 0.6): a known false alarm the rule accepts for recall
- * (docs/crisis-detection.md, "Limits").
- */
+/** Sentences that must not raise an alarm. */
 const NEGATIVE: string[] = [
   "I'm not going to hurt myself, I promise",
   'I would never hurt my baby',
+  'I do not want to die, I want to feel better',
   "I don't want to die",
   'I am not suicidal, just tired',
   "I'm no longer suicidal and the meds help",

@@ -21,7 +21,7 @@ const TIERS = new CrisisModel(TIER_WEIGHTS);
  * veto of every finding scored better still on those parts, but it vetoed "I feel suicidal since the session"
  * (the model had learnt "session" as everyday integration talk).
  */
-export const MODEL_ALONE_THRESHOLD = 0.6;
+export const MODEL_ALONE_THRESHOLD = 0.7;
 export const MODEL_ALONE_MIN_WORDS = 10;
 export const MODEL_DOUBT_VETO = 0.3;
 
