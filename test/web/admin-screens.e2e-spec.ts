@@ -288,6 +288,13 @@ describeInBrowser('Web client: the admin screens', () => {
       });
 
       // Spanish has its own lines: until saved it shows the English ones; saved, each language keeps its own.
+      // Its answer comes slowly here: the form must wait for it, not let her type into the English lines and then
+      // lose what she typed when the Spanish ones arrive.
+      const slowSpanish = '**/api/admin/crisis-resources?language=es';
+      await page.route(slowSpanish, async (route) => {
+        await new Promise((done) => setTimeout(done, 1500));
+        await route.continue();
+      });
       await form.getByRole('button', { name: 'Español', exact: true }).click();
       expect(
         await form.getByRole('button', { name: 'Español', exact: true }).getAttribute('aria-pressed'),
@@ -300,6 +307,7 @@ describeInBrowser('Web client: the admin screens', () => {
       await line2.getByLabel('Name').fill('Línea de la Vida');
       await line2.getByLabel('What it is and when to call').fill('Apoyo emocional, las 24 horas.');
       await line2.getByLabel('Phone number (optional)').fill('+52 800 911 2000');
+      await page.unroute(slowSpanish);
       await form.getByRole('button', { name: 'Save the lines in Spanish' }).click();
       await form.getByText('The lines in Spanish are saved.').waitFor();
       const spanish = await t

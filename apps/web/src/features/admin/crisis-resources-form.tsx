@@ -59,10 +59,16 @@ function validate(t: TFunction, country: string, lines: Line[]): Errors {
 export function CrisisResourcesForm() {
   const { t, i18n } = useTranslation();
   const [language, setLanguage] = useState<Language>('en');
+  // Each answer names the language it is for: until the chosen language's lines are in, the form waits rather
+  // than show (and let her edit, then lose) the previous language's.
   const current = useLoad(
-    () => http.get<CrisisResourceSetDto>(`/admin/crisis-resources?language=${language}`),
+    async () => ({
+      language,
+      set: await http.get<CrisisResourceSetDto>(`/admin/crisis-resources?language=${language}`),
+    }),
     [language],
   );
+  const loaded = !current.loading && current.data?.language === language ? current.data.set : undefined;
   const [country, setCountry] = useState('');
   const [lines, setLines] = useState<Line[]>([]);
   const [errors, setErrors] = useState<Errors>({});
@@ -72,10 +78,10 @@ export function CrisisResourcesForm() {
   const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
-    if (!current.data) return;
-    setCountry(current.data.country);
+    if (!loaded) return;
+    setCountry(loaded.country);
     setLines(
-      current.data.resources.map((r) => ({
+      loaded.resources.map((r) => ({
         ...blankLine(),
         name: r.name,
         description: r.description,
@@ -85,7 +91,7 @@ export function CrisisResourcesForm() {
       })),
     );
     setErrors({});
-  }, [current.data]);
+  }, [loaded]);
 
   // After a refused save, the first field to fix takes the focus, so a screen reader hears what to do.
   useEffect(() => {
@@ -114,12 +120,13 @@ export function CrisisResourcesForm() {
       ),
     );
     const ok = await action.run(async () => {
-      current.setData(
-        await http.put<CrisisResourceSetDto>(`/admin/crisis-resources?language=${language}`, {
+      current.setData({
+        language,
+        set: await http.put<CrisisResourceSetDto>(`/admin/crisis-resources?language=${language}`, {
           country,
           resources,
         }),
-      );
+      });
     });
     if (ok) setSaved(true);
     else setAttempt((n) => n + 1);
@@ -179,7 +186,7 @@ export function CrisisResourcesForm() {
           ))}
         </div>
       </fieldset>
-      {!current.data ? (
+      {!loaded ? (
         <Pending loaded={current} />
       ) : (
         <>
