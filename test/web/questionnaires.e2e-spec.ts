@@ -708,7 +708,10 @@ describeInBrowser('Web client: questionnaires', () => {
     });
 
     it('an answer with no self-harm shows no crisis screen when it cannot be sent', async () => {
-      await m.goto(`${t.url}/journal/questionnaires/gad7`);
+      // Straight after the test above went offline and back, the page's "load" event has been seen to wait past a
+      // minute on the loaded CI machine (the service worker and Chromium's offline emulation); the heading is
+      // what this test needs, so it waits for that instead.
+      await m.goto(`${t.url}/journal/questionnaires/gad7`, { waitUntil: 'domcontentloaded' });
       await m.getByRole('heading', { name: /GAD-7/ }).first().waitFor();
       for (let i = 1; i <= 7; i++) await question(m, i).getByLabel('Several days', { exact: true }).check();
       await m.context().setOffline(true);
