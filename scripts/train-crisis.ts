@@ -20,7 +20,7 @@ const SMALLEST_WEIGHT = 0.02;
 /** The parts written only of everyday talk that uses crisis words innocently (the alarm-rate measure). */
 const EVERYDAY_PARTS = new Set(['development-6', 'development-7']);
 /** The parts written mostly of ordinary, short group chat (the alarm rate on what members mostly write). */
-const CHATTER_PARTS = new Set(['development-22', 'development-34']);
+const CHATTER_PARTS = new Set(['development-22', 'development-34', 'development-40']);
 
 if (process.argv.includes('--validate')) {
   validate();
@@ -156,6 +156,13 @@ function validate(): void {
       summary(
         `grammar unless doubtful and p < ${veto}, or p ≥ ${high} (…)`,
         (x) => (x.grammar && !(x.doubtful && x.p < veto)) || (x.p >= high && (x.cued || x.words >= 10)),
+      );
+  // How short a message with no cue of the grammar's the model may still raise an alarm on.
+  for (const short of [6, 4, 3, 0])
+    for (const high of [0.6, 0.65, 0.7, 0.8])
+      summary(
+        `grammar unless doubtful and p < 0.3, or p ≥ ${high} (no cue: ${short}+ words)`,
+        (x) => (x.grammar && !(x.doubtful && x.p < 0.3)) || (x.p >= high && (x.cued || x.words >= short)),
       );
 }
 

@@ -2,6 +2,7 @@ import { BadRequestException, ValidationPipe, type ValidationError } from '@nest
 
 import type { FieldError } from './error-body.js';
 import { nestedDeeperThan, PAYLOAD_TOO_DEEP } from './payload-depth.js';
+import { rememberValidationRules } from './validation-metadata.js';
 
 export class ValidationFailedException extends BadRequestException {
   constructor(readonly details: FieldError[]) {
@@ -65,6 +66,7 @@ class SafeValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  rememberValidationRules();
   return new SafeValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,

@@ -56,6 +56,11 @@ export const CORPUS_PARTS = [
   'development-34',
   'development-35',
   'development-36',
+  'development-37',
+  'development-38',
+  'development-39',
+  'development-40',
+  'development-41',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -66,6 +71,7 @@ export const CORPUS_PARTS = [
   'held-out-8',
   'held-out-9',
   'held-out-10',
+  'held-out-11',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));

@@ -2,6 +2,7 @@ import type { CrisisCategory, CrisisTier } from './assessment.js';
 import { CONTEXTS, CUES, EVERYDAY, type Context, type Cue } from './lexicon.js';
 import { compile, PatternSet, type Match } from './patterns.js';
 import { learnSpellings, read, type Reading } from './reading.js';
+import { REAL_WORDS } from './real-words.generated.js';
 
 type Tagged = { kind: 'cue'; cue: Cue } | { kind: 'context'; context: Context };
 
@@ -13,7 +14,12 @@ const GRAMMAR = new PatternSet<Tagged>([
     patterns.map((pattern) => compile<Tagged>(pattern, { kind: 'context', context: context as Context })),
   ),
 ]);
-learnSpellings(GRAMMAR.vocabulary(), EVERYDAY);
+learnSpellings(GRAMMAR.vocabulary(), [...EVERYDAY, ...REAL_WORDS]);
+
+/** The words the grammar knows (scripts/real-words.ts reads them). */
+export function grammarVocabulary(): string[] {
+  return [...GRAMMAR.vocabulary()];
+}
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nunca', 'jamas', 'nobody', 'ni', 'nor']);
 /** How many words before a cue a negation still turns it around (within its clause). */
