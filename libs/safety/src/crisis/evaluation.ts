@@ -61,6 +61,8 @@ export const CORPUS_PARTS = [
   'development-39',
   'development-40',
   'development-41',
+  'development-42',
+  'development-43',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -72,6 +74,7 @@ export const CORPUS_PARTS = [
   'held-out-9',
   'held-out-10',
   'held-out-11',
+  'held-out-12',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
