@@ -63,6 +63,8 @@ export const CORPUS_PARTS = [
   'development-41',
   'development-42',
   'development-43',
+  'development-44',
+  'development-45',
   'held-out',
   'held-out-2',
   'held-out-3',
