@@ -157,6 +157,15 @@ function validate(): void {
         `grammar unless doubtful and p < ${veto}, or p ≥ ${high} (…)`,
         (x) => (x.grammar && !(x.doubtful && x.p < veto)) || (x.p >= high && (x.cued || x.words >= 10)),
       );
+  // A short message gives the model little to go on: a stricter threshold below a few words.
+  for (const few of [4, 6, 8])
+    for (const strict of [0.8, 0.9, 0.95])
+      summary(
+        `… p ≥ 0.7, under ${few} words p ≥ ${strict}`,
+        (x) =>
+          (x.grammar && !(x.doubtful && x.p < 0.3)) ||
+          (x.p >= (x.words < few ? strict : 0.7) && (x.cued || x.words >= 10)),
+      );
   // How short a message with no cue of the grammar's the model may still raise an alarm on.
   for (const short of [6, 4, 3, 0])
     for (const high of [0.6, 0.65, 0.7, 0.8])
