@@ -10,15 +10,17 @@
  */
 import { writeFileSync } from 'node:fs';
 
+import { format, resolveConfig } from 'prettier';
+
 import { realWordsCorrected } from '../libs/safety/src/crisis/real-words.js';
 
 const words = realWordsCorrected();
 const file = new URL('../libs/safety/src/crisis/real-words.generated.ts', import.meta.url);
-writeFileSync(
-  file,
+const source =
   `// Written by \`npm run words:crisis\` (scripts/real-words.ts) from an-array-of-english-words and\n` +
-    `// an-array-of-spanish-words: the real words that the reading's spelling correction must not change.\n` +
-    `// Do not edit: run it again.\n\n` +
-    `export const REAL_WORDS: readonly string[] =\n  '${words.join(' ')}'.split(' ');\n`,
-);
+  `// an-array-of-spanish-words: the real words that the reading's spelling correction must not change.\n` +
+  `// Do not edit: run it again.\n\n` +
+  `export const REAL_WORDS: readonly string[] = '${words.join(' ')}'.split(' ');\n`;
+// Written as the repository's formatter would write it, so that retraining leaves nothing to reformat.
+writeFileSync(file, await format(source, { ...(await resolveConfig(file)), filepath: file.pathname }));
 console.log(`${words.length} real words kept from correction; wrote ${file.pathname}`);
