@@ -210,6 +210,9 @@ export class RoomStore {
     if (sinceSeq !== undefined) void this.recheckLatest();
     if (sinceSeq === undefined) this.partial.hasOlder = ack.missed.length > 0 && (ack.missed[0].seq ?? 0) > 1;
     this.patch({ joined: true, joinError: null, online: ack.online });
+    // A mute lifted, a mode changed or a role given while the socket was away came as events nobody heard: read
+    // the room's rule again now that its events reach me (after a reload the first read may predate them).
+    void this.refreshState();
     let more = ack.hasMore;
     while (more) {
       const page = await this.http.get<MessageDto[]>(
