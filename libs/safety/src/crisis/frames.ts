@@ -18,7 +18,7 @@ learnSpellings(GRAMMAR.vocabulary(), [...EVERYDAY, ...REAL_WORDS]);
 
 /** The words the grammar knows (scripts/real-words.ts reads them). */
 export function grammarVocabulary(): string[] {
-  return [...GRAMMAR.vocabulary()];
+  return GRAMMAR.vocabulary();
 }
 
 const NEGATORS = new Set(['not', 'no', 'never', 'nunca', 'jamas', 'nobody', 'ni', 'nor']);
