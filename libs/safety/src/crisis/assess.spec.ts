@@ -119,6 +119,32 @@ describe('assessCrisis', () => {
     ).toMatchObject({ category: 'suicide' });
   });
 
+  it('reads no crisis into numbers, times and codes after an ordinary message', () => {
+    // The benchmark's own message, with its sender's key, step, number and time stamp: the model once took 6.5 %
+    // of such messages for crises, their letters and digits read as pieces of words ("22119a5e" as "22ii9ase").
+    const ordinary = [
+      'Thinking about what came up on Tuesday, and what I want to bring next time.',
+      'see you all thursday, the zoom link is the same as last week',
+      'booked my next session, the confirmation number is',
+    ];
+    let seed = 7;
+    const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const code = () =>
+      Math.floor(random() * 0xffffffff)
+        .toString(16)
+        .padStart(8, '0');
+    const alarms = [];
+    for (let i = 0; i < 600; i++) {
+      const text = `${ordinary[i % 3]} ${code()}-${i % 7}-${i % 5}|1|${i}|${(1.7963e12 + random() * 1e6).toFixed(3)}`;
+      if (assessCrisis(text)) alarms.push(text);
+    }
+    expect(alarms).toEqual([]);
+  });
+
+  it('still reads a time or a dose written with its unit', () => {
+    expect(assessCrisis('took all 30 of them at 1am, 50mg each')).toMatchObject({ tier: 'urgent' });
+  });
+
   it('never throws, whatever the text', () => {
     const texts = ['', ' ', '!!!', '\u0000', 'a'.repeat(10_000), '🙂'.repeat(500), 'no no no no'];
     // Words that are also the names of an object's own properties.

@@ -1,4 +1,4 @@
-import { tokenize } from '../text/tokens.js';
+import { isNumberWithUnit, tokenize } from '../text/tokens.js';
 
 /**
  * A text as the crisis grammar reads it: clauses of folded words, with contractions opened, internet shorthand
@@ -145,7 +145,7 @@ export function read(text: string): Reading {
     if (!parts[index]) continue;
     for (const raw of tokenize(parts[index])) {
       const token = squeezeLong(raw);
-      const spelled = SHORTHAND.get(token) ?? correct(token);
+      const spelled = SHORTHAND.get(token) ?? (isLongNumberOrCode(token) ? CODE : correct(token));
       if (spelled.includes(' ')) {
         for (const word of spelled.split(' ')) {
           words.push(word);
@@ -158,6 +158,17 @@ export function read(text: string): Reading {
     }
   }
   return { words, clause };
+}
+
+/**
+ * What a long number or a code reads as: a phone number, a time stamp, an order or booking reference, an id in a
+ * link ("22119a5e", "5551234567") says nothing about danger, and its digits and letters must not reach the model
+ * as pieces of words. Shorter numbers stay themselves ("30 pills", "988", "2024").
+ */
+export const CODE = '0';
+
+function isLongNumberOrCode(token: string): boolean {
+  return token.length >= 5 && /\d/.test(token) && !isNumberWithUnit(token);
 }
 
 /**

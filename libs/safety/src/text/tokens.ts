@@ -26,12 +26,36 @@ export function tokenize(text: string): string[] {
   const folded = plain.toLowerCase().replace(/['’`]/g, '');
   const raw = folded.split(/[^\p{L}\p{N}@$]+/u).filter(Boolean);
   const words = raw.map((word) =>
-    HAS_LOOKALIKE.test(word) && (/\p{L}/u.test(word) || /[@$]/.test(word))
+    HAS_LOOKALIKE.test(word) && (/\p{L}/u.test(word) || /[@$]/.test(word)) && !isNumberOrCode(word)
       ? [...word].map((c) => LOOKALIKES[c] ?? c).join('')
       : word,
   );
   return joinSpelledOut(words.filter(hasLetterOrDigit));
 }
+
+/** Whether a word is a number with a short unit or ordinal: "3am", "10mg", "2nd", "5k". */
+export function isNumberWithUnit(word: string): boolean {
+  return NUMBER_WITH_UNIT.test(word);
+}
+const NUMBER_WITH_UNIT = /^\d+[a-z]{1,3}$/;
+
+/**
+ * Whether a word's digits are digits, not letters in disguise: a number with a short unit or ordinal ("1am" is
+ * not "iam", "50mg" not "somg"), or a code of five characters or more (an id, a reference, a hash): more digits
+ * than letters, only hexadecimal letters, or a digit no letter hides behind (2, 6, 8, 9). "22119a5e" and
+ * "5a4e05fc" are no words; short look-alike spellings still are ("k1ll", "a55", "su1c1de").
+ */
+function isNumberOrCode(word: string): boolean {
+  if (isNumberWithUnit(word)) return true;
+  if (word.length < 5) return false;
+  let digits = 0;
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit >= 0x30 && unit <= 0x39) digits++;
+  }
+  return digits * 2 > word.length || HEXADECIMAL.test(word) || /[2689]/.test(word);
+}
+const HEXADECIMAL = /^[0-9a-f]+$/;
 
 /** Whether a word holds a letter or a digit; most start with a plain one, which answers at once. */
 function hasLetterOrDigit(word: string): boolean {
