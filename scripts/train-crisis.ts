@@ -20,7 +20,7 @@ const SMALLEST_WEIGHT = 0.02;
 /** The parts written only of everyday talk that uses crisis words innocently (the alarm-rate measure). */
 const EVERYDAY_PARTS = new Set(['development-6', 'development-7']);
 /** The parts written mostly of ordinary, short group chat (the alarm rate on what members mostly write). */
-const CHATTER_PARTS = new Set(['development-22', 'development-34', 'development-40']);
+const CHATTER_PARTS = new Set(['development-22', 'development-34', 'development-40', 'development-49']);
 
 if (process.argv.includes('--validate')) {
   validate();

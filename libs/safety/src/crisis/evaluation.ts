@@ -65,6 +65,10 @@ export const CORPUS_PARTS = [
   'development-43',
   'development-44',
   'development-45',
+  'development-46',
+  'development-47',
+  'development-48',
+  'development-49',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -77,6 +81,7 @@ export const CORPUS_PARTS = [
   'held-out-10',
   'held-out-11',
   'held-out-12',
+  'held-out-13',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
