@@ -2,8 +2,13 @@
  * `npm run eval:crisis`: the crisis detector against its corpus (libs/safety/corpus): precision and recall
  * overall, per language, tier and kind, with tier and language agreement, and its cost per message. `--misses`
  * lists the development parts' confusions; the held-out parts' sentences are never printed, only their figures.
- * `--part <name>` reads one part; `--cost-json` prints only the cost, as JSON (for `npm run bench`).
+ * `--part <name>` reads one part; `--cost-json` prints only the cost, as JSON (for `npm run bench`); `--alarms`
+ * reads a JSON array of texts on its input and prints how many of them raise an alarm (`npm run bench` asks it
+ * of the load's messages).
  */
+import { readFileSync } from 'node:fs';
+
+import { assessCrisis } from '../libs/safety/src/crisis/assess.js';
 import {
   CORPUS_PARTS,
   evaluateCorpus,
@@ -13,6 +18,11 @@ import {
 } from '../libs/safety/src/crisis/evaluation.js';
 
 const args = process.argv.slice(2);
+if (args.includes('--alarms')) {
+  const given = JSON.parse(readFileSync(0, 'utf8')) as string[];
+  console.log(given.filter((text) => assessCrisis(text) !== null).length);
+  process.exit(0);
+}
 const texts = CORPUS_PARTS.flatMap((part) => loadCorpus(part).map((line) => line.text));
 if (args.includes('--cost-json')) {
   console.log(JSON.stringify(measureCost(texts, 20)));

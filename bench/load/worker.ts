@@ -3,6 +3,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { ClientToServerEvents, MessageDto, ServerToClientEvents } from '@hearth/contracts';
 
 import { encode, latencyHistogram, nowMicros } from '../support/histogram.js';
+import { loadMessage, readLoadMessage } from './message.js';
 import {
   ABUSIVE_EVENTS,
   type AbusePlan,
@@ -63,7 +64,6 @@ class Seen {
   }
 }
 
-const FILLER = 'Thinking about what came up on Tuesday, and what I want to bring next time.';
 let url = '';
 const connections: Connection[] = [];
 let step = freshStep();
@@ -178,9 +178,9 @@ function receive(connection: Connection, message: MessageDto, live = true): void
   const at = nowMicros();
   lastArrival = Date.now();
   if (storming && message.seq !== null) connection.seqs.add(message.seq);
-  const [key, stepOf, number, sentAtText] = (message.body ?? '').slice(FILLER.length + 1).split('|');
-  if (!key || key === connection.plan.key || Number(stepOf) !== stepNumber) return;
-  const n = Number(number);
+  const sent = readLoadMessage(message.body ?? '');
+  if (!sent || sent.key === connection.plan.key || sent.step !== stepNumber) return;
+  const { key, n, sentAtMicros: sentAt } = sent;
   const { seen } = connection;
   if (seen.live.has(key, n)) {
     if (live) step.duplicates += 1;
@@ -190,7 +190,6 @@ function receive(connection: Connection, message: MessageDto, live = true): void
   (live ? seen.live : seen.catchUp).add(key, n);
   step.delivered += 1;
   if (!live) return;
-  const sentAt = Number(sentAtText);
   step.e2e.recordValue(Math.max(1, at - sentAt));
   if (intervalMicros > 0) {
     const interval = Math.max(0, Math.floor((sentAt - stepStartedMicros) / intervalMicros));
@@ -207,7 +206,7 @@ function sendOne(connection: Connection): void {
   const sentAt = nowMicros();
   step.sent += 1;
   outstanding += 1;
-  const body = `${FILLER} ${connection.plan.key}|${stepNumber}|${n}|${sentAt}`;
+  const body = loadMessage(connection.plan.key, stepNumber, n, sentAt);
   connection.socket
     .timeout(30_000)
     .emitWithAck('message:send', { groupId: connection.plan.groupId, clientId: crypto.randomUUID(), body })
