@@ -1,7 +1,7 @@
 import { jest } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 
-import { Clock, type Secrets, type SharedState } from '@hearth/core';
+import { Clock, MemorySharedState, type Secrets, type SharedState } from '@hearth/core';
 
 import type { Mute } from '../mutes/mute.entity.js';
 import { ModerationState } from './moderation-state.js';
@@ -74,5 +74,23 @@ describe('ModerationState: mutes read once and kept until they change', () => {
     waiting[1].answer([]);
     expect(await one).toMatchObject({ id: 'm1' });
     expect(await other).toBeNull();
+  });
+});
+
+describe('ModerationState: repeats', () => {
+  const post = (body: string) => ({ groupId: 'g1', userId: 'u1', body });
+
+  it('counts the same words, in any case, posted by the same person within the minute', async () => {
+    const shared = new MemorySharedState();
+    const secrets = { masterKey: Buffer.alloc(32, 7) } as Secrets;
+    const state = new ModerationState({} as DataSource, new Clock(), shared, secrets);
+    const first = post('See you Tuesday');
+    expect(await state.repeats(first)).toBe(0);
+    await state.recordPost(first);
+    expect(await state.repeats(post('see you tuesday'))).toBe(1);
+    expect(await state.repeats(post('see you thursday'))).toBe(0);
+    expect(await state.repeats({ ...post('see you tuesday'), userId: 'u2' })).toBe(0);
+    // Only digests are kept, never the words.
+    expect(JSON.stringify(await shared.list('recent:g1:u1'))).not.toContain('tuesday');
   });
 });

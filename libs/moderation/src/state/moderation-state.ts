@@ -33,6 +33,9 @@ export const DEFAULT_SETTINGS: EffectiveSettings = {
   newMemberLinkDays: 3,
 };
 
+/** What the repeat bookkeeping reads of a message: the pipeline's draft. */
+export type Post = Readonly<{ groupId: string; userId: string; body: string }>;
+
 /** Repeats count within this window. */
 const REPEAT_WINDOW_MS = 60_000;
 /** Posts remembered per person and group for spotting repeats. */
@@ -53,6 +56,8 @@ export class ModerationState {
   private readonly termsCache = new Map<string, Promise<CompiledTerm[]>>();
   private readonly logger = new Logger(ModerationState.name);
   private readonly digestKey: Buffer;
+  /** Each post's digest while the post is in hand (a message draft): gone with it. */
+  private readonly digests = new WeakMap<Post, string>();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -129,30 +134,45 @@ export class ModerationState {
   }
 
   /** Remembers a post for slow mode and for spotting the same message sent again and again. */
-  async recordPost(groupId: string, userId: string, body: string): Promise<void> {
-    const key = `${groupId}:${userId}`;
+  async recordPost(post: Post): Promise<void> {
+    const key = `${post.groupId}:${post.userId}`;
     const now = this.clock.now().getTime();
     await this.withFallback(async () => {
       await Promise.all([
         this.shared.setNumber(`last-post:${key}`, now, LAST_POST_TTL_MS),
-        this.shared.append(`recent:${key}`, `${now}:${this.digest(body)}`, REPEATS_KEPT, REPEAT_WINDOW_MS),
+        this.shared.append(`recent:${key}`, `${now}:${this.digest(post)}`, REPEATS_KEPT, REPEAT_WINDOW_MS),
       ]);
     }, undefined);
   }
 
   /** How many times this body was posted by this person in the last minute. */
-  async repeats(groupId: string, userId: string, body: string): Promise<number> {
+  async repeats(post: Post): Promise<number> {
     const now = this.clock.now().getTime();
-    const digest = this.digest(body);
-    const recent = await this.withFallback(() => this.shared.list(`recent:${groupId}:${userId}`), []);
+    const digest = this.digest(post);
+    const recent = await this.withFallback(
+      () => this.shared.list(`recent:${post.groupId}:${post.userId}`),
+      [],
+    );
     return recent.filter((entry) => {
       const [at, seen] = entry.split(':');
       return now - Number(at) < REPEAT_WINDOW_MS && seen === digest;
     }).length;
   }
 
-  private digest(body: string): string {
-    return createHmac('sha256', this.digestKey).update(body.toLowerCase()).digest('base64url').slice(0, 22);
+  /**
+   * The keyed digest of a post's words, worked out once per post: the flood check asks for it before the
+   * message is stored and the bookkeeping after (an HMAC is among the dearer things a message costs; issue 19).
+   */
+  private digest(post: Post): string {
+    let digest = this.digests.get(post);
+    if (digest === undefined) {
+      digest = createHmac('sha256', this.digestKey)
+        .update(post.body.toLowerCase())
+        .digest('base64url')
+        .slice(0, 22);
+      this.digests.set(post, digest);
+    }
+    return digest;
   }
 
   /** Bookkeeping must never stop the chat: if the shared state is unreachable, the check is skipped. */

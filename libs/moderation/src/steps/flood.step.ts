@@ -14,7 +14,7 @@ export class FloodStep implements MessagePipelineStep {
   constructor(private readonly state: ModerationState) {}
 
   async inspect(draft: MessageDraft): Promise<StepVerdict> {
-    if ((await this.state.repeats(draft.groupId, draft.userId, draft.body)) >= MAX_REPEATS) {
+    if ((await this.state.repeats(draft)) >= MAX_REPEATS) {
       return {
         action: 'block',
         code: 'RATE_LIMITED',

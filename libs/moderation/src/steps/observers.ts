@@ -54,7 +54,7 @@ export class ReviewObserver implements MessageAttemptObserver {
 
   async observe({ draft, outcome, message }: Attempt): Promise<void> {
     if (!message) return;
-    if (draft.intent === 'post') await this.state.recordPost(draft.groupId, draft.userId, draft.body);
+    if (draft.intent === 'post') await this.state.recordPost(draft);
     if (outcome.decision === 'hold') {
       this.events.emit(
         SafetyEvents.messageHeld,
