@@ -23,15 +23,17 @@ import {
 // 0.905). Raised with the doubtful-context veto and development-26 to -36 (ten held-out parts, 3,886 sentences:
 // 0.896 / 0.923, urgent 0.940; English 0.903 / 0.927, Spanish 0.887 / 0.917). Raised with the real-words list
 // of the spelling correction and development-37 to -45 (twelve held-out parts, 4,672 sentences: 0.912 / 0.930,
-// urgent 0.943; English 0.910 / 0.933, Spanish 0.915 / 0.927).
+// urgent 0.943; English 0.910 / 0.933, Spanish 0.915 / 0.927). Raised on 4 December 2026 with numbers and codes
+// read as such and development-46 to -52 (fourteen held-out parts, 5,479 sentences: 0.911 / 0.932, urgent
+// 0.947; English 0.908 / 0.932, Spanish 0.916 / 0.932).
 const HELD_OUT_FLOOR = {
-  recall: 0.92,
-  precision: 0.89,
-  urgentRecall: 0.935,
-  byLanguage: { recall: 0.91, precision: 0.89 },
+  recall: 0.925,
+  precision: 0.9,
+  urgentRecall: 0.94,
+  byLanguage: { recall: 0.92, precision: 0.9 },
 };
 
-/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 9 of 396, 2.3 %). */
+/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 7 of 396, 1.8 %). */
 const CHATTER_ALARM_CEILING = 0.05;
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];

@@ -69,6 +69,9 @@ export const CORPUS_PARTS = [
   'development-47',
   'development-48',
   'development-49',
+  'development-50',
+  'development-51',
+  'development-52',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -82,6 +85,7 @@ export const CORPUS_PARTS = [
   'held-out-11',
   'held-out-12',
   'held-out-13',
+  'held-out-14',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
