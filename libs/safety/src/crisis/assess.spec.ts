@@ -121,7 +121,8 @@ describe('assessCrisis', () => {
 
   it('reads no crisis into numbers, times and codes after an ordinary message', () => {
     // The benchmark's own message, with its sender's key, step, number and time stamp: the model once took 6.5 %
-    // of such messages for crises, their letters and digits read as pieces of words ("22119a5e" as "22ii9ase").
+    // of such messages for crises, their letters and digits read as pieces of words ("22119a5e" as "22ii9ase"),
+    // and a later one 1 in 1,000 for the pieces of a four-digit number.
     const ordinary = [
       'Thinking about what came up on Tuesday, and what I want to bring next time.',
       'see you all thursday, the zoom link is the same as last week',
@@ -134,10 +135,11 @@ describe('assessCrisis', () => {
         .toString(16)
         .padStart(8, '0');
     const alarms = [];
-    for (let i = 0; i < 600; i++) {
-      const text = `${ordinary[i % 3]} ${code()}-${i % 7}-${i % 5}|1|${i}|${(1.7963e12 + random() * 1e6).toFixed(3)}`;
-      if (assessCrisis(text)) alarms.push(text);
-    }
+    for (const sentence of ordinary)
+      for (let i = 0; i < 2000; i++) {
+        const text = `${sentence} ${code()}-${i % 25}-${i % 3}|${1 + (i % 5)}|${i}|${Math.round(1.7963e15 + random() * 1e9)}`;
+        if (assessCrisis(text)) alarms.push(text);
+      }
     expect(alarms).toEqual([]);
   });
 

@@ -6,14 +6,15 @@ import { read } from './reading.js';
 /** The features as first written: each one's text built and hashed (slow, but plainly right). */
 function featuresByText({ reading, cues, contexts }: Analysis): number[] {
   const slots = new Set<number>();
-  const words = negationScoped(reading);
+  // A number is its shape, every digit a 0, and has no letter pieces.
+  const words = negationScoped(reading).map((word) => word.replace(/[0-9]/g, '0'));
   for (let i = 0; i < words.length; i++) {
     slots.add(slot(`w ${words[i]}`));
     if (i + 1 < words.length && reading.clause[i + 1] === reading.clause[i])
       slots.add(slot(`b ${words[i]} ${words[i + 1]}`));
     if (i + 2 < words.length && reading.clause[i + 2] === reading.clause[i])
       slots.add(slot(`s ${words[i]} ${words[i + 2]}`));
-    if (reading.words[i].length >= 4) {
+    if (reading.words[i].length >= 4 && !/[0-9]/.test(reading.words[i])) {
       const padded = ` ${reading.words[i]} `;
       for (let n = 3; n <= 4; n++)
         for (let j = 0; j + n <= padded.length; j++)

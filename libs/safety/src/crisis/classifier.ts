@@ -4,9 +4,9 @@ import { NEGATION_REACH, negatesAt, type Analysis } from './frames.js';
  * The statistical half of the detector: logistic regression over hashed features of what the grammar read (its
  * folded words, their pairs, the letters inside them, and the cues and contexts it found), trained by
  * `scripts/train-crisis.ts` on the development parts of the corpus. Its weights are committed in
- * `model.generated.ts`; nothing is learnt or fetched at run time. Features: each word, each pair of words and
- * each pair one word apart within a clause, the 3- and 4-letter pieces of words of four letters or more, and the
- * grammar's cues (alone and in pairs) and contexts.
+ * `model.generated.ts`; nothing is learnt or fetched at run time. Features: each word (a number by its shape,
+ * `digitShape`), each pair of words and each pair one word apart within a clause, the 3- and 4-letter pieces of
+ * words of four letters or more, and the grammar's cues (alone and in pairs) and contexts.
  */
 export const FEATURE_BITS = 18;
 const SLOTS = 1 << FEATURE_BITS;
@@ -58,7 +58,7 @@ export interface Features {
 export function featuresOf({ reading, cues, contexts }: Analysis): Features {
   const slots = new Set<number>();
   // Words a negation reaches ("never hurt myself again") are other features than the same words unnegated.
-  const words = negationScoped(reading);
+  const words = negationScoped(reading).map(digitShape);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
     slots.add(slotOf(WORD, word));
@@ -66,7 +66,7 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
       slots.add(slotOf(PAIR, word, words[i + 1]));
     if (i + 2 < words.length && reading.clause[i + 2] === reading.clause[i])
       slots.add(slotOf(SKIP, word, words[i + 2]));
-    if (reading.words[i].length >= 4) {
+    if (reading.words[i].length >= 4 && !hasDigit(reading.words[i])) {
       // A negated word's letters are other features too: "never hurt" must not weigh as "hurt".
       addLetterPieces(slots, word === reading.words[i] ? LETTERS : NEGATED_LETTERS, reading.words[i]);
     }
@@ -79,6 +79,24 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
   for (const context of contexts) slots.add(slotOf(CONTEXT, context));
   const list = [...slots];
   return { slots: list, value: 1 / Math.sqrt(list.length) };
+}
+
+/**
+ * A word with digits as its shape: every digit a 0 ("1195" → "0000", "30" → "00", "1am" → "0am"). Which number
+ * someone wrote says nothing the model could learn from a few thousand sentences, and the digits of a time, an
+ * amount or a reference were noise in its weights (a message's number and time stamp once tipped an ordinary
+ * sentence into an alarm). Numbers have no letter pieces. The grammar still reads the digits as written ("988").
+ */
+function digitShape(word: string): string {
+  return hasDigit(word) ? word.replace(/\d/g, '0') : word;
+}
+
+function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit >= 0x30 && unit <= 0x39) return true;
+  }
+  return false;
 }
 
 /**
