@@ -165,7 +165,7 @@ export function read(text: string): Reading {
  * link ("22119a5e", "5551234567") says nothing about danger, and its digits and letters must not reach the model
  * as pieces of words. Shorter numbers stay themselves ("30 pills", "988", "2024").
  */
-export const CODE = '0';
+const CODE = '0';
 
 function isLongNumberOrCode(token: string): boolean {
   return token.length >= 5 && /\d/.test(token) && !isNumberWithUnit(token);
