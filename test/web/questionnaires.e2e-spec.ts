@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 
 import { jest } from '@jest/globals';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
@@ -679,55 +679,65 @@ describeInBrowser('Web client: questionnaires', () => {
   });
 
   describe('when the answers cannot be sent', () => {
-    it('a self-harm answer still shows the crisis lines at once, from the device; the answers go when she is back', async () => {
-      await m.goto(`${t.url}/journal/questionnaires/phq9`);
-      await m.getByRole('heading', { name: /PHQ-9/ }).first().waitFor();
-      await answer(m, [...all('Not at all').slice(0, 8), 'More than half the days']);
-      await m.context().setOffline(true);
-      try {
-        await m.getByRole('button', { name: 'Submit' }).click();
-        const unsent = m.locator('.unsent-safety');
-        await unsent.getByRole('heading', { name: 'Your answers have not been sent yet' }).waitFor();
-        await unsent.locator('.resource-list li').first().waitFor();
-        expect(await unsent.locator('.resource-list').textContent()).toContain('988');
-        await unsent.getByRole('link', { name: 'Open your safety plan' }).waitFor();
-        // Axe's target sizes depend on what the sticky bars cover where the page is scrolled: read from the top.
-        await m.evaluate(() =>
-          (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
-        );
-        expect(await seriousAxeViolations(m)).toEqual([]);
-      } finally {
-        await m.context().setOffline(false);
-      }
-      await m.getByRole('button', { name: 'Submit' }).click();
-      await m
-        .locator('.safety-screen:not(.unsent-safety)')
-        .getByRole('button', { name: 'Let my facilitator know' })
-        .waitFor();
-      expect(await m.locator('.unsent-safety').count()).toBe(0);
-    });
-
-    it('an answer with no self-harm shows no crisis screen when it cannot be sent', async () => {
-      // A browser context of its own. On the page the test above took offline and back, the next navigation has
-      // twice been seen to hang past a minute on the loaded CI machine (first its "load" event, then even its
-      // first byte): Chromium's offline emulation and the service worker, not the app, which a fresh context
-      // loads at once. What is tested here does not depend on the page's history.
+    /**
+     * Each test here has a browser context of its own, with Mia signed in afresh. On the page the rest of the
+     * suite has used for minutes, a navigation has been seen to hang past a minute on the loaded CI machine, three
+     * times in two places (the "load" event, then even the first byte; once before any offline step): Chromium
+     * driven over the DevTools protocol with a service worker that had long been writing its caches. A fresh
+     * context loaded at once every time. What these tests check does not depend on the page's history.
+     */
+    async function asFreshMia(test: (page: Page, context: BrowserContext) => Promise<void>): Promise<void> {
       const fresh = await newContext(browser, PHONE, { locale: 'en-US' });
-      const p = fresh.page;
       csp.push(fresh.cspViolations);
-      p.on('pageerror', (error) => pageErrors.push(error.message));
+      fresh.page.on('pageerror', (error) => pageErrors.push(error.message));
       try {
-        await signInThroughPage(p, t.url, mia.email, GOOD_PASSWORD);
-        await p.goto(`${t.url}/journal/questionnaires/gad7`);
-        await p.getByRole('heading', { name: /GAD-7/ }).first().waitFor();
-        for (let i = 1; i <= 7; i++) await question(p, i).getByLabel('Several days', { exact: true }).check();
-        await fresh.context.setOffline(true);
-        await p.getByRole('button', { name: 'Submit' }).click();
-        await p.getByRole('alert').first().waitFor();
-        expect(await p.locator('.unsent-safety').count()).toBe(0);
+        await signInThroughPage(fresh.page, t.url, mia.email, GOOD_PASSWORD);
+        await test(fresh.page, fresh.context);
       } finally {
         await fresh.context.close();
       }
+    }
+
+    it('a self-harm answer still shows the crisis lines at once, from the device; the answers go when she is back', async () => {
+      await asFreshMia(async (p, context) => {
+        await p.goto(`${t.url}/journal/questionnaires/phq9`);
+        await p.getByRole('heading', { name: /PHQ-9/ }).first().waitFor();
+        await answer(p, [...all('Not at all').slice(0, 8), 'More than half the days']);
+        await context.setOffline(true);
+        try {
+          await p.getByRole('button', { name: 'Submit' }).click();
+          const unsent = p.locator('.unsent-safety');
+          await unsent.getByRole('heading', { name: 'Your answers have not been sent yet' }).waitFor();
+          await unsent.locator('.resource-list li').first().waitFor();
+          expect(await unsent.locator('.resource-list').textContent()).toContain('988');
+          await unsent.getByRole('link', { name: 'Open your safety plan' }).waitFor();
+          // Axe's target sizes depend on what the sticky bars cover where the page is scrolled: read from the top.
+          await p.evaluate(() =>
+            (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0),
+          );
+          expect(await seriousAxeViolations(p)).toEqual([]);
+        } finally {
+          await context.setOffline(false);
+        }
+        await p.getByRole('button', { name: 'Submit' }).click();
+        await p
+          .locator('.safety-screen:not(.unsent-safety)')
+          .getByRole('button', { name: 'Let my facilitator know' })
+          .waitFor();
+        expect(await p.locator('.unsent-safety').count()).toBe(0);
+      });
+    });
+
+    it('an answer with no self-harm shows no crisis screen when it cannot be sent', async () => {
+      await asFreshMia(async (p, context) => {
+        await p.goto(`${t.url}/journal/questionnaires/gad7`);
+        await p.getByRole('heading', { name: /GAD-7/ }).first().waitFor();
+        for (let i = 1; i <= 7; i++) await question(p, i).getByLabel('Several days', { exact: true }).check();
+        await context.setOffline(true);
+        await p.getByRole('button', { name: 'Submit' }).click();
+        await p.getByRole('alert').first().waitFor();
+        expect(await p.locator('.unsent-safety').count()).toBe(0);
+      });
     });
   });
 
