@@ -72,6 +72,9 @@ export const CORPUS_PARTS = [
   'development-50',
   'development-51',
   'development-52',
+  'development-53',
+  'development-54',
+  'development-55',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -86,6 +89,7 @@ export const CORPUS_PARTS = [
   'held-out-12',
   'held-out-13',
   'held-out-14',
+  'held-out-15',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
