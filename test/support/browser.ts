@@ -78,7 +78,13 @@ function newestChange(path: string): number {
 export async function newContext(
   browser: Browser,
   viewport = PHONE,
-  place: { timezoneId?: string; locale?: string; colorScheme?: 'light' | 'dark' } = {},
+  place: {
+    timezoneId?: string;
+    locale?: string;
+    colorScheme?: 'light' | 'dark';
+    /** 'block' for a suite that does not test the service worker (see questionnaires.e2e-spec.ts). */
+    serviceWorkers?: 'allow' | 'block';
+  } = {},
 ): Promise<{ context: BrowserContext; page: Page; cspViolations: string[] }> {
   const context = await browser.newContext({ viewport, reducedMotion: 'reduce', ...place });
   // CI runs two suites at once, each with a server and a browser: a page's load event once took over the default

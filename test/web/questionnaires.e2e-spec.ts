@@ -57,8 +57,12 @@ describeInBrowser('Web client: questionnaires', () => {
     group = await createGroup(t, facilitator, { name: 'Dawn Circle', facilitatorPseudonym: 'Fern' });
     await addActiveMember(t, facilitator, group.id, mia, 'Mia');
     browser = await launch();
-    const member = await newContext(browser, PHONE, { locale: 'en-US' });
-    const staff = await newContext(browser, LAPTOP, { locale: 'en-US' });
+    // Without the service worker: on these pages, used for minutes, a navigation hung past a minute in three
+    // fresh-clone CI runs of four (each time a questionnaire page, at "load" or before), never in a context
+    // without long service-worker work behind it. What this suite tests is online; the offline answers below run
+    // in contexts of their own with the service worker, and installable-app.e2e-spec.ts tests the worker itself.
+    const member = await newContext(browser, PHONE, { locale: 'en-US', serviceWorkers: 'block' });
+    const staff = await newContext(browser, LAPTOP, { locale: 'en-US', serviceWorkers: 'block' });
     m = member.page;
     f = staff.page;
     csp.push(member.cspViolations, staff.cspViolations);
