@@ -1,3 +1,4 @@
+import { hasDigit } from '../text/tokens.js';
 import { NEGATION_REACH, negatesAt, type Analysis } from './frames.js';
 
 /**
@@ -89,14 +90,6 @@ export function featuresOf({ reading, cues, contexts }: Analysis): Features {
  */
 function digitShape(word: string): string {
   return hasDigit(word) ? word.replace(/\d/g, '0') : word;
-}
-
-function hasDigit(word: string): boolean {
-  for (let i = 0; i < word.length; i++) {
-    const unit = word.charCodeAt(i);
-    if (unit >= 0x30 && unit <= 0x39) return true;
-  }
-  return false;
 }
 
 /**

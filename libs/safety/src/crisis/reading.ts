@@ -1,4 +1,4 @@
-import { isNumberWithUnit, tokenize } from '../text/tokens.js';
+import { hasDigit, isNumberWithUnit, tokenize } from '../text/tokens.js';
 
 /**
  * A text as the crisis grammar reads it: clauses of folded words, with contractions opened, internet shorthand
@@ -168,7 +168,7 @@ export function read(text: string): Reading {
 const CODE = '0';
 
 function isLongNumberOrCode(token: string): boolean {
-  return token.length >= 5 && /\d/.test(token) && !isNumberWithUnit(token);
+  return token.length >= 5 && hasDigit(token) && !isNumberWithUnit(token);
 }
 
 /**

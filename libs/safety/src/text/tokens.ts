@@ -57,6 +57,15 @@ function isNumberOrCode(word: string): boolean {
 }
 const HEXADECIMAL = /^[0-9a-f]+$/;
 
+/** Whether a word holds an ASCII digit. A plain loop: it runs for every word of every message. */
+export function hasDigit(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const unit = word.charCodeAt(i);
+    if (unit >= 0x30 && unit <= 0x39) return true;
+  }
+  return false;
+}
+
 /** Whether a word holds a letter or a digit; most start with a plain one, which answers at once. */
 function hasLetterOrDigit(word: string): boolean {
   const first = word.charCodeAt(0);
