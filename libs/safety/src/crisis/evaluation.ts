@@ -75,6 +75,9 @@ export const CORPUS_PARTS = [
   'development-53',
   'development-54',
   'development-55',
+  'development-56',
+  'development-57',
+  'development-58',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -90,6 +93,7 @@ export const CORPUS_PARTS = [
   'held-out-13',
   'held-out-14',
   'held-out-15',
+  'held-out-16',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
