@@ -33,7 +33,7 @@ const HELD_OUT_FLOOR = {
   byLanguage: { recall: 0.92, precision: 0.9 },
 };
 
-/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 7 of 396, 1.8 %). */
+/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 9 of 396, 2.3 %). */
 const CHATTER_ALARM_CEILING = 0.05;
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];

@@ -78,6 +78,9 @@ export const CORPUS_PARTS = [
   'development-56',
   'development-57',
   'development-58',
+  'development-59',
+  'development-60',
+  'development-61',
   'held-out',
   'held-out-2',
   'held-out-3',
@@ -94,6 +97,7 @@ export const CORPUS_PARTS = [
   'held-out-14',
   'held-out-15',
   'held-out-16',
+  'held-out-17',
   'chatter-held-out',
 ] as const;
 export const DEVELOPMENT_PARTS = CORPUS_PARTS.filter((part) => part.startsWith('development'));
