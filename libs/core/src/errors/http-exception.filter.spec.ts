@@ -72,6 +72,29 @@ describe('HttpErrorFilter', () => {
     expect(JSON.stringify(logged)).not.toContain('I feel so alone tonight');
   });
 
+  it("names the request's id in an unexpected error's log line, which is how it is found from the response", () => {
+    const sent: { status?: number; body?: unknown } = {};
+    const response = {
+      headersSent: false,
+      setHeader: () => undefined,
+      status(code: number) {
+        sent.status = code;
+        return this;
+      },
+      json(body: unknown) {
+        sent.body = body;
+      },
+    };
+    const host = {
+      getType: () => 'http',
+      switchToHttp: () => ({ getResponse: () => response, getRequest: () => ({ id: 'req-7f3a' }) }),
+    } as unknown as Parameters<HttpErrorFilter['catch']>[1];
+    filter.catch(new Error('disk I/O error'), host);
+    expect(sent.status).toBe(500);
+    expect(logged).toHaveLength(1);
+    expect(logged[0][0]).toMatchObject({ reqId: 'req-7f3a', err: { message: 'disk I/O error' } });
+  });
+
   it('copes with something thrown that is not an Error', () => {
     expect(filter.toBody('a string').statusCode).toBe(500);
     expect(filter.toBody(undefined).statusCode).toBe(500);

@@ -53,7 +53,9 @@ export class HttpErrorFilter implements ExceptionFilter {
     // Socket events are answered by the chat gateway's own filter, through their acks.
     if (host.getType() !== 'http') return;
     const response = host.switchToHttp().getResponse<Response>();
-    const body = this.toBody(exception);
+    // pino-http's id for the request (also sent back as x-request-id): the log line of an unexpected error names it.
+    const { id } = host.switchToHttp().getRequest<{ id?: unknown }>();
+    const body = this.toBody(exception, typeof id === 'string' ? id : undefined);
     if (response.headersSent) {
       return;
     }
@@ -63,7 +65,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     response.status(body.statusCode).json(body);
   }
 
-  toBody(exception: unknown): ErrorBody {
+  toBody(exception: unknown, requestId?: string): ErrorBody {
     if (exception instanceof ValidationFailedException) {
       return { ...this.base(HttpStatus.BAD_REQUEST, 'Validation failed'), details: exception.details };
     }
@@ -80,13 +82,16 @@ export class HttpErrorFilter implements ExceptionFilter {
       return { ...this.base(exception.getStatus(), this.messageOf(exception)), ...(code ? { code } : {}) };
     }
     if (exception instanceof IntegrityError) {
-      this.logger.error({ err: { type: exception.name, message: exception.message } }, 'Sealed data refused');
+      this.logger.error(
+        { reqId: requestId, err: { type: exception.name, message: exception.message } },
+        'Sealed data refused',
+      );
       return this.base(HttpStatus.INTERNAL_SERVER_ERROR, INTEGRITY_MESSAGE);
     }
     const error = exception instanceof Error ? exception : new Error(String(exception));
     // Only name, message and stack: driver errors carry query parameters, which may hold private text.
     this.logger.error(
-      { err: { type: error.name, message: error.message, stack: error.stack } },
+      { reqId: requestId, err: { type: error.name, message: error.message, stack: error.stack } },
       'Unhandled error',
     );
     return this.base(HttpStatus.INTERNAL_SERVER_ERROR, 'Internal server error');

@@ -1,14 +1,13 @@
 import { Inject, Injectable, type LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
-import { requestContext } from './request-context.js';
 
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
 
 /**
- * Nest's LoggerService on top of pino: structured JSON, the request id attached when there is one.
+ * Nest's LoggerService on top of pino: structured JSON.
  * Call it through `new Logger(Context)` as `logger.log({ userId }, 'what happened')` or `logger.log('text')`.
  */
 @Injectable()
@@ -40,7 +39,7 @@ export class HearthLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, params: unknown[]) {
-    const logger = requestContext.getStore()?.log ?? this.root;
+    const logger = this.root;
     // Nest's Logger appends its context as the last parameter.
     const context =
       params.length > 0 && typeof params.at(-1) === 'string' ? (params.at(-1) as string) : undefined;
