@@ -34,6 +34,19 @@ if (args.includes('--cost-json')) {
     const report = evaluateCorpus(loadCorpus(part));
     console.log(formatReport(part, report, { listMisses: listMisses && !part.includes('held-out') }));
   }
+  // The figures the issue's targets are read on: every held-out part together (and the development parts, which
+  // the model was trained on, for comparison only).
+  if (!only) {
+    for (const [name, prefix] of [
+      ['all development parts (trained on)', 'development'],
+      ['all held-out parts (never tuned on)', 'held-out'],
+    ]) {
+      const lines = CORPUS_PARTS.filter((part) => part.startsWith(prefix)).flatMap((part) =>
+        loadCorpus(part),
+      );
+      console.log(formatReport(name, evaluateCorpus(lines), { listMisses: false }));
+    }
+  }
   const cost = measureCost(texts, 20);
   console.log(
     `\ncost per message over ${cost.sentences} sentences × ${cost.rounds}: ` +

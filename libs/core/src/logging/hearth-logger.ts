@@ -1,7 +1,6 @@
 import { Inject, Injectable, type LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
 
-
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
 
 type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';

@@ -1,4 +1,4 @@
-import { featuresOf, negationScoped, slot } from './classifier.js';
+import { featuresOf, negationScoped, slot, train, type Features } from './classifier.js';
 import { loadCorpus } from './evaluation.js';
 import { analyse, type Analysis } from './frames.js';
 import { read } from './reading.js';
@@ -40,6 +40,37 @@ describe('the model features', () => {
       const expected = featuresByText(analysis);
       expect(features.slots).toEqual(expected);
       expect(features.value).toBeCloseTo(1 / Math.sqrt(expected.length), 12);
+    }
+  });
+});
+
+describe('training with feature dropout', () => {
+  // Two features that always come together with a crisis, one that comes with both classes.
+  const samples: Features[] = [
+    { slots: [1, 2, 3], value: 1 / Math.sqrt(3) },
+    { slots: [1, 2, 3], value: 1 / Math.sqrt(3) },
+    { slots: [3, 4], value: 1 / Math.sqrt(2) },
+    { slots: [3, 5], value: 1 / Math.sqrt(2) },
+  ];
+  const labels = [1, 1, 0, 0];
+  const options = { epochs: 200, rate: 0.05, l2: 0, optimizer: 'adam' as const };
+
+  it('gives the same weights on every run (the committed model can be rebuilt exactly)', () => {
+    const once = train(samples, labels, { ...options, dropout: 0.5 });
+    const again = train(samples, labels, { ...options, dropout: 0.5 });
+    expect(Array.from(again.subarray(0, 8))).toEqual(Array.from(once.subarray(0, 8)));
+  });
+
+  it('leaves features out of passes, so the weights differ from a fit without it', () => {
+    const plain = train(samples, labels, options);
+    const dropped = train(samples, labels, { ...options, dropout: 0.5 });
+    expect(dropped[1]).not.toBeCloseTo(plain[1], 6);
+    // Both still learn that features 1 and 2 mean a crisis and 4 and 5 do not.
+    for (const weights of [plain, dropped]) {
+      expect(weights[1]).toBeGreaterThan(0);
+      expect(weights[2]).toBeGreaterThan(0);
+      expect(weights[4]).toBeLessThan(0);
+      expect(weights[5]).toBeLessThan(0);
     }
   });
 });

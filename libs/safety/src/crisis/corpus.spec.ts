@@ -13,8 +13,8 @@ import {
  * honest ones, and their floors below are what CI holds the detector to (raise them as the detector improves,
  * never lower them to pass).
  */
-// Regression floors a little under what the held-out parts measure now (docs/crisis-detection.md), not the
-// targets (recall 0.90, urgent 0.95, precision 0.85 in each language), which the detector does not all reach.
+// Regression floors a little under what the held-out parts measure now (docs/crisis-detection.md), and at or over
+// the targets (recall 0.90, urgent 0.95, precision 0.85, in each language).
 // They were lowered once, when held-out-4 (a fresh voice, recall 0.57) joined: the figures fell because the
 // measure got harder. Raised on 3 December 2026 with development-15, and again the same day with development-16
 // to -22 and a model fitted with Adam (seven held-out parts, 2,487 sentences: precision 0.854, recall 0.909,
@@ -25,15 +25,18 @@ import {
 // of the spelling correction and development-37 to -45 (twelve held-out parts, 4,672 sentences: 0.912 / 0.930,
 // urgent 0.943; English 0.910 / 0.933, Spanish 0.915 / 0.927). Raised on 4 December 2026 with numbers and codes
 // read as such and development-46 to -52 (fourteen held-out parts, 5,479 sentences: 0.911 / 0.932, urgent
-// 0.947; English 0.908 / 0.932, Spanish 0.916 / 0.932).
+// 0.947; English 0.908 / 0.932, Spanish 0.916 / 0.932). Raised in the second session of 4 December 2026 with
+// feature dropout in training and development-53 to -61 (seventeen held-out parts, 6,615 sentences: 0.915 /
+// 0.945, urgent 0.955; English 0.915 / 0.946, urgent 0.956; Spanish 0.916 / 0.944, urgent 0.955): every floor is
+// now at or over the target, urgent recall in each language included.
 const HELD_OUT_FLOOR = {
-  recall: 0.925,
-  precision: 0.9,
-  urgentRecall: 0.94,
-  byLanguage: { recall: 0.92, precision: 0.9 },
+  recall: 0.94,
+  precision: 0.91,
+  urgentRecall: 0.95,
+  byLanguage: { recall: 0.94, precision: 0.91, urgentRecall: 0.95 },
 };
 
-/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 9 of 396, 2.3 %). */
+/** At most this share of ordinary, held-out chat may alarm (a ceiling over today's 7 of 396, 1.8 %). */
 const CHATTER_ALARM_CEILING = 0.05;
 
 const CATEGORIES = ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others', null];
@@ -110,6 +113,9 @@ describe('crisis corpus', () => {
       expect(report.byLanguage[language].recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.byLanguage.recall);
       expect(report.byLanguage[language].precision).toBeGreaterThanOrEqual(
         HELD_OUT_FLOOR.byLanguage.precision,
+      );
+      expect(report.byLanguageTier[language].urgent.recall).toBeGreaterThanOrEqual(
+        HELD_OUT_FLOOR.byLanguage.urgentRecall,
       );
     }
   });

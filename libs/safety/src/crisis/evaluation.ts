@@ -124,6 +124,8 @@ export interface CorpusReport {
   overall: Figures;
   byLanguage: Record<string, Figures>;
   byTier: Record<string, { total: number; caught: number; recall: number; sameTier: number }>;
+  /** Recall per tier within each language (`byLanguageTier.es.urgent`): the targets hold in each language. */
+  byLanguageTier: Record<string, Record<string, { total: number; caught: number; recall: number }>>;
   byKind: Record<string, { crisis: boolean; total: number; flagged: number }>;
   languageAgreement: number;
   misses: CorpusLine[];
@@ -162,6 +164,19 @@ export function evaluateCorpus(corpus: CorpusLine[]): CorpusReport {
       sameTier: ofTier.filter((r) => r.found?.tier === tier).length,
     };
   }
+  const byLanguageTier: CorpusReport['byLanguageTier'] = {};
+  for (const lang of ['en', 'es']) {
+    byLanguageTier[lang] = {};
+    for (const tier of ['urgent', 'concern']) {
+      const ofTier = results.filter((r) => r.line.lang === lang && r.line.tier === tier);
+      const caught = ofTier.filter((r) => r.found).length;
+      byLanguageTier[lang][tier] = {
+        total: ofTier.length,
+        caught,
+        recall: ofTier.length ? caught / ofTier.length : 1,
+      };
+    }
+  }
   const byKind: CorpusReport['byKind'] = {};
   for (const r of results) {
     const entry = (byKind[r.line.kind] ??= { crisis: r.line.crisis, total: 0, flagged: 0 });
@@ -173,6 +188,7 @@ export function evaluateCorpus(corpus: CorpusLine[]): CorpusReport {
     overall: figures(flagged),
     byLanguage,
     byTier,
+    byLanguageTier,
     byKind,
     languageAgreement: caught.length
       ? caught.filter((r) => r.found!.language === r.line.lang).length / caught.length
@@ -201,6 +217,16 @@ export function formatReport(part: string, report: CorpusReport, options: { list
   for (const [tier, t] of Object.entries(report.byTier))
     lines.push(
       `tier ${tier.padEnd(8)} recall ${pct(t.recall)} (${t.caught}/${t.total}), same tier ${t.sameTier}/${t.caught}`,
+    );
+  for (const tier of ['urgent', 'concern'])
+    lines.push(
+      `tier ${tier.padEnd(8)} by language: ` +
+        Object.entries(report.byLanguageTier)
+          .map(
+            ([lang, tiers]) =>
+              `${lang} ${pct(tiers[tier].recall)} (${tiers[tier].caught}/${tiers[tier].total})`,
+          )
+          .join(', '),
     );
   lines.push(`language of the resources right for ${pct(report.languageAgreement)} of the caught`);
   lines.push('by kind (crisis kinds: caught / total; everyday kinds: false alarms / total):');
