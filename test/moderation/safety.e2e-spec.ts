@@ -223,7 +223,7 @@ describe('Reports, crisis response and the queue', () => {
         expect(resources).toMatchObject({ language: 'es', tier: 'concern', told: false });
         expect(resources.toldMessage).toContain('Estamos avisando');
         expect(reached.message).toBe('Ya avisamos a una persona facilitadora.');
-        expect(resources.message).toContain('No estás sola');
+        expect(resources.message).toContain('No tienes que pasar por esto a solas');
         const text = JSON.stringify(resources.resources);
         expect(text).toContain('AYUDA');
         expect(text).toContain('español');

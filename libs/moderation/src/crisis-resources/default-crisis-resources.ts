@@ -71,22 +71,22 @@ const MESSAGES = {
   en: {
     crisis:
       'It sounds like things are really hard right now. You are not alone, and you deserve support. ' +
-      'If you might act on these feelings, please reach out now:',
+      'If you might act on these feelings, please reach out now to one of the lines below.',
     intrusive:
       'Thank you for saying this. Frightening thoughts of harm coming to your baby are common after birth, and ' +
       'having them is not the same as acting on them: they are a sign of how much you care. You do not have to ' +
       'carry them alone. The Postpartum Support International line is there for exactly this. If you feel you ' +
-      'might act on them, call now:',
+      'might act on them, call one of the lines below now.',
   },
   es: {
     crisis:
-      'Parece que ahora mismo las cosas están muy difíciles. No estás sola y mereces apoyo. ' +
-      'Si crees que podrías actuar según lo que sientes, busca ayuda ahora:',
+      'Parece que ahora mismo las cosas están muy difíciles. No tienes que pasar por esto a solas, y mereces apoyo. ' +
+      'Si crees que podrías actuar según lo que sientes, busca ayuda ahora en una de las líneas de abajo.',
     intrusive:
       'Gracias por contarlo. Los pensamientos que asustan, de que algo malo le pase a tu bebé, son frecuentes ' +
       'después del parto, y tenerlos no es lo mismo que actuar: muestran cuánto te importa. No tienes que ' +
-      'cargarlos sola. La línea de Postpartum Support International está justo para esto. Si sientes que ' +
-      'podrías actuar, llama ahora:',
+      'cargarlos a solas. La línea de Postpartum Support International está justo para esto. Si sientes que ' +
+      'podrías actuar, llama ahora a una de las líneas de abajo.',
   },
 } as const;
 

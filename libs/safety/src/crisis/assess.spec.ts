@@ -85,10 +85,25 @@ describe('assessCrisis', () => {
     expect(assessCrisis(sentence)).toMatchObject({ tier, category });
   });
 
-  it('gives intrusive thoughts the writer fears their own reading', () => {
-    expect(
-      assessCrisis('i keep picturing dropping the baby down the stairs and it terrifies me'),
-    ).toMatchObject({ category: 'harm_to_baby', tier: 'concern', intrusive: true });
+  it.each([
+    'i keep picturing dropping the baby down the stairs and it terrifies me',
+    // The baby named only by her care, and a need to say it that is no intent (a walk-through in Chromium).
+    'I need to say this somewhere. When I was bathing her yesterday a picture flashed in my head of letting her slip under the water. I would never, it made me feel sick and I held her so tight after. Why does my brain do this?',
+    'while i was feeding him last night i pictured smothering him and i felt sick, i would never',
+    'mientras la bañaba me vino la imagen de soltarla en el agua, me dio asco de mí misma, nunca lo haría',
+  ])('gives intrusive thoughts the writer fears their own reading: %j', (sentence) => {
+    expect(assessCrisis(sentence)).toMatchObject({
+      category: 'harm_to_baby',
+      tier: 'concern',
+      intrusive: true,
+    });
+  });
+
+  it('still reads a plan as a plan after "I need to tell you"', () => {
+    expect(assessCrisis('i need to tell you all, tonight i am going to take all the pills')).toMatchObject({
+      tier: 'urgent',
+      category: 'suicide',
+    });
   });
 
   it.each([

@@ -575,7 +575,17 @@ export const CUES: Record<Cue, string[]> = {
     'quiero ~1 cortarme|lastimarme|hacerme_dano',
     'pensando en ~1 cortarme|lastimarme|autolesion*',
   ],
-  baby: [BABY, 'her crib|his crib|the crib|cuna', 'he|she ~2 cries|crying|screams|screaming|llora'],
+  baby: [
+    BABY,
+    'her crib|his crib|the crib|cuna',
+    'he|she ~2 cries|crying|screams|screaming|llora',
+    // The baby named only by what her care is ("when I was bathing her"): a parent rarely says "the baby" twice.
+    'bathing|bathe|bathed|feeding|nursing|breastfeeding|rocking|burping|swaddling|changing ~1 her|him',
+    'her|his ~1 bath|bottle|feed|nappy|diaper|cot|bassinet|pram|stroller|carseat|car_seat|high_chair',
+    'banandola|banandolo|banarla|banarlo|amamantandola|amamantandolo|cambiandola|cambiandolo|arrullandola|arrullandolo',
+    'la|lo ~1 bano|banaba|amamanto|amamantaba|arrullo|arrullaba',
+    'su ~1 bano|biberon|mamila|cuna|cochecito|carriola|panal|panales',
+  ],
   harm_baby_act: [
     'held|holding|put|puse|sostuve ~3 pillow|almohada|blanket|manta ~4 face|cara|over|encima',
     'pillow ~3 face',
@@ -748,6 +758,9 @@ export const CONTEXTS: Record<Context, string[]> = {
     'estoy_a_salvo|no_tengo_plan|no_pienso_hacer_nada|a_salvo',
   ],
   idiom: [
+    // Needing to say something is no intent ("I need to say this somewhere"): the words that follow say what.
+    'need_to|have_to|going_to|want_to|gotta ~1 say|tell|talk|share|vent|ask|admit|confess|write|get_this_off',
+    'tengo_que|necesito|quiero ~1 decir*|contar*|hablar*|compartir*|desahogarme|confesar*|preguntar*|escribir*',
     'killing|killed|kills|kill ~1 it|me_now|the_game|them',
     'killing me',
     'could|would|gonna ~1 murder|kill ~1 for|a',
