@@ -206,7 +206,7 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
     const order = await dialog
       .locator('.help-panel > *')
       .evaluateAll((nodes) => nodes.map((node) => (node as unknown as { className: string }).className));
-    // The message ends "please reach out now:", so the lines come right after it, and her plan beside them.
+    // The message points to "the lines below", so the lines come right after it, and her plan beside them.
     expect(order.indexOf('my-plan')).toBeGreaterThan(order.indexOf('resource-list'));
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshots(page, '73-pushed-resources-with-plan');
@@ -218,14 +218,17 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
     await signInThroughPage(fern.page, t.url, facilitator.email, GOOD_PASSWORD);
     await fern.page.goto(`${t.url}/groups/${group.id}`);
     await page.goto(`${t.url}/groups/${group.id}`);
-    await composer(page).fill('honestly everyone would be better off without me');
-    await composer(page).press('Enter');
-    await page
-      .getByRole('dialog', { name: 'Support is here' })
-      .getByRole('button', { name: 'Close' })
-      .click();
-    await composer(page).fill('i have the pills saved and i am taking them all tonight');
-    await composer(page).press('Enter');
+    // Mia writes in the group, then closes the support her words opened, ready to write again.
+    const writeAndClose = async (text: string) => {
+      await composer(page).fill(text);
+      await composer(page).press('Enter');
+      await page
+        .getByRole('dialog', { name: 'Support is here' })
+        .getByRole('button', { name: 'Close' })
+        .click();
+    };
+    await writeAndClose('honestly everyone would be better off without me');
+    await writeAndClose('i have the pills saved and i am taking them all tonight');
 
     const tray = fern.page.locator('.alerts-tray');
     // Two urgent cards: the incident left open by the test above greets her too, until someone acknowledges it.
@@ -237,13 +240,37 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
       expect.arrayContaining(['Urgent', 'Concern']),
     );
     expect(await tray.textContent()).toContain('thoughts of suicide');
+    // Urgent first in the tray too, although the concern came before the second urgent one.
+    expect(await tray.locator('.tier-badge').allTextContents()).toEqual(['Urgent', 'Urgent', 'Concern']);
     await screenshots(fern.page, '74-facilitator-alerts-with-tiers');
+
+    // A fourth alert folds behind "Show 1 more alert", so the conversation stays on her screen.
+    await writeAndClose('some nights i hope i just do not wake up');
+    const more = tray.getByRole('button', { name: 'Show 1 more alert' });
+    await more.waitFor();
+    expect(await tray.locator('.crisis-alert').count()).toBe(3);
+    await more.click();
+    await tray.locator('.crisis-alert').nth(3).waitFor();
+    expect(await tray.locator('.tier-badge').allTextContents()).toEqual([
+      'Urgent',
+      'Urgent',
+      'Concern',
+      'Concern',
+    ]);
+    expect(await tray.getByRole('button', { name: 'Show fewer alerts' }).getAttribute('aria-expanded')).toBe(
+      'true',
+    );
 
     await fern.page.goto(`${t.url}/groups/${group.id}/console?tab=incidents`);
     const cards = fern.page.locator('.card.incident');
-    await cards.nth(2).waitFor();
-    // Three open incidents (the one from the test above, then these two): the urgent ones first, whenever opened.
-    expect(await cards.locator('.tier-badge').allTextContents()).toEqual(['Urgent', 'Urgent', 'Concern']);
+    await cards.nth(3).waitFor();
+    // Four open incidents (the one from the test above, then these three): the urgent ones first, whenever opened.
+    expect(await cards.locator('.tier-badge').allTextContents()).toEqual([
+      'Urgent',
+      'Urgent',
+      'Concern',
+      'Concern',
+    ]);
     expect(await fern.page.locator('.incident').allTextContents()).not.toEqual(
       expect.arrayContaining([expect.stringMatching(/harm_to|self_harm|· suicide ·/)]),
     );
