@@ -191,6 +191,7 @@ describe('Reports, crisis response and the queue', () => {
           facilitatorsNextAt: null,
         });
         expect(resources.message).not.toContain('told');
+        expect(resources.message).toContain('please reach out now');
         expect(resources.toldMessage).toContain('We are letting your group’s facilitators know');
         expect(reached).toEqual({ groupId: group.id, message: 'A facilitator has been told.' });
         expect(JSON.stringify(resources.resources)).toContain('988');
@@ -206,6 +207,9 @@ describe('Reports, crisis response and the queue', () => {
           'honestly everyone would be better off without me',
         );
         expect(resources).toMatchObject({ tier: 'concern', language: 'en' });
+        // A concern's own, gentler word: the lines are there to talk; to call now if it turns into a plan.
+        expect(resources.message).toContain('The lines below are there to talk');
+        expect(resources.message).not.toContain('please reach out now');
         expect(alert).toMatchObject({ tier: 'concern', category: 'suicide' });
         expect(incident).toMatchObject({ tier: 'concern' });
         const { IncidentsService } = await import('@hearth/moderation');
@@ -223,7 +227,7 @@ describe('Reports, crisis response and the queue', () => {
         expect(resources).toMatchObject({ language: 'es', tier: 'concern', told: false });
         expect(resources.toldMessage).toContain('Estamos avisando');
         expect(reached.message).toBe('Ya avisamos a una persona facilitadora.');
-        expect(resources.message).toContain('No tienes que pasar por esto a solas');
+        expect(resources.message).toContain('no tienes que cargarlo a solas');
         const text = JSON.stringify(resources.resources);
         expect(text).toContain('AYUDA');
         expect(text).toContain('español');

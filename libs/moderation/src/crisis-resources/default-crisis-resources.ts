@@ -72,6 +72,10 @@ const MESSAGES = {
     crisis:
       'It sounds like things are really hard right now. You are not alone, and you deserve support. ' +
       'If you might act on these feelings, please reach out now to one of the lines below.',
+    concern:
+      'Thank you for telling us. What you are feeling sounds heavy, and you do not have to carry it alone: with ' +
+      'support it can ease. The lines below are there to talk, any time, day or night. If it turns into a plan, ' +
+      'or you feel you might act on it, please call one of them now.',
     intrusive:
       'Thank you for saying this. Frightening thoughts of harm coming to your baby are common after birth, and ' +
       'having them is not the same as acting on them: they are a sign of how much you care. You do not have to ' +
@@ -82,6 +86,10 @@ const MESSAGES = {
     crisis:
       'Parece que ahora mismo las cosas están muy difíciles. No tienes que pasar por esto a solas, y mereces apoyo. ' +
       'Si crees que podrías actuar según lo que sientes, busca ayuda ahora en una de las líneas de abajo.',
+    concern:
+      'Gracias por contarlo. Lo que sientes suena muy pesado, y no tienes que cargarlo a solas: con apoyo puede ' +
+      'aliviarse. Las líneas de abajo están para hablar, a cualquier hora, de día o de noche. Si se convierte en ' +
+      'un plan, o sientes que podrías actuar, llama ahora a una de ellas.',
     intrusive:
       'Gracias por contarlo. Los pensamientos que asustan, de que algo malo le pase a tu bebé, son frecuentes ' +
       'después del parto, y tenerlos no es lo mismo que actuar: muestran cuánto te importa. No tienes que ' +
@@ -111,7 +119,15 @@ export function toldMessage(language: 'en' | 'es', told: boolean): string {
   return TOLD[language][told ? 'told' : 'pending'];
 }
 
-/** What the person who wrote words of crisis reads first, in her language. */
-export function resourcesMessage(language: 'en' | 'es', intrusive: boolean): string {
-  return MESSAGES[language][intrusive ? 'intrusive' : 'crisis'];
+/**
+ * What the person who wrote words of crisis reads first, in her language: for an urgent finding, to reach out
+ * now; for a concern (a passive wish, a burden, hopelessness), a gentler word that the lines are there to talk;
+ * for a frightening thought of harm to her baby, that such thoughts are common and are not acts.
+ */
+export function resourcesMessage(
+  language: 'en' | 'es',
+  tier: 'urgent' | 'concern',
+  intrusive: boolean,
+): string {
+  return MESSAGES[language][intrusive ? 'intrusive' : tier === 'concern' ? 'concern' : 'crisis'];
 }

@@ -50,7 +50,7 @@ export class SafetyAlertsListener {
         country: set.country,
         language: set.language,
         tier: event.tier,
-        message: resourcesMessage(set.language, event.support.intrusive),
+        message: resourcesMessage(set.language, event.tier, event.support.intrusive),
         resources: set.resources,
         told: false,
         toldMessage: toldMessage(set.language, false),
