@@ -99,6 +99,13 @@ describe('assessCrisis', () => {
     });
   });
 
+  it.each(['i need to tell you all goodbye', 'i have to write my note tonight'])(
+    'still reads a goodbye or a note someone needs to write as one: %j',
+    (sentence) => {
+      expect(assessCrisis(sentence)).toMatchObject({ tier: 'urgent', category: 'suicide' });
+    },
+  );
+
   it('still reads a plan as a plan after "I need to tell you"', () => {
     expect(assessCrisis('i need to tell you all, tonight i am going to take all the pills')).toMatchObject({
       tier: 'urgent',

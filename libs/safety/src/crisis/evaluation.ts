@@ -148,6 +148,12 @@ function figures(lines: { line: CorpusLine; flagged: boolean }[]): Figures {
   };
 }
 
+/** How many of these crisis lines the detector caught. */
+function recallOf(lines: { found: unknown }[]): { total: number; caught: number; recall: number } {
+  const caught = lines.filter((r) => r.found).length;
+  return { total: lines.length, caught, recall: lines.length ? caught / lines.length : 1 };
+}
+
 export function evaluateCorpus(corpus: CorpusLine[]): CorpusReport {
   const results = corpus.map((line) => ({ line, found: assessCrisis(line.text) }));
   const flagged = results.map((r) => ({ line: r.line, flagged: r.found !== null }));
@@ -156,26 +162,15 @@ export function evaluateCorpus(corpus: CorpusLine[]): CorpusReport {
   const byTier: CorpusReport['byTier'] = {};
   for (const tier of ['urgent', 'concern']) {
     const ofTier = results.filter((r) => r.line.tier === tier);
-    const caught = ofTier.filter((r) => r.found).length;
-    byTier[tier] = {
-      total: ofTier.length,
-      caught,
-      recall: ofTier.length ? caught / ofTier.length : 1,
-      sameTier: ofTier.filter((r) => r.found?.tier === tier).length,
-    };
+    byTier[tier] = { ...recallOf(ofTier), sameTier: ofTier.filter((r) => r.found?.tier === tier).length };
   }
   const byLanguageTier: CorpusReport['byLanguageTier'] = {};
   for (const lang of ['en', 'es']) {
     byLanguageTier[lang] = {};
-    for (const tier of ['urgent', 'concern']) {
-      const ofTier = results.filter((r) => r.line.lang === lang && r.line.tier === tier);
-      const caught = ofTier.filter((r) => r.found).length;
-      byLanguageTier[lang][tier] = {
-        total: ofTier.length,
-        caught,
-        recall: ofTier.length ? caught / ofTier.length : 1,
-      };
-    }
+    for (const tier of ['urgent', 'concern'])
+      byLanguageTier[lang][tier] = recallOf(
+        results.filter((r) => r.line.lang === lang && r.line.tier === tier),
+      );
   }
   const byKind: CorpusReport['byKind'] = {};
   for (const r of results) {

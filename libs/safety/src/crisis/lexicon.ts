@@ -758,9 +758,12 @@ export const CONTEXTS: Record<Context, string[]> = {
     'estoy_a_salvo|no_tengo_plan|no_pienso_hacer_nada|a_salvo',
   ],
   idiom: [
-    // Needing to say something is no intent ("I need to say this somewhere"): the words that follow say what.
-    'need_to|have_to|going_to|want_to|gotta ~1 say|tell|talk|share|vent|ask|admit|confess|write|get_this_off',
-    'tengo_que|necesito|quiero ~1 decir*|contar*|hablar*|compartir*|desahogarme|confesar*|preguntar*|escribir*',
+    // Needing to say something is no intent ("I need to say this somewhere"); needing to say goodbye, or to write
+    // a note, still is: only an unnamed "this" or "something" makes it an idiom.
+    'need_to|have_to|want_to|gotta ~1 say|tell|share|vent|ask|admit|confess ~2 this|something|somewhere|someone|anyone|it|a_thing',
+    'need_to|have_to|want_to|gotta ~1 vent|talk_about_it|get_this_off',
+    'tengo_que|necesito|quiero ~1 decir*|contar*|compartir*|confesar*|preguntar* ~2 algo|esto|eso',
+    'tengo_que|necesito|quiero ~1 desahogarme',
     'killing|killed|kills|kill ~1 it|me_now|the_game|them',
     'killing me',
     'could|would|gonna ~1 murder|kill ~1 for|a',
