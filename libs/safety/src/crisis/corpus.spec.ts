@@ -109,6 +109,9 @@ describe('crisis corpus', () => {
     expect(report.overall.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.recall);
     expect(report.overall.precision).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.precision);
     expect(report.byTier.urgent.recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.urgentRecall);
+    // Every category is in the held-out part and is caught at all (the per-category figures are printed above).
+    for (const category of ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others'])
+      expect(report.byCategory[category].caught).toBeGreaterThan(0);
     for (const language of ['en', 'es']) {
       expect(report.byLanguage[language].recall).toBeGreaterThanOrEqual(HELD_OUT_FLOOR.byLanguage.recall);
       expect(report.byLanguage[language].precision).toBeGreaterThanOrEqual(

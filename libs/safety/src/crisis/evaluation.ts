@@ -124,6 +124,11 @@ export interface CorpusReport {
   overall: Figures;
   byLanguage: Record<string, Figures>;
   byTier: Record<string, { total: number; caught: number; recall: number; sameTier: number }>;
+  /**
+   * Per category: recall over the lines of that category, and precision over the alarms the detector gave that
+   * category (a crisis of another category read as this one counts as right: the writer still gets help).
+   */
+  byCategory: Record<string, { total: number; caught: number; recall: number; precision: number }>;
   /** Recall per tier within each language (`byLanguageTier.es.urgent`): the targets hold in each language. */
   byLanguageTier: Record<string, Record<string, { total: number; caught: number; recall: number }>>;
   byKind: Record<string, { crisis: boolean; total: number; flagged: number }>;
@@ -164,6 +169,14 @@ export function evaluateCorpus(corpus: CorpusLine[]): CorpusReport {
     const ofTier = results.filter((r) => r.line.tier === tier);
     byTier[tier] = { ...recallOf(ofTier), sameTier: ofTier.filter((r) => r.found?.tier === tier).length };
   }
+  const byCategory: CorpusReport['byCategory'] = {};
+  for (const category of ['suicide', 'self_harm', 'harm_to_baby', 'harm_to_others']) {
+    const given = results.filter((r) => r.found?.category === category);
+    byCategory[category] = {
+      ...recallOf(results.filter((r) => r.line.category === category)),
+      precision: given.length ? given.filter((r) => r.line.crisis).length / given.length : 1,
+    };
+  }
   const byLanguageTier: CorpusReport['byLanguageTier'] = {};
   for (const lang of ['en', 'es']) {
     byLanguageTier[lang] = {};
@@ -183,6 +196,7 @@ export function evaluateCorpus(corpus: CorpusLine[]): CorpusReport {
     overall: figures(flagged),
     byLanguage,
     byTier,
+    byCategory,
     byLanguageTier,
     byKind,
     languageAgreement: caught.length
@@ -222,6 +236,10 @@ export function formatReport(part: string, report: CorpusReport, options: { list
               `${lang} ${pct(tiers[tier].recall)} (${tiers[tier].caught}/${tiers[tier].total})`,
           )
           .join(', '),
+    );
+  for (const [category, c] of Object.entries(report.byCategory))
+    lines.push(
+      `category ${category.padEnd(15)} precision ${pct(c.precision)}  recall ${pct(c.recall)} (${c.caught}/${c.total})`,
     );
   lines.push(`language of the resources right for ${pct(report.languageAgreement)} of the caught`);
   lines.push('by kind (crisis kinds: caught / total; everyday kinds: false alarms / total):');
