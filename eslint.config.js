@@ -166,6 +166,8 @@ export default tseslint.config(
         fetch: 'readonly',
         Response: 'readonly',
         URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
       },
     },
   },

@@ -630,6 +630,27 @@ describeInBrowser('Web client: the installable app', () => {
     await context.close();
   });
 
+  it('a page whose network hangs rather than fails: the stored app appears within seconds, and Help now with it', async () => {
+    const { context, page, cspViolations } = await newContext(browser);
+    await signInThroughPage(page, t.url, member.email, GOOD_PASSWORD);
+    await controlled(page);
+    await page.getByRole('button', { name: 'Help now' }).click();
+    await page.getByRole('dialog', { name: 'Support is here' }).getByText(WARMLINE).waitFor();
+    // The page itself and the crisis lines never answer (the worker's own requests included); the rest does.
+    const hang = (url: URL) => url.pathname === '/journal' || url.pathname.endsWith('/crisis-resources');
+    await context.route(hang, () => undefined);
+    // Without the worker's timeout this waits for the browser's own (far past 20 s).
+    await page.goto(`${t.url}/journal`, { timeout: 20_000 });
+    await page.getByRole('heading', { name: 'Journal' }).first().waitFor({ timeout: 20_000 });
+    await page.getByRole('button', { name: 'Help now' }).click();
+    await page
+      .getByRole('dialog', { name: 'Support is here' })
+      .getByText(WARMLINE)
+      .waitFor({ timeout: 20_000 });
+    expect(cspViolations).toEqual([]);
+    await context.close();
+  });
+
   it('Help now with the network off after one visit: the app shell loads and shows the lines last fetched, saying it is offline', async () => {
     const { context, page, cspViolations } = await newContext(browser);
     await signInThroughPage(page, t.url, member.email, GOOD_PASSWORD);

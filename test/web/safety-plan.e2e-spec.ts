@@ -8,6 +8,8 @@ import {
   ensureWebBuilt,
   launch,
   newContext,
+  PHONE,
+  screenshot,
   screenshots,
   seriousAxeViolations,
   signInThroughPage,
@@ -191,6 +193,28 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
     expect(JSON.stringify(plan.body)).not.toContain('Ana');
   });
 
+  it('on a phone, the room’s header shows its links whole: the agreement and talking to a facilitator', async () => {
+    // Her facilitator is in the room too, so the header names who is here.
+    const fern = await newContext(browser);
+    await signInThroughPage(fern.page, t.url, facilitator.email, GOOD_PASSWORD);
+    await fern.page.goto(`${t.url}/groups/${group.id}`);
+    await page.setViewportSize(PHONE);
+    await page.goto(`${t.url}/groups/${group.id}`);
+    await page.locator('.presence', { hasText: 'Fern' }).waitFor();
+    const links = page.getByRole('navigation', { name: 'Group' });
+    for (const link of [
+      links.getByRole('link', { name: 'Agreement' }),
+      links.getByRole('button', { name: 'Talk to a facilitator' }),
+    ]) {
+      await link.waitFor();
+      const box = (await link.boundingBox())!;
+      expect(box.x).toBeGreaterThanOrEqual(0);
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    }
+    await screenshot(page, '75-member-room-header');
+    await fern.context.close();
+  });
+
   it('when the same words are said in the group, the pushed resources open Help now: the lines its message points to, then her plan', async () => {
     // Nobody facilitating is online; the group meets in three days: she is told when they will be there.
     const meetsAt = new Date(Math.ceil((Date.now() + 3 * 86_400_000) / 3_600_000) * 3_600_000);
@@ -275,6 +299,22 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
       expect.arrayContaining([expect.stringMatching(/harm_to|self_harm|· suicide ·/)]),
     );
     expect(await seriousAxeViolations(fern.page)).toEqual([]);
+    await fern.page.reload();
+    await cards.nth(3).waitFor();
     await fern.context.close();
+  });
+
+  it('she sees that her facilitator read those incidents, in one line for the sitting, not one per incident', async () => {
+    await page.goto(`${t.url}/account`);
+    const history = page.getByRole('region', { name: 'Who has viewed your details' });
+    const lines = history.locator('li', { hasText: 'read a safety incident about you' });
+    await lines.first().waitFor();
+    expect(await lines.count()).toBe(1);
+    // Four incidents, each listed on two visits to the incidents tab (and maybe more places), all within minutes.
+    const times = Number(/\((\d+) times\)/.exec((await lines.first().textContent()) ?? '')?.[1]);
+    expect(times).toBeGreaterThanOrEqual(8);
+    await expect(lines.first().textContent()).resolves.toMatch(
+      /^Fern \(facilitator\) read a safety incident/,
+    );
   });
 });

@@ -20,6 +20,12 @@ const CRISIS_PATH = '/api/me/moderation/crisis-resources';
 /** Which shell caches are kept: this one and the one before, so a page still open on it keeps its lazy screens. */
 const GENERATIONS_CACHE = 'hearth-generations';
 const GENERATIONS_KEY = '/__hearth-generations';
+/**
+ * How long a page or the crisis lines wait for the network before what is stored is shown instead. A network
+ * that hangs rather than fails (a weak signal, a captive portal) would otherwise leave her waiting for the
+ * browser's own timeout, a minute or more, before the app and Help now appear.
+ */
+const NETWORK_TIMEOUT_MS = 4000;
 
 /*
  * A new worker takes over as soon as it has stored its shell. Pages load network-first, so a page already open
@@ -77,11 +83,11 @@ self.addEventListener('fetch', (event) => {
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
   if (url.pathname === CRISIS_PATH) {
-    event.respondWith(crisisResources(request));
+    event.respondWith(crisisResources(event, request));
   } else if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/socket.io/')) {
     return;
   } else if (request.mode === 'navigate') {
-    event.respondWith(fetch(request).catch(() => caches.match('/index.html', { ignoreVary: true })));
+    event.respondWith(networkFirst(fetch(request), () => caches.match('/index.html', { ignoreVary: true })));
   } else {
     // ignoreVary: the server varies on Origin (CORS), which a module script's request carries and addAll's did not.
     event.respondWith(caches.match(request, { ignoreVary: true }).then((hit) => hit || fetch(request)));
@@ -89,19 +95,41 @@ self.addEventListener('fetch', (event) => {
 });
 
 /** Fresh when online (and stored); the last answer when not. Keyed by path and language, never by token. */
-async function crisisResources(request) {
+async function crisisResources(event, request) {
   const url = new URL(request.url);
   const key = url.pathname + (url.searchParams.get('language') === 'es' ? '?language=es' : '');
   const cache = await caches.open(CRISIS_CACHE);
-  try {
-    const response = await fetch(request);
+  const fresh = fetch(request).then(async (response) => {
+    // Stored even when it comes after the stored answer was shown: the next time is fresher.
     if (response.ok) await cache.put(key, response.clone());
     return response;
-  } catch (error) {
-    const stored = await cache.match(key);
-    if (stored) return stored;
-    throw error;
-  }
+  });
+  event.waitUntil(fresh.catch(() => undefined));
+  return networkFirst(fresh, () => cache.match(key));
+}
+
+/**
+ * The network's answer; what `stored()` finds if the network fails, or if it has not answered within
+ * NETWORK_TIMEOUT_MS (the network's answer is then left to finish on its own). With nothing stored, the network's
+ * answer or failure, however long it takes.
+ */
+function networkFirst(fresh, stored) {
+  return new Promise((resolve, reject) => {
+    let settled = false;
+    const settle = (finish, value) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      finish(value);
+    };
+    const fromStore = (otherwise) =>
+      stored().then((hit) => (hit ? settle(resolve, hit) : otherwise()), otherwise);
+    const timer = setTimeout(() => fromStore(() => undefined), NETWORK_TIMEOUT_MS);
+    fresh.then(
+      (response) => settle(resolve, response),
+      (error) => fromStore(() => settle(reject, error)),
+    );
+  });
 }
 
 self.addEventListener('push', (event) => {

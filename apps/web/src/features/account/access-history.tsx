@@ -3,7 +3,7 @@ import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 
 import { http } from '../../api/http';
-import { formatDateTime, Pending } from '../../ui/components';
+import { formatDateTime, formatTime, Pending } from '../../ui/components';
 import { useLoad } from '../../ui/use-load';
 
 const accessNames = (t: TFunction): Record<AccessKind, string> => ({
@@ -41,7 +41,7 @@ export function AccessHistory() {
         <p className="empty">{t('account.access.none')}</p>
       ) : (
         <ul className="resource-list access-history">
-          {sameMinuteTogether(log.data.items).map(({ entry, times }) => (
+          {oneLinePerSitting(log.data.items).map(({ entry, times, since }) => (
             <li key={entry.id}>
               <strong>
                 {entry.byMe
@@ -56,7 +56,9 @@ export function AccessHistory() {
               {ACCESS_NAMES[entry.kind]}
               {times > 1 && ` ${t('account.access.times', { count: times })}`}
               <p className="muted">
-                {formatDateTime(entry.at)}
+                {times > 1 && formatTime(since) !== formatTime(entry.at)
+                  ? t('account.access.between', { from: formatDateTime(since), to: formatTime(entry.at) })
+                  : formatDateTime(entry.at)}
                 {entry.groupId &&
                   groupName.has(entry.groupId) &&
                   ` · ${t('account.access.inGroup', { name: groupName.get(entry.groupId) })}`}
@@ -74,13 +76,20 @@ export function AccessHistory() {
   );
 }
 
+/** Reads this close together are one sitting: one line. */
+const SITTING_MS = 10 * 60_000;
+
 /**
- * One line for the same person seeing the same thing within the same minute (an admin's list of people read three
- * times reads "saw your account name and email (3 times)", not three identical lines that look like watching).
+ * One line for one person seeing the same kind of thing in one group in one sitting: a facilitator's queue opened
+ * again and again, or listing several incidents about her, reads "read a safety incident about you (12 times)",
+ * not a dozen identical lines that look like watching. Entries arrive newest first; each joins the line of the
+ * same person and kind whose oldest entry is at most ten minutes later, and lines keep the place of their newest.
  * Every entry stays in her export.
  */
-function sameMinuteTogether(items: MyAccessLogEntryDto[]): { entry: MyAccessLogEntryDto; times: number }[] {
-  const lines: { entry: MyAccessLogEntryDto; times: number; key: string }[] = [];
+function oneLinePerSitting(
+  items: MyAccessLogEntryDto[],
+): { entry: MyAccessLogEntryDto; times: number; since: string }[] {
+  const lines: { entry: MyAccessLogEntryDto; times: number; since: string; key: string }[] = [];
   for (const entry of items) {
     const key = JSON.stringify([
       entry.byMe,
@@ -88,12 +97,13 @@ function sameMinuteTogether(items: MyAccessLogEntryDto[]): { entry: MyAccessLogE
       entry.actorRole,
       entry.kind,
       entry.groupId,
-      entry.resourceId,
-      entry.at.slice(0, 16),
     ]);
-    const last = lines.at(-1);
-    if (last?.key === key) last.times++;
-    else lines.push({ entry, times: 1, key });
+    const at = Date.parse(entry.at);
+    const line = lines.find((l) => l.key === key && Date.parse(l.since) - at <= SITTING_MS);
+    if (line) {
+      line.times++;
+      line.since = entry.at;
+    } else lines.push({ entry, times: 1, since: entry.at, key });
   }
   return lines;
 }
