@@ -61,6 +61,11 @@ const fmt = (value: number | null | undefined, digits = 0) =>
     ? '–'
     : value.toLocaleString('en-US', { maximumFractionDigits: digits });
 const ratio = (a: number, b: number) => (b > 0 ? (a / b).toFixed(2) : '–');
+/** CPU per 1,000 deliveries of the whole process, with the event-loop thread's own in brackets. */
+const cpuOf = (server: MeasuredStep['server'] | undefined) =>
+  server?.mainThreadCpuSecondsPer1000Deliveries == null
+    ? fmt(server?.cpuSecondsPer1000Deliveries, 3)
+    : `${fmt(server.cpuSecondsPer1000Deliveries, 3)} (${fmt(server.mainThreadCpuSecondsPer1000Deliveries, 3)})`;
 const table = (head: string[], rows: (string | number)[][]) =>
   [
     `| ${head.join(' | ')} |`,
@@ -116,7 +121,7 @@ export function renderReport(results: BenchResults): { markdown: string; problem
         b ? `${fmt(b.e2e.p50Ms, 1)} / ${fmt(b.e2e.p99Ms, 1)}` : '–',
         `${fmt(h.ack.p50Ms, 1)} / ${fmt(h.ack.p99Ms, 1)}`,
         `${h.lost} / ${h.duplicates}`,
-        `${fmt(h.server.cpuSecondsPer1000Deliveries, 3)} / ${fmt(b?.server.cpuSecondsPer1000Deliveries, 3)}`,
+        `${cpuOf(h.server)} / ${cpuOf(b?.server)}`,
         `${fmt(h.server.eventLoopDelayP99Ms, 1)} / ${fmt(b?.server.eventLoopDelayP99Ms, 1)}`,
       ];
     });
@@ -133,7 +138,7 @@ export function renderReport(results: BenchResults): { markdown: string; problem
           'bare e2e p50 / p99 ms',
           'ack p50 / p99 ms',
           'lost / dup',
-          'CPU s per 1,000 deliveries (Hearth / bare)',
+          'CPU s per 1,000 deliveries, process (event-loop thread): Hearth / bare',
           'event-loop p99 ms (Hearth / bare)',
         ],
         rows,
@@ -407,9 +412,12 @@ function soakSection(
           (r) => `${fmt(r.step.delivered)}, ${r.step.lost} / ${r.step.duplicates}`,
         ),
         rows('e2e p50 / p99 / p99.9 / max ms', (r) => latency(r.step.e2e)),
+        rows('the same after the first interval (warm)', (r) =>
+          r.step.e2eAfterFirstInterval ? latency(r.step.e2eAfterFirstInterval) : '–',
+        ),
         rows('ack p50 / p99 / p99.9 / max ms', (r) => latency(r.step.ack)),
         rows('longest event-loop stall ms', (r) => fmt(r.eventLoopDelayMaxMs, 1)),
-        rows('CPU s per 1,000 deliveries', (r) => fmt(r.step.server.cpuSecondsPer1000Deliveries, 3)),
+        rows('CPU s per 1,000 deliveries, process (event-loop thread)', (r) => cpuOf(r.step.server)),
         rows('RSS, second interval → last', drift),
       ],
     ),
@@ -473,7 +481,12 @@ function scaleOutSection(
       const name = `N ${label}, ${run.nodes} node${run.nodes > 1 ? 's' : ''}`;
       check(name, {
         ...run.step,
-        server: { cpuSecondsPer1000Deliveries: null, eventLoopDelayP99Ms: 0, rssMb: 0 },
+        server: {
+          cpuSecondsPer1000Deliveries: null,
+          mainThreadCpuSecondsPer1000Deliveries: null,
+          eventLoopDelayP99Ms: 0,
+          rssMb: 0,
+        },
       });
       rows.push([
         label,

@@ -77,7 +77,13 @@ export type AbuseSizes = (typeof SIZES)['full']['abuse'];
 
 /** One step, with what the server's probe saw while it ran. */
 export interface MeasuredStep extends StepOutcome {
-  server: { cpuSecondsPer1000Deliveries: number | null; eventLoopDelayP99Ms: number; rssMb: number };
+  server: {
+    cpuSecondsPer1000Deliveries: number | null;
+    /** The same for the main thread alone (the event loop), without worker threads and GC helpers. */
+    mainThreadCpuSecondsPer1000Deliveries: number | null;
+    eventLoopDelayP99Ms: number;
+    rssMb: number;
+  };
 }
 
 /** Where `BENCH_PROFILE=1` puts the servers' CPU profiles. */
@@ -111,6 +117,10 @@ async function measuredStep(
     server: {
       cpuSecondsPer1000Deliveries:
         work > 0 ? round3(((after.cpuSeconds - before.cpuSeconds) * 1000) / work) : null,
+      mainThreadCpuSecondsPer1000Deliveries:
+        work > 0 && after.mainThreadCpuSeconds !== null && before.mainThreadCpuSeconds !== null
+          ? round3(((after.mainThreadCpuSeconds - before.mainThreadCpuSeconds) * 1000) / work)
+          : null,
       eventLoopDelayP99Ms: round3(after.eventLoopDelayMs.p99),
       rssMb: mb(after.rssBytes),
     },
@@ -618,6 +628,7 @@ export async function abusiveAccount(
             server: {
               cpuSecondsPer1000Deliveries:
                 outcome.delivered > 0 ? round3((cpu * 1000) / outcome.delivered) : null,
+              mainThreadCpuSecondsPer1000Deliveries: null,
               eventLoopDelayP99Ms: round3(after.eventLoopDelayMs.p99),
               rssMb: mb(after.rssBytes),
             },

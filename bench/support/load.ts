@@ -28,6 +28,8 @@ export interface StepOutcome {
   ack: LatencySummary;
   /** Soak only: end-to-end latency of the messages sent in each interval of the step. */
   e2eByInterval?: LatencySummary[];
+  /** Soak only: the same for every message sent after the first interval (the start, when the server is cold). */
+  e2eAfterFirstInterval?: LatencySummary;
   storm?: { dropped: number; rejoined: number; missingSeqs: number; catchUp: LatencySummary };
 }
 
@@ -188,6 +190,8 @@ export class LoadPool {
       outcome.e2eByInterval = Array.from({ length: intervals }, (_, i) =>
         summarize(merge(results.map((r) => r.e2eByInterval?.[i] ?? ''))),
       );
+    if (intervals > 1)
+      outcome.e2eAfterFirstInterval = summarize(merge(results.flatMap((r) => r.e2eByInterval?.slice(1) ?? [])));
     const storms = results.flatMap((r) => (r.storm ? [r.storm] : []));
     if (storms.length > 0) {
       // A dropped connection must end up holding every seq from the first it had to its group's last.

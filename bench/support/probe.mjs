@@ -1,8 +1,30 @@
 // Loaded into each server under test with `node --import`: answers the coordinator's questions about the
 // process (CPU time, memory, event-loop delay) over the IPC channel. Plain JavaScript, so the server runs
 // exactly as in production, without a TypeScript loader.
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { constants, monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import process from 'node:process';
+
+// CPU time of the main thread alone (the event loop), from Linux's per-thread accounting: fields 14 and 15 of
+// /proc/self/task/<pid>/stat, in clock ticks. Worker threads, garbage-collection helpers and libuv's pool are
+// in process.cpuUsage() but not here. Null where /proc is not there.
+const ticksPerSecond = (() => {
+  try {
+    return Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim()) || 100;
+  } catch {
+    return 100;
+  }
+})();
+const mainThreadCpuSeconds = () => {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+  } catch {
+    return null;
+  }
+};
 
 // The histogram's samples include its own timer period; it is taken off so that an idle loop reads about 0.
 const RESOLUTION_MS = 1;
@@ -36,6 +58,7 @@ process.on('message', (message) => {
     type: 'probe',
     id: message.id,
     cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    mainThreadCpuSeconds: mainThreadCpuSeconds(),
     rssBytes: process.memoryUsage().rss,
     heapUsedBytes: process.memoryUsage().heapUsed,
     eventLoopDelayMs: {

@@ -8,6 +8,8 @@ import { outputOf, startNode, stopProcess } from '../../test/support/node-proces
 
 export interface Probe {
   cpuSeconds: number;
+  /** The main thread's alone (the event loop): null where the system does not say. */
+  mainThreadCpuSeconds: number | null;
   rssBytes: number;
   heapUsedBytes: number;
   eventLoopDelayMs: { p50: number; p99: number; max: number };

@@ -120,10 +120,12 @@ export class MessageWriter {
       if (message.status !== 'visible') continue;
       visibleByGroup.set(message.groupId, [...(visibleByGroup.get(message.groupId) ?? []), message]);
     }
-    // Room rows are locked in one order (by group id) on every node, so two batches never wait on each other.
-    const groups = [...visibleByGroup].sort(([a], [b]) => (a < b ? -1 : 1));
-    for (const [groupId, messages] of groups) {
-      const last = await reserveSeqs(manager, groupId, messages.length);
+    const lastSeqs = await reserveSeqsOfGroups(
+      manager,
+      new Map([...visibleByGroup].map(([groupId, messages]) => [groupId, messages.length])),
+    );
+    for (const [groupId, messages] of visibleByGroup) {
+      const last = lastSeqs.get(groupId)!;
       messages.forEach((message, i) => (message.seq = last - messages.length + 1 + i));
     }
     const sealed = stored.map((message) => ({
@@ -154,16 +156,42 @@ export class MessageWriter {
  * transaction ends, so concurrent writers on any node queue behind it and no seq is skipped or given twice.
  */
 export async function reserveSeqs(manager: EntityManager, groupId: string, count: number): Promise<number> {
-  const bump = () =>
-    rawRows<{ last_seq: number }>(
+  return (await reserveSeqsOfGroups(manager, new Map([[groupId, count]]))).get(groupId)!;
+}
+
+/**
+ * `reserveSeqs` for several groups at once, in one UPDATE however many groups a batch holds (one statement per
+ * group cost a batch of pairs' messages a statement each). Returns each group's last seq taken. On PostgreSQL the
+ * room rows are first locked in one order (by group id) on every node, so two batches never wait on each other;
+ * SQLite has a single writer. A group without its room row yet gets one.
+ */
+export async function reserveSeqsOfGroups(
+  manager: EntityManager,
+  counts: ReadonlyMap<string, number>,
+): Promise<Map<string, number>> {
+  const last = new Map<string, number>();
+  if (counts.size === 0) return last;
+  const groupIds = [...counts.keys()].sort();
+  const inList = groupIds.map(() => '?').join(', ');
+  if (manager.connection.options.type === 'postgres') {
+    await rawRows(
       manager,
-      'UPDATE chat_rooms SET last_seq = last_seq + ? WHERE group_id = ? RETURNING last_seq',
-      [count, groupId],
+      `SELECT group_id FROM chat_rooms WHERE group_id IN (${inList}) ORDER BY group_id FOR UPDATE`,
+      groupIds,
     );
-  let rows = await bump();
-  if (rows.length === 0) {
-    await ensureRoomRow(manager, groupId);
-    rows = await bump();
   }
-  return Number(rows[0].last_seq);
+  const bump = (ids: string[]) =>
+    rawRows<{ group_id: string; last_seq: number }>(
+      manager,
+      `UPDATE chat_rooms SET last_seq = last_seq + CASE group_id ${ids.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ')} END ` +
+        `WHERE group_id IN (${ids.map(() => '?').join(', ')}) RETURNING group_id, last_seq`,
+      [...ids.flatMap((id) => [id, counts.get(id)]), ...ids],
+    );
+  for (const row of await bump(groupIds)) last.set(row.group_id, Number(row.last_seq));
+  const missing = groupIds.filter((id) => !last.has(id));
+  if (missing.length > 0) {
+    for (const groupId of missing) await ensureRoomRow(manager, groupId);
+    for (const row of await bump(missing)) last.set(row.group_id, Number(row.last_seq));
+  }
+  return last;
 }

@@ -47,7 +47,12 @@ const EDIT_NEEDS_REVIEW = 'This change would need a facilitator’s review; send
 /** Trimmed and NFC-normalized; refused when empty or longer than the limit. */
 export function normalizeBody(body: string): string {
   const normalized = body.normalize('NFC').trim();
-  if (normalized.length === 0 || [...normalized].length > MESSAGE_MAX_LENGTH) {
+  // Characters are counted only where UTF-16 units could be too many: a text's units are never fewer than its
+  // characters, and spreading every message into an array of characters was most of what normalizing allocated.
+  if (
+    normalized.length === 0 ||
+    (normalized.length > MESSAGE_MAX_LENGTH && [...normalized].length > MESSAGE_MAX_LENGTH)
+  ) {
     throw new ChatError(
       'VALIDATION',
       coded('MESSAGE_LENGTH', `body must be 1–${MESSAGE_MAX_LENGTH} characters after trimming`),

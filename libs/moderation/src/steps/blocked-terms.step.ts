@@ -14,8 +14,11 @@ export class BlockedTermsStep implements MessagePipelineStep {
   constructor(private readonly state: ModerationState) {}
 
   async inspect(draft: MessageDraft): Promise<StepVerdict> {
-    const matches = findTerms(draft.body, await this.state.terms(draft.groupId));
-    const terms = matches.map((m) => m.term);
+    const terms = await this.state.terms(draft.groupId);
+    // Most groups keep no list: then the text need not be read at all.
+    if (terms.length === 0) return { action: 'allow' };
+    const matches = findTerms(draft.body, terms);
+    const found = matches.map((m) => m.term);
     switch (strongest(matches)) {
       case 'block':
         return {
@@ -28,9 +31,9 @@ export class BlockedTermsStep implements MessagePipelineStep {
           details: { terms: matches.filter((m) => m.action === 'block').map((m) => m.term) },
         };
       case 'hold':
-        return { action: 'hold', reason: `blocked term: ${terms.join(', ')}` };
+        return { action: 'hold', reason: `blocked term: ${found.join(', ')}` };
       case 'flag':
-        return { action: 'flag', reason: `flagged term: ${terms.join(', ')}` };
+        return { action: 'flag', reason: `flagged term: ${found.join(', ')}` };
       default:
         return { action: 'allow' };
     }
