@@ -191,7 +191,9 @@ export class LoadPool {
         summarize(merge(results.map((r) => r.e2eByInterval?.[i] ?? ''))),
       );
     if (intervals > 1)
-      outcome.e2eAfterFirstInterval = summarize(merge(results.flatMap((r) => r.e2eByInterval?.slice(1) ?? [])));
+      outcome.e2eAfterFirstInterval = summarize(
+        merge(results.flatMap((r) => r.e2eByInterval?.slice(1) ?? [])),
+      );
     const storms = results.flatMap((r) => (r.storm ? [r.storm] : []));
     if (storms.length > 0) {
       // A dropped connection must end up holding every seq from the first it had to its group's last.
