@@ -630,12 +630,18 @@ describeInBrowser('Web client: the installable app', () => {
     await context.close();
   });
 
+  /** A member signed in on a page the worker controls, who has opened Help now once (so its lines are stored). */
+  async function signedInWithLinesStored() {
+    const opened = await newContext(browser);
+    await signInThroughPage(opened.page, t.url, member.email, GOOD_PASSWORD);
+    await controlled(opened.page);
+    await opened.page.getByRole('button', { name: 'Help now' }).click();
+    await opened.page.getByRole('dialog', { name: 'Support is here' }).getByText(WARMLINE).waitFor();
+    return opened;
+  }
+
   it('a page whose network hangs rather than fails: the stored app appears within seconds, and Help now with it', async () => {
-    const { context, page, cspViolations } = await newContext(browser);
-    await signInThroughPage(page, t.url, member.email, GOOD_PASSWORD);
-    await controlled(page);
-    await page.getByRole('button', { name: 'Help now' }).click();
-    await page.getByRole('dialog', { name: 'Support is here' }).getByText(WARMLINE).waitFor();
+    const { context, page, cspViolations } = await signedInWithLinesStored();
     // The page itself and the crisis lines never answer (the worker's own requests included); the rest does.
     const hang = (url: URL) => url.pathname === '/journal' || url.pathname.endsWith('/crisis-resources');
     await context.route(hang, () => undefined);
@@ -652,11 +658,7 @@ describeInBrowser('Web client: the installable app', () => {
   });
 
   it('Help now with the network off after one visit: the app shell loads and shows the lines last fetched, saying it is offline', async () => {
-    const { context, page, cspViolations } = await newContext(browser);
-    await signInThroughPage(page, t.url, member.email, GOOD_PASSWORD);
-    await controlled(page);
-    await page.getByRole('button', { name: 'Help now' }).click();
-    await page.getByRole('dialog', { name: 'Support is here' }).getByText(WARMLINE).waitFor();
+    const { context, page, cspViolations } = await signedInWithLinesStored();
 
     await context.setOffline(true);
     // The server goes too, so that nothing (the worker's own fetches included) can reach it.
