@@ -98,10 +98,29 @@ export async function newContext(
   return { context, page, cspViolations };
 }
 
+/**
+ * A screenshot for a person to look at. Under CI's load Chromium has once left a capture hanging past its 30 s
+ * (a fresh-clone run of 4 December 2026, on an unchanged screen); the capture is then tried once more, on the next
+ * frame, before the test fails.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SHOTS, { recursive: true });
   const { width } = page.viewportSize() ?? PHONE;
-  await page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
+  const capture = () => page.screenshot({ path: join(SHOTS, `${name}-${width}.png`), fullPage: false });
+  try {
+    await capture();
+  } catch (error) {
+    if (!(error instanceof Error) || error.name !== 'TimeoutError') throw error;
+    await page.evaluate(
+      () =>
+        new Promise((resolve) =>
+          (globalThis as unknown as { requestAnimationFrame(done: () => void): void }).requestAnimationFrame(
+            () => resolve(null),
+          ),
+        ),
+    );
+    await capture();
+  }
 }
 
 /** Screenshots at both sizes the issue asks for; the page is put back to its own size after. */
