@@ -21,8 +21,10 @@ export {
   createValidationPipe,
   flattenValidationErrors,
   refuseDeepBodies,
+  VALIDATION_OPTIONS,
   ValidationFailedException,
 } from './errors/validation.js';
+export { acceptedQuickly } from './errors/validation-fast-path.js';
 export { foundOrFail } from './errors/find-or-fail.js';
 export { coded, type CodedMessage } from './errors/coded.js';
 export { Omittable } from './errors/omittable.decorator.js';

@@ -2,7 +2,7 @@ import { Logger, type INestApplicationContext } from '@nestjs/common';
 import { IoAdapter } from '@nestjs/platform-socket.io';
 import type { MessageMappingProperties } from '@nestjs/websockets';
 import { createAdapter, createShardedAdapter } from '@socket.io/redis-adapter';
-import type { Observable } from 'rxjs';
+import { isObservable, type Observable } from 'rxjs';
 import type { Server, ServerOptions, Socket } from 'socket.io';
 
 import { CHAT_NAMESPACE } from '@hearth/contracts';
@@ -99,29 +99,33 @@ export class ChatIoAdapter extends IoAdapter {
   /**
    * One plain listener per event and socket. Nest's default builds an RxJS pipeline per event for every socket
    * (fromEvent, mergeMap, takeUntil and their subscribers), which costs about as much memory per idle connection
-   * as socket.io itself. Handlers run concurrently and a returned value is the ack (Hearth's handlers answer
-   * only through acks: what others hear goes out through the RealtimePublisher); an error that escapes the
-   * filters is logged, never thrown.
+   * as socket.io itself; and its `transform` wraps every answer in two more Observables, a quarter of the
+   * gateway's allocations per message (docs/PERFORMANCE.md). Handlers run concurrently and a returned value, or
+   * the value a returned promise settles to, is the ack (Hearth's handlers answer only through acks: what others
+   * hear goes out through the RealtimePublisher). Only a handler that returns an Observable goes through Nest's
+   * `transform`. An error that escapes the filters is logged, never thrown.
    */
   override bindMessageHandlers(
     socket: Socket,
     handlers: MessageMappingProperties[],
     transform: (data: unknown) => Observable<unknown>,
   ): void {
+    const failed = (error: unknown) => this.logger.error(error);
     for (const { message, callback, isAckHandledManually } of handlers) {
       socket.on(message as string, (...args: unknown[]) => {
         const { data, ack } = this.mapPayload(args.length === 1 ? args[0] : args);
         const reply = (response: unknown) => {
           if (response === null || response === undefined) return;
+          if (isObservable(response)) {
+            transform(response).subscribe({ next: reply, error: failed });
+            return;
+          }
           if (!isAckHandledManually && typeof ack === 'function') ack(response);
         };
         try {
-          transform(callback(data, ack)).subscribe({
-            next: reply,
-            error: (error: unknown) => this.logger.error(error),
-          });
+          Promise.resolve(callback(data, ack)).then(reply, failed);
         } catch (error) {
-          this.logger.error(error);
+          failed(error);
         }
       });
     }
