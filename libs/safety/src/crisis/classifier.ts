@@ -56,29 +56,62 @@ export interface Features {
   value: number;
 }
 
+/**
+ * The slots of a text's features, each once, in the order first met. Deduplicated against a table stamped with
+ * a number of its own per text rather than in a Set: the detector reads every message, and the Set (grown and
+ * copied as a hundred-odd slots went in) was most of what featuresOf allocated, some 8 KB a message (issue 19,
+ * docs/PERFORMANCE.md). The order is a Set's, first met first, so a model adds its weights in the same order and
+ * gives the very same probability.
+ */
+class SlotList {
+  private readonly stamps = new Uint32Array(SLOTS);
+  private stamp = 0;
+  slots: number[] = [];
+
+  start(): void {
+    this.slots = [];
+    this.stamp += 1;
+    // After 2³² - 1 texts the stamps come round again: the table is cleared once, so that no stamp of an
+    // earlier text is taken for this one's.
+    if (this.stamp === 0x1_0000_0000) {
+      this.stamps.fill(0);
+      this.stamp = 1;
+    }
+  }
+
+  add(slot: number): void {
+    if (this.stamps[slot] === this.stamp) return;
+    this.stamps[slot] = this.stamp;
+    this.slots.push(slot);
+  }
+}
+
+/** One table for the process: featuresOf runs to its end without yielding, so texts never share it at once. */
+const found = new SlotList();
+
 export function featuresOf({ reading, cues, contexts }: Analysis): Features {
-  const slots = new Set<number>();
+  found.start();
   // Words a negation reaches ("never hurt myself again") are other features than the same words unnegated.
   const words = negationScoped(reading).map(digitShape);
   for (let i = 0; i < words.length; i++) {
     const word = words[i];
-    slots.add(slotOf(WORD, word));
+    found.add(slotOf(WORD, word));
     if (i + 1 < words.length && reading.clause[i + 1] === reading.clause[i])
-      slots.add(slotOf(PAIR, word, words[i + 1]));
+      found.add(slotOf(PAIR, word, words[i + 1]));
     if (i + 2 < words.length && reading.clause[i + 2] === reading.clause[i])
-      slots.add(slotOf(SKIP, word, words[i + 2]));
+      found.add(slotOf(SKIP, word, words[i + 2]));
     if (reading.words[i].length >= 4 && !hasDigit(reading.words[i])) {
       // A negated word's letters are other features too: "never hurt" must not weigh as "hurt".
-      addLetterPieces(slots, word === reading.words[i] ? LETTERS : NEGATED_LETTERS, reading.words[i]);
+      addLetterPieces(found, word === reading.words[i] ? LETTERS : NEGATED_LETTERS, reading.words[i]);
     }
   }
   for (const [cue, count] of cues) {
-    slots.add(slotOf(CUE, cue));
-    if (count > 1) slots.add(slotOf(CUE, cue, 'again'));
-    for (const [other] of cues) if (other > cue) slots.add(slotOf(CUE, cue, other));
+    found.add(slotOf(CUE, cue));
+    if (count > 1) found.add(slotOf(CUE, cue, 'again'));
+    for (const [other] of cues) if (other > cue) found.add(slotOf(CUE, cue, other));
   }
-  for (const context of contexts) slots.add(slotOf(CONTEXT, context));
-  const list = [...slots];
+  for (const context of contexts) found.add(slotOf(CONTEXT, context));
+  const list = found.slots;
   return { slots: list, value: 1 / Math.sqrt(list.length) };
 }
 
@@ -96,7 +129,7 @@ function digitShape(word: string): string {
  * The slots of the 3- and 4-letter pieces of ` ${word} ` (the word padded with a space on each side), hashed
  * without building the padded string or its pieces: the same slots as `slot` of `${kind} ${piece}`.
  */
-function addLetterPieces(slots: Set<number>, kind: number, word: string): void {
+function addLetterPieces(slots: SlotList, kind: number, word: string): void {
   const length = word.length + 2;
   const unit = (k: number) => (k === 0 || k === length - 1 ? SPACE : word.charCodeAt(k - 1));
   for (let n = 3; n <= 4; n++)

@@ -24,13 +24,17 @@ const BEYOND_ASCII = /[^\p{ASCII}]/u;
 export function tokenize(text: string): string[] {
   const plain = BEYOND_ASCII.test(text) ? text.normalize('NFKD').replace(/\p{M}/gu, '') : text;
   const folded = plain.toLowerCase().replace(/['’`]/g, '');
-  const raw = folded.split(/[^\p{L}\p{N}@$]+/u).filter(Boolean);
-  const words = raw.map((word) =>
-    HAS_LOOKALIKE.test(word) && (/\p{L}/u.test(word) || /[@$]/.test(word)) && !isNumberOrCode(word)
-      ? [...word].map((c) => LOOKALIKES[c] ?? c).join('')
-      : word,
-  );
-  return joinSpelledOut(words.filter(hasLetterOrDigit));
+  // One pass and one array: this runs on every message.
+  const words: string[] = [];
+  for (const raw of folded.split(/[^\p{L}\p{N}@$]+/u)) {
+    if (!raw) continue;
+    const word =
+      HAS_LOOKALIKE.test(raw) && (/\p{L}/u.test(raw) || /[@$]/.test(raw)) && !isNumberOrCode(raw)
+        ? [...raw].map((c) => LOOKALIKES[c] ?? c).join('')
+        : raw;
+    if (hasLetterOrDigit(word)) words.push(word);
+  }
+  return joinSpelledOut(words);
 }
 
 /** Whether a word is a number with a short unit or ordinal: "3am", "10mg", "2nd", "5k". */
@@ -80,21 +84,18 @@ function isOneLetter(word: string): boolean {
 
 function joinSpelledOut(words: string[]): string[] {
   const result: string[] = [];
-  let run: string[] = [];
-  const flush = () => {
-    if (run.length >= 3) result.push(run.join(''));
-    else result.push(...run);
-    run = [];
-  };
-  for (const word of words) {
-    if (isOneLetter(word)) {
-      run.push(word);
-    } else {
-      flush();
-      result.push(word);
+  // How many one-letter words end just before `i`: three or more are joined, fewer kept as they are.
+  let run = 0;
+  for (let i = 0; i <= words.length; i++) {
+    if (i < words.length && isOneLetter(words[i])) {
+      run++;
+      continue;
     }
+    if (run >= 3) result.push(words.slice(i - run, i).join(''));
+    else for (let k = i - run; k < i; k++) result.push(words[k]);
+    run = 0;
+    if (i < words.length) result.push(words[i]);
   }
-  flush();
   return result;
 }
 
