@@ -1,5 +1,4 @@
 import { BadRequestException, ValidationPipe, type ValidationError } from '@nestjs/common';
-import { getMetadataStorage } from 'class-validator';
 
 import type { FieldError } from './error-body.js';
 import { nestedDeeperThan, PAYLOAD_TOO_DEEP } from './payload-depth.js';
@@ -52,17 +51,6 @@ class SafeValidationPipe extends ValidationPipe {
   override async transform(...args: Parameters<ValidationPipe['transform']>): Promise<unknown> {
     const [value, metadata] = args;
     if (nestedDeeperThan(value)) throw tooDeep();
-    if (metadata.metatype && metadata.type !== 'custom' && this.toValidate(metadata)) {
-      const strays = inheritedNamesSet(metadata.metatype as new () => object, value);
-      if (strays.length > 0)
-        throw new ValidationFailedException(
-          strays.map((field) => ({
-            field,
-            message: `property ${field} should not exist`,
-            code: 'whitelistValidation',
-          })),
-        );
-    }
     // A flat payload that certainly passes is built at once; everything else, and every error, goes the usual way.
     if (metadata.metatype && metadata.type !== 'custom' && this.toValidate(metadata)) {
       const accepted = acceptedQuickly(metadata.metatype as new () => object, value);
@@ -82,28 +70,6 @@ class SafeValidationPipe extends ValidationPipe {
       ]);
     }
   }
-}
-
-const declared = new WeakMap<object, Set<string>>();
-
-/**
- * The keys of a payload named like a property every object inherits (`constructor`, `toString`, `valueOf`, …)
- * that its class has no rule for. class-validator's whitelist looks keys up on a plain object and so takes these
- * for declared properties: without this, `{ groupId, constructor: 1 }` passed and set `constructor` on the
- * instance. They are refused as any other unknown key is (`__proto__` aside, which Nest's pipe strips). Only the
- * top level is checked; Hearth's payloads are flat where they are hot, and nested classes are rare.
- */
-function inheritedNamesSet(metatype: new () => object, value: unknown): string[] {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return [];
-  let names = declared.get(metatype);
-  if (!names) {
-    const rules = getMetadataStorage().getTargetValidationMetadatas(metatype, '', false, false);
-    declared.set(metatype, (names = new Set(rules.map((rule) => rule.propertyName))));
-  }
-  const known = names;
-  return Object.keys(value).filter(
-    (key) => key !== '__proto__' && key in Object.prototype && !known.has(key),
-  );
 }
 
 /** The options every validation pipe of Hearth's has (also the reference in the fast path's spec). */
