@@ -36,8 +36,9 @@ const acceptors = new WeakMap<PayloadClass, Acceptor | null>();
  * plain object whose every key has rules and whose every value is a string, a number, a boolean, null or
  * undefined: for such a payload `Object.assign(new Class(), payload)` is what class-transformer builds. Anything
  * else (a nested value, an unknown key, a rule it does not know, an asynchronous constraint) goes the usual way.
- * `validation-fast-path.spec.ts` checks, on thousands of generated payloads for every socket payload class, that
- * it never accepts what the pipe refuses and that what it builds is what the pipe builds.
+ * `libs/chat/src/gateway/dto/chat.dto.spec.ts` checks, on 3,000 generated payloads for every socket payload
+ * class, that the pipe answers as Nest's own ValidationPipe does, builds what it builds, and answers every valid
+ * one quickly; `validation-fast-path.spec.ts` checks what it declines.
  */
 export function acceptedQuickly(metatype: PayloadClass, payload: unknown): object | null {
   let accept = acceptors.get(metatype);
