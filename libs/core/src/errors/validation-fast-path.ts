@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 
+import { TransformationType } from 'class-transformer';
 import type { MetadataStorage as TransformerStorage } from 'class-transformer/types/MetadataStorage.js';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments } from 'class-validator';
 
@@ -141,10 +142,15 @@ function transformsNothing(metatype: PayloadClass, names: string[]): boolean {
   const storage = defaultMetadataStorage;
   if (storage.getExposedMetadatas(metatype).length > 0 || storage.getExcludedMetadatas(metatype).length > 0)
     return false;
-  // Any @Transform at all, whichever way it applies: PLAIN_TO_CLASS, CLASS_TO_PLAIN, CLASS_TO_CLASS.
+  // Any @Transform at all, whichever way it applies.
+  const ways = [
+    TransformationType.PLAIN_TO_CLASS,
+    TransformationType.CLASS_TO_PLAIN,
+    TransformationType.CLASS_TO_CLASS,
+  ];
   return names.every(
     (name) =>
       !storage.findTypeMetadata(metatype, name) &&
-      [0, 1, 2].every((way) => storage.findTransformMetadatas(metatype, name, way).length === 0),
+      ways.every((way) => storage.findTransformMetadatas(metatype, name, way).length === 0),
   );
 }
