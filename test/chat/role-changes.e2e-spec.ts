@@ -1,7 +1,7 @@
 import { IncidentsService } from '@hearth/moderation';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { addActiveFacilitator, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
 import { enrolAuthenticator } from '../support/two-factor.js';
 import { createAccount, registerUser, renew, type TestUser } from '../support/users.js';
@@ -65,6 +65,23 @@ describe('Platform role changes reach open sockets at once', () => {
     await escalateACrisis();
     // The facilitator of the group hears the alert when the incident opens, and again as an admin on escalation.
     await until(() => promoted.some((alert) => alert.escalated), 'the escalation, as an admin');
+  });
+
+  it('sockets that connect while their person’s role changes end with the role as it is now, whichever came first', async () => {
+    const cofacilitator = await createAccount(t, admin, 'facilitator');
+    await addActiveFacilitator(t, facilitator, group.id, cofacilitator, 'Co');
+    const lead = collect(await connect(t, facilitator), 'safety:alert');
+    // Each connection races a change of role; the last change demotes her.
+    const alerts = [];
+    for (const role of ['member', 'facilitator', 'member']) {
+      const [socket] = await Promise.all([connect(t, cofacilitator), setRole(cofacilitator.id, role)]);
+      alerts.push(collect(socket, 'safety:alert'));
+    }
+    await settle();
+    await said(await inRoom(t, wren, group.id), group.id, 'I want to end my life');
+    await until(() => lead.length === 1, 'the lead facilitator’s alert');
+    await settle();
+    expect(alerts.map((seen) => seen.length)).toEqual([0, 0, 0]);
   });
 });
 

@@ -1,6 +1,7 @@
 import { createTestApp, type TestApp } from '../support/app.js';
 import {
   acceptAgreement,
+  addActiveFacilitator,
   addActiveMember,
   createGroup,
   createInvite,
@@ -215,13 +216,13 @@ describe('Group authorization matrix', () => {
     const group = await createGroup(t, users.facilitator, { visibility, capacity: 50 });
     await addActiveMember(t, users.facilitator, group.id, users.activeMember, `Active${++pseudonyms}`);
     await setPlatformRole(users.demotedFacilitator, 'facilitator');
-    await t
-      .request()
-      .post(`/api/groups/${group.id}/facilitators`)
-      .set('Authorization', users.facilitator.auth)
-      .send({ userId: users.demotedFacilitator.id, pseudonym: `Demoted${pseudonyms}` })
-      .expect(201);
-    await acceptAgreement(t, users.demotedFacilitator, group.id).expect(200);
+    await addActiveFacilitator(
+      t,
+      users.facilitator,
+      group.id,
+      users.demotedFacilitator,
+      `Demoted${pseudonyms}`,
+    );
     await setPlatformRole(users.demotedFacilitator, 'member');
     const invite = await createInvite(t, users.facilitator, group.id);
     await redeem(t, users.pendingMember, invite.code, `Pending${pseudonyms}`).expect(200);
@@ -425,13 +426,7 @@ describe('The access log and sign-ins across roles', () => {
     group = await createGroup(t, facilitator);
     await createGroup(t, otherFacilitator, { name: 'Elsewhere' });
     await addActiveMember(t, facilitator, group.id, member, 'Wren');
-    await t
-      .request()
-      .post(`/api/groups/${group.id}/facilitators`)
-      .set('Authorization', facilitator.auth)
-      .send({ userId: demotedFacilitator.id, pseudonym: 'Demoted' })
-      .expect(201);
-    await acceptAgreement(t, demotedFacilitator, group.id).expect(200);
+    await addActiveFacilitator(t, facilitator, group.id, demotedFacilitator, 'Demoted');
     for (const demoted of [demotedAdmin, demotedFacilitator]) {
       await t
         .request()

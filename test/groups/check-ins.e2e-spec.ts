@@ -7,7 +7,7 @@ import { DataSource } from 'typeorm';
 import { inRoom, said, say } from '../moderation/support.js';
 import { createTestApp, type TestApp } from '../support/app.js';
 import { recordDomainEvents } from '../support/events.js';
-import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { addActiveFacilitator, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
 import {
   createAccount,
@@ -56,13 +56,7 @@ describe('Check-ins', () => {
     (await start(facilitator, { membershipId: wrenMembership }).expect(200)).body as CheckInDto;
 
   async function addCoFacilitator(): Promise<void> {
-    await t
-      .request()
-      .post(`/api/groups/${group.id}/facilitators`)
-      .set('Authorization', facilitator.auth)
-      .send({ userId: coFacilitator.id, pseudonym: 'Moss' })
-      .expect(201);
-    await acceptAgreement(t, coFacilitator, group.id).expect(200);
+    await addActiveFacilitator(t, facilitator, group.id, coFacilitator, 'Moss');
   }
 
   describe('Start a check-in - POST /api/groups/:id/check-ins', () => {

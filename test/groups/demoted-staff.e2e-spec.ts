@@ -1,5 +1,5 @@
 import { createTestApp, type TestApp } from '../support/app.js';
-import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { addActiveFacilitator, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
 import { inRoom, said, settle } from '../moderation/support.js';
@@ -25,13 +25,7 @@ describe('A facilitator whose account an admin makes a member', () => {
     wren = await registerUser(t);
     group = await createGroup(t, lead, { name: 'Postpartum circle' });
     await addActiveMember(t, lead, group.id, wren, 'Wren');
-    await t
-      .request()
-      .post(`/api/groups/${group.id}/facilitators`)
-      .set('Authorization', lead.auth)
-      .send({ userId: cofacilitator.id, pseudonym: 'Co' })
-      .expect(201);
-    await acceptAgreement(t, cofacilitator, group.id).expect(200);
+    await addActiveFacilitator(t, lead, group.id, cofacilitator, 'Co');
   });
 
   afterEach(async () => {

@@ -1,7 +1,7 @@
 import type { GroupDto, MemberDto, MessageDto } from '@hearth/contracts';
 
 import { createTestApp, type TestApp } from '../support/app.js';
-import { acceptAgreement, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
+import { addActiveFacilitator, addActiveMember, createGroup, type GroupCard } from '../support/groups.js';
 import { collect, connect, until } from '../support/sockets.js';
 import { enrolAuthenticator } from '../support/two-factor.js';
 import { createAccount, registerUser, type TestUser } from '../support/users.js';
@@ -101,13 +101,7 @@ describe('Views follow the effective group role', () => {
 
     it('a second facilitator who can act keeps the group covered', async () => {
       const co = await createAccount(t, admin, 'facilitator');
-      await t
-        .request()
-        .post(`/api/groups/${group.id}/facilitators`)
-        .set('Authorization', lead.auth)
-        .send({ userId: co.id, pseudonym: 'Co' })
-        .expect(201);
-      await acceptAgreement(t, co, group.id).expect(200);
+      await addActiveFacilitator(t, lead, group.id, co, 'Co');
       expect(await countIn(admin)).toBe(2);
       await patchUser(lead, { role: 'member' });
       expect(await countIn(admin)).toBe(1);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 
 import type { MessageDto } from '@hearth/contracts';
 
-import { acceptAgreement, addActiveMember, createGroup } from '../support/groups.js';
+import { addActiveFacilitator, addActiveMember, createGroup } from '../support/groups.js';
 import { builtServerAvailable, startNode, type ApiNode } from '../support/node-process.js';
 import { SHARED_VAPID_KEYS, postgresAvailable } from '../support/postgres.js';
 import { startPushService, type TestPushService } from '../support/push-service.js';
@@ -296,13 +296,7 @@ describeCluster('A cluster of two API processes', () => {
     const willow = await registerUser(a);
     const group = await createGroup(a, lead);
     await addActiveMember(a, lead, group.id, willow, 'Willow');
-    await a
-      .request()
-      .post(`/api/groups/${group.id}/facilitators`)
-      .set('Authorization', lead.auth)
-      .send({ userId: cofacilitator.id, pseudonym: 'Co' })
-      .expect(201);
-    await acceptAgreement(a, cofacilitator, group.id).expect(200);
+    await addActiveFacilitator(a, lead, group.id, cofacilitator, 'Co');
     const leadAlerts = collect(await connect(b, lead), 'safety:alert');
     const coSocket = await connect(b, cofacilitator);
     const coAlerts = collect(coSocket, 'safety:alert');

@@ -81,6 +81,23 @@ export async function addActiveMember(
   return { membershipId: (card.body as { membership: { id: string } }).membership.id };
 }
 
+/** Makes a facilitator account a further facilitator of a group, through its lead, and accepts the agreement. */
+export async function addActiveFacilitator(
+  t: ApiTarget,
+  lead: TestUser,
+  groupId: string,
+  facilitator: TestUser,
+  pseudonym: string,
+): Promise<void> {
+  await t
+    .request()
+    .post(`/api/groups/${groupId}/facilitators`)
+    .set('Authorization', lead.auth)
+    .send({ userId: facilitator.id, pseudonym })
+    .expect(201);
+  await acceptAgreement(t, facilitator, groupId).expect(200);
+}
+
 /** A meeting scheduled through the API by a facilitator; answers its id. */
 export async function scheduleMeeting(
   t: ApiTarget,

@@ -10,6 +10,7 @@ import { ChatGateway } from './gateway/chat.gateway.js';
 import { CoolOff } from './gateway/cool-off.js';
 import { SocketBudgetGuard } from './gateway/socket-budget.guard.js';
 import { SocketSessions } from './gateway/socket-sessions.js';
+import { SocketStanding } from './gateway/socket-standing.js';
 import { Mentions } from './messages/mentions.js';
 import { MessageHistory } from './messages/message-history.js';
 import { MessageSealing } from './messages/message-sealing.js';
@@ -55,6 +56,7 @@ import { RoomsService } from './rooms/rooms.service.js';
     CoolOff,
     SocketDirectory,
     SocketSessions,
+    SocketStanding,
     { provide: GroupReflections, useClass: ChatGroupReflections },
     { provide: UNREAD_COUNTS, useExisting: RoomsService },
   ],

@@ -9,7 +9,6 @@ import {
   effectiveGroupRole,
   GroupChangedEvent,
   GroupEvents,
-  GroupPolicy,
   MembershipActivatedEvent,
   MembershipChangedEvent,
   MembershipEndedEvent,
@@ -21,12 +20,9 @@ import {
   UserRoleChangedEvent,
 } from '@hearth/identity';
 
-import { ChatError } from '../chat-error.js';
 import { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import { SocketDirectory } from '../realtime/socket-directory.js';
-import { applyPlatformRole, groupRoom, staffRoom, type ChatSocket } from '../realtime/socket-types.js';
-import { RoomsService } from '../rooms/rooms.service.js';
-import { SocketSessions } from './socket-sessions.js';
+import { SocketStanding } from './socket-standing.js';
 
 const ENDED_MESSAGES = {
   left: 'You left this group.',
@@ -45,9 +41,7 @@ export class ChatEventsListener {
   constructor(
     private readonly directory: SocketDirectory,
     private readonly realtime: RealtimePublisher,
-    private readonly groups: GroupPolicy,
-    private readonly sessions: SocketSessions,
-    private readonly rooms: RoomsService,
+    private readonly standing: SocketStanding,
   ) {}
 
   /**
@@ -58,66 +52,26 @@ export class ChatEventsListener {
   async onResync(): Promise<void> {
     for (const socket of this.directory.localSockets()) {
       // One socket's failure (the database busy, say) must not leave the others unchecked.
-      await this.recheck(socket).catch((error: Error) =>
-        this.logger.warn({ userId: socket.data.userId, err: { message: error.message } }, 'Resync failed'),
-      );
+      await this.standing
+        .recheck(socket)
+        .catch((error: Error) =>
+          this.logger.warn({ userId: socket.data.userId, err: { message: error.message } }, 'Resync failed'),
+        );
     }
-  }
-
-  private async recheck(socket: ChatSocket): Promise<void> {
-    const { userId, sessionId } = socket.data;
-    const role = await this.sessions.liveRole({ userId, sessionId });
-    if (!role) {
-      this.end(socket);
-      return;
-    }
-    await applyPlatformRole(socket, role);
-    for (const [groupId, room] of Object.entries(socket.data.rooms)) {
-      try {
-        socket.data.rooms[groupId] = await this.rooms.admit({ userId, role, sessionId }, groupId);
-      } catch (error) {
-        if (!(error instanceof ChatError)) throw error;
-        if (error.code === 'CONSENT_REQUIRED') {
-          const required = (error.details as { version?: number } | undefined)?.version;
-          const known = room.requiredVersion;
-          room.requiredVersion = required ?? known;
-          // Told once: a socket that already knew it must accept a new version hears nothing new.
-          if (room.requiredVersion === known && room.acceptedVersion !== known) continue;
-          this.realtime.toSocket(socket, 'notice', {
-            kind: 'consent.required',
-            groupId,
-            message: 'The group agreement changed. Read and accept it to post again.',
-          });
-        } else {
-          await this.evict(socket, groupId);
-          this.realtime.toSocket(socket, 'notice', {
-            kind: 'membership.removed',
-            groupId,
-            message: 'You are no longer in this group.',
-          });
-        }
-      }
-    }
-    const facilitated = new Set(
-      role === 'member' ? [] : (await this.groups.facilitatedGroupIds(userId)).map(staffRoom),
-    );
-    for (const name of socket.rooms) {
-      if (name.startsWith(staffRoom('')) && !facilitated.has(name)) await socket.leave(name);
-    }
-    await socket.join([...facilitated]);
   }
 
   @OnEventOnEveryNode(GroupEvents.membershipActivated)
   async onMembershipActivated(event: MembershipActivatedEvent): Promise<void> {
-    await this.syncStaffRoom(event.groupId, event.userId);
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
+      await this.standing.syncStaffRoom(socket, event.groupId);
+    }
   }
 
   @OnEventOnEveryNode(GroupEvents.membershipEnded)
   async onMembershipEnded(event: MembershipEndedEvent): Promise<void> {
     const sockets = await this.directory.localSocketsOfUser(event.userId);
     for (const socket of sockets) {
-      await this.evict(socket, event.groupId);
-      await socket.leave(staffRoom(event.groupId));
+      await this.standing.leaveGroup(socket, event.groupId);
       this.realtime.toSocket(socket, 'notice', {
         kind: event.reason === 'banned' ? 'membership.banned' : 'membership.removed',
         groupId: event.groupId,
@@ -138,26 +92,12 @@ export class ChatEventsListener {
           pseudonym: event.pseudonym,
         });
       }
-    }
-    await this.syncStaffRoom(event.groupId, event.userId);
-    for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
+      await this.standing.syncStaffRoom(socket, event.groupId);
       this.realtime.toSocket(socket, 'notice', {
         kind: 'role.changed',
         groupId: event.groupId,
         message: 'Your role or pseudonym in this group changed.',
       });
-    }
-  }
-
-  /** Puts a person's sockets in the group's staff room exactly when they are an active facilitator of it. */
-  private async syncStaffRoom(groupId: string, userId: string): Promise<void> {
-    const membership = await this.groups.membershipOf(groupId, userId);
-    for (const socket of await this.directory.localSocketsOfUser(userId)) {
-      const staff =
-        membership?.status === 'active' &&
-        effectiveGroupRole(membership.role, socket.data.role) === 'facilitator';
-      if (staff) await socket.join(staffRoom(groupId));
-      else await socket.leave(staffRoom(groupId));
     }
   }
 
@@ -204,7 +144,7 @@ export class ChatEventsListener {
           message: 'This sign-in was ended from another device.',
         });
         socket.disconnect(true);
-      } else this.end(socket);
+      } else this.standing.end(socket);
     }
   }
 
@@ -217,12 +157,14 @@ export class ChatEventsListener {
   async onRoleChanged(event: UserRoleChangedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
       // recheck applies the session's powers, not event.to: staff without a required 2FA act as members.
-      await this.recheck(socket).catch((error: Error) =>
-        this.logger.warn(
-          { userId: event.userId, err: { message: error.message } },
-          'Role change not applied',
-        ),
-      );
+      await this.standing
+        .recheck(socket)
+        .catch((error: Error) =>
+          this.logger.warn(
+            { userId: event.userId, err: { message: error.message } },
+            'Role change not applied',
+          ),
+        );
       // The person's screens re-read what they may do (their account, their groups) instead of offering tools
       // the server now refuses.
       this.realtime.toSocket(socket, 'notice', {
@@ -234,16 +176,6 @@ export class ChatEventsListener {
 
   @OnEventOnEveryNode(IdentityEvents.userDisabled)
   async onUserDisabled(event: UserDisabledEvent): Promise<void> {
-    for (const socket of await this.directory.localSocketsOfUser(event.userId)) this.end(socket);
-  }
-
-  private async evict(socket: ChatSocket, groupId: string): Promise<void> {
-    delete socket.data.rooms[groupId];
-    await socket.leave(groupRoom(groupId));
-  }
-
-  private end(socket: ChatSocket): void {
-    this.realtime.toSocket(socket, 'notice', { kind: 'session.ended', message: 'You were signed out.' });
-    socket.disconnect(true);
+    for (const socket of await this.directory.localSocketsOfUser(event.userId)) this.standing.end(socket);
   }
 }

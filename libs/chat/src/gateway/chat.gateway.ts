@@ -11,7 +11,6 @@ import {
 } from '@nestjs/websockets';
 
 import { coded, type HearthConfig } from '@hearth/core';
-import { GroupPolicy } from '@hearth/groups';
 import {
   CHAT_NAMESPACE,
   CLIENT_EVENTS,
@@ -27,11 +26,8 @@ import type { Speaker } from '../messages/speaker.js';
 import { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import { SocketDirectory } from '../realtime/socket-directory.js';
 import {
-  ADMINS_ROOM,
   applyPlatformRole,
   groupRoom,
-  staffRoom,
-  userRoom,
   type ChatNamespace,
   type ChatSocket,
 } from '../realtime/socket-types.js';
@@ -54,6 +50,7 @@ import { PerPersonQueue } from './per-person-queue.js';
 import { SocketBudget, SocketBudgetGuard } from './socket-budget.guard.js';
 import { CoolOff } from './cool-off.js';
 import { SocketSessions } from './socket-sessions.js';
+import { SocketStanding } from './socket-standing.js';
 import { WsAckFilter } from './ws-ack.filter.js';
 
 const KNOWN_EVENTS: ReadonlySet<string> = new Set(CLIENT_EVENTS);
@@ -73,12 +70,12 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   constructor(
     private readonly sessions: SocketSessions,
+    private readonly standing: SocketStanding,
     private readonly directory: SocketDirectory,
     private readonly realtime: RealtimePublisher,
     private readonly rooms: RoomsService,
     private readonly catchUpAllowance: CatchUpAllowance,
     private readonly messages: MessagesService,
-    private readonly groups: GroupPolicy,
     private readonly coolOff: CoolOff,
     private readonly config: ConfigService<HearthConfig, true>,
   ) {}
@@ -135,13 +132,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   }
 
   async handleConnection(socket: ChatSocket): Promise<void> {
-    const facilitated =
-      socket.data.role === 'member' ? [] : await this.groups.facilitatedGroupIds(socket.data.userId);
-    await socket.join([
-      userRoom(socket.data.userId),
-      ...facilitated.map(staffRoom),
-      ...(socket.data.role === 'admin' ? [ADMINS_ROOM] : []),
-    ]);
     // Events nobody handles still get an answer, so a client never waits on an ack that cannot come.
     socket.onAny((event: string, ...args: unknown[]) => {
       if (KNOWN_EVENTS.has(event)) return;
@@ -149,6 +139,8 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       if (typeof ack === 'function')
         ack({ ok: false, error: { code: 'NOT_FOUND', message: 'Unknown event' } });
     });
+    // Its person's room, the admins' room and its staff rooms, read after it can hear changes (SocketStanding).
+    await this.standing.connected(socket);
   }
 
   async handleDisconnect(socket: ChatSocket): Promise<void> {

@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+
+import { effectiveGroupRole, GroupPolicy } from '@hearth/groups';
+
+import { ChatError } from '../chat-error.js';
+import { RealtimePublisher } from '../realtime/realtime-publisher.js';
+import {
+  applyPlatformRole,
+  groupRoom,
+  staffRoom,
+  userRoom,
+  type ChatSocket,
+} from '../realtime/socket-types.js';
+import { RoomsService } from '../rooms/rooms.service.js';
+import { PerPersonQueue } from './per-person-queue.js';
+import { SocketSessions } from './socket-sessions.js';
+
+/**
+ * What one socket may do: its session, its platform role (and with it the admins' room), the staff rooms of the
+ * groups its person facilitates, and its place in each conversation it joined. Read in full when it connects and
+ * again whenever something relayed says it may have changed.
+ *
+ * Every change to a socket's standing runs through one queue per socket, in arrival order: a reading that started
+ * before a change was committed can never land after the reading that follows it (a removed facilitator put back
+ * in a staff room by a slow, older reading would go on hearing that group's crisis alerts).
+ */
+@Injectable()
+export class SocketStanding {
+  private readonly queue = new PerPersonQueue();
+
+  constructor(
+    private readonly sessions: SocketSessions,
+    private readonly rooms: RoomsService,
+    private readonly groups: GroupPolicy,
+    private readonly realtime: RealtimePublisher,
+  ) {}
+
+  /**
+   * A socket that has just connected. It joins its person's room before anything is awaited, so every change
+   * relayed about them from now on finds it; what changed between the handshake's check and that moment (a role
+   * taken away, the account disabled) is caught by reading everything once more.
+   */
+  async connected(socket: ChatSocket): Promise<void> {
+    await socket.join(userRoom(socket.data.userId));
+    await this.recheck(socket);
+  }
+
+  /**
+   * Re-reads the socket's session and everything it grants, as when it connected and joined its rooms; what
+   * changed takes effect now. A session no longer live ends the socket.
+   */
+  recheck(socket: ChatSocket): Promise<void> {
+    return this.queue.run(socket.id, () => this.read(socket));
+  }
+
+  /** Puts a person's socket in a group's staff room exactly when they are an active facilitator of it. */
+  syncStaffRoom(socket: ChatSocket, groupId: string): Promise<void> {
+    return this.queue.run(socket.id, async () => {
+      const membership = await this.groups.membershipOf(groupId, socket.data.userId);
+      const staff =
+        membership?.status === 'active' &&
+        effectiveGroupRole(membership.role, socket.data.role) === 'facilitator';
+      if (staff) await socket.join(staffRoom(groupId));
+      else await socket.leave(staffRoom(groupId));
+    });
+  }
+
+  /** The person left or lost a group: the socket leaves its conversation and its staff room. */
+  leaveGroup(socket: ChatSocket, groupId: string): Promise<void> {
+    return this.queue.run(socket.id, async () => {
+      await this.evict(socket, groupId);
+      await socket.leave(staffRoom(groupId));
+    });
+  }
+
+  /** Signs the socket out: it is told why, then disconnected. */
+  end(socket: ChatSocket): void {
+    this.realtime.toSocket(socket, 'notice', { kind: 'session.ended', message: 'You were signed out.' });
+    socket.disconnect(true);
+  }
+
+  private async read(socket: ChatSocket): Promise<void> {
+    if (socket.disconnected) return;
+    const { userId, sessionId } = socket.data;
+    const role = await this.sessions.liveRole({ userId, sessionId });
+    if (!role) {
+      this.end(socket);
+      return;
+    }
+    await applyPlatformRole(socket, role);
+    for (const [groupId, room] of Object.entries(socket.data.rooms)) {
+      try {
+        socket.data.rooms[groupId] = await this.rooms.admit({ userId, role, sessionId }, groupId);
+      } catch (error) {
+        if (!(error instanceof ChatError)) throw error;
+        if (error.code === 'CONSENT_REQUIRED') {
+          const required = (error.details as { version?: number } | undefined)?.version;
+          const known = room.requiredVersion;
+          room.requiredVersion = required ?? known;
+          // Told once: a socket that already knew it must accept a new version hears nothing new.
+          if (room.requiredVersion === known && room.acceptedVersion !== known) continue;
+          this.realtime.toSocket(socket, 'notice', {
+            kind: 'consent.required',
+            groupId,
+            message: 'The group agreement changed. Read and accept it to post again.',
+          });
+        } else {
+          await this.evict(socket, groupId);
+          this.realtime.toSocket(socket, 'notice', {
+            kind: 'membership.removed',
+            groupId,
+            message: 'You are no longer in this group.',
+          });
+        }
+      }
+    }
+    const facilitated = new Set(
+      role === 'member' ? [] : (await this.groups.facilitatedGroupIds(userId)).map(staffRoom),
+    );
+    for (const name of socket.rooms) {
+      if (name.startsWith(staffRoom('')) && !facilitated.has(name)) await socket.leave(name);
+    }
+    await socket.join([...facilitated]);
+  }
+
+  private async evict(socket: ChatSocket, groupId: string): Promise<void> {
+    delete socket.data.rooms[groupId];
+    await socket.leave(groupRoom(groupId));
+  }
+}
