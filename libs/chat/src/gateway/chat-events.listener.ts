@@ -85,13 +85,15 @@ export class ChatEventsListener {
   @OnEventOnEveryNode(GroupEvents.membershipChanged)
   async onMembershipChanged(event: MembershipChangedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
-      const room = socket.data.rooms[event.groupId];
-      if (room) {
-        Object.assign(room, {
-          role: effectiveGroupRole(event.role, socket.data.role),
-          pseudonym: event.pseudonym,
-        });
-      }
+      await this.standing.update(socket, () => {
+        const room = socket.data.rooms[event.groupId];
+        if (room) {
+          Object.assign(room, {
+            role: effectiveGroupRole(event.role, socket.data.role),
+            pseudonym: event.pseudonym,
+          });
+        }
+      });
       await this.standing.syncStaffRoom(socket, event.groupId);
       this.realtime.toSocket(socket, 'notice', {
         kind: 'role.changed',
@@ -103,6 +105,7 @@ export class ChatEventsListener {
 
   @OnEventOnEveryNode(GroupEvents.agreementPublished)
   async onAgreementPublished(event: AgreementPublishedEvent): Promise<void> {
+    this.standing.groupChanged(event.groupId);
     for (const socket of await this.directory.localSocketsInGroup(event.groupId)) {
       const room = socket.data.rooms[event.groupId];
       if (!room) continue;
@@ -120,13 +123,16 @@ export class ChatEventsListener {
   @OnEventOnEveryNode(GroupEvents.agreementAccepted)
   async onAgreementAccepted(event: AgreementAcceptedEvent): Promise<void> {
     for (const socket of await this.directory.localSocketsOfUser(event.userId)) {
-      const room = socket.data.rooms[event.groupId];
-      if (room) room.acceptedVersion = event.version;
+      await this.standing.update(socket, () => {
+        const room = socket.data.rooms[event.groupId];
+        if (room) room.acceptedVersion = event.version;
+      });
     }
   }
 
   @OnEventOnEveryNode(GroupEvents.groupArchived)
   async onGroupArchived(event: GroupChangedEvent): Promise<void> {
+    this.standing.groupChanged(event.groupId);
     for (const socket of await this.directory.localSocketsInGroup(event.groupId)) {
       const room = socket.data.rooms[event.groupId];
       if (room) room.archived = true;

@@ -25,12 +25,7 @@ import { MessagesService } from '../messages/messages.service.js';
 import type { Speaker } from '../messages/speaker.js';
 import { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import { SocketDirectory } from '../realtime/socket-directory.js';
-import {
-  applyPlatformRole,
-  groupRoom,
-  type ChatNamespace,
-  type ChatSocket,
-} from '../realtime/socket-types.js';
+import { applyPlatformRole, type ChatNamespace, type ChatSocket } from '../realtime/socket-types.js';
 import { assertMayPost, speakerIn } from '../rooms/room-membership.js';
 import { CatchUpAllowance } from '../rooms/catch-up-allowance.js';
 import { RoomsService } from '../rooms/rooms.service.js';
@@ -162,13 +157,11 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
 
   private async enter(socket: ChatSocket, dto: GroupJoinDto): Promise<Ack<GroupJoinAck>> {
     this.assertSession(socket);
-    const membership = await this.rooms.admit(this.callerOf(socket), dto.groupId);
     const allowance = await this.catchUpAllowance.left(socket.data.userId);
-    const staff = membership.role === 'facilitator' || socket.data.role === 'admin';
     // In the room before reading what was missed: a message committed in between arrives live (and perhaps in
     // `missed` too; clients drop duplicates by id) rather than falling between the two.
-    socket.data.rooms[dto.groupId] = membership;
-    await socket.join(groupRoom(dto.groupId));
+    const membership = await this.standing.joinGroup(socket, dto.groupId);
+    const staff = membership.role === 'facilitator' || socket.data.role === 'admin';
     let catchUp: Awaited<ReturnType<RoomsService['catchUp']>>;
     try {
       catchUp = await this.rooms.catchUp(
@@ -178,8 +171,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
         allowance,
       );
     } catch (error) {
-      delete socket.data.rooms[dto.groupId];
-      await socket.leave(groupRoom(dto.groupId));
+      await this.standing.closeGroup(socket, dto.groupId);
       throw error;
     }
     await this.catchUpAllowance.spend(socket.data.userId, catchUp.missed.length);
@@ -191,8 +183,7 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
   @SocketBudget('rooms')
   async leave(@ConnectedSocket() socket: ChatSocket, @MessageBody() dto: GroupRefDto): Promise<Ack> {
     this.assertSession(socket);
-    delete socket.data.rooms[dto.groupId];
-    await socket.leave(groupRoom(dto.groupId));
+    await this.standing.closeGroup(socket, dto.groupId);
     await this.realtime.presence(dto.groupId);
     return { ok: true };
   }
@@ -321,10 +312,6 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       this.expire(socket);
       throw new ChatError('UNAUTHORIZED', coded('SIGN_IN_AGAIN', 'Your session expired; sign in again'));
     }
-  }
-
-  private callerOf(socket: ChatSocket) {
-    return { userId: socket.data.userId, role: socket.data.role, sessionId: socket.data.sessionId };
   }
 
   private expire(socket: ChatSocket): void {

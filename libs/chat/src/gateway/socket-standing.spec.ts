@@ -5,11 +5,23 @@ import type { Role } from '@hearth/identity';
 
 import type { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import type { ChatSocket } from '../realtime/socket-types.js';
+import type { RoomMembership } from '../rooms/room-membership.js';
 import type { RoomsService } from '../rooms/rooms.service.js';
 import type { SocketSessions } from './socket-sessions.js';
 import { SocketStanding } from './socket-standing.js';
 
 const tick = () => new Promise((resolve) => setImmediate(resolve));
+
+const place = (requiredVersion: number, archived = false): RoomMembership => ({
+  groupId: 'g1',
+  membershipId: 'm1',
+  pseudonym: 'Wren',
+  role: 'member',
+  acceptedVersion: 1,
+  requiredVersion,
+  archived,
+  joinedAt: null,
+});
 
 /** A reading the test answers when it chooses, to hold one reading up while another is asked for. */
 function held<T>() {
@@ -34,7 +46,10 @@ function fakeSocket(role: Role) {
   return { socket, asChat: socket as unknown as ChatSocket };
 }
 
-function standingWith(readings: { role: Promise<Role | null>; facilitated: Promise<string[]> }[]) {
+function standingWith(
+  readings: { role: Promise<Role | null>; facilitated: Promise<string[]> }[],
+  admissions: Promise<RoomMembership>[] = [],
+) {
   const notices: unknown[] = [];
   let read = 0;
   let listed = 0;
@@ -43,7 +58,13 @@ function standingWith(readings: { role: Promise<Role | null>; facilitated: Promi
   const realtime = {
     toSocket: (_socket: unknown, _event: string, payload: unknown) => notices.push(payload),
   } as unknown as RealtimePublisher;
-  return { standing: new SocketStanding(sessions, {} as RoomsService, groups, realtime), notices };
+  let admitted = 0;
+  const rooms = { admit: () => admissions[admitted++] } as unknown as RoomsService;
+  return {
+    standing: new SocketStanding(sessions, rooms, groups, realtime),
+    notices,
+    admissions: () => admitted,
+  };
 }
 
 describe('SocketStanding', () => {
@@ -97,6 +118,52 @@ describe('SocketStanding', () => {
     expect(socket.disconnected).toBe(true);
     expect(notices).toEqual([{ kind: 'session.ended', message: 'You were signed out.' }]);
     expect(socket.rooms.has('admins')).toBe(false);
+  });
+
+  it('reads a member’s place again when a group-wide change was applied while it was being read', async () => {
+    // A new agreement is published while the join reads the member's place (version 1). The handler found no
+    // socket in the room to tell; the join must not keep what it read before.
+    const first = held<RoomMembership>();
+    const { standing, admissions } = standingWith([], [first.promise, Promise.resolve(place(2))]);
+    const { socket, asChat } = fakeSocket('member');
+
+    const joining = standing.joinGroup(asChat, 'g1');
+    await tick();
+    standing.groupChanged('g1');
+    first.answer(place(1));
+    expect(await joining).toEqual(place(2));
+    expect(admissions()).toBe(2);
+    expect(socket.data.rooms).toEqual({ g1: place(2) });
+    expect(socket.rooms.has('group:g1')).toBe(true);
+  });
+
+  it('applies a removal that arrives during a join after the join, so the removed member is not left in the room', async () => {
+    const first = held<RoomMembership>();
+    const { standing } = standingWith([], [first.promise]);
+    const { socket, asChat } = fakeSocket('member');
+    socket.rooms.add('staff:g1');
+
+    const joining = standing.joinGroup(asChat, 'g1');
+    await tick();
+    const removed = standing.leaveGroup(asChat, 'g1');
+    first.answer(place(1));
+    await Promise.all([joining, removed]);
+    expect(socket.data.rooms).toEqual({});
+    expect([...socket.rooms]).toEqual(['socket-1']);
+  });
+
+  it('leaves a conversation asked to close right after joining it closed, and keeps the staff room', async () => {
+    const first = held<RoomMembership>();
+    const { standing } = standingWith([], [first.promise]);
+    const { socket, asChat } = fakeSocket('facilitator');
+    socket.rooms.add('staff:g1');
+
+    const joining = standing.joinGroup(asChat, 'g1');
+    const closing = standing.closeGroup(asChat, 'g1');
+    first.answer(place(1));
+    await Promise.all([joining, closing]);
+    expect(socket.data.rooms).toEqual({});
+    expect([...socket.rooms].sort()).toEqual(['socket-1', 'staff:g1']);
   });
 
   it('reads nothing more for a socket that has gone', async () => {

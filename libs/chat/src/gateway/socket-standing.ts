@@ -11,6 +11,7 @@ import {
   userRoom,
   type ChatSocket,
 } from '../realtime/socket-types.js';
+import type { RoomMembership } from '../rooms/room-membership.js';
 import { RoomsService } from '../rooms/rooms.service.js';
 import { PerPersonQueue } from './per-person-queue.js';
 import { SocketSessions } from './socket-sessions.js';
@@ -20,13 +21,17 @@ import { SocketSessions } from './socket-sessions.js';
  * groups its person facilitates, and its place in each conversation it joined. Read in full when it connects and
  * again whenever something relayed says it may have changed.
  *
- * Every change to a socket's standing runs through one queue per socket, in arrival order: a reading that started
- * before a change was committed can never land after the reading that follows it (a removed facilitator put back
- * in a staff room by a slow, older reading would go on hearing that group's crisis alerts).
+ * Every change to a socket's standing (the connection's first reading, a re-reading, a join, a leave, a relayed
+ * change to a room) runs through one queue per socket, in arrival order: a reading that started before a change
+ * was committed can never land after the reading that follows it (a removed facilitator put back in a staff room
+ * by a slow, older reading would go on hearing that group's crisis alerts; a removed member admitted by a join
+ * that read her membership just before would go on reading the group).
  */
 @Injectable()
 export class SocketStanding {
   private readonly queue = new PerPersonQueue();
+  /** Group-wide changes applied on this node, by group: one number per group, so bounded by the groups. */
+  private readonly groupChanges = new Map<string, number>();
 
   constructor(
     private readonly sessions: SocketSessions,
@@ -51,6 +56,45 @@ export class SocketStanding {
    */
   recheck(socket: ChatSocket): Promise<void> {
     return this.queue.run(socket.id, () => this.read(socket));
+  }
+
+  /**
+   * Enters a group's conversation: the socket's place in it is read and the socket joins the room, in its turn.
+   * A group-wide change (a new agreement, the group archived) applied here while the place was being read makes
+   * it read again: the check and the join then happen in one synchronous step, so such a change either came
+   * before the reading that is kept or finds the socket in the room.
+   */
+  joinGroup(socket: ChatSocket, groupId: string): Promise<RoomMembership> {
+    return this.queue.run(socket.id, async () => {
+      const { userId, role, sessionId } = socket.data;
+      let seen: number;
+      let membership: RoomMembership;
+      do {
+        seen = this.groupChanges.get(groupId) ?? 0;
+        membership = await this.rooms.admit({ userId, role, sessionId }, groupId);
+      } while (seen !== (this.groupChanges.get(groupId) ?? 0));
+      socket.data.rooms[groupId] = membership;
+      await socket.join(groupRoom(groupId));
+      return membership;
+    });
+  }
+
+  /** Closes a group's conversation on this socket (its person is still in the group, and still staff there). */
+  closeGroup(socket: ChatSocket, groupId: string): Promise<void> {
+    return this.queue.run(socket.id, () => this.evict(socket, groupId));
+  }
+
+  /** A change to what the socket knows of its rooms, made in its turn (after a join in progress, say). */
+  update(socket: ChatSocket, change: () => void): Promise<void> {
+    return this.queue.run(socket.id, async () => change());
+  }
+
+  /**
+   * Called by the handlers of group-wide changes, which act on the sockets in the group's room, before they look
+   * for them (see `joinGroup`).
+   */
+  groupChanged(groupId: string): void {
+    this.groupChanges.set(groupId, (this.groupChanges.get(groupId) ?? 0) + 1);
   }
 
   /** Puts a person's socket in a group's staff room exactly when they are an active facilitator of it. */
