@@ -25,7 +25,7 @@ import { MessagesService } from '../messages/messages.service.js';
 import type { Speaker } from '../messages/speaker.js';
 import { RealtimePublisher } from '../realtime/realtime-publisher.js';
 import { SocketDirectory } from '../realtime/socket-directory.js';
-import { applyPlatformRole, type ChatNamespace, type ChatSocket } from '../realtime/socket-types.js';
+import type { ChatNamespace, ChatSocket } from '../realtime/socket-types.js';
 import { assertMayPost, speakerIn } from '../rooms/room-membership.js';
 import { CatchUpAllowance } from '../rooms/catch-up-allowance.js';
 import { RoomsService } from '../rooms/rooms.service.js';
@@ -273,7 +273,9 @@ export class ChatGateway implements OnGatewayInit, OnGatewayConnection, OnGatewa
       throw new ChatError('UNAUTHORIZED', 'That access token is not valid for this connection');
     }
     Object.assign(socket.data, { sessionId: identity.sessionId, tokenExpiresAt: identity.tokenExpiresAt });
-    await applyPlatformRole(socket, identity.role);
+    // The role is applied in the socket's turn, read afresh: a role change handled meanwhile must not be undone by
+    // the role this token was checked with.
+    await this.standing.recheck(socket);
     return { ok: true, expiresAt: new Date(identity.tokenExpiresAt).toISOString() };
   }
 

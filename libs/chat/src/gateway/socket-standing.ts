@@ -4,13 +4,7 @@ import { effectiveGroupRole, GroupPolicy } from '@hearth/groups';
 
 import { ChatError } from '../chat-error.js';
 import { RealtimePublisher } from '../realtime/realtime-publisher.js';
-import {
-  applyPlatformRole,
-  groupRoom,
-  staffRoom,
-  userRoom,
-  type ChatSocket,
-} from '../realtime/socket-types.js';
+import { ADMINS_ROOM, groupRoom, staffRoom, userRoom, type ChatSocket } from '../realtime/socket-types.js';
 import type { RoomMembership } from '../rooms/room-membership.js';
 import { RoomsService } from '../rooms/rooms.service.js';
 import { PerPersonQueue } from './per-person-queue.js';
@@ -131,7 +125,10 @@ export class SocketStanding {
       this.end(socket);
       return;
     }
-    await applyPlatformRole(socket, role);
+    // In the admins' room exactly while the person is an admin.
+    socket.data.role = role;
+    if (role === 'admin') await socket.join(ADMINS_ROOM);
+    else await socket.leave(ADMINS_ROOM);
     for (const [groupId, room] of Object.entries(socket.data.rooms)) {
       try {
         socket.data.rooms[groupId] = await this.rooms.admit({ userId, role, sessionId }, groupId);

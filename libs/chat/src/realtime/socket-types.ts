@@ -32,10 +32,3 @@ export const userRoom = (userId: string) => `user:${userId}`;
 /** The sockets of a group's facilitators, whether or not they have joined its conversation. */
 export const staffRoom = (groupId: string) => `staff:${groupId}`;
 export const ADMINS_ROOM = 'admins';
-
-/** A socket is in the admins' room exactly while its person is an admin; its role is what it was told last. */
-export async function applyPlatformRole(socket: ChatSocket, role: Role): Promise<void> {
-  socket.data.role = role;
-  if (role === 'admin') await socket.join(ADMINS_ROOM);
-  else await socket.leave(ADMINS_ROOM);
-}
