@@ -166,6 +166,33 @@ describe('SocketStanding', () => {
     expect([...socket.rooms].sort()).toEqual(['socket-1', 'staff:g1']);
   });
 
+  it('puts no closed socket back in a room: one signed out while its join was reading is refused', async () => {
+    const first = held<RoomMembership>();
+    const { standing } = standingWith([], [first.promise]);
+    const { socket, asChat } = fakeSocket('member');
+    const joining = standing.joinGroup(asChat, 'g1');
+    await tick();
+    socket.disconnected = true;
+    first.answer(place(1));
+    await expect(joining).rejects.toMatchObject({ code: 'UNAUTHORIZED' });
+    expect(socket.rooms.has('group:g1')).toBe(false);
+    expect(socket.data.rooms).toEqual({});
+  });
+
+  it('puts no socket closed during a re-reading back in the admins’ room', async () => {
+    const reading = { role: held<Role | null>(), facilitated: held<string[]>() };
+    const { standing } = standingWith([
+      { role: reading.role.promise, facilitated: reading.facilitated.promise },
+    ]);
+    const { socket, asChat } = fakeSocket('member');
+    const rechecking = standing.recheck(asChat);
+    await tick();
+    socket.disconnected = true;
+    reading.role.answer('admin');
+    await rechecking;
+    expect([...socket.rooms]).toEqual(['socket-1']);
+  });
+
   it('reads nothing more for a socket that has gone', async () => {
     const { standing } = standingWith([]);
     const { socket, asChat } = fakeSocket('member');

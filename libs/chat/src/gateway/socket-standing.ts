@@ -67,6 +67,8 @@ export class SocketStanding {
         seen = this.groupChanges.get(groupId) ?? 0;
         membership = await this.rooms.admit({ userId, role, sessionId }, groupId);
       } while (seen !== (this.groupChanges.get(groupId) ?? 0));
+      // Signed out or gone while it read: a closed socket must not be put back in a room.
+      if (socket.disconnected) throw new ChatError('UNAUTHORIZED', 'This connection has closed');
       socket.data.rooms[groupId] = membership;
       await socket.join(groupRoom(groupId));
       return membership;
@@ -95,6 +97,7 @@ export class SocketStanding {
   syncStaffRoom(socket: ChatSocket, groupId: string): Promise<void> {
     return this.queue.run(socket.id, async () => {
       const membership = await this.groups.membershipOf(groupId, socket.data.userId);
+      if (socket.disconnected) return;
       const staff =
         membership?.status === 'active' &&
         effectiveGroupRole(membership.role, socket.data.role) === 'facilitator';
@@ -117,10 +120,12 @@ export class SocketStanding {
     socket.disconnect(true);
   }
 
+  /** Each await may outlive the socket: a closed socket is never put back in a room (it would stay there). */
   private async read(socket: ChatSocket): Promise<void> {
     if (socket.disconnected) return;
     const { userId, sessionId } = socket.data;
     const role = await this.sessions.liveRole({ userId, sessionId });
+    if (socket.disconnected) return;
     if (!role) {
       this.end(socket);
       return;
@@ -158,6 +163,7 @@ export class SocketStanding {
     const facilitated = new Set(
       role === 'member' ? [] : (await this.groups.facilitatedGroupIds(userId)).map(staffRoom),
     );
+    if (socket.disconnected) return;
     for (const name of socket.rooms) {
       if (name.startsWith(staffRoom('')) && !facilitated.has(name)) await socket.leave(name);
     }
