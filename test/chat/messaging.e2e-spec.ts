@@ -433,6 +433,7 @@ describe('Chat messaging', () => {
         groupId: group.id,
         message: 'A facilitator removed you from this group.',
         reason: 'Please take a break and talk to me',
+        cause: 'removed',
       });
       await sent(sender, 'after removal');
       await new Promise((resolve) => setTimeout(resolve, 150));

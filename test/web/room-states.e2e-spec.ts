@@ -337,6 +337,77 @@ describeInBrowser('Web client: room actions and states', () => {
     await dark.close();
   });
 
+  it('removed with the room open: told so at once, the composer closes, and after a reload it stays closed', async () => {
+    const morning = await createGroup(t, facilitator, {
+      name: 'Morning Circle',
+      facilitatorPseudonym: 'Fern',
+    });
+    // Wren changed her password above, which ended the session these API calls used: sign in afresh.
+    const signedIn = await t
+      .request()
+      .post('/api/auth/login')
+      .send({ email: wren.email, password: 'a quieter walk by the sea' })
+      .expect(200);
+    const wrenNow = {
+      ...wren,
+      tokens: signedIn.body.tokens,
+      auth: `Bearer ${signedIn.body.tokens.accessToken}`,
+    };
+    await addActiveMember(t, facilitator, morning.id, wrenNow, 'Wren');
+    await page.goto(`${t.url}/groups/${morning.id}`);
+    await composer(page).waitFor();
+    await page.getByText(/here now/).waitFor();
+    await t
+      .request()
+      .delete(`/api/groups/${morning.id}/members/${wren.id}`)
+      .set('Authorization', facilitator.auth)
+      .send({ reason: 'Let us talk one to one' })
+      .expect(204);
+    await page
+      .locator('.room-alert', {
+        hasText: 'A facilitator removed you from this group. “Let us talk one to one”',
+      })
+      .waitFor();
+    const closed = page.locator('.composer-blocked', { hasText: 'You are no longer in this group' });
+    await closed.waitFor();
+    expect(await composer(page).count()).toBe(0);
+    // Nobody is shown as here with me any more, and there is no check-in to ask for in a group I left.
+    expect(await page.getByText(/here now/).count()).toBe(0);
+    expect(await page.getByText('Talk to a facilitator').count()).toBe(0);
+
+    // A message that was waiting in the outbox (written offline, say) when she was removed is never sent by
+    // itself, not even once she is let back in: it stays, marked not sent, for her to send again or discard.
+    await page.evaluate((key) => {
+      const waiting = {
+        clientId: crypto.randomUUID(),
+        body: 'Written before I knew',
+        replyToId: null,
+        createdAt: new Date().toISOString(),
+        state: 'queued',
+      };
+      const web = globalThis as unknown as { sessionStorage: { setItem(key: string, value: string): void } };
+      web.sessionStorage.setItem(key, JSON.stringify([waiting]));
+    }, `hearth.outbox.${morning.id}`);
+    await page.reload();
+    await closed.waitFor();
+    expect(await composer(page).count()).toBe(0);
+    const unsent = page.locator('.message-pending', { hasText: 'Written before I knew' });
+    await unsent.filter({ hasText: 'Not sent' }).waitFor();
+
+    await addActiveMember(t, facilitator, morning.id, wrenNow, 'Wren');
+    await page.reload();
+    await composer(page).waitFor();
+    await unsent.filter({ hasText: 'Not sent' }).waitFor();
+    const history = await t
+      .request()
+      .get(`/api/groups/${morning.id}/messages`)
+      .set('Authorization', facilitator.auth)
+      .expect(200);
+    expect(history.body.map((message: { body: string }) => message.body)).not.toContain(
+      'Written before I knew',
+    );
+  });
+
   it('an archived group can be read, not written to', async () => {
     await t
       .request()

@@ -30,6 +30,7 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
   let page: Page;
   let csp: string[];
   const pageErrors: string[] = [];
+  let admin: TestUser;
   let facilitator: TestUser;
   let mia: TestUser;
   let group: GroupCard;
@@ -39,7 +40,7 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
   beforeAll(async () => {
     ensureWebBuilt();
     t = await createTestApp({ env: { WEB_ROOT } });
-    const admin = await registerUser(t, { displayName: 'Admin' });
+    admin = await registerUser(t, { displayName: 'Admin' });
     facilitator = await createAccount(t, admin, 'facilitator', 'Fern');
     mia = await registerUser(t, { displayName: 'Mia' });
     group = await createGroup(t, facilitator, { name: 'New Mothers Circle', facilitatorPseudonym: 'Fern' });
@@ -316,5 +317,23 @@ describeInBrowser('Web client: private journal support and the safety plan', () 
     await expect(lines.first().textContent()).resolves.toMatch(
       /^Fern \(facilitator\) read a safety incident/,
     );
+  });
+
+  it('a facilitator whose account is made a member account loses the alerts on her screen at once', async () => {
+    const fern = await newContext(browser);
+    await signInThroughPage(fern.page, t.url, facilitator.email, GOOD_PASSWORD);
+    await fern.page.goto(`${t.url}/journal`);
+    const alerts = fern.page.locator('.alerts-tray .crisis-alert');
+    await alerts.first().waitFor();
+    await t
+      .request()
+      .patch(`/api/admin/users/${facilitator.id}`)
+      .set('Authorization', admin.auth)
+      .send({ role: 'member' })
+      .expect(200);
+    // No member's name or words of crisis stay on the screen of someone who may no longer see them.
+    await alerts.first().waitFor({ state: 'detached' });
+    expect(await fern.page.locator('body').textContent()).not.toContain('Someone may be in danger');
+    await fern.context.close();
   });
 });

@@ -116,6 +116,11 @@ export interface NoticeEvent {
   message: string;
   /** A facilitator's reason, when there is one. */
   reason?: string | null;
+  /**
+   * With `membership.removed`: whether I left (on another device) or a facilitator removed me. Absent when a
+   * re-check found the membership gone.
+   */
+  cause?: 'left' | 'removed';
 }
 
 /** A neutral line in the room about a facilitator's action; it names no one and gives no reason. */

@@ -72,6 +72,8 @@ export class ChatConnection {
       if (notice.kind === 'role.changed') {
         this.roleVersion++;
         this.emitChange();
+        // Alerts of groups I no longer facilitate go from the screen: the server's list says which remain.
+        void this.refreshAlerts();
       }
       if (notice.kind === 'checkIn.opened') {
         this.checkInVersion++;

@@ -33,6 +33,8 @@ export interface RoomLine {
 export interface RoomSnapshot {
   joined: boolean;
   joinError: AckError | null;
+  /** I am not (or no longer) a member of the group: removed, banned, or refused when joining. */
+  outOfGroup: boolean;
   /** Visible and removed messages in seq order. */
   timeline: MessageDto[];
   /** My messages waiting for a facilitator. */
@@ -72,6 +74,7 @@ export class RoomStore {
   private partial: Omit<RoomSnapshot, 'timeline' | 'held' | 'pending' | 'lastSeq'> = {
     joined: false,
     joinError: null,
+    outOfGroup: false,
     hasOlder: false,
     loadingOlder: false,
     online: [],
@@ -149,6 +152,9 @@ export class RoomStore {
         // A role change is no news to show in the room: the screen reloads what I may do, and the rule here.
         if (notice.kind === 'role.changed') return void this.refreshState();
         this.patch({ notice });
+        if (notice.kind === 'membership.removed' || notice.kind === 'membership.banned') {
+          return this.outOf({ code: 'FORBIDDEN', message: notice.message });
+        }
         if (notice.kind.startsWith('moderation.') || notice.kind === 'consent.required')
           void this.refreshState();
         if (notice.kind === 'moderation.held_approved' || notice.kind === 'moderation.held_rejected')
@@ -203,13 +209,15 @@ export class RoomStore {
         clearTimeout(this.rejoinTimer);
         this.rejoinTimer = setTimeout(() => void this.join(), Math.min(retryAfterMs, 60_000) + 100);
       }
-      return this.patch({ joined: false, joinError: ack.error });
+      this.patch({ joined: false, joinError: ack.error });
+      if (ack.error.code === 'FORBIDDEN') this.outOf(ack.error);
+      return;
     }
     this.held = new Map(ack.held.map((m: MessageDto) => [m.id, m]));
     this.upsert(ack.missed);
     if (sinceSeq !== undefined) void this.recheckLatest();
     if (sinceSeq === undefined) this.partial.hasOlder = ack.missed.length > 0 && (ack.missed[0].seq ?? 0) > 1;
-    this.patch({ joined: true, joinError: null, online: ack.online });
+    this.patch({ joined: true, joinError: null, outOfGroup: false, online: ack.online });
     // A mute lifted, a mode changed or a role given while the socket was away came as events nobody heard: read
     // the room's rule again now that its events reach me (after a reload the first read may predate them).
     void this.refreshState();
@@ -377,6 +385,15 @@ export class RoomStore {
     } finally {
       this.flushing = false;
     }
+  }
+
+  /**
+   * No longer in the group: what waits in the outbox is never sent by itself, not even if I am let back in (what
+   * I wrote then may not be what I would say now). It stays, marked not sent, to copy, send again or discard.
+   */
+  private outOf(error: AckError): void {
+    this.pending = this.pending.map((p) => (p.state === 'failed' ? p : { ...p, state: 'failed', error }));
+    this.patch({ joined: false, outOfGroup: true });
   }
 
   private nextQueued(): PendingMessage | undefined {

@@ -77,6 +77,7 @@ export class ChatEventsListener {
         groupId: event.groupId,
         message: ENDED_MESSAGES[event.reason],
         reason: event.note,
+        ...(event.reason === 'banned' ? {} : { cause: event.reason }),
       });
     }
     await this.realtime.presence(event.groupId);

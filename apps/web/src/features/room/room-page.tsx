@@ -144,8 +144,9 @@ function Room({
   // The reason of my mute is the server's (it survives a reload), said once, with the mute itself.
   const muteReason =
     state?.muteReason ?? (room.notice?.kind === 'moderation.muted' ? room.notice.reason : null) ?? null;
-  const blocked =
-    group.status !== 'archived' && state?.muted
+  const blocked = room.outOfGroup
+    ? { text: t('room.blocked.outOfGroup'), reason: null }
+    : group.status !== 'archived' && state?.muted
       ? {
           text: state.mutedUntil
             ? t('room.blocked.mutedUntil', { until: formatInstant('full', state.mutedUntil) })
@@ -193,10 +194,12 @@ function Room({
         <nav className="room-links" aria-label={t('room.head.nav')}>
           <Link to={`/groups/${group.id}/agreement`}>{t('room.head.agreement')}</Link>
           {facilitating && <Link to={`/groups/${group.id}/console`}>{t('room.head.console')}</Link>}
-          {!facilitating && group.status !== 'archived' && <StartCheckIn groupId={group.id} />}
+          {!facilitating && group.status !== 'archived' && !room.outOfGroup && (
+            <StartCheckIn groupId={group.id} />
+          )}
         </nav>
       </header>
-      {room.joinError && <Alert tone="error">{ackText(room.joinError)}</Alert>}
+      {room.joinError && !room.outOfGroup && <Alert tone="error">{ackText(room.joinError)}</Alert>}
       {notice && (
         <div className="alert alert-info room-alert" role="status">
           <p>
@@ -298,6 +301,14 @@ function noticeWords(notice: NoticeEvent, t: TFunction, facilitating: boolean): 
       return t('room.notice.heldApproved');
     case 'moderation.held_rejected':
       return t('room.notice.heldRejected');
+    case 'membership.banned':
+      return t('room.notice.banned');
+    case 'membership.removed':
+      return notice.cause === 'left'
+        ? t('room.notice.left')
+        : notice.cause === 'removed'
+          ? t('room.notice.removed')
+          : t('room.notice.noLongerMember');
     default:
       return notice.message;
   }
