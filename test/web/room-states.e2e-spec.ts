@@ -393,6 +393,10 @@ describeInBrowser('Web client: room actions and states', () => {
     expect(await composer(page).count()).toBe(0);
     const unsent = page.locator('.message-pending', { hasText: 'Written before I knew' });
     await unsent.filter({ hasText: 'Not sent' }).waitFor();
+    // Out of the group it can be discarded (or copied), not sent again: that would only wait to go out by
+    // itself if she were let back in.
+    await unsent.getByRole('button', { name: 'Discard' }).waitFor();
+    expect(await unsent.getByRole('button', { name: 'Try again' }).count()).toBe(0);
 
     await addActiveMember(t, facilitator, morning.id, wrenNow, 'Wren');
     await page.reload();
@@ -406,6 +410,10 @@ describeInBrowser('Web client: room actions and states', () => {
     expect(history.body.map((message: { body: string }) => message.body)).not.toContain(
       'Written before I knew',
     );
+    // Back in the group, sending it is hers to choose.
+    await unsent.getByRole('button', { name: 'Try again' }).click();
+    await timeline(page).filter({ hasText: 'Written before I knew' }).waitFor();
+    expect(await unsent.count()).toBe(0);
   });
 
   it('an archived group can be read, not written to', async () => {

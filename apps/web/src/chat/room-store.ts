@@ -273,7 +273,9 @@ export class RoomStore {
     this.flush();
   }
 
+  /** Sends a message that was not sent again; never while out of the group (see `outOf`). */
   retry(clientId: string): void {
+    if (this.partial.outOfGroup) return;
     this.pending = this.pending.map((p) =>
       p.clientId === clientId ? { ...p, state: 'queued', error: undefined } : p,
     );

@@ -9,6 +9,7 @@ import { CHAT_NAMESPACE } from '@hearth/contracts';
 import { connectRedisPair, type HearthConfig, type RedisPair } from '@hearth/core';
 
 import { connectRefusal } from './anonymous-handshakes.js';
+import { CoalescedWrites } from './coalesced-writes.js';
 import { SocketSessions } from './socket-sessions.js';
 
 /** Chat frames are small and many: no per-message compression, and nothing over 64 KiB is accepted. */
@@ -53,7 +54,8 @@ export class ChatIoAdapter extends IoAdapter {
   /**
    * Only /chat is served: a connect to the root namespace is refused (any other name socket.io refuses itself).
    * A connection that has not authenticated on /chat within CHAT_CONNECT_TIMEOUT_MS is closed, and each address
-   * has a budget of handshakes that do not authenticate (AnonymousHandshakes).
+   * has a budget of handshakes that do not authenticate (AnonymousHandshakes). The frames a connection gets in
+   * one turn of the event loop leave in one write (CoalescedWrites).
    */
   override createIOServer(port: number, options?: ServerOptions): Server {
     const anonymous = this.app.get(SocketSessions).anonymous;
@@ -75,6 +77,7 @@ export class ChatIoAdapter extends IoAdapter {
         );
       },
     } as ServerOptions);
+    new CoalescedWrites().attach(server.engine);
     server.of('/').use((socket, next) => {
       anonymous
         .refusal(socket, 'NOT_FOUND', `Only the ${CHAT_NAMESPACE} namespace is served`)

@@ -128,13 +128,16 @@ export function Timeline({
               {pending.state === 'failed' ? (
                 <>
                   {t('room.pending.failed', { reason: pending.error ? ackText(pending.error) : '' })}{' '}
-                  <button
-                    type="button"
-                    className="button-quiet"
-                    onClick={() => store.retry(pending.clientId)}
-                  >
-                    {t('room.pending.retry')}
-                  </button>
+                  {/* Out of the group, sending again would only wait to go out if she were let back in. */}
+                  {!room.outOfGroup && (
+                    <button
+                      type="button"
+                      className="button-quiet"
+                      onClick={() => store.retry(pending.clientId)}
+                    >
+                      {t('room.pending.retry')}
+                    </button>
+                  )}
                   <button
                     type="button"
                     className="button-quiet"
