@@ -11,13 +11,15 @@ describe('CoalescedWrites', () => {
   let http: HttpServer;
   let server: Server;
   let url: string;
+  let writes: CoalescedWrites;
   const clients: ClientSocket[] = [];
 
   /** Starts the server, with the writes coalesced unless told otherwise. */
   async function serve(coalescing = true) {
     http = createServer();
     server = new Server(http, { perMessageDeflate: false });
-    if (coalescing) new CoalescedWrites().attach(server.engine);
+    writes = new CoalescedWrites();
+    if (coalescing) writes.attach(server.engine);
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(http.address() as AddressInfo).port}`;
   }
@@ -66,7 +68,11 @@ describe('CoalescedWrites', () => {
     const { client, socket, counted } = await open();
     const received = collect(client, 40);
     for (const n of upTo(40)) socket.emit('n', n);
+    // Held for the rest of this turn, and only this connection.
+    expect(writes.holding).toBe(1);
+    expect(counted.writes).toBe(0);
     expect(await received).toEqual(upTo(40));
+    expect(writes.holding).toBe(0);
     // The turn's first frame, then everything engine.io buffered behind it.
     expect(counted.writes).toBeLessThanOrEqual(2);
   });
